@@ -1,0 +1,87 @@
+namespace StaffDataPipeline.Headers;
+
+/// <summary>
+/// The documented alias list (reference-data/header-aliases.csv): which header spellings mean which field.
+/// Aliases earlier in the file win when two columns claim the same field.
+/// </summary>
+public sealed class HeaderAliases
+{
+    private readonly Dictionary<string, (EsrField Field, int Rank)> _byFoldedAlias;
+    private readonly Dictionary<EsrField, List<string>> _aliasesByField;
+
+    public HeaderAliases(IEnumerable<(EsrField Field, string Alias)> aliases)
+    {
+        _byFoldedAlias = new Dictionary<string, (EsrField, int)>(StringComparer.Ordinal);
+        _aliasesByField = [];
+        var rank = 0;
+        foreach (var (field, alias) in aliases)
+        {
+            var folded = HeaderName.Fold(alias);
+            if (folded.Length == 0 || !_byFoldedAlias.TryAdd(folded, (field, rank++)))
+            {
+                continue;
+            }
+
+            if (!_aliasesByField.TryGetValue(field, out var list))
+            {
+                _aliasesByField[field] = list = [];
+            }
+
+            list.Add(alias);
+        }
+    }
+
+    public IReadOnlyList<string> AliasesOf(EsrField field) =>
+        _aliasesByField.TryGetValue(field, out var list) ? list : [];
+
+    /// <summary>Matches a header row to fields. Column order does not matter; unknown columns are reported, not fatal.</summary>
+    public HeaderMatch Match(IReadOnlyList<string> headers)
+    {
+        var chosen = new Dictionary<EsrField, (int Column, int Rank)>();
+        var unknown = new List<string>();
+        var personal = new List<string>();
+        var duplicates = new List<string>();
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var header = headers[i].Trim().Trim('\uFEFF').Trim();
+            if (!_byFoldedAlias.TryGetValue(HeaderName.Fold(header), out var hit))
+            {
+                if (header.Length > 0)
+                {
+                    unknown.Add(header);
+                }
+
+                continue;
+            }
+
+            if (hit.Field == EsrField.Personal)
+            {
+                personal.Add(header);
+                continue;
+            }
+
+            if (chosen.TryGetValue(hit.Field, out var existing))
+            {
+                if (hit.Rank < existing.Rank)
+                {
+                    duplicates.Add(headers[existing.Column].Trim());
+                    chosen[hit.Field] = (i, hit.Rank);
+                }
+                else
+                {
+                    duplicates.Add(header);
+                }
+
+                continue;
+            }
+
+            chosen[hit.Field] = (i, hit.Rank);
+        }
+
+        return new HeaderMatch(
+            chosen.ToDictionary(kv => kv.Key, kv => kv.Value.Column),
+            unknown,
+            personal,
+            duplicates);
+    }
+}

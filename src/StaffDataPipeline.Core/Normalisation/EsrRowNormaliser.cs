@@ -1,0 +1,198 @@
+using StaffDataPipeline.Extraction;
+using StaffDataPipeline.Headers;
+using StaffDataPipeline.Organisations;
+using StaffDataPipeline.People;
+using StaffDataPipeline.Taxonomy;
+
+namespace StaffDataPipeline.Normalisation;
+
+/// <summary>
+/// Turns one ESR record into a fact, an exclusion, an out-of-scope count or a quarantined row.
+/// Order matters for data minimisation: rows that are excluded or out of scope are never validated or hashed,
+/// because nothing about them is kept.
+/// </summary>
+public sealed class EsrRowNormaliser
+{
+    private const decimal HoursPerFte = 37.5m;
+    private const decimal MaxFte = 1.5m;
+    private readonly RoleMapper _mapper;
+    private readonly OrganisationCatalogue _organisations;
+    private readonly AssignmentRules _assignments;
+    private readonly PersonPseudonymiser _pseudonymiser;
+    private readonly HeaderMatch _header;
+    private readonly IReadOnlyList<string> _headerNames;
+    private readonly DateOnly? _fileSnapshot;
+
+    public EsrRowNormaliser(
+        RoleMapper mapper,
+        OrganisationCatalogue organisations,
+        AssignmentRules assignments,
+        PersonPseudonymiser pseudonymiser,
+        HeaderMatch header,
+        IReadOnlyList<string> headerNames,
+        DateOnly? fileSnapshot)
+    {
+        _mapper = mapper;
+        _organisations = organisations;
+        _assignments = assignments;
+        _pseudonymiser = pseudonymiser;
+        _header = header;
+        _headerNames = headerNames;
+        _fileSnapshot = fileSnapshot;
+    }
+
+    public RowOutcome Normalise(ISourceRecord r)
+    {
+        if (!_assignments.StatusCounts(r.Field(EsrField.AssignmentStatus)) || !_assignments.ContractCounts(r.Field(EsrField.ContractType)))
+        {
+            return RowOutcome.Excluded();
+        }
+
+        var input = new MappingInput(
+            r.Field(EsrField.PositionTitle),
+            r.Field(EsrField.StaffGroup),
+            r.Field(EsrField.OccupationCode),
+            r.Field(EsrField.AreaOfWork),
+            r.Field(EsrField.JobRole),
+            r.Field(EsrField.CostCentre),
+            r.Field(EsrField.Grade));
+        var decision = _mapper.Map(input);
+        if (!decision.IsInScope)
+        {
+            return RowOutcome.OutOfScope(decision);
+        }
+
+        return Validate(r, input, decision);
+    }
+
+    private RowOutcome Validate(ISourceRecord r, in MappingInput input, RoleDecision decision)
+    {
+        var personId = r.Field(EsrField.PersonId);
+        if (personId is null)
+        {
+            return Reject(r, EsrField.PersonId, "MISSING_PERSON_ID", "No person identifier.");
+        }
+
+        var orgCode = r.Field(EsrField.OrganisationCode);
+        if (orgCode is null)
+        {
+            return Reject(r, EsrField.OrganisationCode, "MISSING_ORGANISATION", "No organisation code.");
+        }
+
+        DateOnly snapshot;
+        var snapshotText = r.Field(EsrField.SnapshotMonth) ?? r.Field(EsrField.SnapshotDate);
+        if (snapshotText is not null)
+        {
+            if (!TextValues.TryMonth(snapshotText, out snapshot))
+            {
+                var field = r.Field(EsrField.SnapshotMonth) is not null ? EsrField.SnapshotMonth : EsrField.SnapshotDate;
+                return Reject(r, field, "SNAPSHOT_INVALID", $"Snapshot '{snapshotText}' is not a month (yyyymm, yyyy-mm) or a date (dd/MM/yyyy, yyyy-MM-dd).");
+            }
+        }
+        else if (_fileSnapshot is { } fromFile)
+        {
+            snapshot = fromFile;
+        }
+        else
+        {
+            return Reject(r, EsrField.SnapshotMonth, "SNAPSHOT_MISSING", "No snapshot month in the row, the file name or --snapshot.");
+        }
+
+        decimal? hours = null;
+        var hoursText = r.Field(EsrField.ContractedHours);
+        if (hoursText is not null)
+        {
+            if (!TextValues.TryDecimal(hoursText, out var h) || h < 0 || h > 100)
+            {
+                return Reject(r, EsrField.ContractedHours, "HOURS_INVALID", $"Contracted hours '{hoursText}' is not a number between 0 and 100.");
+            }
+
+            hours = h;
+        }
+
+        decimal fte;
+        var fteText = r.Field(EsrField.Fte);
+        if (fteText is not null)
+        {
+            if (!TextValues.TryDecimal(fteText, out fte))
+            {
+                return Reject(r, EsrField.Fte, "FTE_NOT_NUMBER", $"FTE '{fteText}' is not a number (use '.' for decimals).");
+            }
+        }
+        else if (hours is { } hrs)
+        {
+            fte = Math.Round(hrs / HoursPerFte, 4);
+        }
+        else
+        {
+            return Reject(r, _header.Has(EsrField.Fte) ? EsrField.Fte : EsrField.ContractedHours, "FTE_MISSING", "Neither FTE nor contracted hours are given.");
+        }
+
+        if (fte < 0 || fte > MaxFte)
+        {
+            return Reject(r, EsrField.Fte, "FTE_OUT_OF_RANGE", $"FTE {fte} is outside 0 to {MaxFte}.");
+        }
+
+        int? age = null;
+        var dob = r.Field(EsrField.DateOfBirth);
+        if (dob is not null)
+        {
+            // The value is personal: messages say what is wrong with it, never what it is.
+            if (!TextValues.TryDate(dob, out var born))
+            {
+                return Reject(r, EsrField.DateOfBirth, "DOB_INVALID", "Date of birth is not a valid date (dd/MM/yyyy or yyyy-MM-dd).");
+            }
+
+            age = AgeBand.AgeAt(born, snapshot);
+            if (age is < 14 or > 100)
+            {
+                return Reject(r, EsrField.DateOfBirth, "DOB_IMPOSSIBLE", "Date of birth gives an age outside 14 to 100 at the snapshot date.");
+            }
+        }
+        else if (r.Field(EsrField.AgeInYears) is { } ageText)
+        {
+            if (!int.TryParse(ageText, System.Globalization.CultureInfo.InvariantCulture, out var a) || a is < 14 or > 100)
+            {
+                return Reject(r, EsrField.AgeInYears, "AGE_INVALID", "Age in years is not a whole number between 14 and 100.");
+            }
+
+            age = a;
+        }
+
+        if (r.Field(EsrField.HireDate) is { } hire && !TextValues.TryDate(hire, out _))
+        {
+            return Reject(r, EsrField.HireDate, "HIRE_DATE_INVALID", "Hire date is not a valid date (dd/MM/yyyy or yyyy-MM-dd).");
+        }
+
+        var personKey = _pseudonymiser.Pseudonymise("person", personId);
+        var assignment = r.Field(EsrField.AssignmentNumber);
+        var assignmentKey = assignment is null ? personKey : _pseudonymiser.Pseudonymise("assignment", assignment);
+        var post = new PostDescriptors(
+            input.PositionTitle ?? string.Empty,
+            input.StaffGroup ?? string.Empty,
+            input.OccupationCode ?? string.Empty,
+            input.AreaOfWork ?? string.Empty,
+            input.JobRole ?? string.Empty,
+            input.CostCentre ?? string.Empty,
+            input.Grade ?? string.Empty);
+        return RowOutcome.Loaded(new StaffFact(
+            snapshot,
+            _organisations.Resolve(orgCode, r.Field(EsrField.OrganisationName)),
+            decision,
+            decision.Grade,
+            personKey,
+            assignmentKey,
+            fte,
+            hours,
+            TextValues.YesNo(r.Field(EsrField.PrimaryAssignment)),
+            AgeBand.Of(age),
+            post,
+            r.RowNumber));
+    }
+
+    private RowOutcome Reject(ISourceRecord r, EsrField field, string code, string message) =>
+        RowOutcome.Rejected(new RowRejection(r.RowNumber, ColumnName(field), code, message));
+
+    private string ColumnName(EsrField field) =>
+        _header.ColumnOf(field) is { } c && c < _headerNames.Count ? _headerNames[c].Trim().Trim('\uFEFF') : field.ToString();
+}

@@ -1,0 +1,30 @@
+using StaffDataPipeline.Normalisation;
+using StaffDataPipeline.Warehouse;
+
+namespace StaffDataPipeline.Pipeline;
+
+/// <summary>What happened to one file: the basis of the per-file summary the CLI prints.</summary>
+public sealed record FileLoadReport(string FilePath, FileLoadStatus Status, BatchCounts Counts, TimeSpan Elapsed)
+{
+    public string FileName => Path.GetFileName(FilePath);
+
+    public long? BatchId { get; init; }
+
+    public string? Extractor { get; init; }
+
+    public string? Message { get; init; }
+
+    public IReadOnlyList<RowRejection> Rejections { get; init; } = [];
+
+    public IReadOnlyList<string> UnknownColumns { get; init; } = [];
+
+    public IReadOnlyList<string> PersonalColumnsDropped { get; init; } = [];
+
+    public IReadOnlyList<string> UnknownOrganisations { get; init; } = [];
+
+    public long UnmappedRows { get; init; }
+
+    public CommitResult? Commit { get; init; }
+
+    public bool Succeeded => Status is FileLoadStatus.Loaded or FileLoadStatus.AlreadyLoaded or FileLoadStatus.Valid;
+}

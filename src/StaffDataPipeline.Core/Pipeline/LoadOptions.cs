@@ -1,0 +1,38 @@
+namespace StaffDataPipeline.Pipeline;
+
+/// <summary>How loads behave. Defaults suit a nightly ESR load; <see cref="Validate"/> runs at start-up.</summary>
+public sealed record LoadOptions
+{
+    /// <summary>Reject the whole file when more than this share of its in-scope rows fail validation.</summary>
+    public double RejectThreshold { get; init; } = 0.05;
+
+    /// <summary>Snapshot month for files whose rows and name do not say (from --snapshot).</summary>
+    public DateOnly? Snapshot { get; init; }
+
+    /// <summary>Force a text encoding ("utf-8", "windows-1252") instead of detecting it.</summary>
+    public string? Encoding { get; init; }
+
+    /// <summary>Quarantined rows kept in detail per file; beyond this they are counted only.</summary>
+    public int MaxRejectionDetails { get; init; } = 100_000;
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (RejectThreshold is < 0 or > 1 || double.IsNaN(RejectThreshold))
+        {
+            errors.Add($"Load:RejectThreshold must be between 0 and 1 (a share, 0.05 = 5%); got {RejectThreshold}.");
+        }
+
+        if (MaxRejectionDetails < 0)
+        {
+            errors.Add("Load:MaxRejectionDetails must not be negative.");
+        }
+
+        if (Encoding is not null && Encoding.ToUpperInvariant() is not ("UTF-8" or "UTF8" or "WINDOWS-1252" or "CP1252"))
+        {
+            errors.Add($"Load:Encoding must be utf-8 or windows-1252; got '{Encoding}'.");
+        }
+
+        return errors;
+    }
+}

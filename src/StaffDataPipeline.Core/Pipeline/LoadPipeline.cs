@@ -1,0 +1,273 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using StaffDataPipeline.Extraction;
+using StaffDataPipeline.Headers;
+using StaffDataPipeline.Normalisation;
+using StaffDataPipeline.People;
+using StaffDataPipeline.ReferenceData;
+using StaffDataPipeline.Warehouse;
+
+namespace StaffDataPipeline.Pipeline;
+
+/// <summary>
+/// Extract → normalise → load for one file at a time, each file one atomic batch.
+/// Logs carry file names, counts and reason codes only: never a value from a row.
+/// </summary>
+public sealed class LoadPipeline
+{
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(1);
+    private readonly ReferenceDataSet _reference;
+    private readonly ExtractorRegistry _extractors;
+    private readonly IWarehouse _warehouse;
+    private readonly PersonPseudonymiser _pseudonymiser;
+    private readonly LoadOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public LoadPipeline(
+        ReferenceDataSet reference,
+        ExtractorRegistry extractors,
+        IWarehouse warehouse,
+        PersonPseudonymiser pseudonymiser,
+        LoadOptions options,
+        TimeProvider time,
+        ILogger<LoadPipeline> logger)
+    {
+        _reference = reference;
+        _extractors = extractors;
+        _warehouse = warehouse;
+        _pseudonymiser = pseudonymiser;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    public async Task<IReadOnlyList<FileLoadReport>> RunAsync(IEnumerable<string> paths, bool dryRun, IProgress<LoadProgress>? progress, CancellationToken ct)
+    {
+        await _warehouse.MigrateAsync(ct);
+        var reports = new List<FileLoadReport>();
+        foreach (var file in SourcePaths.Expand(paths))
+        {
+            reports.Add(await LoadFileAsync(file, dryRun, progress, ct));
+        }
+
+        return reports;
+    }
+
+    public async Task<FileLoadReport> LoadFileAsync(string path, bool dryRun, IProgress<LoadProgress>? progress, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var counts = new BatchCounts();
+        if (!File.Exists(path))
+        {
+            return new FileLoadReport(path, FileLoadStatus.Failed, counts, clock.Elapsed) { Message = "File not found." };
+        }
+
+        var source = SourceFileReader.Inspect(path);
+        if (await _warehouse.FindLoadedBatchAsync(source.Sha256, ct) is { } existing)
+        {
+            _logger.LogInformation("{File}: already loaded as batch {Batch}", source.FileName, existing);
+            return new FileLoadReport(path, FileLoadStatus.AlreadyLoaded, counts, clock.Elapsed)
+            {
+                BatchId = existing,
+                Message = $"Already loaded as batch {existing}: these exact bytes are in the warehouse.",
+            };
+        }
+
+        IExtractor extractor;
+        IExtraction extraction;
+        try
+        {
+            extractor = _extractors.Choose(source);
+            extraction = extractor.Open(source, new ExtractionOptions(_reference.Aliases) { Encoding = ForcedEncoding() });
+        }
+        catch (FileRejectedException ex)
+        {
+            return await RefuseAsync(source, "(none)", ex.Message, counts, dryRun, clock, ct);
+        }
+
+        using (extraction)
+        {
+            var start = new BatchStart(source.FileName, source.Sha256, extractor.Name, _reference.Taxonomy.Version, _time.GetUtcNow());
+            var header = extraction.Header;
+            var missing = RequiredFields.Missing(header);
+            if (missing.Count > 0)
+            {
+                var message = string.Join(" ", missing.Select(any =>
+                    $"Missing required column {string.Join(" or ", any)} (tried: {string.Join(", ", any.SelectMany(_reference.Aliases.AliasesOf).Select(a => $"'{a}'"))})."));
+                return await RefuseAsync(source, extractor.Name, message, counts, dryRun, clock, ct, header);
+            }
+
+            var fileSnapshot = _options.Snapshot is { } flag ? TextValues.MonthEnd(flag) : SnapshotFromFileName.Find(source.FileName);
+            if (fileSnapshot is null && !header.Has(EsrField.SnapshotMonth) && !header.Has(EsrField.SnapshotDate))
+            {
+                return await RefuseAsync(
+                    source,
+                    extractor.Name,
+                    "No snapshot month: the file has no snapshot column (e.g. 'Tm Year Month', 'Effective Date'), its name holds no month (e.g. '202303' or '2023-03'), and no --snapshot was given.",
+                    counts,
+                    dryRun,
+                    clock,
+                    ct,
+                    header);
+            }
+
+            var headerNames = HeaderNames(extraction, header);
+            var normaliser = new EsrRowNormaliser(_reference.Mapper, _reference.Organisations, _reference.Assignments, _pseudonymiser, header, headerNames, fileSnapshot);
+            await using var writer = dryRun ? new DryRunBatchWriter() : await _warehouse.BeginBatchAsync(start, ct);
+            var rejections = new List<RowRejection>();
+            var unmapped = new Dictionary<UnmappedPost, long>();
+            var unknownOrgs = new SortedSet<string>(StringComparer.Ordinal);
+            var seen = new HashSet<(DateOnly, string, string)>();
+            try
+            {
+                var nextProgress = ProgressEvery;
+                foreach (var record in extraction.Records())
+                {
+                    ct.ThrowIfCancellationRequested();
+                    counts.Read++;
+                    var outcome = normaliser.Normalise(record);
+                    if (outcome.Kind == RowOutcomeKind.Loaded && !seen.Add((outcome.Fact!.SnapshotDate, outcome.Fact.Organisation.Code, outcome.Fact.AssignmentKey)))
+                    {
+                        var col = header.ColumnOf(EsrField.AssignmentNumber) is { } c ? headerNames[c] : headerNames[header.Columns[EsrField.PersonId]];
+                        outcome = RowOutcome.Rejected(new RowRejection(record.RowNumber, col, "DUPLICATE_ASSIGNMENT", "The same assignment appears earlier in this file for the same month and organisation."));
+                    }
+
+                    switch (outcome.Kind)
+                    {
+                        case RowOutcomeKind.Loaded:
+                            var fact = outcome.Fact!;
+                            writer.Add(fact);
+                            counts.Loaded++;
+                            if (fact.Role.RoleCode == Taxonomy.Role.Unmapped)
+                            {
+                                var key = UnmappedPost.From(fact.Post);
+                                unmapped[key] = unmapped.GetValueOrDefault(key) + 1;
+                            }
+
+                            if (!fact.Organisation.IsKnown)
+                            {
+                                unknownOrgs.Add(fact.Organisation.Code);
+                            }
+
+                            break;
+                        case RowOutcomeKind.OutOfScope:
+                            counts.OutOfScope++;
+                            break;
+                        case RowOutcomeKind.Excluded:
+                            counts.Excluded++;
+                            break;
+                        case RowOutcomeKind.Rejected:
+                            counts.Rejected++;
+                            if (rejections.Count < _options.MaxRejectionDetails)
+                            {
+                                rejections.Add(outcome.Rejection!);
+                            }
+
+                            break;
+                    }
+
+                    if (progress is not null && clock.Elapsed >= nextProgress)
+                    {
+                        progress.Report(new LoadProgress(source.FileName, counts.Read, clock.Elapsed));
+                        nextProgress = clock.Elapsed + ProgressEvery;
+                    }
+                }
+
+                if (counts.Read == 0)
+                {
+                    var empty = new BatchSummary(counts, rejections, unmapped, "rejected", "The file has a header but no data rows.", _time.GetUtcNow());
+                    await writer.AbandonAsync(empty, ct);
+                    return Report(path, FileLoadStatus.Rejected, counts, clock, extractor, header, empty, writer.BatchId, rejections, unknownOrgs, unmapped);
+                }
+
+                if (counts.RejectedShare > _options.RejectThreshold)
+                {
+                    var message = $"{counts.Rejected} of {counts.Loaded + counts.Rejected} in-scope rows ({counts.RejectedShare:P1}) failed validation, more than the {_options.RejectThreshold:P1} allowed: the whole file is rejected. See the quarantined rows below.";
+                    var rejected = new BatchSummary(counts, rejections, unmapped, "rejected", message, _time.GetUtcNow());
+                    await writer.AbandonAsync(rejected, ct);
+                    _logger.LogWarning("{File}: rejected, {Rejected} rows failed validation", source.FileName, counts.Rejected);
+                    return Report(path, FileLoadStatus.Rejected, counts, clock, extractor, header, rejected, writer.BatchId, rejections, unknownOrgs, unmapped);
+                }
+
+                var summary = new BatchSummary(counts, rejections, unmapped, dryRun ? "valid" : "loaded", null, _time.GetUtcNow());
+                var commit = await writer.CommitAsync(summary, ct);
+                _logger.LogInformation("{File}: {Status} batch {Batch}, {Loaded} rows loaded, {Rejected} quarantined", source.FileName, summary.Status, commit.BatchId, counts.Loaded, counts.Rejected);
+                return Report(path, dryRun ? FileLoadStatus.Valid : FileLoadStatus.Loaded, counts, clock, extractor, header, summary, dryRun ? null : commit.BatchId, rejections, unknownOrgs, unmapped) with { Commit = commit };
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The data transaction is rolled back; the audit row says the batch failed and why (type and message
+                // of the fault, which never carry row values because extractors and normalisers do not put them there).
+                var message = ex is FileRejectedException ? ex.Message : $"Load failed and was rolled back: {ex.GetType().Name}: {ex.Message}";
+                var failed = new BatchSummary(counts, rejections, unmapped, ex is FileRejectedException ? "rejected" : "failed", message, _time.GetUtcNow());
+                try
+                {
+                    await writer.AbandonAsync(failed, ct);
+                }
+                catch (Exception inner)
+                {
+                    _logger.LogError("{File}: could not record the failure: {Error}", source.FileName, inner.Message);
+                }
+
+                _logger.LogError("{File}: {Message}", source.FileName, message);
+                return Report(path, ex is FileRejectedException ? FileLoadStatus.Rejected : FileLoadStatus.Failed, counts, clock, extractor, header, failed, writer.BatchId, rejections, unknownOrgs, unmapped);
+            }
+        }
+    }
+
+    private static IReadOnlyList<string> HeaderNames(IExtraction extraction, HeaderMatch header) =>
+        extraction is IHasHeaderNames named ? named.HeaderNames : header.Columns.OrderBy(kv => kv.Value).Select(kv => kv.Key.ToString()).ToList();
+
+    private static FileLoadReport Report(
+        string path,
+        FileLoadStatus status,
+        BatchCounts counts,
+        Stopwatch clock,
+        IExtractor extractor,
+        HeaderMatch header,
+        BatchSummary summary,
+        long? batchId,
+        IReadOnlyList<RowRejection> rejections,
+        IEnumerable<string> unknownOrgs,
+        IReadOnlyDictionary<UnmappedPost, long> unmapped) =>
+        new(path, status, counts, clock.Elapsed)
+        {
+            BatchId = batchId is > 0 ? batchId : null,
+            Extractor = extractor.Name,
+            Message = summary.Message,
+            Rejections = rejections,
+            UnknownColumns = header.UnknownColumns,
+            PersonalColumnsDropped = header.PersonalColumnsDropped,
+            UnknownOrganisations = unknownOrgs.ToList(),
+            UnmappedRows = unmapped.Values.Sum(),
+        };
+
+    private async Task<FileLoadReport> RefuseAsync(SourceFile source, string extractor, string message, BatchCounts counts, bool dryRun, Stopwatch clock, CancellationToken ct, HeaderMatch? header = null)
+    {
+        _logger.LogWarning("{File}: rejected: {Message}", source.FileName, message);
+        long? batchId = null;
+        if (!dryRun)
+        {
+            var start = new BatchStart(source.FileName, source.Sha256, extractor, _reference.Taxonomy.Version, _time.GetUtcNow());
+            batchId = await _warehouse.RecordRefusedFileAsync(start, new BatchSummary(counts, [], new Dictionary<UnmappedPost, long>(), "rejected", message, _time.GetUtcNow()), ct);
+        }
+
+        return new FileLoadReport(source.Path, FileLoadStatus.Rejected, counts, clock.Elapsed)
+        {
+            BatchId = batchId,
+            Extractor = extractor,
+            Message = message,
+            UnknownColumns = header?.UnknownColumns ?? [],
+            PersonalColumnsDropped = header?.PersonalColumnsDropped ?? [],
+        };
+    }
+
+    private Encoding? ForcedEncoding() => _options.Encoding?.ToUpperInvariant() switch
+    {
+        null => null,
+        "UTF-8" or "UTF8" => new UTF8Encoding(false),
+        _ => Encoding.GetEncoding(1252),
+    };
+}

@@ -1,0 +1,18 @@
+using System.Text.RegularExpressions;
+using StaffDataPipeline.Grades;
+using StaffDataPipeline.Headers;
+using StaffDataPipeline.Normalisation;
+using StaffDataPipeline.Organisations;
+using StaffDataPipeline.Taxonomy;
+
+namespace StaffDataPipeline.ReferenceData;
+
+/// <summary>Everything the workforce team maintains as files, loaded and validated together.</summary>
+public sealed record ReferenceDataSet(
+    HeaderAliases Aliases,
+    RoleTaxonomy Taxonomy,
+    RoleMapper Mapper,
+    GradeCatalogue Grades,
+    OrganisationCatalogue Organisations,
+    AssignmentRules Assignments,
+    Regex GenomicsSignals);

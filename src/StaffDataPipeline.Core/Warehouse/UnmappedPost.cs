@@ -1,0 +1,19 @@
+namespace StaffDataPipeline.Warehouse;
+
+/// <summary>A title (with its context) that no rule decided, for the review queue.</summary>
+public sealed record UnmappedPost(string PositionTitle, string StaffGroup, string OccupationCode, string AreaOfWork, string JobRole)
+{
+    public static UnmappedPost From(Normalisation.PostDescriptors post) =>
+        new(post.PositionTitle, post.StaffGroup, post.OccupationCode, post.AreaOfWork, post.JobRole);
+}
+
+/// <summary>A review-queue line as the warehouse holds it.</summary>
+public sealed record UnmappedTitle(
+    string PositionTitle,
+    string StaffGroup,
+    string OccupationCode,
+    string AreaOfWork,
+    string JobRole,
+    long RowCount,
+    string FirstSeen,
+    string LastSeen);

@@ -1,0 +1,34 @@
+using System.Text;
+using CsvHelper;
+
+namespace StaffDataPipeline.Csv;
+
+/// <summary>The CsvHelper reader settings every reader in this adapter shares.</summary>
+internal static class CsvFiles
+{
+    /// <summary>A record longer than this is a broken quote swallowing the file, not a staff record.</summary>
+    private const int MaxRecordBytes = 1 << 20;
+
+    public static CsvReader OpenReader(string path, Encoding? encoding, bool referenceData = false)
+    {
+        var options = CsvReaderOptions.Default with
+        {
+            Separator = ',',
+            HasHeader = true,
+            SkipEmptyLines = true,
+            CommentPrefix = referenceData ? '#' : null,
+            TrackLineNumbers = referenceData,
+            MalformedData = CsvMalformedDataHandling.Throw,
+            MaxRecordSize = MaxRecordBytes,
+
+            // Values may be personal data: exception messages must never carry them.
+            IncludeValuesInExceptions = false,
+            PoolStrings = true,
+            Encoding = encoding is null || encoding.CodePage == Encoding.UTF8.CodePage ? null : encoding,
+        };
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return CsvReader.Create(stream, options, leaveOpen: false);
+    }
+
+    public static string CleanHeader(string header) => header.Trim().Trim('\uFEFF').Trim();
+}

@@ -1,0 +1,73 @@
+using System.Text;
+using CsvHelper;
+using StaffDataPipeline.Extraction;
+using StaffDataPipeline.Headers;
+
+namespace StaffDataPipeline.Csv.Esr;
+
+/// <summary>
+/// ESR staff-in-post exports as CSV, in any of the header styles the alias list knows. Recognised by header
+/// signature: a file whose first row names at least two staff-in-post fields, whatever its extension.
+/// </summary>
+public sealed class EsrCsvExtractor : IExtractor
+{
+    private const int MinimumSignatureFields = 2;
+    private readonly HeaderAliases _aliases;
+
+    public EsrCsvExtractor(HeaderAliases aliases) => _aliases = aliases;
+
+    public string Name => "esr-csv";
+
+    public int Probe(SourceFile file)
+    {
+        IReadOnlyList<string>? header;
+        try
+        {
+            header = ReadHeader(file, null);
+        }
+        catch (Exception ex) when (ex is IOException or CsvFormatException or DecoderFallbackException)
+        {
+            return 0;
+        }
+
+        if (header is null)
+        {
+            return 0;
+        }
+
+        var matched = _aliases.Match(header).Columns.Count;
+        return matched >= MinimumSignatureFields ? 10 + matched : 0;
+    }
+
+    public IExtraction Open(SourceFile file, ExtractionOptions options)
+    {
+        var reader = CsvFiles.OpenReader(file.Path, TextFileEncoding.For(file, options.Encoding));
+        try
+        {
+            var headerNames = reader.Headers.Select(CsvFiles.CleanHeader).ToArray();
+            if (headerNames.All(h => h.Length == 0))
+            {
+                throw new FileRejectedException("EMPTY_FILE", $"{file.FileName}: the file has no header row.");
+            }
+
+            return new EsrCsvExtraction(file, reader, options.Aliases.Match(headerNames), headerNames);
+        }
+        catch (CsvFormatException ex)
+        {
+            reader.Dispose();
+            throw new FileRejectedException("MALFORMED_CSV", $"{file.FileName}, row {ex.RecordNumber}: the header cannot be read as CSV.");
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
+    }
+
+    private static List<string>? ReadHeader(SourceFile file, Encoding? forced)
+    {
+        using var reader = CsvFiles.OpenReader(file.Path, TextFileEncoding.For(file, forced));
+        var headers = reader.Headers.Select(CsvFiles.CleanHeader).ToList();
+        return headers.Count > 0 ? headers : null;
+    }
+}

@@ -1,0 +1,305 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using StaffDataPipeline.Grades;
+using StaffDataPipeline.Headers;
+using StaffDataPipeline.Normalisation;
+using StaffDataPipeline.Organisations;
+using StaffDataPipeline.ReferenceData;
+using StaffDataPipeline.Taxonomy;
+
+namespace StaffDataPipeline.Csv.ReferenceData;
+
+/// <summary>
+/// Loads and validates the reference data folder at start-up. Any mistake stops the program with the file and line.
+/// The taxonomy version is the number in taxonomy-version.txt plus a hash of the files that decide roles, so that
+/// every rule change gets a new version without anyone having to remember to bump it.
+/// </summary>
+public static class ReferenceDataLoader
+{
+    public const string RolesFile = "roles.csv";
+    public const string RulesFile = "mapping-rules.csv";
+    public const string SynonymsFile = "title-synonyms.csv";
+    public const string SignalsFile = "genomics-signals.csv";
+    public const string GradesFile = "grades.csv";
+    public const string OrganisationsFile = "organisations.csv";
+    public const string AliasesFile = "header-aliases.csv";
+    public const string AssignmentRulesFile = "assignment-rules.csv";
+    public const string VersionFile = "taxonomy-version.txt";
+
+    private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
+
+    public static ReferenceDataSet Load(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new ReferenceDataException($"The reference data folder '{folder}' does not exist (set ReferenceData:Path).");
+        }
+
+        string P(string name) => Path.Combine(folder, name);
+
+        var grades = LoadGrades(ReferenceTable.Read(P(GradesFile), "code", "label", "pay_scale", "band", "sort_order", "aliases"));
+        var roles = LoadRoles(ReferenceTable.Read(P(RolesFile), "code", "name", "family", "typical_grade"));
+        var version = $"{ReadVersion(P(VersionFile))}.{ContentHash(folder, RolesFile, RulesFile, SynonymsFile, SignalsFile, GradesFile)}";
+        var taxonomy = new RoleTaxonomy(version, roles);
+        var synonyms = ReferenceTable.Read(P(SynonymsFile), "word", "replacement").Rows
+            .Select(r => string.IsNullOrEmpty(r["word"]) ? throw r.Error("'word' is blank.") : new KeyValuePair<string, string>(r["word"], r["replacement"]));
+        var titles = new TitleNormaliser(synonyms);
+        var signals = LoadSignals(ReferenceTable.Read(P(SignalsFile), "pattern"));
+        var rules = LoadRules(ReferenceTable.Read(P(RulesFile), "rule_id", "role_code", "title", "context", "staff_group", "occupation_code", "grade"), taxonomy, grades);
+        var mapper = new RoleMapper(taxonomy, rules, signals, titles, grades);
+        var organisations = LoadOrganisations(ReferenceTable.Read(P(OrganisationsFile), "ods_code", "name", "type", "region_code", "region_name", "glh"));
+        var aliases = LoadAliases(ReferenceTable.Read(P(AliasesFile), "field", "alias"));
+        var assignments = LoadAssignmentRules(ReferenceTable.Read(P(AssignmentRulesFile), "kind", "value", "counted"));
+        return new ReferenceDataSet(aliases, taxonomy, mapper, grades, organisations, assignments, signals);
+    }
+
+    private static string ReadVersion(string path)
+    {
+        var text = File.Exists(path) ? File.ReadAllText(path).Trim() : throw new ReferenceDataException(VersionFile, 0, "the file is missing.");
+        return Regex.IsMatch(text, @"^\d+$", RegexOptions.None, RegexTimeout) ? text : throw new ReferenceDataException(VersionFile, 1, $"the taxonomy version must be a whole number; got '{text}'.");
+    }
+
+    private static string ContentHash(string folder, params string[] files)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in files)
+        {
+            // Normalise line endings so a checkout on Windows gets the same version as one on Linux.
+            var text = File.ReadAllText(Path.Combine(folder, file)).Replace("\r\n", "\n", StringComparison.Ordinal);
+            hash.AppendData(Encoding.UTF8.GetBytes(file + "\n" + text));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..8];
+    }
+
+    private static GradeCatalogue LoadGrades(ReferenceTable table)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var grades = new List<(Grade, IEnumerable<string>)>();
+        foreach (var row in table.Rows)
+        {
+            var code = row["code"];
+            if (code.Length == 0 || !seen.Add(code))
+            {
+                throw row.Error(code.Length == 0 ? "'code' is blank." : $"grade code '{code}' appears twice.");
+            }
+
+            if (!int.TryParse(row["sort_order"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var sort))
+            {
+                throw row.Error($"sort_order '{row["sort_order"]}' is not a whole number.");
+            }
+
+            grades.Add((new Grade(code, row["label"], row["pay_scale"], NullIfEmpty(row["band"]), sort), row["aliases"].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+        }
+
+        return new GradeCatalogue(grades);
+    }
+
+    private static List<Role> LoadRoles(ReferenceTable table)
+    {
+        var roles = new List<Role>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var code = row["code"];
+            if (!Regex.IsMatch(code, "^[A-Z][A-Z0-9-]*$", RegexOptions.None, RegexTimeout))
+            {
+                throw row.Error($"role code '{code}' must be upper-case letters, digits and hyphens.");
+            }
+
+            if (!seen.Add(code))
+            {
+                throw row.Error($"role code '{code}' appears twice.");
+            }
+
+            roles.Add(new Role(code, row["name"], row["family"], row["typical_grade"]));
+        }
+
+        foreach (var required in new[] { Role.OutOfScope, Role.Unmapped })
+        {
+            if (!seen.Contains(required))
+            {
+                throw new ReferenceDataException(table.FileName, 0, $"the taxonomy must define {required}.");
+            }
+        }
+
+        return roles;
+    }
+
+    private static Regex LoadSignals(ReferenceTable table)
+    {
+        var patterns = table.Rows.Select(r =>
+        {
+            _ = CompilePattern(r, "pattern");
+            return "(?:" + r["pattern"] + ")";
+        }).ToList();
+        return patterns.Count == 0
+            ? throw new ReferenceDataException(table.FileName, 0, "at least one pattern is needed.")
+            : new Regex(string.Join('|', patterns), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeout);
+    }
+
+    private static List<MappingRule> LoadRules(ReferenceTable table, RoleTaxonomy taxonomy, GradeCatalogue grades)
+    {
+        var rules = new List<MappingRule>();
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var conditions = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var id = row["rule_id"];
+            if (id.Length == 0)
+            {
+                throw row.Error("rule_id is blank.");
+            }
+
+            if (!ids.Add(id))
+            {
+                throw row.Error($"rule_id '{id}' is used twice; each rule needs its own id.");
+            }
+
+            var role = row["role_code"];
+            if (!taxonomy.Contains(role))
+            {
+                throw row.Error($"rule {id}: role_code '{role}' is not in {RolesFile}.");
+            }
+
+            var key = string.Join('\u001f', row["title"], row["context"], row["staff_group"], row["occupation_code"], row["grade"]);
+            if (key.Replace("\u001f", string.Empty, StringComparison.Ordinal).Length == 0)
+            {
+                throw row.Error($"rule {id} has no condition at all and would match every post.");
+            }
+
+            if (conditions.TryGetValue(key, out var earlier))
+            {
+                throw row.Error($"rule {id} has exactly the same conditions as rule {earlier}, so it can never decide anything.");
+            }
+
+            conditions[key] = id;
+            GradeSet? gradeSet = null;
+            if (row["grade"].Length > 0)
+            {
+                try
+                {
+                    gradeSet = GradeSet.Parse(row["grade"], grades);
+                }
+                catch (FormatException ex)
+                {
+                    throw row.Error($"rule {id}: {ex.Message}.");
+                }
+            }
+
+            rules.Add(new MappingRule(
+                id,
+                role,
+                CompilePattern(row, "title"),
+                CompilePattern(row, "context"),
+                CompilePattern(row, "staff_group"),
+                CompilePattern(row, "occupation_code"),
+                gradeSet,
+                row.File,
+                (int)row.Line));
+        }
+
+        return rules;
+    }
+
+    private static Regex? CompilePattern(ReferenceRow row, string column)
+    {
+        var pattern = row[column];
+        if (pattern.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeout);
+        }
+        catch (ArgumentException ex)
+        {
+            throw row.Error($"{column} pattern '{pattern}' is not a valid regular expression: {ex.Message}");
+        }
+    }
+
+    private static OrganisationCatalogue LoadOrganisations(ReferenceTable table)
+    {
+        var orgs = new List<Organisation>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in table.Rows)
+        {
+            var code = row["ods_code"].ToUpperInvariant();
+            if (!Regex.IsMatch(code, "^[A-Z0-9]{3,5}$", RegexOptions.None, RegexTimeout))
+            {
+                throw row.Error($"ods_code '{code}' is not a 3 to 5 character ODS code.");
+            }
+
+            if (!seen.Add(code))
+            {
+                throw row.Error($"ods_code '{code}' appears twice.");
+            }
+
+            orgs.Add(new Organisation(code, row["name"], row["type"].Length > 0 ? row["type"] : "Other", NullIfEmpty(row["region_code"]), NullIfEmpty(row["region_name"]), NullIfEmpty(row["glh"])));
+        }
+
+        return new OrganisationCatalogue(orgs);
+    }
+
+    private static HeaderAliases LoadAliases(ReferenceTable table)
+    {
+        var aliases = new List<(EsrField, string)>();
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            if (!Enum.TryParse<EsrField>(row["field"], ignoreCase: true, out var field) || int.TryParse(row["field"], CultureInfo.InvariantCulture, out _))
+            {
+                throw row.Error($"field '{row["field"]}' is not one of: {string.Join(", ", Enum.GetNames<EsrField>())}.");
+            }
+
+            var folded = HeaderName.Fold(row["alias"]);
+            if (folded.Length == 0)
+            {
+                throw row.Error("alias is blank.");
+            }
+
+            if (seen.TryGetValue(folded, out var other))
+            {
+                throw row.Error($"alias '{row["alias"]}' is already listed for {other}.");
+            }
+
+            seen[folded] = field.ToString();
+            aliases.Add((field, row["alias"]));
+        }
+
+        return new HeaderAliases(aliases);
+    }
+
+    private static AssignmentRules LoadAssignmentRules(ReferenceTable table)
+    {
+        var statuses = new List<string>();
+        var contracts = new List<string>();
+        foreach (var row in table.Rows)
+        {
+            var counted = row["counted"].ToUpperInvariant() switch
+            {
+                "YES" or "Y" => true,
+                "NO" or "N" => false,
+                _ => throw row.Error($"counted must be yes or no; got '{row["counted"]}'."),
+            };
+            var list = row["kind"].ToUpperInvariant() switch
+            {
+                "STATUS" => statuses,
+                "CONTRACT" => contracts,
+                _ => throw row.Error($"kind must be status or contract; got '{row["kind"]}'."),
+            };
+            if (counted)
+            {
+                list.Add(row["value"]);
+            }
+        }
+
+        return new AssignmentRules(statuses, contracts);
+    }
+
+    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+}

@@ -1,0 +1,70 @@
+using CsvHelper;
+using StaffDataPipeline.Headers;
+using StaffDataPipeline.Taxonomy;
+
+namespace StaffDataPipeline.Csv.RoleMapping;
+
+/// <summary>
+/// `staffdata map-roles`: reads any CSV with some of position_title, staff_group, occupation_code, area_of_work,
+/// grade (others pass through) and writes the same rows with role_code, rule and grade_normalised appended.
+/// </summary>
+public static class RoleMappingCsv
+{
+    private static readonly string[] Inputs = ["position_title", "staff_group", "occupation_code", "area_of_work", "job_role", "cost_centre", "grade"];
+
+    public static long Map(string inputPath, TextWriter output, RoleMapper mapper, HeaderAliases aliases)
+    {
+        var inspected = Extraction.SourceFileReader.Inspect(inputPath);
+        using var reader = CsvFiles.OpenReader(inputPath, TextFileEncoding.For(inspected, null));
+        var header = reader.Headers.Select(CsvFiles.CleanHeader).ToArray();
+        var index = Inputs.ToDictionary(i => i, i => FindColumn(header, i, aliases));
+        if (index.Values.All(i => i < 0))
+        {
+            throw new InvalidDataException($"{Path.GetFileName(inputPath)}: the header has none of the columns {string.Join(", ", Inputs)}.");
+        }
+
+        using var csv = CsvWriter.Create(output, CsvWriterOptions.Default with { NewLine = "\n" }, leaveOpen: true);
+        csv.WriteRecord([.. header, "role_code", "rule", "grade_normalised"]);
+        long rows = 0;
+        while (reader.Read())
+        {
+            string? Get(string name) => index[name] is var i && i >= 0 && i < reader.FieldCount && reader.GetString(i).Trim() is { Length: > 0 } v ? v : null;
+            var decision = mapper.Map(new MappingInput(Get("position_title"), Get("staff_group"), Get("occupation_code"), Get("area_of_work"), Get("job_role"), Get("cost_centre"), Get("grade")));
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                csv.WriteField(reader.GetString(i));
+            }
+
+            csv.WriteField(decision.RoleCode);
+            csv.WriteField(decision.RuleId);
+            csv.WriteField(decision.Grade.Code);
+            csv.EndRecord();
+            rows++;
+        }
+
+        return rows;
+    }
+
+    // Accepts the snake_case names and, for convenience, any ESR alias of the same field ("Position Title", "Pay Band").
+    private static int FindColumn(string[] header, string name, HeaderAliases aliases)
+    {
+        var folded = header.Select(h => HeaderName.Fold(h)).ToArray();
+        var exact = Array.IndexOf(folded, HeaderName.Fold(name));
+        if (exact >= 0)
+        {
+            return exact;
+        }
+
+        var field = name switch
+        {
+            "position_title" => EsrField.PositionTitle,
+            "staff_group" => EsrField.StaffGroup,
+            "occupation_code" => EsrField.OccupationCode,
+            "area_of_work" => EsrField.AreaOfWork,
+            "job_role" => EsrField.JobRole,
+            "cost_centre" => EsrField.CostCentre,
+            _ => EsrField.Grade,
+        };
+        return aliases.Match(header).ColumnOf(field) ?? -1;
+    }
+}

@@ -4,7 +4,7 @@ namespace StaffDataPipeline.ReferenceData;
 public sealed class ReferenceDataException : Exception
 {
     public ReferenceDataException(string file, int line, string message)
-        : base($"{file}, line {line}: {message}")
+        : base(line > 0 ? $"{file}, line {line}: {message}" : $"{file}: {message}")
     {
         File = file;
         Line = line;

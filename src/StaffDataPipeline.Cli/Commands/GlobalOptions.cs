@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using StaffDataPipeline.Cli.Configuration;
+
+namespace StaffDataPipeline.Cli.Commands;
+
+/// <summary>Options every command takes, and the one place a command turns them into a wired pipeline.</summary>
+internal static class GlobalOptions
+{
+    public static readonly Option<string?> Database = new("--database", "-d") { Description = "SQLite warehouse file (Warehouse:SqlitePath; default staffdata.db).", Recursive = true };
+    public static readonly Option<string?> Config = new("--config") { Description = "An extra JSON settings file, applied after appsettings.json.", Recursive = true };
+    public static readonly Option<string?> ReferenceData = new("--reference-data") { Description = "Folder of reference data CSVs (ReferenceData:Path).", Recursive = true };
+    public static readonly Option<bool> Verbose = new("--verbose", "-v") { Description = "Log progress details to standard error.", Recursive = true };
+
+    public static void AddTo(RootCommand root)
+    {
+        root.Add(Database);
+        root.Add(Config);
+        root.Add(ReferenceData);
+        root.Add(Verbose);
+    }
+
+    /// <summary>Runs a command body with services built from configuration; turns configuration mistakes into exit code 2.</summary>
+    public static async Task<int> RunAsync(ParseResult parse, IDictionary<string, string?> extraFlags, Func<ServiceProvider, Task<int>> body)
+    {
+        var flags = new Dictionary<string, string?>(extraFlags);
+        if (parse.GetValue(Database) is { } db)
+        {
+            flags["Warehouse:SqlitePath"] = db;
+        }
+
+        if (parse.GetValue(ReferenceData) is { } rd)
+        {
+            flags["ReferenceData:Path"] = rd;
+        }
+
+        if (parse.GetValue(Verbose))
+        {
+            flags["Logging:LogLevel:Default"] = "Information";
+        }
+
+        try
+        {
+            var configuration = ConfigurationLoader.Build(parse.GetValue(Config), flags);
+            await using var services = StaffDataServices.Build(configuration);
+            return await body(services);
+        }
+        catch (Exception ex) when (ex is SettingsException or StaffDataPipeline.ReferenceData.ReferenceDataException or InvalidOperationException or FileNotFoundException or InvalidDataException)
+        {
+            await Console.Error.WriteLineAsync($"staffdata: {ex.Message}");
+            return ExitCodes.Configuration;
+        }
+    }
+}
+
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    public const int SomeFilesNotLoaded = 1;
+    public const int Configuration = 2;
+}

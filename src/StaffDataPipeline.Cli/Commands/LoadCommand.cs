@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using StaffDataPipeline.Cli.Output;
+using StaffDataPipeline.Pipeline;
+
+namespace StaffDataPipeline.Cli.Commands;
+
+/// <summary>`staffdata load` and `staffdata validate`: the same pipeline, the second without writing.</summary>
+internal static class LoadCommand
+{
+    public static Command Create(bool dryRun)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "ESR export files, or folders of them.", Arity = ArgumentArity.OneOrMore };
+        var snapshot = new Option<string?>("--snapshot") { Description = "Snapshot month (yyyy-mm) for files whose rows and name do not say." };
+        var threshold = new Option<double?>("--reject-threshold") { Description = "Reject a file when more than this share of its in-scope rows fail validation (default 0.05)." };
+        var encoding = new Option<string?>("--encoding") { Description = "Force utf-8 or windows-1252 instead of detecting." };
+        var command = new Command(dryRun ? "validate" : "load", dryRun
+            ? "Check files exactly as a load would, without writing anything."
+            : "Load ESR staff-in-post exports into the warehouse, one atomic batch per file.")
+        {
+            paths, snapshot, threshold, encoding,
+        };
+        command.SetAction((parse, ct) =>
+        {
+            var flags = new Dictionary<string, string?>();
+            if (parse.GetValue(snapshot) is { } s)
+            {
+                flags["Load:Snapshot"] = s;
+            }
+
+            if (parse.GetValue(threshold) is { } t)
+            {
+                flags["Load:RejectThreshold"] = t.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            if (parse.GetValue(encoding) is { } e)
+            {
+                flags["Load:Encoding"] = e;
+            }
+
+            return GlobalOptions.RunAsync(parse, flags, async services =>
+            {
+                var pipeline = services.GetRequiredService<LoadPipeline>();
+                var progress = Console.IsErrorRedirected ? null : new ConsoleProgress();
+                var reports = await pipeline.RunAsync(parse.GetValue(paths)!, dryRun, progress, ct);
+                progress?.Clear();
+                LoadReportPrinter.Print(Console.Out, reports, dryRun);
+                return reports.Count > 0 && reports.All(r => r.Succeeded) ? ExitCodes.Success : ExitCodes.SomeFilesNotLoaded;
+            });
+        });
+        return command;
+    }
+}

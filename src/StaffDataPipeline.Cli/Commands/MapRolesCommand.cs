@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using StaffDataPipeline.Csv.RoleMapping;
+using StaffDataPipeline.ReferenceData;
+
+namespace StaffDataPipeline.Cli.Commands;
+
+/// <summary>`staffdata map-roles`: how the workforce team tries a rule change on a list of titles before a load.</summary>
+internal static class MapRolesCommand
+{
+    public static Command Create()
+    {
+        var input = new Argument<string>("input") { Description = "A CSV with any of: position_title, staff_group, occupation_code, area_of_work, job_role, cost_centre, grade." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write here instead of to the screen." };
+        var command = new Command("map-roles", "Append role_code, rule and grade_normalised to every row of a CSV, using the current rules.") { input, output };
+        command.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, new Dictionary<string, string?>(), services =>
+        {
+            var reference = services.GetRequiredService<ReferenceDataSet>();
+            var path = parse.GetValue(input)!;
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"{path}: no such file.");
+            }
+
+            long rows;
+            if (parse.GetValue(output) is { } file)
+            {
+                using (var writer = new StreamWriter(file, false, new System.Text.UTF8Encoding(false)))
+                {
+                    rows = RoleMappingCsv.Map(path, writer, reference.Mapper, reference.Aliases);
+                }
+
+                Console.Error.WriteLine($"{rows} row(s) mapped with taxonomy {reference.Taxonomy.Version} into {file}");
+            }
+            else
+            {
+                rows = RoleMappingCsv.Map(path, Console.Out, reference.Mapper, reference.Aliases);
+                Console.Out.Flush();
+            }
+
+            return Task.FromResult(ExitCodes.Success);
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using StaffDataPipeline.Taxonomy;
+using StaffDataPipeline.Warehouse;
+
+namespace StaffDataPipeline.Cli.Commands;
+
+internal static class RemapCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("remap", "Re-derive the roles of facts already loaded with the current mapping rules, and record the new taxonomy version.");
+        command.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, new Dictionary<string, string?>(), async services =>
+        {
+            await services.GetRequiredService<IWarehouse>().MigrateAsync(ct);
+            var result = await services.GetRequiredService<IWarehouseReview>().RemapAsync(
+                services.GetRequiredService<RoleMapper>(), services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+            Console.WriteLine($"Taxonomy version {result.TaxonomyVersion}: {result.PostsChecked} posts checked, {result.PostsChanged} changed role or rule, {result.FactsUpdated} facts updated, {result.FactsRemovedAsOutOfScope} facts removed as now out of scope.");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,26 @@
+namespace StaffDataPipeline.Cli.Configuration;
+
+/// <summary>Checks the settings at start-up, so a wrong value stops the program before it touches a file.</summary>
+public static class SettingsValidator
+{
+    public static IReadOnlyList<string> Validate(WarehouseSettings warehouse, ReferenceDataSettings reference, Pipeline.LoadOptions load)
+    {
+        var errors = new List<string>(load.Validate());
+        if (!string.Equals(warehouse.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"Warehouse:Provider '{warehouse.Provider}' is not available; this build supports: Sqlite.");
+        }
+
+        if (string.IsNullOrWhiteSpace(warehouse.SqlitePath))
+        {
+            errors.Add("Warehouse:SqlitePath must name the warehouse file (for example staffdata.db).");
+        }
+
+        if (!Directory.Exists(reference.Resolve()))
+        {
+            errors.Add($"ReferenceData:Path '{reference.Resolve()}' is not a folder.");
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StaffDataPipeline.Csv.Esr;
+using StaffDataPipeline.Csv.ReferenceData;
+using StaffDataPipeline.Extraction;
+using StaffDataPipeline.People;
+using StaffDataPipeline.Pipeline;
+using StaffDataPipeline.ReferenceData;
+using StaffDataPipeline.Sqlite;
+using StaffDataPipeline.Warehouse;
+
+namespace StaffDataPipeline.Cli.Configuration;
+
+/// <summary>Wires the pipeline from configuration. Hosts (CLI, scheduler, benchmark, tests) all compose through here.</summary>
+public static class StaffDataServices
+{
+    public static ServiceProvider Build(IConfiguration configuration, TimeProvider? time = null)
+    {
+        var warehouse = configuration.GetSection("Warehouse").Get<WarehouseSettings>() ?? new WarehouseSettings();
+        var reference = configuration.GetSection("ReferenceData").Get<ReferenceDataSettings>() ?? new ReferenceDataSettings();
+        var pseudonymisation = configuration.GetSection("Pseudonymisation").Get<PseudonymisationSettings>() ?? new PseudonymisationSettings();
+        var load = configuration.GetSection("Load").Get<LoadSettings>() ?? new LoadSettings();
+        var snapshot = configuration["Load:Snapshot"];
+        var loadOptions = new LoadOptions
+        {
+            RejectThreshold = load.RejectThreshold,
+            Encoding = string.IsNullOrWhiteSpace(load.Encoding) ? null : load.Encoding,
+            Snapshot = string.IsNullOrWhiteSpace(snapshot) ? null : Normalisation.TextValues.TryMonth(snapshot, out var month) ? month : throw new SettingsException([$"--snapshot '{snapshot}' is not a month (yyyy-mm or yyyymm)."]),
+        };
+        var errors = SettingsValidator.Validate(warehouse, reference, loadOptions);
+        if (errors.Count > 0)
+        {
+            throw new SettingsException(errors);
+        }
+
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true).AddFilter("DbUp", LogLevel.Warning));
+        services.AddLogging(b => b.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        services.AddSingleton(time ?? TimeProvider.System);
+        services.AddSingleton(loadOptions);
+        services.AddSingleton(_ => ReferenceDataLoader.Load(reference.Resolve()));
+        services.AddSingleton(sp => sp.GetRequiredService<ReferenceDataSet>().Mapper);
+        services.AddSingleton(_ => new PersonPseudonymiser(new PseudonymisationKeySource().Resolve(pseudonymisation.Key, pseudonymisation.KeyFile).Key));
+        services.AddSingleton(sp => new ExtractorRegistry().Add(new EsrCsvExtractor(sp.GetRequiredService<ReferenceDataSet>().Aliases)));
+        var databasePath = Path.GetFullPath(warehouse.SqlitePath);
+        services.AddSingleton<IWarehouse>(sp => new SqliteWarehouse(databasePath, sp.GetRequiredService<ReferenceDataSet>(), sp.GetRequiredService<ILogger<SqliteWarehouse>>()));
+        services.AddSingleton<IWarehouseReview>(_ => new SqliteWarehouseReview(databasePath));
+        services.AddSingleton<LoadPipeline>();
+        services.AddSingleton(new WarehouseLocation(databasePath));
+        return services.BuildServiceProvider();
+    }
+}
+
+/// <summary>Where the warehouse is, for messages.</summary>
+public sealed record WarehouseLocation(string Description);
+
+/// <summary>Configuration is wrong; each message names the setting.</summary>
+public sealed class SettingsException : Exception
+{
+    public SettingsException(IReadOnlyList<string> errors)
+        : base(string.Join(Environment.NewLine, errors)) => Errors = errors;
+
+    public SettingsException()
+        : this([])
+    {
+    }
+
+    public SettingsException(string message)
+        : this([message])
+    {
+    }
+
+    public SettingsException(string message, Exception innerException)
+        : base(message, innerException) => Errors = [message];
+
+    public IReadOnlyList<string> Errors { get; }
+}

@@ -1,0 +1,35 @@
+namespace StaffDataPipeline.Cli.Configuration;
+
+/// <summary>Warehouse:* settings.</summary>
+public sealed class WarehouseSettings
+{
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>The SQLite warehouse file, relative to the current directory unless absolute.</summary>
+    public string SqlitePath { get; set; } = "staffdata.db";
+}
+
+/// <summary>ReferenceData:* settings.</summary>
+public sealed class ReferenceDataSettings
+{
+    /// <summary>Folder of the reference data CSV files; blank means the copy shipped next to the program.</summary>
+    public string Path { get; set; } = string.Empty;
+
+    public string Resolve() => string.IsNullOrWhiteSpace(Path) ? System.IO.Path.Combine(AppContext.BaseDirectory, "reference-data") : Path;
+}
+
+/// <summary>Pseudonymisation:* settings. Key is base64 and belongs in an environment variable or secret store, never in a file in git.</summary>
+public sealed class PseudonymisationSettings
+{
+    public string Key { get; set; } = string.Empty;
+
+    public string KeyFile { get; set; } = string.Empty;
+}
+
+/// <summary>Load:* settings.</summary>
+public sealed class LoadSettings
+{
+    public double RejectThreshold { get; set; } = 0.05;
+
+    public string Encoding { get; set; } = string.Empty;
+}

@@ -1,0 +1,80 @@
+using StaffDataPipeline.Pipeline;
+
+namespace StaffDataPipeline.Cli.Output;
+
+/// <summary>The per-file summary of a load or validate run, for people who do not read logs.</summary>
+internal static class LoadReportPrinter
+{
+    private const int RejectionsShown = 10;
+
+    public static void Print(TextWriter o, IReadOnlyList<FileLoadReport> reports, bool dryRun)
+    {
+        if (reports.Count == 0)
+        {
+            o.WriteLine("No files found to load (looked for .csv and .txt files).");
+            return;
+        }
+
+        foreach (var r in reports)
+        {
+            o.WriteLine($"{r.FileName}: {Headline(r)}");
+            var c = r.Counts;
+            if (c.Read > 0)
+            {
+                o.WriteLine($"    {c.Read:N0} rows read: {c.Loaded:N0} {(dryRun ? "would load" : "loaded")}, {c.OutOfScope:N0} out of scope, {c.Excluded:N0} excluded (inactive or not staff in post), {c.Rejected:N0} quarantined   [{r.Elapsed.TotalSeconds:N1} s, {c.Read / Math.Max(r.Elapsed.TotalSeconds, 0.001):N0} rows/s]");
+            }
+
+            if (r.Message is { } message && r.Status != FileLoadStatus.AlreadyLoaded)
+            {
+                o.WriteLine($"    {message}");
+            }
+
+            if (r.Commit is { SupersededFacts: > 0 } commit)
+            {
+                o.WriteLine($"    superseded {commit.SupersededFacts:N0} earlier facts of batch(es) {string.Join(", ", commit.SupersededBatches)} for the same organisation and month");
+            }
+
+            if (r.UnmappedRows > 0)
+            {
+                o.WriteLine($"    {r.UnmappedRows:N0} rows have genomics signals but no rule decided their role: see `staffdata unmapped`");
+            }
+
+            if (r.UnknownOrganisations.Count > 0)
+            {
+                o.WriteLine($"    organisation codes not in organisations.csv (loaded as Unknown, listed for review): {string.Join(", ", r.UnknownOrganisations)}");
+            }
+
+            if (r.UnknownColumns.Count > 0)
+            {
+                o.WriteLine($"    columns ignored (not in header-aliases.csv): {string.Join(", ", r.UnknownColumns)}");
+            }
+
+            if (r.PersonalColumnsDropped.Count > 0)
+            {
+                o.WriteLine($"    personal columns dropped unread: {string.Join(", ", r.PersonalColumnsDropped)}");
+            }
+
+            foreach (var rejection in r.Rejections.Take(RejectionsShown))
+            {
+                o.WriteLine($"    row {rejection.RowNumber}, column '{rejection.Column}': {rejection.ReasonCode}: {rejection.Message}");
+            }
+
+            if (r.Counts.Rejected > RejectionsShown)
+            {
+                o.WriteLine($"    ... {r.Counts.Rejected - RejectionsShown:N0} more quarantined rows{(r.BatchId is { } b ? $": SELECT * FROM rejected_row WHERE batch_id = {b}" : string.Empty)}");
+            }
+        }
+
+        var ok = reports.Count(r => r.Succeeded);
+        o.WriteLine($"{reports.Count} file(s): {ok} {(dryRun ? "valid" : "loaded or already loaded")}, {reports.Count - ok} not {(dryRun ? "valid" : "loaded")}.");
+    }
+
+    private static string Headline(FileLoadReport r) => r.Status switch
+    {
+        FileLoadStatus.Loaded => $"loaded as batch {r.BatchId} ({r.Extractor})",
+        FileLoadStatus.AlreadyLoaded => $"already loaded as batch {r.BatchId}; nothing to do",
+        FileLoadStatus.Valid => $"valid ({r.Extractor})",
+        FileLoadStatus.Rejected => r.BatchId is { } b ? $"REJECTED (recorded as batch {b}); nothing was loaded" : "REJECTED; nothing would be loaded",
+        _ => "FAILED; nothing was loaded",
+    };
+}

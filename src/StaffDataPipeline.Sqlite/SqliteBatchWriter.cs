@@ -1,0 +1,280 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using StaffDataPipeline.Normalisation;
+using StaffDataPipeline.Warehouse;
+
+namespace StaffDataPipeline.Sqlite;
+
+/// <summary>
+/// Writes one file's facts inside one IMMEDIATE transaction. Surrogate keys for new people, posts and organisations
+/// are assigned in memory (the transaction holds the write lock, so nobody else can take them), which spares a
+/// database round trip per new key.
+/// </summary>
+internal sealed class SqliteBatchWriter : IBatchWriter
+{
+    private const int UnspecifiedServiceArea = 4;
+    private static readonly string[] FactParameters = ["$b", "$d", "$o", "$r", "$g", "$p", "$s", "$pos", "$a", "$fte", "$h", "$pri", "$age", "$rule", "$v", "$row"];
+    private readonly SqliteConnection _connection;
+    private readonly BatchStart _start;
+    private readonly int _ruleCount;
+    private readonly Dictionary<string, long> _roles;
+    private readonly Dictionary<string, long> _grades;
+    private readonly Dictionary<string, long> _organisations;
+    private readonly Dictionary<string, long> _people;
+    private readonly Dictionary<PostDescriptors, (long Id, long RoleId, string Rule, string Version)> _positions;
+    private readonly HashSet<int> _dates;
+    private readonly HashSet<(long Organisation, int Date)> _pairs = [];
+    private readonly SqliteCommand _insertFact;
+    private readonly SqliteParameter[] _f;
+    private SqliteTransaction? _transaction;
+    private long _nextPerson;
+    private long _nextPosition;
+
+    public SqliteBatchWriter(SqliteConnection connection, long batchId, BatchStart start, int ruleCount)
+    {
+        _connection = connection;
+        BatchId = batchId;
+        _start = start;
+        _ruleCount = ruleCount;
+        _transaction = connection.BeginTransaction(deferred: false);
+        _roles = connection.Query<(string, long)>("SELECT role_code, role_id FROM dim_role", transaction: _transaction).ToDictionary(r => r.Item1, r => r.Item2);
+        _grades = connection.Query<(string, long)>("SELECT grade_code, grade_id FROM dim_grade", transaction: _transaction).ToDictionary(r => r.Item1, r => r.Item2);
+        _organisations = connection.Query<(string, long)>("SELECT organisation_code, organisation_id FROM dim_organisation", transaction: _transaction).ToDictionary(r => r.Item1, r => r.Item2, StringComparer.OrdinalIgnoreCase);
+        _dates = connection.Query<int>("SELECT date_key FROM dim_date", transaction: _transaction).ToHashSet();
+
+        // Only genomics staff are ever stored, so these dimensions stay small enough to hold whole.
+        _people = connection.Query<(string, long)>("SELECT person_key, person_id FROM dim_person", transaction: _transaction).ToDictionary(r => r.Item1, r => r.Item2, StringComparer.Ordinal);
+        _positions = connection.Query<PositionRow>(
+            "SELECT position_id AS Id, position_title AS PositionTitle, staff_group AS StaffGroup, occupation_code AS OccupationCode, area_of_work AS AreaOfWork, job_role AS JobRole, cost_centre AS CostCentre, grade_as_written AS GradeAsWritten, role_id AS RoleId, rule_id AS RuleId, taxonomy_version AS Version FROM dim_position",
+            transaction: _transaction)
+            .ToDictionary(r => new PostDescriptors(r.PositionTitle, r.StaffGroup, r.OccupationCode, r.AreaOfWork, r.JobRole, r.CostCentre, r.GradeAsWritten), r => (r.Id, r.RoleId, r.RuleId, r.Version));
+        _nextPerson = connection.ExecuteScalar<long>("SELECT COALESCE(MAX(person_id), 0) FROM dim_person", transaction: _transaction) + 1;
+        _nextPosition = connection.ExecuteScalar<long>("SELECT COALESCE(MAX(position_id), 0) FROM dim_position", transaction: _transaction) + 1;
+
+        _insertFact = connection.CreateCommand();
+        _insertFact.Transaction = _transaction;
+        _insertFact.CommandText =
+            """
+            INSERT INTO fact_staff_in_post (batch_id, snapshot_date_key, organisation_id, role_id, grade_id, person_id, service_area_id,
+                position_id, assignment_key, fte, contracted_hours, is_primary, age_band, rule_id, taxonomy_version, source_row)
+            VALUES ($b, $d, $o, $r, $g, $p, $s, $pos, $a, $fte, $h, $pri, $age, $rule, $v, $row)
+            """;
+        _f = FactParameters.Select(n => _insertFact.Parameters.Add(new SqliteParameter(n, null))).ToArray();
+        _insertFact.Prepare();
+        _f[0].Value = batchId;
+        _f[6].Value = UnspecifiedServiceArea;
+        _f[14].Value = start.TaxonomyVersion;
+    }
+
+    public long BatchId { get; }
+
+    public void Add(StaffFact fact)
+    {
+        var date = DateKey(fact.SnapshotDate);
+        var organisation = OrganisationId(fact.Organisation);
+        _pairs.Add((organisation, date));
+        _f[1].Value = date;
+        _f[2].Value = organisation;
+        _f[3].Value = _roles[fact.Role.RoleCode];
+        _f[4].Value = _grades[fact.Grade.Code];
+        _f[5].Value = PersonId(fact.PersonKey);
+        _f[7].Value = PositionId(fact);
+        _f[8].Value = fact.AssignmentKey;
+        _f[9].Value = fact.Fte;
+        _f[10].Value = (object?)fact.ContractedHours ?? DBNull.Value;
+        _f[11].Value = fact.IsPrimary is { } p ? (p ? 1 : 0) : DBNull.Value;
+        _f[12].Value = fact.AgeBand;
+        _f[13].Value = fact.Role.RuleId;
+        _f[15].Value = fact.SourceRow;
+        _insertFact.ExecuteNonQuery();
+    }
+
+    public Task<CommitResult> CommitAsync(BatchSummary summary, CancellationToken cancellationToken)
+    {
+        var tx = _transaction ?? throw new InvalidOperationException("The batch is already closed.");
+        long supersededFacts = 0;
+        var supersededBatches = new SortedSet<long>();
+        foreach (var (organisation, date) in _pairs)
+        {
+            var earlier = _connection.Query<(long Batch, long Facts)>(
+                "SELECT batch_id, COUNT(*) FROM fact_staff_in_post WHERE organisation_id = @organisation AND snapshot_date_key = @date AND batch_id <> @batch GROUP BY batch_id",
+                new { organisation, date, batch = BatchId },
+                tx).ToList();
+            if (earlier.Count == 0)
+            {
+                continue;
+            }
+
+            _connection.Execute(
+                "DELETE FROM fact_staff_in_post WHERE organisation_id = @organisation AND snapshot_date_key = @date AND batch_id <> @batch",
+                new { organisation, date, batch = BatchId },
+                tx);
+            _connection.Execute(
+                """
+                INSERT INTO batch_supersession (batch_id, superseded_batch_id, organisation_code, snapshot_date, facts_removed)
+                SELECT @batch, @superseded, organisation_code, (SELECT calendar_date FROM dim_date WHERE date_key = @date), @facts
+                FROM dim_organisation WHERE organisation_id = @organisation
+                """,
+                earlier.Select(e => new { batch = BatchId, superseded = e.Batch, date, facts = e.Facts, organisation }),
+                tx);
+            supersededFacts += earlier.Sum(e => e.Facts);
+            supersededBatches.UnionWith(earlier.Select(e => e.Batch));
+        }
+
+        WriteRejections(summary, tx);
+        var now = SqliteConnections.Timestamp(summary.FinishedAt);
+        _connection.Execute(
+            """
+            INSERT INTO review_unmapped_title (position_title, staff_group, occupation_code, area_of_work, job_role, row_count, first_seen_at, last_seen_at, first_batch_id, last_batch_id)
+            VALUES (@PositionTitle, @StaffGroup, @OccupationCode, @AreaOfWork, @JobRole, @Rows, @Now, @Now, @Batch, @Batch)
+            ON CONFLICT (position_title, staff_group, occupation_code, area_of_work, job_role) DO UPDATE SET
+                row_count = row_count + excluded.row_count, last_seen_at = excluded.last_seen_at, last_batch_id = excluded.last_batch_id
+            """,
+            summary.Unmapped.Select(u => new { u.Key.PositionTitle, u.Key.StaffGroup, u.Key.OccupationCode, u.Key.AreaOfWork, u.Key.JobRole, Rows = u.Value, Now = now, Batch = BatchId }),
+            tx);
+        _connection.Execute(
+            "INSERT OR IGNORE INTO taxonomy_version (version, first_used_at, rule_count) VALUES (@version, @now, @rules)",
+            new { version = _start.TaxonomyVersion, now, rules = _ruleCount },
+            tx);
+        UpdateAudit(summary, "loaded", supersededFacts, tx);
+        tx.Commit();
+        _transaction = null;
+        return Task.FromResult(new CommitResult(BatchId, supersededFacts, supersededBatches.ToList()));
+    }
+
+    public Task AbandonAsync(BatchSummary summary, CancellationToken cancellationToken)
+    {
+        Rollback();
+        using var tx = _connection.BeginTransaction();
+        WriteRejections(summary, tx);
+        UpdateAudit(summary, summary.Status == "rejected" ? "rejected" : "failed", 0, tx);
+        tx.Commit();
+        return Task.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (_transaction is not null)
+        {
+            // Neither committed nor abandoned: cancelled or crashed. Keep nothing but say so in the audit.
+            Rollback();
+            _connection.Execute(
+                "UPDATE load_batch SET status = 'failed', message = 'Interrupted before the batch finished; nothing was kept.', finished_at = @now WHERE batch_id = @batch AND status = 'running'",
+                new { now = SqliteConnections.Timestamp(DateTimeOffset.UtcNow), batch = BatchId });
+        }
+
+        _insertFact.Dispose();
+        _connection.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private void Rollback()
+    {
+        _transaction?.Rollback();
+        _transaction?.Dispose();
+        _transaction = null;
+    }
+
+    private void WriteRejections(BatchSummary summary, SqliteTransaction tx) =>
+        _connection.Execute(
+            "INSERT INTO rejected_row (batch_id, row_number, column_name, reason_code, message) VALUES (@Batch, @RowNumber, @Column, @ReasonCode, @Message)",
+            summary.Rejections.Select(r => new { Batch = BatchId, r.RowNumber, r.Column, r.ReasonCode, r.Message }),
+            tx);
+
+    private void UpdateAudit(BatchSummary summary, string status, long supersededFacts, SqliteTransaction tx) =>
+        _connection.Execute(
+            """
+            UPDATE load_batch SET status = @status, message = @Message, rows_read = @Read, rows_loaded = @Loaded, rows_out_of_scope = @OutOfScope,
+                rows_excluded = @Excluded, rows_rejected = @Rejected, superseded_facts = @supersededFacts, finished_at = @finished
+            WHERE batch_id = @batch
+            """,
+            new
+            {
+                status,
+                summary.Message,
+                summary.Counts.Read,
+                Loaded = status == "loaded" ? summary.Counts.Loaded : 0,
+                summary.Counts.OutOfScope,
+                summary.Counts.Excluded,
+                summary.Counts.Rejected,
+                supersededFacts,
+                finished = SqliteConnections.Timestamp(summary.FinishedAt),
+                batch = BatchId,
+            },
+            tx);
+
+    private int DateKey(DateOnly date)
+    {
+        var key = DimensionRows.DateKey(date);
+        if (_dates.Add(key))
+        {
+            _connection.Execute(
+                "INSERT OR IGNORE INTO dim_date (date_key, calendar_date, year, month, month_name, financial_year, financial_quarter) VALUES (@date_key, @calendar_date, @year, @month, @month_name, @financial_year, @financial_quarter)",
+                DimensionRows.DateRow(date),
+                _transaction);
+        }
+
+        return key;
+    }
+
+    private long OrganisationId(Organisations.Organisation organisation)
+    {
+        if (_organisations.TryGetValue(organisation.Code, out var id))
+        {
+            return id;
+        }
+
+        id = _connection.ExecuteScalar<long>(
+            "INSERT INTO dim_organisation (organisation_code, organisation_name, organisation_type) VALUES (@Code, @Name, @Type) RETURNING organisation_id",
+            organisation,
+            _transaction);
+        _organisations[organisation.Code] = id;
+        return id;
+    }
+
+    private long PersonId(string personKey)
+    {
+        if (!_people.TryGetValue(personKey, out var id))
+        {
+            id = _nextPerson++;
+            _connection.Execute("INSERT INTO dim_person (person_id, person_key) VALUES (@id, @personKey)", new { id, personKey }, _transaction);
+            _people[personKey] = id;
+        }
+
+        return id;
+    }
+
+    private long PositionId(StaffFact fact)
+    {
+        var roleId = _roles[fact.Role.RoleCode];
+        var version = _start.TaxonomyVersion;
+        if (_positions.TryGetValue(fact.Post, out var known))
+        {
+            if (known.RoleId != roleId || known.Rule != fact.Role.RuleId || known.Version != version)
+            {
+                // The latest load's decision describes the post from now on; earlier facts keep their own role and version.
+                _connection.Execute(
+                    "UPDATE dim_position SET role_id = @roleId, rule_id = @rule, taxonomy_version = @version WHERE position_id = @id",
+                    new { roleId, rule = fact.Role.RuleId, version, id = known.Id },
+                    _transaction);
+                _positions[fact.Post] = (known.Id, roleId, fact.Role.RuleId, version);
+            }
+
+            return known.Id;
+        }
+
+        var p = fact.Post;
+        var id = _nextPosition++;
+        _connection.Execute(
+            """
+            INSERT INTO dim_position (position_id, position_title, staff_group, occupation_code, area_of_work, job_role, cost_centre, grade_as_written, role_id, rule_id, taxonomy_version)
+            VALUES (@id, @PositionTitle, @StaffGroup, @OccupationCode, @AreaOfWork, @JobRole, @CostCentre, @GradeAsWritten, @roleId, @rule, @version)
+            """,
+            new { id, p.PositionTitle, p.StaffGroup, p.OccupationCode, p.AreaOfWork, p.JobRole, p.CostCentre, p.GradeAsWritten, roleId, rule = fact.Role.RuleId, version },
+            _transaction);
+        _positions[fact.Post] = (id, roleId, fact.Role.RuleId, version);
+        return id;
+    }
+
+    private sealed record PositionRow(long Id, string PositionTitle, string StaffGroup, string OccupationCode, string AreaOfWork, string JobRole, string CostCentre, string GradeAsWritten, long RoleId, string RuleId, string Version);
+}

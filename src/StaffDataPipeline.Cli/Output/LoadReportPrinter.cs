@@ -36,7 +36,7 @@ internal static class LoadReportPrinter
 
             if (r.UnmappedRows > 0)
             {
-                o.WriteLine($"    {r.UnmappedRows:N0} rows have genomics signals but no rule decided their role: see `staffdata unmapped`");
+                o.WriteLine($"    {r.UnmappedRows:N0} row{(r.UnmappedRows == 1 ? " has" : "s have")} genomics signals but no rule decided the role: see `staffdata unmapped`");
             }
 
             if (r.UnknownOrganisations.Count > 0)

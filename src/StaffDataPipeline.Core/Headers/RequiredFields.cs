@@ -15,4 +15,8 @@ public static class RequiredFields
         ];
         return requirements.Where(any => !any.Any(match.Has)).ToList();
     }
+
+    /// <summary>"OrganisationCode" as a person would write it: "organisation code".</summary>
+    public static string Display(EsrField field) =>
+        string.Concat(field.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

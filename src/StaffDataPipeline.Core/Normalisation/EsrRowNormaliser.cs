@@ -98,6 +98,19 @@ public sealed class EsrRowNormaliser
             return Reject(r, EsrField.SnapshotMonth, "SNAPSHOT_MISSING", "No snapshot month in the row, the file name or --snapshot.");
         }
 
+        // FTE is the measure, so its problems are reported before those of contracted hours.
+        decimal? stated = null;
+        var fteText = r.Field(EsrField.Fte);
+        if (fteText is not null)
+        {
+            if (!TextValues.TryDecimal(fteText, out var parsed))
+            {
+                return Reject(r, EsrField.Fte, "FTE_NOT_NUMBER", $"FTE '{fteText}' is not a number (use '.' for decimals).");
+            }
+
+            stated = parsed;
+        }
+
         decimal? hours = null;
         var hoursText = r.Field(EsrField.ContractedHours);
         if (hoursText is not null)
@@ -111,13 +124,9 @@ public sealed class EsrRowNormaliser
         }
 
         decimal fte;
-        var fteText = r.Field(EsrField.Fte);
-        if (fteText is not null)
+        if (stated is { } s)
         {
-            if (!TextValues.TryDecimal(fteText, out fte))
-            {
-                return Reject(r, EsrField.Fte, "FTE_NOT_NUMBER", $"FTE '{fteText}' is not a number (use '.' for decimals).");
-            }
+            fte = s;
         }
         else if (hours is { } hrs)
         {

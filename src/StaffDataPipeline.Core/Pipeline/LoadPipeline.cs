@@ -95,7 +95,7 @@ public sealed class LoadPipeline
             if (missing.Count > 0)
             {
                 var message = string.Join(" ", missing.Select(any =>
-                    $"Missing required column {string.Join(" or ", any)} (tried: {string.Join(", ", any.SelectMany(_reference.Aliases.AliasesOf).Select(a => $"'{a}'"))})."));
+                    $"Missing required column: {string.Join(" or ", any.Select(RequiredFields.Display))} (header names tried: {string.Join(", ", any.SelectMany(_reference.Aliases.AliasesOf).Select(a => $"'{a}'"))})."));
                 return await RefuseAsync(source, extractor.Name, message, counts, dryRun, clock, ct, header);
             }
 

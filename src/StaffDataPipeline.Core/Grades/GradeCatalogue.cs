@@ -54,7 +54,7 @@ public sealed partial class GradeCatalogue
         var afc = AfcBand().Match(folded);
         if (afc.Success)
         {
-            var code = "AFC-" + afc.Groups["band"].Value.ToUpperInvariant();
+            var code = "AFC-" + afc.Groups["band"].Value.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
             if (_byCode.TryGetValue(code, out grade))
             {
                 return grade;

@@ -1,0 +1,146 @@
+using System.Text;
+using StaffDataPipeline.Csv.Esr;
+using StaffDataPipeline.Extraction;
+using StaffDataPipeline.Headers;
+using StaffDataPipeline.Tests.Support;
+
+namespace StaffDataPipeline.Tests.Extraction;
+
+public sealed class EsrCsvExtractorTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly EsrCsvExtractor _extractor = new(Reference.Data.Aliases);
+
+    static EsrCsvExtractorTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public void Dispose() => _dir.Dispose();
+
+    [Theory]
+    [InlineData("\r\n", true)]
+    [InlineData("\n", true)]
+    [InlineData("\r\n", false)]
+    [InlineData("\n", false)]
+    public void Reads_utf8_with_or_without_bom_and_either_line_ending(string newline, bool bom)
+    {
+        var text = string.Join(newline, "Employee Number,Position Title,Organisation Code", "1,Genetic Counsellor – Cancer,RGT", "2,Clinical Scientist,RJ1") + newline;
+        var path = _dir.WriteBytes("f.csv", [.. (bom ? new byte[] { 0xEF, 0xBB, 0xBF } : []), .. Encoding.UTF8.GetBytes(text)]);
+
+        var rows = Read(path);
+
+        Assert.Equal(["Genetic Counsellor – Cancer", "Clinical Scientist"], rows.Select(r => r[EsrField.PositionTitle]));
+        Assert.Equal(bom ? TextEncodingGuess.Utf8WithBom : TextEncodingGuess.Utf8, SourceFileReader.Inspect(path).Encoding);
+    }
+
+    [Fact]
+    public void Detects_windows_1252_and_decodes_it()
+    {
+        var text = "Unique Nhs Identifier,Position Title,Ocs Code,Area Of Work\n1,Genetic Counsellor – Cancer,RGT,Génétique\n";
+        var path = _dir.WriteBytes("f.csv", Encoding.GetEncoding(1252).GetBytes(text));
+
+        var rows = Read(path);
+
+        Assert.Equal(TextEncodingGuess.Windows1252, SourceFileReader.Inspect(path).Encoding);
+        Assert.Equal("Genetic Counsellor – Cancer", rows[0][EsrField.PositionTitle]);
+        Assert.Equal("Génétique", rows[0][EsrField.AreaOfWork]);
+    }
+
+    [Fact]
+    public void An_encoding_set_per_source_overrides_detection()
+    {
+        // Bytes that are valid UTF-8 but were written as Windows-1252 ("Ã©" is é in UTF-8 read as 1252).
+        var path = _dir.WriteBytes("f.csv", Encoding.GetEncoding(1252).GetBytes("Employee Number,Position Title,Organisation Code\n1,CafÃ©,RGT\n"));
+
+        var asDetected = Read(path);
+        var forced = Read(path, Encoding.GetEncoding(1252));
+
+        Assert.Equal("Café", asDetected[0][EsrField.PositionTitle]);
+        Assert.Equal("CafÃ©", forced[0][EsrField.PositionTitle]);
+    }
+
+    [Fact]
+    public void Quoted_fields_keep_commas_quotes_and_line_breaks_and_row_numbers_follow_records()
+    {
+        var path = _dir.Write("f.csv", "Employee Number,Position Title,Organisation Code\r\n1,\"Scientist, \"\"Senior\"\"\r\nGenomics\",RGT\r\n\r\n2,  Genetic Counsellor  ,RJ1\r\n");
+
+        var rows = Read(path);
+
+        Assert.Equal("Scientist, \"Senior\"\r\nGenomics", rows[0][EsrField.PositionTitle]);
+        Assert.Equal("Genetic Counsellor", rows[1][EsrField.PositionTitle]);
+        Assert.Equal([2L, 3L], rows.Select(r => r.Row));
+    }
+
+    [Fact]
+    public void Blank_cells_and_short_rows_read_as_missing()
+    {
+        var path = _dir.Write("f.csv", "Employee Number,Position Title,Organisation Code,FTE\n1,,RGT\n");
+
+        var row = Read(path).Single();
+
+        Assert.Null(row[EsrField.PositionTitle]);
+        Assert.Null(row[EsrField.Fte]);
+        Assert.Null(row[EsrField.DateOfBirth]);
+    }
+
+    [Fact]
+    public void Is_chosen_by_header_signature_whatever_the_extension()
+    {
+        var esr = _dir.Write("export.dat", "UNIQUE_NHS_IDENTIFIER,REPORTING_ORG_CODE,FTE\n1,RGT,1\n");
+        var other = _dir.Write("notes.csv", "Shopping,Quantity\nMilk,2\n");
+        var registry = new ExtractorRegistry().Add(_extractor);
+
+        Assert.Same(_extractor, registry.Choose(SourceFileReader.Inspect(esr)));
+        var error = Assert.Throws<FileRejectedException>(() => registry.Choose(SourceFileReader.Inspect(other)));
+        Assert.Contains("notes.csv", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unclosed_quote_rejects_the_file_naming_the_row()
+    {
+        var path = _dir.Write("f.csv", "Employee Number,Position Title,Organisation Code\n1,Scientist,RGT\n2,\"Broken,RGT\n3,Other,RGT\n");
+
+        var error = Assert.Throws<FileRejectedException>(() => Read(path));
+
+        Assert.Contains("f.csv, row", error.Message, StringComparison.Ordinal);
+        Assert.Equal("MALFORMED_CSV", error.ReasonCode);
+    }
+
+    [Fact]
+    public void Streams_rows_without_reading_the_file_into_memory()
+    {
+        var path = _dir.File("big.csv");
+        using (var w = new StreamWriter(path))
+        {
+            w.WriteLine("Employee Number,Position Title,Organisation Code,FTE");
+            for (var i = 0; i < 200_000; i++)
+            {
+                w.WriteLine($"{i},Clinical Scientist,RGT,1.0");
+            }
+        }
+
+        using var extraction = _extractor.Open(SourceFileReader.Inspect(path), new ExtractionOptions(Reference.Data.Aliases));
+        GC.Collect();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        long count = 0;
+        foreach (var record in extraction.Records())
+        {
+            count++;
+        }
+
+        var grown = GC.GetTotalMemory(forceFullCollection: true) - before;
+        Assert.Equal(200_000, count);
+        Assert.True(grown < 4_000_000, $"memory grew by {grown:N0} bytes while streaming");
+    }
+
+    private List<(long Row, Dictionary<EsrField, string?> Values)> ReadWithRows(string path, Encoding? encoding = null)
+    {
+        using var extraction = _extractor.Open(SourceFileReader.Inspect(path), new ExtractionOptions(Reference.Data.Aliases) { Encoding = encoding });
+        return extraction.Records().Select(r => (r.RowNumber, Enum.GetValues<EsrField>().ToDictionary(f => f, r.Field))).ToList();
+    }
+
+    private List<ReadRow> Read(string path, Encoding? encoding = null) => ReadWithRows(path, encoding).Select(r => new ReadRow(r.Row, r.Values)).ToList();
+
+    private sealed record ReadRow(long Row, Dictionary<EsrField, string?> Values)
+    {
+        public string? this[EsrField field] => Values[field];
+    }
+}

@@ -1,0 +1,73 @@
+using StaffDataPipeline.Normalisation;
+
+namespace StaffDataPipeline.Tests.Normalisation;
+
+public sealed class TextValuesTests
+{
+    [Theory]
+    [InlineData("31/03/2023", 2023, 3, 31)]
+    [InlineData("1/4/2023", 2023, 4, 1)]
+    [InlineData("2023-03-31", 2023, 3, 31)]
+    [InlineData("2023-03-31 00:00:00", 2023, 3, 31)]
+    public void Reads_uk_and_iso_dates(string text, int y, int m, int d)
+    {
+        Assert.True(TextValues.TryDate(text, out var date));
+        Assert.Equal(new DateOnly(y, m, d), date);
+    }
+
+    [Theory]
+    [InlineData("31/02/1980")]
+    [InlineData("03/31/2023")]
+    [InlineData("2023-13-01")]
+    [InlineData("yesterday")]
+    public void Refuses_impossible_or_us_dates(string text) => Assert.False(TextValues.TryDate(text, out _));
+
+    [Theory]
+    [InlineData("202303", "2023-03-31")]
+    [InlineData("2023-02", "2023-02-28")]
+    [InlineData("2024/02", "2024-02-29")]
+    [InlineData("15/03/2023", "2023-03-31")]
+    [InlineData("2023-03-31", "2023-03-31")]
+    public void Reads_snapshot_months_as_month_end(string text, string expected)
+    {
+        Assert.True(TextValues.TryMonth(text, out var monthEnd));
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), monthEnd);
+    }
+
+    [Theory]
+    [InlineData("202313")]
+    [InlineData("2023")]
+    [InlineData("March 2023")]
+    public void Refuses_what_is_not_a_month(string text) => Assert.False(TextValues.TryMonth(text, out _));
+
+    [Theory]
+    [InlineData("1.0000", 1.0)]
+    [InlineData("0.8", 0.8)]
+    [InlineData(" 0.5 ", 0.5)]
+    public void Reads_decimals_with_a_point(string text, double expected)
+    {
+        Assert.True(TextValues.TryDecimal(text, out var value));
+        Assert.Equal((decimal)expected, value);
+    }
+
+    [Theory]
+    [InlineData("1,0")]
+    [InlineData("one")]
+    [InlineData("")]
+    public void Refuses_decimals_with_a_comma_or_words(string text) => Assert.False(TextValues.TryDecimal(text, out _));
+
+    [Theory]
+    [InlineData("RGT_staff_in_post_202303.csv", "2023-03-31")]
+    [InlineData("RGT-2023-03.csv", "2023-03-31")]
+    [InlineData("sip_2023_11_final.csv", "2023-11-30")]
+    [InlineData("esr 202310.csv", "2023-10-31")]
+    public void Finds_the_snapshot_month_in_a_file_name(string name, string expected) =>
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), SnapshotFromFileName.Find(name));
+
+    [Theory]
+    [InlineData("staff.csv")]
+    [InlineData("export_20231.csv")]
+    [InlineData("run_12345678.csv")]
+    [InlineData("2023-13.csv")]
+    public void Does_not_guess_a_month_from_other_numbers(string name) => Assert.Null(SnapshotFromFileName.Find(name));
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using StaffDataPipeline.Csv.Esr;
+using StaffDataPipeline.Extraction;
+using StaffDataPipeline.People;
+using StaffDataPipeline.Pipeline;
+using StaffDataPipeline.ReferenceData;
+using StaffDataPipeline.Warehouse;
+
+namespace StaffDataPipeline.Tests.Support;
+
+/// <summary>Builds a real pipeline over a given warehouse, with a fixed key and clock.</summary>
+internal static class TestPipeline
+{
+    public static readonly byte[] Key = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+
+    public static PersonPseudonymiser Pseudonymiser { get; } = new(Key);
+
+    public static LoadPipeline Create(IWarehouse warehouse, ReferenceDataSet? reference = null, LoadOptions? options = null, Func<IExtractor, IExtractor>? wrap = null)
+    {
+        reference ??= Reference.Data;
+        IExtractor extractor = new EsrCsvExtractor(reference.Aliases);
+        if (wrap is not null)
+        {
+            extractor = wrap(extractor);
+        }
+
+        return new LoadPipeline(
+            reference,
+            new ExtractorRegistry().Add(extractor),
+            warehouse,
+            Pseudonymiser,
+            options ?? new LoadOptions(),
+            new FixedTimeProvider(new DateTimeOffset(2024, 1, 15, 9, 0, 0, TimeSpan.Zero)),
+            NullLogger<LoadPipeline>.Instance);
+    }
+}

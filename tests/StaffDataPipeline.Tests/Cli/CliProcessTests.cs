@@ -1,0 +1,125 @@
+using StaffDataPipeline.Tests.Support;
+
+namespace StaffDataPipeline.Tests.Cli;
+
+/// <summary>The `staffdata` program as its users run it: a real process, real files, exit codes and messages.</summary>
+public sealed class CliProcessTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Load_of_the_samples_succeeds_and_a_second_run_says_already_loaded()
+    {
+        var (exit, output, _) = CliRunner.Run(_dir.Path, null, "load", Repository.Samples("esr"));
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("15 file(s): 15 loaded or already loaded, 0 not loaded.", output, StringComparison.Ordinal);
+        Assert.Contains("superseded", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(_dir.File("staffdata.db")), "the default warehouse is staffdata.db in the current folder");
+
+        var (again, second, _) = CliRunner.Run(_dir.Path, null, "load", Repository.Samples("esr"));
+
+        Assert.Equal(0, again);
+        Assert.Contains("already loaded as batch 1; nothing to do", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_reports_what_is_wrong_with_each_broken_file_and_exits_non_zero()
+    {
+        var (exit, output, _) = CliRunner.Run(_dir.Path, null, "validate", Repository.Samples("esr-broken"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("missing_organisation_column_2023-09.csv: REJECTED", output, StringComparison.Ordinal);
+        Assert.Contains("Missing required column: organisation code", output, StringComparison.Ordinal);
+        Assert.Contains("No snapshot month", output, StringComparison.Ordinal);
+        Assert.Contains("column 'FTE': FTE_NOT_NUMBER", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(_dir.File("staffdata.db")) && new FileInfo(_dir.File("staffdata.db")).Length > 0 && HasBatches(_dir.File("staffdata.db")), "validate must not write batches");
+    }
+
+    [Fact]
+    public void Bad_settings_stop_the_program_before_any_file_is_touched_with_exit_code_2()
+    {
+        var env = new Dictionary<string, string> { ["STAFFDATA__LOAD__REJECTTHRESHOLD"] = "7" };
+
+        var (exit, _, error) = CliRunner.Run(_dir.Path, env, "load", Repository.Samples("esr"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Load:RejectThreshold must be between 0 and 1", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_dir.File("staffdata.db")));
+    }
+
+    [Fact]
+    public void A_broken_rules_file_stops_the_program_naming_the_file_and_line()
+    {
+        var folder = _dir.CopyReferenceData();
+        File.AppendAllText(Path.Combine(folder, "mapping-rules.csv"), "BAD-01,NOT-A-ROLE,\\bclerk\\b,,,,,\n");
+
+        var (exit, _, error) = CliRunner.Run(_dir.Path, null, "load", Repository.Samples("esr"), "--reference-data", folder);
+
+        Assert.Equal(2, exit);
+        Assert.Matches(@"mapping-rules\.csv, line \d+: rule BAD-01: role_code 'NOT-A-ROLE' is not in roles\.csv", error);
+    }
+
+    [Fact]
+    public void Map_roles_appends_role_rule_and_grade_and_passes_other_columns_through()
+    {
+        var input = _dir.Write("titles.csv", "ref,position_title,area_of_work,grade,comment\n1,Snr Genetic Counselor,Clinical Genetics,Band 8a,\"a, b\"\n2,General Manager,Surgery,Band 8a,\n");
+        var output = _dir.File("mapped.csv");
+
+        var (exit, _, error) = CliRunner.Run(_dir.Path, null, "map-roles", input, "--output", output);
+
+        Assert.True(exit == 0, error);
+        var lines = File.ReadAllLines(output);
+        Assert.Equal("ref,position_title,area_of_work,grade,comment,role_code,rule,grade_normalised", lines[0]);
+        Assert.Equal("1,Snr Genetic Counselor,Clinical Genetics,Band 8a,\"a, b\",GC-PRINCIPAL,GC-06,AFC-8A", lines[1]);
+        Assert.Equal("2,General Manager,Surgery,Band 8a,,OUT-OF-SCOPE,DEFAULT-OUT-OF-SCOPE,AFC-8A", lines[2]);
+    }
+
+    [Fact]
+    public void Unmapped_lists_and_exports_the_review_queue_and_remap_records_a_version()
+    {
+        CliRunner.Run(_dir.Path, null, "load", Repository.Samples("esr"));
+
+        var (exit, output, _) = CliRunner.Run(_dir.Path, null, "unmapped");
+        var export = _dir.File("review.csv");
+        CliRunner.Run(_dir.Path, null, "unmapped", "--export", export);
+        var (remapExit, remap, _) = CliRunner.Run(_dir.Path, null, "remap");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("unmapped title(s)", output, StringComparison.Ordinal);
+        Assert.Contains("RRK", output, StringComparison.Ordinal);
+        Assert.StartsWith("position_title,staff_group,occupation_code,area_of_work,job_role,row_count", File.ReadLines(export).First(), StringComparison.Ordinal);
+        Assert.True(File.ReadLines(export).Count() > 1);
+        Assert.Equal(0, remapExit);
+        Assert.Matches(@"Taxonomy version 1\.[0-9a-f]{8}: \d+ posts checked, 0 changed role or rule", remap);
+    }
+
+    [Fact]
+    public void Help_lists_every_command()
+    {
+        var (exit, output, _) = CliRunner.Run(_dir.Path, null, "--help");
+
+        Assert.Equal(0, exit);
+        foreach (var command in new[] { "init", "load", "validate", "unmapped", "remap", "map-roles" })
+        {
+            Assert.Contains(command, output, StringComparison.Ordinal);
+        }
+    }
+
+    private static bool HasBatches(string db)
+    {
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False;Mode=ReadOnly");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'load_batch'";
+        if ((long)cmd.ExecuteScalar()! == 0)
+        {
+            return false;
+        }
+
+        cmd.CommandText = "SELECT COUNT(*) FROM load_batch";
+        return (long)cmd.ExecuteScalar()! > 0;
+    }
+}

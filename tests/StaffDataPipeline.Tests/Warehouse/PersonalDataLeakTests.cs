@@ -1,0 +1,83 @@
+using System.Text;
+using StaffDataPipeline.Tests.Support;
+
+namespace StaffDataPipeline.Tests.Warehouse;
+
+/// <summary>
+/// Names, identifiers, NI numbers and dates of birth planted in the sample exports must not reach the warehouse file,
+/// the program's output, or its logs.
+/// </summary>
+public sealed class PersonalDataLeakTests : IDisposable
+{
+    private static readonly string[] PersonalHeaders =
+    [
+        "Employee Number", "Assignment Number", "Full Name", "NI Number", "Date of Birth", "Unique Nhs Identifier", "Surname", "Forename",
+        "Date Of Birth", "UNIQUE_NHS_IDENTIFIER", "ASSIGNMENT_NUMBER", "DATE_OF_BIRTH", "Hire Date",
+    ];
+
+    private readonly TempDirectory _dir = new();
+
+    static PersonalDataLeakTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void No_planted_personal_value_appears_in_the_warehouse_or_the_output()
+    {
+        var db = _dir.File("warehouse.db");
+        var (exit, output, error) = CliRunner.Run(_dir.Path, null, "--verbose", "load", Repository.Samples("esr"), Repository.Samples("esr-broken"), "--database", db);
+        var (_, unmapped, _) = CliRunner.Run(_dir.Path, null, "unmapped", "--database", db);
+        Assert.Equal(1, exit);
+        Assert.Contains("quarantined", output, StringComparison.Ordinal);
+
+        var planted = PlantedValues();
+        Assert.True(planted.Count > 3000, $"only {planted.Count} planted values found: the scan would prove little");
+
+        // Read every byte SQLite wrote, including the write-ahead log.
+        var stored = Directory.GetFiles(_dir.Path, "warehouse.db*").Select(File.ReadAllBytes).Select(b => Encoding.UTF8.GetString(b)).ToList();
+        var texts = stored.Concat([output, error, unmapped]).ToList();
+        var leaks = planted.Where(v => texts.Any(t => t.Contains(v, StringComparison.Ordinal))).Take(10).ToList();
+
+        Assert.True(leaks.Count == 0, $"personal values found: {string.Join(" | ", leaks)}");
+    }
+
+    private static HashSet<string> PlantedValues()
+    {
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.GetFiles(Repository.Samples("esr")).Concat(Directory.GetFiles(Repository.Samples("esr-broken"))))
+        {
+            var bytes = File.ReadAllBytes(file);
+            var encoding = IsUtf8(bytes) ? (Encoding)new UTF8Encoding(false) : Encoding.GetEncoding(1252);
+            using var reader = CsvHelper.CsvReader.Create(new MemoryStream(bytes), CsvHelper.CsvReaderOptions.Default with { Separator = ',', Encoding = encoding.CodePage == 65001 ? null : encoding }, false);
+            var columns = reader.Headers.Select((h, i) => (h.Trim('\uFEFF'), i)).Where(x => PersonalHeaders.Contains(x.Item1)).Select(x => x.i).ToArray();
+            while (reader.Read())
+            {
+                foreach (var c in columns)
+                {
+                    var v = reader.GetString(c);
+
+                    // Short values (a one-word forename) would match unrelated text; names are also checked in full.
+                    if (v.Length >= 6)
+                    {
+                        values.Add(v);
+                    }
+                }
+            }
+        }
+
+        return values;
+    }
+
+    private static bool IsUtf8(byte[] bytes)
+    {
+        try
+        {
+            _ = new UTF8Encoding(false, true).GetString(bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+}

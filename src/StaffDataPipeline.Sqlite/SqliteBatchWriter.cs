@@ -13,6 +13,9 @@ namespace StaffDataPipeline.Sqlite;
 internal sealed class SqliteBatchWriter : IBatchWriter
 {
     private const int UnspecifiedServiceArea = 4;
+
+    // Bounds memory whatever the file size; a person's assignments sit close together in an export.
+    private const int PersonCacheSize = 50_000;
     private static readonly string[] FactParameters = ["$b", "$d", "$o", "$r", "$g", "$p", "$s", "$pos", "$a", "$fte", "$h", "$pri", "$age", "$rule", "$v", "$row"];
     private readonly SqliteConnection _connection;
     private readonly BatchStart _start;
@@ -20,14 +23,15 @@ internal sealed class SqliteBatchWriter : IBatchWriter
     private readonly Dictionary<string, long> _roles;
     private readonly Dictionary<string, long> _grades;
     private readonly Dictionary<string, long> _organisations;
-    private readonly Dictionary<string, long> _people;
+    private readonly Dictionary<string, long> _people = new(StringComparer.Ordinal);
     private readonly Dictionary<PostDescriptors, (long Id, long RoleId, string Rule, string Version)> _positions;
     private readonly HashSet<int> _dates;
     private readonly HashSet<(long Organisation, int Date)> _pairs = [];
     private readonly SqliteCommand _insertFact;
     private readonly SqliteParameter[] _f;
+    private readonly SqliteCommand _upsertPerson;
+    private readonly SqliteParameter _personKey;
     private SqliteTransaction? _transaction;
-    private long _nextPerson;
     private long _nextPosition;
 
     public SqliteBatchWriter(SqliteConnection connection, long batchId, BatchStart start, int ruleCount)
@@ -42,13 +46,11 @@ internal sealed class SqliteBatchWriter : IBatchWriter
         _organisations = connection.Query<(string, long)>("SELECT organisation_code, organisation_id FROM dim_organisation", transaction: _transaction).ToDictionary(r => r.Item1, r => r.Item2, StringComparer.OrdinalIgnoreCase);
         _dates = connection.Query<int>("SELECT date_key FROM dim_date", transaction: _transaction).ToHashSet();
 
-        // Only genomics staff are ever stored, so these dimensions stay small enough to hold whole.
-        _people = connection.Query<(string, long)>("SELECT person_key, person_id FROM dim_person", transaction: _transaction).ToDictionary(r => r.Item1, r => r.Item2, StringComparer.Ordinal);
+        // Posts are few (distinct titles in context), so they are held whole; people are looked up through a bounded cache.
         _positions = connection.Query<PositionRow>(
             "SELECT position_id AS Id, position_title AS PositionTitle, staff_group AS StaffGroup, occupation_code AS OccupationCode, area_of_work AS AreaOfWork, job_role AS JobRole, cost_centre AS CostCentre, grade_as_written AS GradeAsWritten, role_id AS RoleId, rule_id AS RuleId, taxonomy_version AS Version FROM dim_position",
             transaction: _transaction)
             .ToDictionary(r => new PostDescriptors(r.PositionTitle, r.StaffGroup, r.OccupationCode, r.AreaOfWork, r.JobRole, r.CostCentre, r.GradeAsWritten), r => (r.Id, r.RoleId, r.RuleId, r.Version));
-        _nextPerson = connection.ExecuteScalar<long>("SELECT COALESCE(MAX(person_id), 0) FROM dim_person", transaction: _transaction) + 1;
         _nextPosition = connection.ExecuteScalar<long>("SELECT COALESCE(MAX(position_id), 0) FROM dim_position", transaction: _transaction) + 1;
 
         _insertFact = connection.CreateCommand();
@@ -58,9 +60,17 @@ internal sealed class SqliteBatchWriter : IBatchWriter
             INSERT INTO fact_staff_in_post (batch_id, snapshot_date_key, organisation_id, role_id, grade_id, person_id, service_area_id,
                 position_id, assignment_key, fte, contracted_hours, is_primary, age_band, rule_id, taxonomy_version, source_row)
             VALUES ($b, $d, $o, $r, $g, $p, $s, $pos, $a, $fte, $h, $pri, $age, $rule, $v, $row)
+            ON CONFLICT (batch_id, snapshot_date_key, organisation_id, assignment_key) DO NOTHING
             """;
         _f = FactParameters.Select(n => _insertFact.Parameters.Add(new SqliteParameter(n, null))).ToArray();
         _insertFact.Prepare();
+
+        // One round trip per person, new or known: the no-op update makes RETURNING answer for existing rows too.
+        _upsertPerson = connection.CreateCommand();
+        _upsertPerson.Transaction = _transaction;
+        _upsertPerson.CommandText = "INSERT INTO dim_person (person_key) VALUES ($k) ON CONFLICT (person_key) DO UPDATE SET person_key = excluded.person_key RETURNING person_id";
+        _personKey = _upsertPerson.Parameters.Add(new SqliteParameter("$k", string.Empty));
+        _upsertPerson.Prepare();
         _f[0].Value = batchId;
         _f[6].Value = UnspecifiedServiceArea;
         _f[14].Value = start.TaxonomyVersion;
@@ -68,7 +78,7 @@ internal sealed class SqliteBatchWriter : IBatchWriter
 
     public long BatchId { get; }
 
-    public void Add(StaffFact fact)
+    public bool Add(StaffFact fact)
     {
         var date = DateKey(fact.SnapshotDate);
         var organisation = OrganisationId(fact.Organisation);
@@ -80,13 +90,13 @@ internal sealed class SqliteBatchWriter : IBatchWriter
         _f[5].Value = PersonId(fact.PersonKey);
         _f[7].Value = PositionId(fact);
         _f[8].Value = fact.AssignmentKey;
-        _f[9].Value = fact.Fte;
-        _f[10].Value = (object?)fact.ContractedHours ?? DBNull.Value;
+        _f[9].Value = (double)fact.Fte;
+        _f[10].Value = fact.ContractedHours is { } hours ? (double)hours : DBNull.Value;
         _f[11].Value = fact.IsPrimary is { } p ? (p ? 1 : 0) : DBNull.Value;
         _f[12].Value = fact.AgeBand;
         _f[13].Value = fact.Role.RuleId;
         _f[15].Value = fact.SourceRow;
-        _insertFact.ExecuteNonQuery();
+        return _insertFact.ExecuteNonQuery() == 1;
     }
 
     public Task<CommitResult> CommitAsync(BatchSummary summary, CancellationToken cancellationToken)
@@ -164,6 +174,7 @@ internal sealed class SqliteBatchWriter : IBatchWriter
         }
 
         _insertFact.Dispose();
+        _upsertPerson.Dispose();
         _connection.Dispose();
         return ValueTask.CompletedTask;
     }
@@ -234,13 +245,19 @@ internal sealed class SqliteBatchWriter : IBatchWriter
 
     private long PersonId(string personKey)
     {
-        if (!_people.TryGetValue(personKey, out var id))
+        if (_people.TryGetValue(personKey, out var id))
         {
-            id = _nextPerson++;
-            _connection.Execute("INSERT INTO dim_person (person_id, person_key) VALUES (@id, @personKey)", new { id, personKey }, _transaction);
-            _people[personKey] = id;
+            return id;
         }
 
+        if (_people.Count >= PersonCacheSize)
+        {
+            _people.Clear();
+        }
+
+        _personKey.Value = personKey;
+        id = (long)_upsertPerson.ExecuteScalar()!;
+        _people[personKey] = id;
         return id;
     }
 

@@ -119,7 +119,6 @@ public sealed class LoadPipeline
             var rejections = new List<RowRejection>();
             var unmapped = new Dictionary<UnmappedPost, long>();
             var unknownOrgs = new SortedSet<string>(StringComparer.Ordinal);
-            var seen = new HashSet<(DateOnly, string, string)>();
             try
             {
                 var nextProgress = ProgressEvery;
@@ -128,7 +127,7 @@ public sealed class LoadPipeline
                     ct.ThrowIfCancellationRequested();
                     counts.Read++;
                     var outcome = normaliser.Normalise(record);
-                    if (outcome.Kind == RowOutcomeKind.Loaded && !seen.Add((outcome.Fact!.SnapshotDate, outcome.Fact.Organisation.Code, outcome.Fact.AssignmentKey)))
+                    if (outcome.Kind == RowOutcomeKind.Loaded && !writer.Add(outcome.Fact!))
                     {
                         var col = header.ColumnOf(EsrField.AssignmentNumber) is { } c ? headerNames[c] : headerNames[header.Columns[EsrField.PersonId]];
                         outcome = RowOutcome.Rejected(new RowRejection(record.RowNumber, col, "DUPLICATE_ASSIGNMENT", "The same assignment appears earlier in this file for the same month and organisation."));
@@ -138,7 +137,6 @@ public sealed class LoadPipeline
                     {
                         case RowOutcomeKind.Loaded:
                             var fact = outcome.Fact!;
-                            writer.Add(fact);
                             counts.Loaded++;
                             if (fact.Role.RoleCode == Taxonomy.Role.Unmapped)
                             {

@@ -10,7 +10,7 @@ namespace StaffDataPipeline.Taxonomy;
 /// </summary>
 public sealed class RoleMapper
 {
-    private const int CacheLimit = 250_000;
+    private const int CacheLimit = 50_000;
     private readonly IReadOnlyList<MappingRule> _rules;
     private readonly Regex _genomicsSignals;
     private readonly TitleNormaliser _titles;

@@ -7,8 +7,11 @@ public interface IBatchWriter : IAsyncDisposable
 {
     long BatchId { get; }
 
-    /// <summary>Synchronous on purpose: it runs once per row on the hot path.</summary>
-    void Add(StaffFact fact);
+    /// <summary>
+    /// Adds a fact; false when this batch already holds the same assignment for the same month and organisation
+    /// (the warehouse detects it, so memory does not grow with the file). Synchronous on purpose: it runs once per row.
+    /// </summary>
+    bool Add(StaffFact fact);
 
     /// <summary>Supersedes earlier facts for the same organisation and month, writes audit and review rows, commits.</summary>
     Task<CommitResult> CommitAsync(BatchSummary summary, CancellationToken cancellationToken);

@@ -252,6 +252,29 @@ public abstract class WarehouseContractTests : IDisposable
     }
 
     [Fact]
+    public async Task The_same_assignment_twice_in_one_file_is_quarantined_by_load_and_by_validate()
+    {
+        var rows = Enumerable.Range(1, 30).Select(i => $"{i},{i}-1,RGT,Clinical Scientist,Genomics Laboratory,,Band 7,,,1,").ToList();
+        rows.Add("7,7-1,RGT,Clinical Scientist,Genomics Laboratory,,Band 7,,,0.5,");
+        rows.Add("7,7-1,RJ1,Clinical Scientist,Genomics Laboratory,,Band 7,,,0.5,");
+        var path = Esr("RGT_2023-09.csv", [.. rows]);
+        var pipeline = TestPipeline.Create(Provider.CreateWarehouse(Reference.Data));
+
+        var validated = (await pipeline.RunAsync([path], dryRun: true, null, CancellationToken.None)).Single();
+        var loaded = await Load(path);
+
+        foreach (var report in new[] { validated, loaded })
+        {
+            Assert.Equal((31L, 1L), (report.Counts.Loaded, report.Counts.Rejected));
+            var duplicate = Assert.Single(report.Rejections);
+            Assert.Equal((32L, "Assignment Number", "DUPLICATE_ASSIGNMENT"), (duplicate.RowNumber, duplicate.Column, duplicate.ReasonCode));
+        }
+
+        Assert.Equal(1.0, Provider.Scalar<double>("SELECT fte FROM fact_staff_in_post WHERE source_row = 8"));
+        Assert.Equal(31, Provider.Scalar<long>("SELECT COUNT(*) FROM fact_staff_in_post"));
+    }
+
+    [Fact]
     public async Task Validate_runs_everything_but_writes_nothing()
     {
         var path = Esr("RGT_2023-09.csv", "1,1-1,RGT,Clinical Scientist,Genomics Laboratory,,Band 7,,,1,");

@@ -31,11 +31,13 @@ internal sealed class SqliteBatchWriter : IBatchWriter
     private readonly SqliteParameter[] _f;
     private readonly SqliteCommand _upsertPerson;
     private readonly SqliteParameter _personKey;
+    private readonly TimeProvider _time;
     private SqliteTransaction? _transaction;
     private long _nextPosition;
 
-    public SqliteBatchWriter(SqliteConnection connection, long batchId, BatchStart start, int ruleCount)
+    public SqliteBatchWriter(SqliteConnection connection, long batchId, BatchStart start, int ruleCount, TimeProvider time)
     {
+        _time = time;
         _connection = connection;
         BatchId = batchId;
         _start = start;
@@ -60,7 +62,6 @@ internal sealed class SqliteBatchWriter : IBatchWriter
             INSERT INTO fact_staff_in_post (batch_id, snapshot_date_key, organisation_id, role_id, grade_id, person_id, service_area_id,
                 position_id, assignment_key, fte, contracted_hours, is_primary, age_band, rule_id, taxonomy_version, source_row)
             VALUES ($b, $d, $o, $r, $g, $p, $s, $pos, $a, $fte, $h, $pri, $age, $rule, $v, $row)
-            ON CONFLICT (batch_id, snapshot_date_key, organisation_id, assignment_key) DO NOTHING
             """;
         _f = FactParameters.Select(n => _insertFact.Parameters.Add(new SqliteParameter(n, null))).ToArray();
         _insertFact.Prepare();
@@ -78,7 +79,7 @@ internal sealed class SqliteBatchWriter : IBatchWriter
 
     public long BatchId { get; }
 
-    public bool Add(StaffFact fact)
+    public void Add(StaffFact fact)
     {
         var date = DateKey(fact.SnapshotDate);
         var organisation = OrganisationId(fact.Organisation);
@@ -96,7 +97,24 @@ internal sealed class SqliteBatchWriter : IBatchWriter
         _f[12].Value = fact.AgeBand;
         _f[13].Value = fact.Role.RuleId;
         _f[15].Value = fact.SourceRow;
-        return _insertFact.ExecuteNonQuery() == 1;
+        _insertFact.ExecuteNonQuery();
+    }
+
+    public Task<IReadOnlyList<long>> RemoveDuplicateAssignmentsAsync(CancellationToken cancellationToken)
+    {
+        // The index on (batch, month, organisation, assignment) makes this one ordered scan of the batch, whatever its size.
+        const string Later = """
+            SELECT fact_id FROM fact_staff_in_post WHERE batch_id = @batch
+            EXCEPT
+            SELECT MIN(fact_id) FROM fact_staff_in_post WHERE batch_id = @batch GROUP BY snapshot_date_key, organisation_id, assignment_key
+            """;
+        var rows = _connection.Query<long>($"SELECT source_row FROM fact_staff_in_post WHERE fact_id IN ({Later}) ORDER BY source_row", new { batch = BatchId }, _transaction).ToList();
+        if (rows.Count > 0)
+        {
+            _connection.Execute($"DELETE FROM fact_staff_in_post WHERE fact_id IN ({Later})", new { batch = BatchId }, _transaction);
+        }
+
+        return Task.FromResult<IReadOnlyList<long>>(rows);
     }
 
     public Task<CommitResult> CommitAsync(BatchSummary summary, CancellationToken cancellationToken)
@@ -170,7 +188,7 @@ internal sealed class SqliteBatchWriter : IBatchWriter
             Rollback();
             _connection.Execute(
                 "UPDATE load_batch SET status = 'failed', message = 'Interrupted before the batch finished; nothing was kept.', finished_at = @now WHERE batch_id = @batch AND status = 'running'",
-                new { now = SqliteConnections.Timestamp(DateTimeOffset.UtcNow), batch = BatchId });
+                new { now = SqliteConnections.Timestamp(_time.GetUtcNow()), batch = BatchId });
         }
 
         _insertFact.Dispose();

@@ -11,13 +11,15 @@ public sealed class SqliteWarehouse : IWarehouse
     private readonly string _databasePath;
     private readonly ReferenceDataSet _reference;
     private readonly ILogger<SqliteWarehouse> _logger;
+    private readonly TimeProvider _time;
     private bool _migrated;
 
-    public SqliteWarehouse(string databasePath, ReferenceDataSet reference, ILogger<SqliteWarehouse> logger)
+    public SqliteWarehouse(string databasePath, ReferenceDataSet reference, ILogger<SqliteWarehouse> logger, TimeProvider? time = null)
     {
         _databasePath = databasePath;
         _reference = reference;
         _logger = logger;
+        _time = time ?? TimeProvider.System;
     }
 
     public Task MigrateAsync(CancellationToken cancellationToken)
@@ -55,7 +57,7 @@ public sealed class SqliteWarehouse : IWarehouse
         try
         {
             var batchId = InsertAudit(connection, start, "running", null);
-            return Task.FromResult<IBatchWriter>(new SqliteBatchWriter(connection, batchId, start, _reference.Mapper.Rules.Count));
+            return Task.FromResult<IBatchWriter>(new SqliteBatchWriter(connection, batchId, start, _reference.Mapper.Rules.Count, _time));
         }
         catch
         {

@@ -44,7 +44,7 @@ public static class StaffDataServices
         services.AddSingleton(_ => new PersonPseudonymiser(new PseudonymisationKeySource().Resolve(pseudonymisation.Key, pseudonymisation.KeyFile).Key));
         services.AddSingleton(sp => new ExtractorRegistry().Add(new EsrCsvExtractor(sp.GetRequiredService<ReferenceDataSet>().Aliases)));
         var databasePath = Path.GetFullPath(warehouse.SqlitePath);
-        services.AddSingleton<IWarehouse>(sp => new SqliteWarehouse(databasePath, sp.GetRequiredService<ReferenceDataSet>(), sp.GetRequiredService<ILogger<SqliteWarehouse>>()));
+        services.AddSingleton<IWarehouse>(sp => new SqliteWarehouse(databasePath, sp.GetRequiredService<ReferenceDataSet>(), sp.GetRequiredService<ILogger<SqliteWarehouse>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IWarehouseReview>(_ => new SqliteWarehouseReview(databasePath));
         services.AddSingleton<LoadPipeline>();
         services.AddSingleton(new WarehouseLocation(databasePath));

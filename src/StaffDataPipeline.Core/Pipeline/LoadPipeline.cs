@@ -127,16 +127,11 @@ public sealed class LoadPipeline
                     ct.ThrowIfCancellationRequested();
                     counts.Read++;
                     var outcome = normaliser.Normalise(record);
-                    if (outcome.Kind == RowOutcomeKind.Loaded && !writer.Add(outcome.Fact!))
-                    {
-                        var col = header.ColumnOf(EsrField.AssignmentNumber) is { } c ? headerNames[c] : headerNames[header.Columns[EsrField.PersonId]];
-                        outcome = RowOutcome.Rejected(new RowRejection(record.RowNumber, col, "DUPLICATE_ASSIGNMENT", "The same assignment appears earlier in this file for the same month and organisation."));
-                    }
-
                     switch (outcome.Kind)
                     {
                         case RowOutcomeKind.Loaded:
                             var fact = outcome.Fact!;
+                            writer.Add(fact);
                             counts.Loaded++;
                             if (fact.Role.RoleCode == Taxonomy.Role.Unmapped)
                             {
@@ -170,6 +165,17 @@ public sealed class LoadPipeline
                     {
                         progress.Report(new LoadProgress(source.FileName, counts.Read, clock.Elapsed));
                         nextProgress = clock.Elapsed + ProgressEvery;
+                    }
+                }
+
+                var duplicateColumn = header.ColumnOf(EsrField.AssignmentNumber) is { } c ? headerNames[c] : headerNames[header.Columns[EsrField.PersonId]];
+                foreach (var row in await writer.RemoveDuplicateAssignmentsAsync(ct))
+                {
+                    counts.Loaded--;
+                    counts.Rejected++;
+                    if (rejections.Count < _options.MaxRejectionDetails)
+                    {
+                        rejections.Add(new RowRejection(row, duplicateColumn, "DUPLICATE_ASSIGNMENT", "The same assignment appears earlier in this file for the same month and organisation; the first occurrence was kept."));
                     }
                 }
 

@@ -46,9 +46,8 @@ public sealed class PersonalDataLeakTests : IDisposable
         var values = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.GetFiles(Repository.Samples("esr")).Concat(Directory.GetFiles(Repository.Samples("esr-broken"))))
         {
-            var bytes = File.ReadAllBytes(file);
-            var encoding = IsUtf8(bytes) ? (Encoding)new UTF8Encoding(false) : Encoding.GetEncoding(1252);
-            using var reader = CsvHelper.CsvReader.Create(new MemoryStream(bytes), CsvHelper.CsvReaderOptions.Default with { Separator = ',', Encoding = encoding.CodePage == 65001 ? null : encoding }, false);
+            var encoding = StaffDataPipeline.Extraction.SourceFileReader.Inspect(file).Encoding == StaffDataPipeline.Extraction.TextEncodingGuess.Windows1252 ? Encoding.GetEncoding(1252) : null;
+            using var reader = CsvHelper.CsvReader.Create(File.OpenRead(file), CsvHelper.CsvReaderOptions.Default with { Separator = ',', Encoding = encoding }, false);
             var columns = reader.Headers.Select((h, i) => (h.Trim('\uFEFF'), i)).Where(x => PersonalHeaders.Contains(x.Item1)).Select(x => x.i).ToArray();
             while (reader.Read())
             {
@@ -66,18 +65,5 @@ public sealed class PersonalDataLeakTests : IDisposable
         }
 
         return values;
-    }
-
-    private static bool IsUtf8(byte[] bytes)
-    {
-        try
-        {
-            _ = new UTF8Encoding(false, true).GetString(bytes);
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
     }
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using StaffDataPipeline.Cli.Commands;
 
-var root = new RootCommand("staffdata: loads NHS genomics workforce data (ESR staff-in-post exports) into a star-schema warehouse.");
+var root = new RootCommand("staffdata: loads NHS genomics workforce data (ESR staff-in-post exports and survey return workbooks) into a star-schema warehouse.");
 GlobalOptions.AddTo(root);
 root.Add(InitCommand.Create());
 root.Add(LoadCommand.Create(dryRun: false));
@@ -9,4 +9,5 @@ root.Add(LoadCommand.Create(dryRun: true));
 root.Add(UnmappedCommand.Create());
 root.Add(RemapCommand.Create());
 root.Add(MapRolesCommand.Create());
+root.Add(SurveyTemplateCommand.Create());
 return await root.Parse(args).InvokeAsync();

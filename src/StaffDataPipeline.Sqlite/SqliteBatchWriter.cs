@@ -149,22 +149,10 @@ internal sealed class SqliteBatchWriter : IBatchWriter
             supersededBatches.UnionWith(earlier.Select(e => e.Batch));
         }
 
-        WriteRejections(summary, tx);
-        var now = SqliteConnections.Timestamp(summary.FinishedAt);
-        _connection.Execute(
-            """
-            INSERT INTO review_unmapped_title (position_title, staff_group, occupation_code, area_of_work, job_role, row_count, first_seen_at, last_seen_at, first_batch_id, last_batch_id)
-            VALUES (@PositionTitle, @StaffGroup, @OccupationCode, @AreaOfWork, @JobRole, @Rows, @Now, @Now, @Batch, @Batch)
-            ON CONFLICT (position_title, staff_group, occupation_code, area_of_work, job_role) DO UPDATE SET
-                row_count = row_count + excluded.row_count, last_seen_at = excluded.last_seen_at, last_batch_id = excluded.last_batch_id
-            """,
-            summary.Unmapped.Select(u => new { u.Key.PositionTitle, u.Key.StaffGroup, u.Key.OccupationCode, u.Key.AreaOfWork, u.Key.JobRole, Rows = u.Value, Now = now, Batch = BatchId }),
-            tx);
-        _connection.Execute(
-            "INSERT OR IGNORE INTO taxonomy_version (version, first_used_at, rule_count) VALUES (@version, @now, @rules)",
-            new { version = _start.TaxonomyVersion, now, rules = _ruleCount },
-            tx);
-        UpdateAudit(summary, "loaded", supersededFacts, tx);
+        SqliteBatchAudit.WriteRejections(_connection, BatchId, summary, tx);
+        SqliteBatchAudit.RecordReview(_connection, BatchId, summary, tx);
+        SqliteBatchAudit.RecordTaxonomyVersion(_connection, _start.TaxonomyVersion, _ruleCount, summary.FinishedAt, tx);
+        SqliteBatchAudit.UpdateAudit(_connection, BatchId, summary, "loaded", supersededFacts, tx);
         tx.Commit();
         _transaction = null;
         return Task.FromResult(new CommitResult(BatchId, supersededFacts, supersededBatches.ToList()));
@@ -173,10 +161,7 @@ internal sealed class SqliteBatchWriter : IBatchWriter
     public Task AbandonAsync(BatchSummary summary, CancellationToken cancellationToken)
     {
         Rollback();
-        using var tx = _connection.BeginTransaction();
-        WriteRejections(summary, tx);
-        UpdateAudit(summary, summary.Status == "rejected" ? "rejected" : "failed", 0, tx);
-        tx.Commit();
+        SqliteBatchAudit.Abandon(_connection, BatchId, summary);
         return Task.CompletedTask;
     }
 
@@ -186,9 +171,7 @@ internal sealed class SqliteBatchWriter : IBatchWriter
         {
             // Neither committed nor abandoned: cancelled or crashed. Keep nothing but say so in the audit.
             Rollback();
-            _connection.Execute(
-                "UPDATE load_batch SET status = 'failed', message = 'Interrupted before the batch finished; nothing was kept.', finished_at = @now WHERE batch_id = @batch AND status = 'running'",
-                new { now = SqliteConnections.Timestamp(_time.GetUtcNow()), batch = BatchId });
+            SqliteBatchAudit.MarkInterrupted(_connection, BatchId, _time.GetUtcNow());
         }
 
         _insertFact.Dispose();
@@ -204,43 +187,12 @@ internal sealed class SqliteBatchWriter : IBatchWriter
         _transaction = null;
     }
 
-    private void WriteRejections(BatchSummary summary, SqliteTransaction tx) =>
-        _connection.Execute(
-            "INSERT INTO rejected_row (batch_id, row_number, column_name, reason_code, message) VALUES (@Batch, @RowNumber, @Column, @ReasonCode, @Message)",
-            summary.Rejections.Select(r => new { Batch = BatchId, r.RowNumber, r.Column, r.ReasonCode, r.Message }),
-            tx);
-
-    private void UpdateAudit(BatchSummary summary, string status, long supersededFacts, SqliteTransaction tx) =>
-        _connection.Execute(
-            """
-            UPDATE load_batch SET status = @status, message = @Message, rows_read = @Read, rows_loaded = @Loaded, rows_out_of_scope = @OutOfScope,
-                rows_excluded = @Excluded, rows_rejected = @Rejected, superseded_facts = @supersededFacts, finished_at = @finished
-            WHERE batch_id = @batch
-            """,
-            new
-            {
-                status,
-                summary.Message,
-                summary.Counts.Read,
-                Loaded = status == "loaded" ? summary.Counts.Loaded : 0,
-                summary.Counts.OutOfScope,
-                summary.Counts.Excluded,
-                summary.Counts.Rejected,
-                supersededFacts,
-                finished = SqliteConnections.Timestamp(summary.FinishedAt),
-                batch = BatchId,
-            },
-            tx);
-
     private int DateKey(DateOnly date)
     {
         var key = DimensionRows.DateKey(date);
         if (_dates.Add(key))
         {
-            _connection.Execute(
-                "INSERT OR IGNORE INTO dim_date (date_key, calendar_date, year, month, month_name, financial_year, financial_quarter) VALUES (@date_key, @calendar_date, @year, @month, @month_name, @financial_year, @financial_quarter)",
-                DimensionRows.DateRow(date),
-                _transaction);
+            SqliteDimensions.EnsureDate(_connection, date, _transaction!);
         }
 
         return key;
@@ -248,16 +200,12 @@ internal sealed class SqliteBatchWriter : IBatchWriter
 
     private long OrganisationId(Organisations.Organisation organisation)
     {
-        if (_organisations.TryGetValue(organisation.Code, out var id))
+        if (!_organisations.TryGetValue(organisation.Code, out var id))
         {
-            return id;
+            id = SqliteDimensions.EnsureOrganisation(_connection, organisation, _transaction!);
+            _organisations[organisation.Code] = id;
         }
 
-        id = _connection.ExecuteScalar<long>(
-            "INSERT INTO dim_organisation (organisation_code, organisation_name, organisation_type) VALUES (@Code, @Name, @Type) RETURNING organisation_id",
-            organisation,
-            _transaction);
-        _organisations[organisation.Code] = id;
         return id;
     }
 

@@ -6,7 +6,7 @@ using StaffDataPipeline.Warehouse;
 namespace StaffDataPipeline.Sqlite;
 
 /// <summary>The embedded default warehouse: one SQLite file, nothing to install.</summary>
-public sealed class SqliteWarehouse : IWarehouse
+public sealed class SqliteWarehouse : IWarehouse, ISurveyWarehouse
 {
     private readonly string _databasePath;
     private readonly ReferenceDataSet _reference;
@@ -58,6 +58,21 @@ public sealed class SqliteWarehouse : IWarehouse
         {
             var batchId = InsertAudit(connection, start, "running", null);
             return Task.FromResult<IBatchWriter>(new SqliteBatchWriter(connection, batchId, start, _reference.Mapper.Rules.Count, _time));
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public Task<ISurveyBatchWriter> BeginSurveyBatchAsync(BatchStart start, Surveys.SurveyReturnHeader header, CancellationToken cancellationToken)
+    {
+        var connection = SqliteConnections.Open(_databasePath);
+        try
+        {
+            var batchId = InsertAudit(connection, start, "running", null);
+            return Task.FromResult<ISurveyBatchWriter>(new SqliteSurveyBatchWriter(connection, batchId, start, header, _reference.Mapper.Rules.Count, _time));
         }
         catch
         {

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StaffDataPipeline.Csv.Esr;
 using StaffDataPipeline.Csv.ReferenceData;
+using StaffDataPipeline.Excel.Reading;
+using StaffDataPipeline.Excel.Safety;
 using StaffDataPipeline.Extraction;
 using StaffDataPipeline.People;
 using StaffDataPipeline.Pipeline;
@@ -42,7 +44,10 @@ public static class StaffDataServices
         services.AddSingleton(_ => ReferenceDataLoader.Load(reference.Resolve()));
         services.AddSingleton(sp => sp.GetRequiredService<ReferenceDataSet>().Mapper);
         services.AddSingleton(_ => new PersonPseudonymiser(new PseudonymisationKeySource().Resolve(pseudonymisation.Key, pseudonymisation.KeyFile).Key));
-        services.AddSingleton(sp => new ExtractorRegistry().Add(new EsrCsvExtractor(sp.GetRequiredService<ReferenceDataSet>().Aliases)));
+        var surveys = configuration.GetSection("Surveys").Get<SurveySettings>() ?? new SurveySettings();
+        services.AddSingleton(sp => new ExtractorRegistry()
+            .Add(new EsrCsvExtractor(sp.GetRequiredService<ReferenceDataSet>().Aliases))
+            .Add(new ExcelSurveyExtractor(sp.GetRequiredService<ReferenceDataSet>().SurveyAliases, new WorkbookLimits { AllowMacros = surveys.AllowMacros, MaxFileBytes = surveys.MaxFileBytes })));
         var databasePath = Path.GetFullPath(warehouse.SqlitePath);
         services.AddSingleton<IWarehouse>(sp => new SqliteWarehouse(databasePath, sp.GetRequiredService<ReferenceDataSet>(), sp.GetRequiredService<ILogger<SqliteWarehouse>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IWarehouseReview>(_ => new SqliteWarehouseReview(databasePath));

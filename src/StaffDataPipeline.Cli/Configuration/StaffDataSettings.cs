@@ -33,3 +33,11 @@ public sealed class LoadSettings
 
     public string Encoding { get; set; } = string.Empty;
 }
+
+/// <summary>Surveys:* settings for spreadsheet returns.</summary>
+public sealed class SurveySettings
+{
+    public bool AllowMacros { get; set; }
+
+    public long MaxFileBytes { get; set; } = 25_000_000;
+}

@@ -11,7 +11,7 @@ internal static class LoadReportPrinter
     {
         if (reports.Count == 0)
         {
-            o.WriteLine("No files found to load (looked for .csv and .txt files).");
+            o.WriteLine("No files found to load (looked for .csv, .txt, .xlsx, .xlsm and .xls files).");
             return;
         }
 
@@ -21,7 +21,8 @@ internal static class LoadReportPrinter
             var c = r.Counts;
             if (c.Read > 0)
             {
-                o.WriteLine($"    {c.Read:N0} rows read: {c.Loaded:N0} {(dryRun ? "would load" : "loaded")}, {c.OutOfScope:N0} out of scope, {c.Excluded:N0} excluded (inactive or not staff in post), {c.Rejected:N0} quarantined   [{r.Elapsed.TotalSeconds:N1} s, {c.Read / Math.Max(r.Elapsed.TotalSeconds, 0.001):N0} rows/s]");
+                var excluded = r.Extractor == "survey-workbook" ? "total rows ignored" : "excluded (inactive or not staff in post)";
+                o.WriteLine($"    {c.Read:N0} rows read: {c.Loaded:N0} {(dryRun ? "would load" : "loaded")}, {c.OutOfScope:N0} out of scope, {c.Excluded:N0} {excluded}, {c.Rejected:N0} quarantined   [{r.Elapsed.TotalSeconds:N1} s, {c.Read / Math.Max(r.Elapsed.TotalSeconds, 0.001):N0} rows/s]");
             }
 
             if (r.Message is { } message && r.Status != FileLoadStatus.AlreadyLoaded)
@@ -31,7 +32,8 @@ internal static class LoadReportPrinter
 
             if (r.Commit is { SupersededFacts: > 0 } commit)
             {
-                o.WriteLine($"    superseded {commit.SupersededFacts:N0} earlier facts of batch(es) {string.Join(", ", commit.SupersededBatches)} for the same organisation and month");
+                var key = r.Extractor == "survey-workbook" ? "organisation, return period and service area" : "organisation and month";
+                o.WriteLine($"    superseded {commit.SupersededFacts:N0} earlier facts of batch(es) {string.Join(", ", commit.SupersededBatches)} for the same {key}");
             }
 
             if (r.UnmappedRows > 0)
@@ -56,7 +58,13 @@ internal static class LoadReportPrinter
 
             foreach (var rejection in r.Rejections.Take(RejectionsShown))
             {
-                o.WriteLine($"    row {rejection.RowNumber}, column '{rejection.Column}': {rejection.ReasonCode}: {rejection.Message}");
+                var sheet = rejection.Sheet is { } s ? $"sheet '{s}', " : string.Empty;
+                o.WriteLine($"    {sheet}row {rejection.RowNumber}, column '{rejection.Column}': {rejection.ReasonCode}: {rejection.Message}");
+            }
+
+            foreach (var warning in r.Warnings.Take(RejectionsShown))
+            {
+                o.WriteLine($"    warning: sheet '{warning.SheetName}', row {warning.RowNumber}: {warning.RuleCode}: {warning.Message}");
             }
 
             if (r.Counts.Rejected > RejectionsShown)

@@ -3,18 +3,18 @@ namespace StaffDataPipeline.Extraction;
 /// <summary>Chooses a file's extractor by asking each registered one how well the file's content suits it.</summary>
 public sealed class ExtractorRegistry
 {
-    private readonly List<IExtractor> _extractors = [];
+    private readonly List<ISourceFormat> _extractors = [];
 
-    public IReadOnlyList<IExtractor> Extractors => _extractors;
+    public IReadOnlyList<ISourceFormat> Extractors => _extractors;
 
-    public ExtractorRegistry Add(IExtractor extractor)
+    public ExtractorRegistry Add(ISourceFormat extractor)
     {
         ArgumentNullException.ThrowIfNull(extractor);
         _extractors.Add(extractor);
         return this;
     }
 
-    public IExtractor Choose(SourceFile file)
+    public ISourceFormat Choose(SourceFile file)
     {
         var best = _extractors
             .Select(e => (Extractor: e, Score: e.Probe(file)))
@@ -23,6 +23,6 @@ public sealed class ExtractorRegistry
             .FirstOrDefault();
         return best.Extractor ?? throw new FileRejectedException(
             "UNRECOGNISED_FORMAT",
-            $"{file.FileName}: no extractor recognises this file's header. Registered: {string.Join(", ", _extractors.Select(e => e.Name))}.");
+            $"{file.FileName}: no extractor recognises this file's content (an ESR export needs a header row naming staff-in-post columns; a survey return needs the template's sheets). Registered: {string.Join(", ", _extractors.Select(e => e.Name))}.");
     }
 }

@@ -1,4 +1,7 @@
 namespace StaffDataPipeline.Normalisation;
 
-/// <summary>Why a row was quarantined. Names the column and the rule, never the personal value.</summary>
-public sealed record RowRejection(long RowNumber, string Column, string ReasonCode, string Message);
+/// <summary>Why a row was quarantined. Names the sheet (for workbooks), row, column and rule, never a personal value.</summary>
+public sealed record RowRejection(long RowNumber, string Column, string ReasonCode, string Message)
+{
+    public string? Sheet { get; init; }
+}

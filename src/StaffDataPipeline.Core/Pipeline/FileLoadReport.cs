@@ -24,6 +24,9 @@ public sealed record FileLoadReport(string FilePath, FileLoadStatus Status, Batc
 
     public long UnmappedRows { get; init; }
 
+    /// <summary>Survey lines loaded with a consistency concern a reviewer should see.</summary>
+    public IReadOnlyList<Surveys.SurveyWarning> Warnings { get; init; } = [];
+
     public CommitResult? Commit { get; init; }
 
     public bool Succeeded => Status is FileLoadStatus.Loaded or FileLoadStatus.AlreadyLoaded or FileLoadStatus.Valid;

@@ -6,6 +6,7 @@ using StaffDataPipeline.Headers;
 using StaffDataPipeline.Normalisation;
 using StaffDataPipeline.People;
 using StaffDataPipeline.ReferenceData;
+using StaffDataPipeline.Surveys;
 using StaffDataPipeline.Warehouse;
 
 namespace StaffDataPipeline.Pipeline;
@@ -79,7 +80,13 @@ public sealed class LoadPipeline
         IExtraction extraction;
         try
         {
-            extractor = _extractors.Choose(source);
+            var format = _extractors.Choose(source);
+            if (format is ISurveyExtractor survey)
+            {
+                return await new SurveyFileLoader(_reference, _warehouse, _options, _time, _logger).LoadAsync(source, survey, dryRun, clock, ct);
+            }
+
+            extractor = (IExtractor)format;
             extraction = extractor.Open(source, new ExtractionOptions(_reference.Aliases) { Encoding = ForcedEncoding() });
         }
         catch (FileRejectedException ex)

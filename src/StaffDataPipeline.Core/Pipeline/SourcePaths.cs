@@ -3,7 +3,7 @@ namespace StaffDataPipeline.Pipeline;
 /// <summary>Expands the files and folders given on a command line into files, in a stable order.</summary>
 public static class SourcePaths
 {
-    private static readonly string[] Extensions = [".csv", ".txt"];
+    private static readonly string[] Extensions = [".csv", ".txt", ".xlsx", ".xlsm", ".xls"];
 
     public static IReadOnlyList<string> Expand(IEnumerable<string> paths)
     {
@@ -13,7 +13,7 @@ public static class SourcePaths
             if (Directory.Exists(path))
             {
                 files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase) && !Path.GetFileName(f).StartsWith("~$", StringComparison.Ordinal))
                     .OrderBy(f => f, StringComparer.Ordinal));
             }
             else

@@ -15,4 +15,5 @@ public sealed record ReferenceDataSet(
     GradeCatalogue Grades,
     OrganisationCatalogue Organisations,
     AssignmentRules Assignments,
-    Regex GenomicsSignals);
+    Regex GenomicsSignals,
+    Surveys.SurveyAliases SurveyAliases);

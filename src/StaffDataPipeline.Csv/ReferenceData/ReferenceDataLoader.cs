@@ -7,6 +7,7 @@ using StaffDataPipeline.Headers;
 using StaffDataPipeline.Normalisation;
 using StaffDataPipeline.Organisations;
 using StaffDataPipeline.ReferenceData;
+using StaffDataPipeline.Surveys;
 using StaffDataPipeline.Taxonomy;
 
 namespace StaffDataPipeline.Csv.ReferenceData;
@@ -27,6 +28,7 @@ public static class ReferenceDataLoader
     public const string AliasesFile = "header-aliases.csv";
     public const string AssignmentRulesFile = "assignment-rules.csv";
     public const string VersionFile = "taxonomy-version.txt";
+    public const string SurveyAliasesFile = "survey-aliases.csv";
 
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
 
@@ -52,7 +54,8 @@ public static class ReferenceDataLoader
         var organisations = LoadOrganisations(ReferenceTable.Read(P(OrganisationsFile), "ods_code", "name", "type", "region_code", "region_name", "glh"));
         var aliases = LoadAliases(ReferenceTable.Read(P(AliasesFile), "field", "alias"));
         var assignments = LoadAssignmentRules(ReferenceTable.Read(P(AssignmentRulesFile), "kind", "value", "counted"));
-        return new ReferenceDataSet(aliases, taxonomy, mapper, grades, organisations, assignments, signals);
+        var surveyAliases = LoadSurveyAliases(ReferenceTable.Read(P(SurveyAliasesFile), "kind", "field", "alias"));
+        return new ReferenceDataSet(aliases, taxonomy, mapper, grades, organisations, assignments, signals, surveyAliases);
     }
 
     private static string ReadVersion(string path)
@@ -299,6 +302,36 @@ public static class ReferenceDataLoader
         }
 
         return new AssignmentRules(statuses, contracts);
+    }
+
+    private static SurveyAliases LoadSurveyAliases(ReferenceTable table)
+    {
+        var aliases = new SurveyAliases();
+        foreach (var row in table.Rows)
+        {
+            var (kind, field, alias) = (row["kind"].ToUpperInvariant(), row["field"], row["alias"]);
+            if (HeaderName.Fold(alias).Length == 0)
+            {
+                throw row.Error("alias is blank.");
+            }
+
+            switch (kind)
+            {
+                case "SHEET" when Enum.TryParse<SurveySheet>(field, true, out var sheet):
+                    aliases.AddSheet(alias, sheet);
+                    break;
+                case "COVER" when Enum.TryParse<CoverField>(field, true, out var cover):
+                    aliases.AddCover(alias, cover);
+                    break;
+                case "COLUMN" when Enum.TryParse<SurveyField>(field, true, out var column):
+                    aliases.AddColumn(alias, column);
+                    break;
+                default:
+                    throw row.Error($"'{row["kind"]},{field}' is not a known kind and field (kinds: sheet, cover, column).");
+            }
+        }
+
+        return aliases;
     }
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;

@@ -1,0 +1,174 @@
+using System.Text.RegularExpressions;
+using StaffDataPipeline.Normalisation;
+using StaffDataPipeline.Taxonomy;
+
+namespace StaffDataPipeline.Surveys;
+
+/// <summary>
+/// Types one survey row. The consistency rules, as documented in README:
+///   quarantined: a number that is not a number; a negative number; vacant WTE above funded establishment; a line with
+///   figures but no role; a projection without a role.
+///   warning (loaded, listed in survey_warning): WTE in post + vacant WTE differs from establishment by more than
+///   1 WTE and 10% of the establishment.
+///   ignored and counted: total and sub-total rows (their figures would double the cells), blank rows.
+/// Nothing is ever "fixed".
+/// </summary>
+public sealed partial class SurveyRowNormaliser
+{
+    // Survey lines are genomics workforce by definition: the rules see this as the post's context.
+    private const string SurveyContext = "Genomics service (survey return)";
+    private const decimal GapTolerance = 1.0m;
+    private const decimal GapShare = 0.10m;
+    private readonly RoleMapper _mapper;
+
+    public SurveyRowNormaliser(RoleMapper mapper) => _mapper = mapper;
+
+    public SurveyRowOutcome Normalise(ISurveyRecord r) => r.Sheet switch
+    {
+        SurveySheet.Workforce => Workforce(r),
+        SurveySheet.Demand => Demand(r),
+        SurveySheet.Comments => Comment(r),
+        _ => SurveyRowOutcome.Blank,
+    };
+
+    private SurveyRowOutcome Workforce(ISurveyRecord r)
+    {
+        SurveyField[] numbers = [SurveyField.Headcount, SurveyField.WteInPost, SurveyField.EstablishmentWte, SurveyField.VacantWte, SurveyField.AgencyLocumWte, SurveyField.TrainingWte];
+        var role = r.Field(SurveyField.Role);
+        if (role is null && r.Field(SurveyField.Grade) is null && numbers.All(f => r.Field(f) is null))
+        {
+            return SurveyRowOutcome.Blank;
+        }
+
+        if (role is not null && TotalRow().IsMatch(role))
+        {
+            return SurveyRowOutcome.Total;
+        }
+
+        var values = new decimal?[numbers.Length];
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            if (Number(r, numbers[i], out values[i]) is { } bad)
+            {
+                return bad;
+            }
+        }
+
+        if (role is null)
+        {
+            return Reject(r, SurveyField.Role, "SURVEY_ROLE_MISSING", "The line has figures but no role.");
+        }
+
+        var (headcount, inPost, establishment, vacant, agency, training) = (values[0], values[1], values[2], values[3], values[4], values[5]);
+        if (vacant is { } v && establishment is { } e && v > e)
+        {
+            return Reject(r, SurveyField.VacantWte, "SURVEY_VACANT_OVER_ESTABLISHMENT", $"Vacant WTE {v} is more than the funded establishment {e}.");
+        }
+
+        var decision = MapRole(role, r.Field(SurveyField.Grade));
+        if (!decision.IsInScope)
+        {
+            return SurveyRowOutcome.OutOfScope;
+        }
+
+        SurveyWarning? warning = null;
+        if (inPost is { } p && vacant is { } vac && establishment is { } est && Math.Abs(p + vac - est) > Math.Max(GapTolerance, est * GapShare))
+        {
+            warning = new SurveyWarning(r.SheetName, r.RowNumber, "SURVEY_ESTABLISHMENT_GAP", $"WTE in post {p} + vacant {vac} = {p + vac}, but the funded establishment is {est}.");
+        }
+
+        return SurveyRowOutcome.Lines([new WorkforceLine(r.SheetName, r.RowNumber, decision, decision.Grade, role, headcount, inPost, establishment, vacant, agency, training)], warning);
+    }
+
+    private SurveyRowOutcome Demand(ISurveyRecord r)
+    {
+        var role = r.Field(SurveyField.Role);
+        if (role is not null && TotalRow().IsMatch(role))
+        {
+            return SurveyRowOutcome.Total;
+        }
+
+        if (Number(r, SurveyField.ProjectedWte5Years, out var five) is { } bad5)
+        {
+            return bad5;
+        }
+
+        if (Number(r, SurveyField.ProjectedWte10Years, out var ten) is { } bad10)
+        {
+            return bad10;
+        }
+
+        if (five is null && ten is null)
+        {
+            return role is null && r.Field(SurveyField.Driver) is null ? SurveyRowOutcome.Blank : Reject(r, SurveyField.ProjectedWte5Years, "SURVEY_PROJECTION_MISSING", "The line gives no projected WTE for 5 or 10 years.");
+        }
+
+        if (role is null)
+        {
+            return Reject(r, SurveyField.Role, "SURVEY_ROLE_MISSING", "The projection has no role.");
+        }
+
+        var decision = MapRole(role, r.Field(SurveyField.Grade));
+        if (!decision.IsInScope)
+        {
+            return SurveyRowOutcome.OutOfScope;
+        }
+
+        var driver = r.Field(SurveyField.Driver);
+        var lines = new List<SurveyLine>();
+        if (five is { } f)
+        {
+            lines.Add(new ProjectionLine(r.SheetName, r.RowNumber, decision, decision.Grade, role, 5, f, driver));
+        }
+
+        if (ten is { } t)
+        {
+            lines.Add(new ProjectionLine(r.SheetName, r.RowNumber, decision, decision.Grade, role, 10, t, driver));
+        }
+
+        return SurveyRowOutcome.Lines(lines, null);
+    }
+
+    private static SurveyRowOutcome Comment(ISurveyRecord r)
+    {
+        var question = r.Field(SurveyField.Question);
+        var answer = r.Field(SurveyField.Answer);
+        return question is null || answer is null ? SurveyRowOutcome.Blank : SurveyRowOutcome.Lines([new CommentLine(r.SheetName, r.RowNumber, question, answer)], null);
+    }
+
+    private RoleDecision MapRole(string role, string? grade)
+    {
+        var code = role.Trim().ToUpperInvariant();
+        if (_mapper.Taxonomy.Contains(code))
+        {
+            return new RoleDecision(code, "TAXONOMY-CODE", _mapper.Grades.Parse(grade), TitleText.Fold(role));
+        }
+
+        var decision = _mapper.Map(new MappingInput(role, null, null, SurveyContext, null, null, grade));
+
+        // A return only lists genomics posts: a title no rule decides is for review, not out of scope.
+        return decision.RuleId == RoleDecision.DefaultOutOfScopeRule ? decision with { RoleCode = Role.Unmapped, RuleId = RoleDecision.DefaultUnmappedRule } : decision;
+    }
+
+    private static SurveyRowOutcome? Number(ISurveyRecord r, SurveyField field, out decimal? value)
+    {
+        var text = r.Field(field);
+        if (!SurveyNumbers.TryRead(text, out value))
+        {
+            return Reject(r, field, "SURVEY_NOT_A_NUMBER", $"'{text}' is not a number (blank, n/a, - and N/K mean not given).");
+        }
+
+        if (value < 0)
+        {
+            return Reject(r, field, "SURVEY_NEGATIVE", $"{value} is negative.");
+        }
+
+        return null;
+    }
+
+    private static SurveyRowOutcome Reject(ISurveyRecord r, SurveyField field, string code, string message) =>
+        SurveyRowOutcome.Rejected(new RowRejection(r.RowNumber, r.ColumnName(field), code, message) { Sheet = r.SheetName });
+
+    [GeneratedRegex(@"^\s*(grand\s+|sub[\s-]?)?totals?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TotalRow();
+}

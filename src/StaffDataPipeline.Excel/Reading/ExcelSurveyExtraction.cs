@@ -1,0 +1,181 @@
+using ExcelDataReader;
+using StaffDataPipeline.Excel.Safety;
+using StaffDataPipeline.Extraction;
+using StaffDataPipeline.Surveys;
+
+namespace StaffDataPipeline.Excel.Reading;
+
+/// <summary>
+/// An open return. The first pass reads only the top of each sheet (to classify it and find its header) and the
+/// small cover; the second pass streams the data sheets row by row. Hidden sheets are ignored.
+/// </summary>
+internal sealed class ExcelSurveyExtraction : ISurveyExtraction
+{
+    private const int MaxCoverRows = 200;
+    private readonly SourceFile _file;
+    private readonly IExcelDataReader _reader;
+    private readonly WorkbookLimits _limits;
+    private readonly List<SheetLayout> _layouts = [];
+
+    public ExcelSurveyExtraction(SourceFile file, IExcelDataReader reader, SurveyAliases aliases, WorkbookLimits limits)
+    {
+        _file = file;
+        _reader = reader;
+        _limits = limits;
+        var cover = new Dictionary<CoverField, string>();
+        var index = 0;
+        do
+        {
+            if (!string.Equals(reader.VisibleState, "visible", StringComparison.OrdinalIgnoreCase))
+            {
+                index++;
+                continue;
+            }
+
+            var byName = aliases.Sheet(reader.Name);
+            var top = ReadTop(byName == SurveySheet.Cover ? MaxCoverRows : SheetClassifier.HeaderSearchRows);
+            if (byName == SurveySheet.Cover || (byName is null && cover.Count == 0 && CoverValues(top, aliases).Count >= 2))
+            {
+                foreach (var (field, value) in CoverValues(top, aliases))
+                {
+                    cover.TryAdd(field, value);
+                }
+            }
+            else if (SheetClassifier.FindHeader(top, aliases, byName) is { } header && _layouts.All(l => l.Kind != header.Kind))
+            {
+                _layouts.Add(new SheetLayout(index, reader.Name, header.Kind, header.Row, header.Columns, header.Headings));
+            }
+
+            index++;
+        }
+        while (reader.NextResult());
+
+        if (cover.Count == 0)
+        {
+            throw new FileRejectedException("SURVEY_NO_COVER", $"{file.FileName}: no Cover sheet was found (a sheet named 'Cover', or one with labels such as 'Organisation ODS code' and 'Return period').");
+        }
+
+        if (_layouts.Count == 0)
+        {
+            throw new FileRejectedException("SURVEY_NO_DATA_SHEET", $"{file.FileName}: no Workforce, Demand or Comments sheet was found (looked for a header row naming the template's columns in the first {SheetClassifier.HeaderSearchRows} rows of each visible sheet).");
+        }
+
+        Cover = new SurveyCover(
+            cover.GetValueOrDefault(CoverField.OrganisationCode),
+            cover.GetValueOrDefault(CoverField.OrganisationName),
+            cover.GetValueOrDefault(CoverField.OrganisationType),
+            cover.GetValueOrDefault(CoverField.ReturnPeriod),
+            cover.GetValueOrDefault(CoverField.ServiceArea),
+            cover.GetValueOrDefault(CoverField.TemplateVersion));
+    }
+
+    public SurveyCover Cover { get; }
+
+    public IEnumerable<ISurveyRecord> Records()
+    {
+        _reader.Reset();
+        var index = 0;
+        do
+        {
+            var current = index++;
+            var layout = _layouts.FirstOrDefault(l => l.Index == current);
+            if (layout is null)
+            {
+                continue;
+            }
+
+            var record = new Record(layout);
+            var row = 0;
+            while (_reader.Read())
+            {
+                row++;
+                if (row > _limits.MaxRows || _reader.FieldCount > _limits.MaxColumns)
+                {
+                    throw new FileRejectedException("WORKBOOK_TOO_BIG", $"{_file.FileName}, sheet '{layout.Name}': more than {_limits.MaxRows:N0} rows or {_limits.MaxColumns:N0} columns, more than Excel allows.");
+                }
+
+                if (row <= layout.HeaderRow + 1)
+                {
+                    continue;
+                }
+
+                record.Load(_reader, row);
+                yield return record;
+            }
+        }
+        while (_reader.NextResult());
+    }
+
+    public void Dispose() => _reader.Dispose();
+
+    private List<string?[]> ReadTop(int rows)
+    {
+        var top = new List<string?[]>();
+        while (top.Count < rows && _reader.Read())
+        {
+            if (_reader.FieldCount > _limits.MaxColumns)
+            {
+                throw new FileRejectedException("WORKBOOK_TOO_BIG", $"{_file.FileName}, sheet '{_reader.Name}': more than {_limits.MaxColumns:N0} columns, more than Excel allows.");
+            }
+
+            var values = new string?[_reader.FieldCount];
+            for (var c = 0; c < values.Length; c++)
+            {
+                values[c] = CellText.Of(_reader.GetValue(c));
+            }
+
+            top.Add(values);
+        }
+
+        return top;
+    }
+
+    // A cover is label/value pairs: a known label, then the next filled cell to its right.
+    private static Dictionary<CoverField, string> CoverValues(List<string?[]> rows, SurveyAliases aliases)
+    {
+        var values = new Dictionary<CoverField, string>();
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < row.Length; c++)
+            {
+                if (row[c] is { } label && aliases.Cover(label.TrimEnd(':')) is { } field)
+                {
+                    var value = row.Skip(c + 1).FirstOrDefault(v => v is not null);
+                    if (value is not null)
+                    {
+                        values.TryAdd(field, value);
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        return values;
+    }
+
+    private sealed class Record(SheetLayout layout) : ISurveyRecord
+    {
+        private readonly Dictionary<SurveyField, string?> _values = [];
+
+        public SurveySheet Sheet => layout.Kind;
+
+        public string SheetName => layout.Name;
+
+        public long RowNumber { get; private set; }
+
+        public void Load(IExcelDataReader reader, int row)
+        {
+            RowNumber = row;
+            _values.Clear();
+            foreach (var (field, column) in layout.Columns)
+            {
+                _values[field] = column < reader.FieldCount ? CellText.Of(reader.GetValue(column)) : null;
+            }
+        }
+
+        public string? Field(SurveyField field) => _values.GetValueOrDefault(field);
+
+        public string ColumnName(SurveyField field) => layout.Headings.TryGetValue(field, out var h) ? h : field.ToString();
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text;
+using ExcelDataReader;
+using ExcelDataReader.Exceptions;
+using StaffDataPipeline.Excel.Safety;
+using StaffDataPipeline.Extraction;
+using StaffDataPipeline.Surveys;
+
+namespace StaffDataPipeline.Excel.Reading;
+
+/// <summary>Survey return workbooks (.xlsx, .xls), recognised by their bytes, not only their extension.</summary>
+public sealed class ExcelSurveyExtractor : ISurveyExtractor
+{
+    private static readonly string[] Extensions = [".XLSX", ".XLSM", ".XLS"];
+    private readonly SurveyAliases _aliases;
+    private readonly WorkbookLimits _limits;
+
+    static ExcelSurveyExtractor() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public ExcelSurveyExtractor(SurveyAliases aliases, WorkbookLimits? limits = null)
+    {
+        _aliases = aliases;
+        _limits = limits ?? new WorkbookLimits();
+    }
+
+    public string Name => "survey-workbook";
+
+    // A file named like a workbook is claimed even when its bytes are not one, so that it is refused with a reason
+    // ("not a spreadsheet") rather than "no extractor recognises it".
+    public int Probe(SourceFile file) =>
+        WorkbookGuard.Kind(file.Path) != WorkbookKind.Neither ? 30 : Extensions.Contains(Path.GetExtension(file.Path).ToUpperInvariant()) ? 5 : 0;
+
+    public ISurveyExtraction Open(SourceFile file)
+    {
+        WorkbookGuard.Check(file, _limits);
+        var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        try
+        {
+            var reader = ExcelReaderFactory.CreateReader(stream, new ExcelReaderConfiguration { LeaveOpen = false });
+            return new ExcelSurveyExtraction(file, reader, _aliases, _limits);
+        }
+        catch (InvalidPasswordException)
+        {
+            stream.Dispose();
+            throw new FileRejectedException("WORKBOOK_ENCRYPTED", $"{file.FileName}: the workbook is password-protected or encrypted. Ask the sender for an unprotected copy.");
+        }
+        catch (Exception ex) when (ex is HeaderException or ExcelReaderException or InvalidDataException or NotSupportedException)
+        {
+            stream.Dispose();
+            throw new FileRejectedException("NOT_A_SPREADSHEET", $"{file.FileName}: the workbook cannot be read ({ex.GetType().Name}); it may be damaged.");
+        }
+    }
+}

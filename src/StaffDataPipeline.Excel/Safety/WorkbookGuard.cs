@@ -1,0 +1,105 @@
+using System.IO.Compression;
+using StaffDataPipeline.Extraction;
+
+namespace StaffDataPipeline.Excel.Safety;
+
+/// <summary>
+/// Looks at a workbook's bytes before any spreadsheet library does, and refuses what could hurt or is not a workbook:
+/// too large, a zip bomb, encrypted or password-protected, macro-enabled (unless allowed), or not a spreadsheet.
+/// </summary>
+internal static class WorkbookGuard
+{
+    private static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04];
+    private static readonly byte[] Compound = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+    public static WorkbookKind Kind(string path)
+    {
+        Span<byte> head = stackalloc byte[8];
+        using var stream = File.OpenRead(path);
+        var read = stream.ReadAtLeast(head, 8, throwOnEndOfStream: false);
+        if (read >= 4 && head[..4].SequenceEqual(Zip))
+        {
+            return WorkbookKind.OpenXml;
+        }
+
+        return read == 8 && head.SequenceEqual(Compound) ? WorkbookKind.Compound : WorkbookKind.Neither;
+    }
+
+    public static WorkbookKind Check(SourceFile file, WorkbookLimits limits)
+    {
+        var name = file.FileName;
+        if (file.Length > limits.MaxFileBytes)
+        {
+            throw Refuse("WORKBOOK_TOO_LARGE", $"{name}: the file is {file.Length / 1e6:N1} MB; survey returns may be at most {limits.MaxFileBytes / 1e6:N0} MB.");
+        }
+
+        var extension = Path.GetExtension(name).ToUpperInvariant();
+        var kind = Kind(file.Path);
+        switch (kind)
+        {
+            case WorkbookKind.Neither:
+                throw Refuse("NOT_A_SPREADSHEET", $"{name}: the file is not a spreadsheet, whatever its extension says (it is neither an .xlsx nor an .xls workbook).");
+            case WorkbookKind.Compound when extension is ".XLSX" or ".XLSM":
+                // An .xlsx saved with a password is an encrypted package inside an OLE compound file.
+                throw Refuse("WORKBOOK_ENCRYPTED", $"{name}: the workbook is password-protected or encrypted. Ask the sender for an unprotected copy.");
+            case WorkbookKind.OpenXml:
+                CheckPackage(file, limits, extension);
+                break;
+        }
+
+        return kind;
+    }
+
+    private static void CheckPackage(SourceFile file, WorkbookLimits limits, string extension)
+    {
+        var name = file.FileName;
+        ZipArchive zip;
+        try
+        {
+            zip = ZipFile.OpenRead(file.Path);
+        }
+        catch (InvalidDataException)
+        {
+            throw Refuse("NOT_A_SPREADSHEET", $"{name}: the file starts like a workbook but is not a readable one (damaged or truncated).");
+        }
+
+        using (zip)
+        {
+            long compressed = 0, uncompressed = 0;
+            var hasWorkbook = false;
+            var hasMacros = false;
+            foreach (var entry in zip.Entries)
+            {
+                compressed += entry.CompressedLength;
+                uncompressed += entry.Length;
+                hasWorkbook |= entry.FullName.Equals("xl/workbook.xml", StringComparison.OrdinalIgnoreCase);
+                hasMacros |= entry.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (!hasWorkbook)
+            {
+                throw Refuse("NOT_A_SPREADSHEET", $"{name}: the file is a zip package but not an Excel workbook (a Word document or an archive renamed?).");
+            }
+
+            var ratio = compressed == 0 ? 0 : (double)uncompressed / compressed;
+            if (uncompressed > limits.MaxUncompressedBytes || ratio > limits.MaxCompressionRatio)
+            {
+                throw Refuse("WORKBOOK_ZIP_BOMB", $"{name}: the workbook decompresses to {uncompressed / 1e6:N0} MB ({ratio:N0} times its size on disk), over the limits of {limits.MaxUncompressedBytes / 1e6:N0} MB and {limits.MaxCompressionRatio:N0} times. It is refused as a possible zip bomb.");
+            }
+
+            if ((hasMacros || extension == ".XLSM") && !limits.AllowMacros)
+            {
+                throw Refuse("WORKBOOK_MACROS", $"{name}: the workbook is macro-enabled. Save it as a plain .xlsx (macros are not allowed in returns).");
+            }
+        }
+    }
+
+    private static FileRejectedException Refuse(string code, string message) => new(code, message);
+}
+
+internal enum WorkbookKind
+{
+    Neither,
+    OpenXml,
+    Compound,
+}

@@ -12,6 +12,7 @@ namespace StaffDataPipeline.Csv.Esr;
 public sealed class EsrCsvExtractor : IExtractor
 {
     private const int MinimumSignatureFields = 2;
+    private static readonly string[] WorkbookExtensions = [".XLSX", ".XLSM", ".XLS", ".XLSB"];
     private readonly HeaderAliases _aliases;
 
     public EsrCsvExtractor(HeaderAliases aliases) => _aliases = aliases;
@@ -20,6 +21,12 @@ public sealed class EsrCsvExtractor : IExtractor
 
     public int Probe(SourceFile file)
     {
+        // A file named as a workbook is never read as CSV, whatever its bytes: it is the workbook reader's to refuse.
+        if (WorkbookExtensions.Contains(Path.GetExtension(file.Path).ToUpperInvariant()))
+        {
+            return 0;
+        }
+
         IReadOnlyList<string>? header;
         try
         {

@@ -15,7 +15,7 @@ internal static class TestPipeline
 
     public static PersonPseudonymiser Pseudonymiser { get; } = new(Key);
 
-    public static LoadPipeline Create(IWarehouse warehouse, ReferenceDataSet? reference = null, LoadOptions? options = null, Func<IExtractor, IExtractor>? wrap = null)
+    public static LoadPipeline Create(IWarehouse warehouse, ReferenceDataSet? reference = null, LoadOptions? options = null, Func<IExtractor, IExtractor>? wrap = null, Excel.Safety.WorkbookLimits? limits = null)
     {
         reference ??= Reference.Data;
         IExtractor extractor = new EsrCsvExtractor(reference.Aliases);
@@ -26,7 +26,7 @@ internal static class TestPipeline
 
         return new LoadPipeline(
             reference,
-            new ExtractorRegistry().Add(extractor),
+            new ExtractorRegistry().Add(extractor).Add(new Excel.Reading.ExcelSurveyExtractor(reference.SurveyAliases, limits)),
             warehouse,
             Pseudonymiser,
             options ?? new LoadOptions(),

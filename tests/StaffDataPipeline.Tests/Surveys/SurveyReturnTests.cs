@@ -1,0 +1,261 @@
+using StaffDataPipeline.Excel.Safety;
+using StaffDataPipeline.Excel.Template;
+using StaffDataPipeline.Pipeline;
+using StaffDataPipeline.Tests.Support;
+using StaffDataPipeline.Tests.Warehouse;
+
+namespace StaffDataPipeline.Tests.Surveys;
+
+/// <summary>Survey return workbooks end to end, on real .xlsx/.xls files and a real SQLite warehouse.</summary>
+public sealed class SurveyReturnTests : IDisposable
+{
+    private readonly SqliteWarehouseProvider _db = new();
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        _dir.Dispose();
+    }
+
+    [Theory]
+    [InlineData("not-a-spreadsheet.xlsx", "is not a spreadsheet, whatever its extension says")]
+    [InlineData("word-document-renamed.xlsx", "is a zip package but not an Excel workbook")]
+    [InlineData("zip-bomb.xlsx", "refused as a possible zip bomb")]
+    [InlineData("macro-enabled.xlsm", "is macro-enabled")]
+    [InlineData("macro-inside-xlsx.xlsx", "is macro-enabled")]
+    [InlineData("password-protected.xlsx", "is password-protected or encrypted")]
+    [InlineData("truncated.xlsx", "not a readable one")]
+    public async Task Hostile_files_are_refused_with_a_clear_reason_before_they_are_opened(string file, string expected)
+    {
+        var report = await Load(Repository.Fixture(Path.Combine("hostile", file)));
+
+        Assert.Equal(FileLoadStatus.Rejected, report.Status);
+        Assert.Contains(file, report.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, report.Message, StringComparison.Ordinal);
+        Assert.Equal("rejected", _db.Scalar<string>("SELECT status FROM load_batch"));
+    }
+
+    [Fact]
+    public async Task Size_and_shape_limits_are_enforced()
+    {
+        var path = Return("limits.xlsx", Spec());
+
+        var tooLarge = await Load(path, new WorkbookLimits { MaxFileBytes = 1000 });
+        var tooWide = await Load(path, new WorkbookLimits { MaxColumns = 5 });
+        var allowed = await Load(Repository.Fixture(Path.Combine("hostile", "macro-enabled.xlsm")), new WorkbookLimits { AllowMacros = true });
+
+        Assert.Contains("may be at most", tooLarge.Message, StringComparison.Ordinal);
+        Assert.Contains("more than Excel allows", tooWide.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("is macro-enabled", allowed.Message ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_sample_return_loads_including_the_xls_and_the_messy_ones()
+    {
+        var pipeline = TestPipeline.Create(_db.CreateWarehouse(Reference.Data));
+
+        var reports = await pipeline.RunAsync([Repository.Samples("surveys")], dryRun: false, null, CancellationToken.None);
+
+        Assert.Equal(12, reports.Count);
+        Assert.All(reports, r => Assert.True(r.Status == FileLoadStatus.Loaded, $"{r.FileName}: {r.Message}"));
+        Assert.Contains(reports, r => r.FileName.EndsWith(".xls", StringComparison.Ordinal) && r.Counts.Loaded == 30);
+        var messy = reports.Single(r => r.FileName.StartsWith("RJ1", StringComparison.Ordinal));
+        Assert.Equal(1, messy.Counts.Excluded);
+        var text = reports.Single(r => r.FileName.StartsWith("RP4", StringComparison.Ordinal));
+        var quarantined = Assert.Single(text.Rejections);
+        Assert.Equal(("Workforce", "Vacant WTE", "SURVEY_VACANT_OVER_ESTABLISHMENT"), (quarantined.Sheet, quarantined.Column, quarantined.ReasonCode));
+        Assert.Equal(11, _db.Scalar<long>("SELECT COUNT(DISTINCT organisation_code) FROM v_survey_workforce"));
+        Assert.Equal(["Cancer (somatic)", "Inherited cancer", "Rare disease"], _db.Query<string>("SELECT DISTINCT service_area FROM v_survey_workforce ORDER BY 1"));
+    }
+
+    [Fact]
+    public async Task Banner_rows_merged_titles_renamed_reordered_and_hidden_sheets_and_a_total_row_still_load_once()
+    {
+        var spec = Spec() with
+        {
+            BannerRows = 4,
+            TotalRow = true,
+            ReverseSheetOrder = true,
+            HiddenLookupSheet = true,
+            CoverSheetName = "Organisation details",
+            WorkforceSheetName = "Sheet7",
+            DemandSheetName = "Projections",
+        };
+
+        var report = await Load(Return("messy.xlsx", spec));
+
+        Assert.Equal(FileLoadStatus.Loaded, report.Status);
+        Assert.Equal(1, report.Counts.Excluded);
+        Assert.Equal(
+            [("GC", 3.0, 4.0, 1.0), ("LAB-CS", 5.0, 5.0, 0.0)],
+            _db.Query<(string, double, double, double)>("SELECT role_code, wte_in_post, establishment_wte, vacant_wte FROM v_survey_workforce ORDER BY role_code"));
+        Assert.Equal(8.0, _db.Scalar<double>("SELECT SUM(wte_in_post) FROM v_survey_workforce"));
+    }
+
+    [Fact]
+    public async Task Numbers_stored_as_text_thousands_separators_and_not_given_markers_are_read_not_guessed()
+    {
+        var spec = Spec() with
+        {
+            Workforce =
+            [
+                ["GC", "Band 7", "4", " 3.0 ", "1,004.5", "1,001.5", "n/a", "-"],
+                ["LAB-CS", "Band 7", "N/K", "5", "5", "0", "", null],
+            ],
+        };
+
+        var report = await Load(Return("text.xlsx", spec));
+
+        Assert.Equal(FileLoadStatus.Loaded, report.Status);
+        Assert.Equal(
+            [("GC", (double?)4.0, 3.0, 1004.5, 1001.5, (double?)null), ("LAB-CS", null, 5.0, 5.0, 0.0, null)],
+            _db.Query<(string, double?, double, double, double, double?)>("SELECT role_code, headcount, wte_in_post, establishment_wte, vacant_wte, agency_locum_wte FROM v_survey_workforce ORDER BY role_code"));
+    }
+
+    [Fact]
+    public async Task Inconsistent_lines_are_quarantined_or_flagged_by_the_documented_rules_never_fixed()
+    {
+        var lines = Enumerable.Range(0, 60).Select(i => new object?[] { "GC", $"Band {(i % 3) + 5}", 1, 1, 1, 0, 0, 0 }).ToList();
+        lines.Add(["LAB-CS", "Band 7", 5, 5, 5, 6, 0, 0]);
+        lines.Add(["LAB-PRACT", "Band 5", 5, -1, 5, 0, 0, 0]);
+        lines.Add(["GEN-ADMIN", "Band 3", 5, 2, 10, 1, 0, 0]);
+        var report = await Load(Return("rules.xlsx", Spec() with { Workforce = lines, Demand = [], Comments = [] }));
+
+        Assert.Equal(FileLoadStatus.Loaded, report.Status);
+        Assert.Equal(["SURVEY_VACANT_OVER_ESTABLISHMENT", "SURVEY_NEGATIVE"], report.Rejections.Select(r => r.ReasonCode));
+        Assert.Equal(["Workforce"], report.Rejections.Select(r => r.Sheet).Distinct());
+        var warning = Assert.Single(report.Warnings);
+        Assert.Equal("SURVEY_ESTABLISHMENT_GAP", warning.RuleCode);
+        Assert.Equal(("Workforce", "SURVEY_ESTABLISHMENT_GAP"), _db.Query<(string, string)>("SELECT sheet_name, rule_code FROM survey_warning").Single());
+        Assert.Equal(["Workforce"], _db.Query<string>("SELECT DISTINCT sheet_name FROM rejected_row"));
+        Assert.Equal(10.0, _db.Scalar<double>("SELECT establishment_wte FROM v_survey_workforce WHERE role_code = 'GEN-ADMIN'"));
+    }
+
+    [Fact]
+    public async Task Too_many_bad_lines_reject_the_whole_return()
+    {
+        var spec = Spec() with { Workforce = [["GC", "Band 7", "x", 1, 1, 0, 0, 0], ["GC", "Band 8a", 1, 1, 1, 0, 0, 0]], Demand = [], Comments = [] };
+
+        var report = await Load(Return("bad.xlsx", spec));
+
+        Assert.Equal(FileLoadStatus.Rejected, report.Status);
+        Assert.Contains("whole return is rejected", report.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _db.Scalar<long>("SELECT COUNT(*) FROM fact_survey_workforce"));
+        Assert.Equal("SURVEY_NOT_A_NUMBER", _db.Scalar<string>("SELECT reason_code FROM rejected_row"));
+    }
+
+    [Theory]
+    [InlineData("Organisation ODS code", null, "organisation ODS code is missing")]
+    [InlineData("Return period", "sometime soon", "return period 'sometime soon' is not a quarter")]
+    [InlineData("Service area", "Cardiology", "service area 'Cardiology' is not one of")]
+    [InlineData("Template version", "2", "uses template version '2'")]
+    public async Task A_wrong_cover_refuses_the_return_naming_the_cell(string label, string? value, string expected)
+    {
+        var spec = Spec();
+        spec = spec with { Cover = spec.Cover.Select(c => c.Label == label ? (c.Label, (object?)value) : c).ToList() };
+
+        var report = await Load(Return("cover.xlsx", spec));
+
+        Assert.Equal(FileLoadStatus.Rejected, report.Status);
+        Assert.Contains(expected, report.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_resubmission_supersedes_the_same_organisation_period_and_service_area_and_identical_bytes_are_a_no_op()
+    {
+        var first = Return("v1.xlsx", Spec());
+        var otherArea = Return("ic.xlsx", Spec("Inherited cancer"));
+        var second = Return("v2.xlsx", Spec() with { Workforce = [["GC", "Band 7", 9, 9, 9, 0, 0, 0]] });
+
+        await Load(first);
+        await Load(otherArea);
+        var again = await Load(first);
+        var resubmission = await Load(second);
+
+        Assert.Equal(FileLoadStatus.AlreadyLoaded, again.Status);
+        Assert.Equal([1L], resubmission.Commit!.SupersededBatches);
+        Assert.Equal(
+            [("Inherited cancer", "GC", 3.0), ("Inherited cancer", "LAB-CS", 5.0), ("Rare disease", "GC", 9.0)],
+            _db.Query<(string, string, double)>("SELECT service_area, role_code, wte_in_post FROM v_survey_workforce ORDER BY 1, 2"));
+    }
+
+    [Fact]
+    public async Task The_views_match_hand_computed_figures()
+    {
+        // ESR: RGT in October 2023 has GC 0.6 + 1.0 FTE and one LAB-CS; September's snapshot must not count.
+        var esr = _dir.Write("RGT_2023-10.csv", "Employee Number,Organisation Code,Position Title,Area of Work,Pay Band,FTE\n1,RGT,Genetic Counsellor,Clinical Genetics,Band 7,0.6\n2,RGT,Genetic Counsellor,Clinical Genetics,Band 7,1.0\n3,RGT,Clinical Scientist,Genomics Laboratory,Band 7,1.0\n");
+        var september = _dir.Write("RGT_2023-09.csv", "Employee Number,Organisation Code,Position Title,Area of Work,Pay Band,FTE\n1,RGT,Genetic Counsellor,Clinical Genetics,Band 7,1.0\n");
+
+        // Rare disease return: "GC" and "Genetic Counsellor" are the same cell (GC, Band 7) and are summed.
+        var rare = Spec() with
+        {
+            Workforce = [["GC", "Band 7", 3, 3, 4, 1, 0.5, 0], ["Genetic Counsellor", "Band 7", 2, 2, 2, 0, 0, 1]],
+            Demand = [["GC", "Band 7", 7, 9, "Whole genome sequencing uptake"]],
+        };
+        var cancer = Spec("Inherited cancer") with { Workforce = [["GC", "Band 7", 1, 1, 2, 1, 0, 0]], Demand = [["GC", "Band 7", 2, 3, "Mainstreaming"]] };
+
+        foreach (var path in new[] { september, esr, Return("rd.xlsx", rare), Return("ic.xlsx", cancer) })
+        {
+            Assert.Equal(FileLoadStatus.Loaded, (await Load(path)).Status);
+        }
+
+        Assert.Equal(
+            ("2024-25 Q2", "RGT", "Rare disease", "GC", "Band 7", 5.0, 5.0, 6.0, 1.0, 0.5, 1.0),
+            _db.Query<(string, string, string, string, string, double, double, double, double, double, double)>(
+                "SELECT return_period, organisation_code, service_area, role_code, grade, headcount, wte_in_post, establishment_wte, vacant_wte, agency_locum_wte, training_wte FROM v_survey_workforce WHERE service_area = 'Rare disease'").Single());
+        Assert.Equal(
+            [(5L, 7.0), (10L, 9.0)],
+            _db.Query<(long, double)>("SELECT horizon_years, projected_wte FROM v_workforce_projection WHERE service_area = 'Rare disease' ORDER BY horizon_years"));
+        Assert.Equal(
+            ("2023-10-31", 1.6, 8.0, 2.0, 9.0, 12.0),
+            _db.Query<(string, double, double, double, double, double)>(
+                "SELECT esr_snapshot_date, esr_fte, establishment_wte, vacant_wte, projected_wte_5y, projected_wte_10y FROM v_supply_demand_gap WHERE organisation_code = 'RGT' AND role_code = 'GC'").Single());
+        Assert.Equal(("2023-10-31", 1.0), _db.Query<(string, double)>("SELECT esr_snapshot_date, esr_fte FROM v_supply_demand_gap WHERE role_code = 'LAB-CS'").Single());
+    }
+
+    [Fact]
+    public void The_template_command_writes_a_blank_return_that_a_load_refuses_until_it_is_filled_in()
+    {
+        var template = _dir.File("template.xlsx");
+
+        var (exit, output, _) = CliRunner.Run(_dir.Path, null, "survey-template", "--output", template);
+        var (loadExit, load, _) = CliRunner.Run(_dir.Path, null, "load", template);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("template (version 1)", output, StringComparison.Ordinal);
+        Assert.Equal(1, loadExit);
+        Assert.Contains("organisation ODS code is missing", load, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_takes_esr_files_and_workbooks_in_any_mix()
+    {
+        var (exit, output, _) = CliRunner.Run(_dir.Path, null, "load", Repository.Samples("surveys"), Repository.Samples("esr"));
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("27 file(s): 27 loaded or already loaded", output, StringComparison.Ordinal);
+        Assert.Contains("(survey-workbook)", output, StringComparison.Ordinal);
+        Assert.Contains("(esr-csv)", output, StringComparison.Ordinal);
+    }
+
+    private static SurveyWorkbookSpec Spec(string area = "Rare disease") => new()
+    {
+        Cover = [("Organisation ODS code", "RGT"), ("Organisation name", "Cambridge"), ("Organisation type", "GLH"), ("Return period", "2024-25 Q2"), ("Service area", area), ("Template version", "1")],
+        Workforce = [["GC", "Band 7", 3, 3, 4, 1, 0, 0], ["Clinical Scientist", "Band 7", 5, 5, 5, 0, 0, 0]],
+        Demand = [["GC", "Band 7", 5, 6, "Growth"]],
+    };
+
+    private string Return(string name, SurveyWorkbookSpec spec)
+    {
+        var path = _dir.File(name);
+        SurveyWorkbookWriter.Write(path, spec);
+        return path;
+    }
+
+    private async Task<FileLoadReport> Load(string path, WorkbookLimits? limits = null)
+    {
+        var pipeline = TestPipeline.Create(_db.CreateWarehouse(Reference.Data), limits: limits);
+        return (await pipeline.RunAsync([path], dryRun: false, null, CancellationToken.None)).Single();
+    }
+}

@@ -43,6 +43,9 @@ public sealed record SurveyWorkbookSpec
 
     public bool ReverseSheetOrder { get; init; }
 
+    /// <summary>Dates are stored as serials counted from 1904 (old Mac Excel) instead of 1900.</summary>
+    public bool Date1904 { get; init; }
+
     /// <summary>Adds a hidden sheet of lookup lists that must not be read as data.</summary>
     public bool HiddenLookupSheet { get; init; }
 }

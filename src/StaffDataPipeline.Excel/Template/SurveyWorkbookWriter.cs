@@ -8,12 +8,20 @@ namespace StaffDataPipeline.Excel.Template;
 /// <summary>Writes a survey return workbook (template version 1) as .xlsx.</summary>
 public static class SurveyWorkbookWriter
 {
+    // Serial day 0 is 1899-12-30 in the 1900 system (as OADate) and 1904-01-01 in the 1904 system: 1462 days apart.
+    private const int Days1904 = 1462;
+
+    [ThreadStatic]
+    private static bool date1904;
+
     public static void Write(string path, SurveyWorkbookSpec spec)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
-        workbook.Workbook = new Workbook(new Sheets());
+        workbook.Workbook = new Workbook(new WorkbookProperties { Date1904 = spec.Date1904 }, new Sheets());
+        AddDateStyle(workbook);
+        date1904 = spec.Date1904;
         var sheets = new List<(string Name, Action<WorksheetPart> Fill, bool Hidden)>
         {
             (spec.CoverSheetName, part => FillCover(part, spec), false),
@@ -113,6 +121,10 @@ public static class SurveyWorkbookWriter
                 case string s:
                     row.Append(new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(s)) });
                     break;
+                case DateTime d:
+                    // Style 1 is the built-in short date format (numFmtId 14), which makes the reader return a date.
+                    row.Append(new Cell { CellReference = reference, StyleIndex = 1, CellValue = new CellValue(d.ToOADate() - (date1904 ? Days1904 : 0)) });
+                    break;
                 case Formula f:
                     row.Append(new Cell { CellReference = reference, CellFormula = new CellFormula(f.Expression), CellValue = new CellValue(f.Cached) });
                     break;
@@ -123,6 +135,17 @@ public static class SurveyWorkbookWriter
         }
 
         return row;
+    }
+
+    private static void AddDateStyle(WorkbookPart workbook)
+    {
+        var styles = workbook.AddNewPart<WorkbookStylesPart>();
+        styles.Stylesheet = new Stylesheet(
+            new Fonts(new Font()) { Count = 1 },
+            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+            new Borders(new Border()) { Count = 1 },
+            new CellStyleFormats(new CellFormat()) { Count = 1 },
+            new CellFormats(new CellFormat(), new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true }) { Count = 2 });
     }
 
     private static string ColumnName(int index) => index < 26 ? ((char)('A' + index)).ToString() : $"{(char)('A' + (index / 26) - 1)}{(char)('A' + (index % 26))}";

@@ -146,6 +146,20 @@ public sealed class SurveyReturnTests : IDisposable
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_return_period_typed_as_an_excel_date_is_read_in_the_1900_and_1904_systems(bool date1904)
+    {
+        var spec = Spec();
+        spec = spec with { Date1904 = date1904, Cover = spec.Cover.Select(c => c.Label == "Return period" ? (c.Label, (object?)new DateTime(2024, 9, 30)) : c).ToList() };
+
+        var report = await Load(Return("dated.xlsx", spec));
+
+        Assert.Equal(FileLoadStatus.Loaded, report.Status);
+        Assert.Equal("2024-09", _db.Scalar<string>("SELECT DISTINCT return_period FROM v_survey_workforce"));
+    }
+
+    [Theory]
     [InlineData("Organisation ODS code", null, "organisation ODS code is missing")]
     [InlineData("Return period", "sometime soon", "return period 'sometime soon' is not a quarter")]
     [InlineData("Service area", "Cardiology", "service area 'Cardiology' is not one of")]

@@ -10,16 +10,13 @@ namespace StaffDataPipeline.Sqlite;
 /// are assigned in memory (the transaction holds the write lock, so nobody else can take them), which spares a
 /// database round trip per new key.
 /// </summary>
-internal sealed class SqliteBatchWriter : IBatchWriter
+internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
 {
     private const int UnspecifiedServiceArea = 4;
 
     // Bounds memory whatever the file size; a person's assignments sit close together in an export.
     private const int PersonCacheSize = 50_000;
     private static readonly string[] FactParameters = ["$b", "$d", "$o", "$r", "$g", "$p", "$s", "$pos", "$a", "$fte", "$h", "$pri", "$age", "$rule", "$v", "$row"];
-    private readonly SqliteConnection _connection;
-    private readonly BatchStart _start;
-    private readonly int _ruleCount;
     private readonly Dictionary<string, long> _roles;
     private readonly Dictionary<string, long> _grades;
     private readonly Dictionary<string, long> _organisations;
@@ -31,32 +28,25 @@ internal sealed class SqliteBatchWriter : IBatchWriter
     private readonly SqliteParameter[] _f;
     private readonly SqliteCommand _upsertPerson;
     private readonly SqliteParameter _personKey;
-    private readonly TimeProvider _time;
-    private SqliteTransaction? _transaction;
     private long _nextPosition;
 
     public SqliteBatchWriter(SqliteConnection connection, long batchId, BatchStart start, int ruleCount, TimeProvider time)
+        : base(connection, batchId, start, ruleCount, time)
     {
-        _time = time;
-        _connection = connection;
-        BatchId = batchId;
-        _start = start;
-        _ruleCount = ruleCount;
-        _transaction = connection.BeginTransaction(deferred: false);
-        _roles = connection.Query<(string, long)>("SELECT role_code, role_id FROM dim_role", transaction: _transaction).ToDictionary(r => r.Item1, r => r.Item2);
-        _grades = connection.Query<(string, long)>("SELECT grade_code, grade_id FROM dim_grade", transaction: _transaction).ToDictionary(r => r.Item1, r => r.Item2);
-        _organisations = connection.Query<(string, long)>("SELECT organisation_code, organisation_id FROM dim_organisation", transaction: _transaction).ToDictionary(r => r.Item1, r => r.Item2, StringComparer.OrdinalIgnoreCase);
-        _dates = connection.Query<int>("SELECT date_key FROM dim_date", transaction: _transaction).ToHashSet();
+        _roles = connection.Query<(string, long)>("SELECT role_code, role_id FROM dim_role", transaction: Transaction).ToDictionary(r => r.Item1, r => r.Item2);
+        _grades = connection.Query<(string, long)>("SELECT grade_code, grade_id FROM dim_grade", transaction: Transaction).ToDictionary(r => r.Item1, r => r.Item2);
+        _organisations = connection.Query<(string, long)>("SELECT organisation_code, organisation_id FROM dim_organisation", transaction: Transaction).ToDictionary(r => r.Item1, r => r.Item2, StringComparer.OrdinalIgnoreCase);
+        _dates = connection.Query<int>("SELECT date_key FROM dim_date", transaction: Transaction).ToHashSet();
 
         // Posts are few (distinct titles in context), so they are held whole; people are looked up through a bounded cache.
         _positions = connection.Query<PositionRow>(
             "SELECT position_id AS Id, position_title AS PositionTitle, staff_group AS StaffGroup, occupation_code AS OccupationCode, area_of_work AS AreaOfWork, job_role AS JobRole, cost_centre AS CostCentre, grade_as_written AS GradeAsWritten, role_id AS RoleId, rule_id AS RuleId, taxonomy_version AS Version FROM dim_position",
-            transaction: _transaction)
+            transaction: Transaction)
             .ToDictionary(r => new PostDescriptors(r.PositionTitle, r.StaffGroup, r.OccupationCode, r.AreaOfWork, r.JobRole, r.CostCentre, r.GradeAsWritten), r => (r.Id, r.RoleId, r.RuleId, r.Version));
-        _nextPosition = connection.ExecuteScalar<long>("SELECT COALESCE(MAX(position_id), 0) FROM dim_position", transaction: _transaction) + 1;
+        _nextPosition = connection.ExecuteScalar<long>("SELECT COALESCE(MAX(position_id), 0) FROM dim_position", transaction: Transaction) + 1;
 
         _insertFact = connection.CreateCommand();
-        _insertFact.Transaction = _transaction;
+        _insertFact.Transaction = Transaction;
         _insertFact.CommandText =
             """
             INSERT INTO fact_staff_in_post (batch_id, snapshot_date_key, organisation_id, role_id, grade_id, person_id, service_area_id,
@@ -68,7 +58,7 @@ internal sealed class SqliteBatchWriter : IBatchWriter
 
         // One round trip per person, new or known: the no-op update makes RETURNING answer for existing rows too.
         _upsertPerson = connection.CreateCommand();
-        _upsertPerson.Transaction = _transaction;
+        _upsertPerson.Transaction = Transaction;
         _upsertPerson.CommandText = "INSERT INTO dim_person (person_key) VALUES ($k) ON CONFLICT (person_key) DO UPDATE SET person_key = excluded.person_key RETURNING person_id";
         _personKey = _upsertPerson.Parameters.Add(new SqliteParameter("$k", string.Empty));
         _upsertPerson.Prepare();
@@ -76,8 +66,6 @@ internal sealed class SqliteBatchWriter : IBatchWriter
         _f[6].Value = UnspecifiedServiceArea;
         _f[14].Value = start.TaxonomyVersion;
     }
-
-    public long BatchId { get; }
 
     public void Add(StaffFact fact)
     {
@@ -108,10 +96,10 @@ internal sealed class SqliteBatchWriter : IBatchWriter
             EXCEPT
             SELECT MIN(fact_id) FROM fact_staff_in_post WHERE batch_id = @batch GROUP BY snapshot_date_key, organisation_id, assignment_key
             """;
-        var rows = _connection.Query<long>($"SELECT source_row FROM fact_staff_in_post WHERE fact_id IN ({Later}) ORDER BY source_row", new { batch = BatchId }, _transaction).ToList();
+        var rows = Connection.Query<long>($"SELECT source_row FROM fact_staff_in_post WHERE fact_id IN ({Later}) ORDER BY source_row", new { batch = BatchId }, Transaction).ToList();
         if (rows.Count > 0)
         {
-            _connection.Execute($"DELETE FROM fact_staff_in_post WHERE fact_id IN ({Later})", new { batch = BatchId }, _transaction);
+            Connection.Execute($"DELETE FROM fact_staff_in_post WHERE fact_id IN ({Later})", new { batch = BatchId }, Transaction);
         }
 
         return Task.FromResult<IReadOnlyList<long>>(rows);
@@ -119,12 +107,12 @@ internal sealed class SqliteBatchWriter : IBatchWriter
 
     public Task<CommitResult> CommitAsync(BatchSummary summary, CancellationToken cancellationToken)
     {
-        var tx = _transaction ?? throw new InvalidOperationException("The batch is already closed.");
+        var tx = Transaction;
         long supersededFacts = 0;
         var supersededBatches = new SortedSet<long>();
         foreach (var (organisation, date) in _pairs)
         {
-            var earlier = _connection.Query<(long Batch, long Facts)>(
+            var earlier = Connection.Query<(long Batch, long Facts)>(
                 "SELECT batch_id, COUNT(*) FROM fact_staff_in_post WHERE organisation_id = @organisation AND snapshot_date_key = @date AND batch_id <> @batch GROUP BY batch_id",
                 new { organisation, date, batch = BatchId },
                 tx).ToList();
@@ -133,11 +121,11 @@ internal sealed class SqliteBatchWriter : IBatchWriter
                 continue;
             }
 
-            _connection.Execute(
+            Connection.Execute(
                 "DELETE FROM fact_staff_in_post WHERE organisation_id = @organisation AND snapshot_date_key = @date AND batch_id <> @batch",
                 new { organisation, date, batch = BatchId },
                 tx);
-            _connection.Execute(
+            Connection.Execute(
                 """
                 INSERT INTO batch_supersession (batch_id, superseded_batch_id, organisation_code, snapshot_date, facts_removed)
                 SELECT @batch, @superseded, organisation_code, (SELECT calendar_date FROM dim_date WHERE date_key = @date), @facts
@@ -149,42 +137,13 @@ internal sealed class SqliteBatchWriter : IBatchWriter
             supersededBatches.UnionWith(earlier.Select(e => e.Batch));
         }
 
-        SqliteBatchAudit.WriteRejections(_connection, BatchId, summary, tx);
-        SqliteBatchAudit.RecordReview(_connection, BatchId, summary, tx);
-        SqliteBatchAudit.RecordTaxonomyVersion(_connection, _start.TaxonomyVersion, _ruleCount, summary.FinishedAt, tx);
-        SqliteBatchAudit.UpdateAudit(_connection, BatchId, summary, "loaded", supersededFacts, tx);
-        tx.Commit();
-        _transaction = null;
-        return Task.FromResult(new CommitResult(BatchId, supersededFacts, supersededBatches.ToList()));
+        return Task.FromResult(Commit(summary, supersededFacts, supersededBatches.ToList()));
     }
 
-    public Task AbandonAsync(BatchSummary summary, CancellationToken cancellationToken)
+    protected override void DisposeCommands()
     {
-        Rollback();
-        SqliteBatchAudit.Abandon(_connection, BatchId, summary);
-        return Task.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        if (_transaction is not null)
-        {
-            // Neither committed nor abandoned: cancelled or crashed. Keep nothing but say so in the audit.
-            Rollback();
-            SqliteBatchAudit.MarkInterrupted(_connection, BatchId, _time.GetUtcNow());
-        }
-
         _insertFact.Dispose();
         _upsertPerson.Dispose();
-        _connection.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
-    private void Rollback()
-    {
-        _transaction?.Rollback();
-        _transaction?.Dispose();
-        _transaction = null;
     }
 
     private int DateKey(DateOnly date)
@@ -192,7 +151,7 @@ internal sealed class SqliteBatchWriter : IBatchWriter
         var key = DimensionRows.DateKey(date);
         if (_dates.Add(key))
         {
-            SqliteDimensions.EnsureDate(_connection, date, _transaction!);
+            SqliteDimensions.EnsureDate(Connection, date, Transaction);
         }
 
         return key;
@@ -202,7 +161,7 @@ internal sealed class SqliteBatchWriter : IBatchWriter
     {
         if (!_organisations.TryGetValue(organisation.Code, out var id))
         {
-            id = SqliteDimensions.EnsureOrganisation(_connection, organisation, _transaction!);
+            id = SqliteDimensions.EnsureOrganisation(Connection, organisation, Transaction);
             _organisations[organisation.Code] = id;
         }
 
@@ -230,16 +189,16 @@ internal sealed class SqliteBatchWriter : IBatchWriter
     private long PositionId(StaffFact fact)
     {
         var roleId = _roles[fact.Role.RoleCode];
-        var version = _start.TaxonomyVersion;
+        var version = TaxonomyVersion;
         if (_positions.TryGetValue(fact.Post, out var known))
         {
             if (known.RoleId != roleId || known.Rule != fact.Role.RuleId || known.Version != version)
             {
                 // The latest load's decision describes the post from now on; earlier facts keep their own role and version.
-                _connection.Execute(
+                Connection.Execute(
                     "UPDATE dim_position SET role_id = @roleId, rule_id = @rule, taxonomy_version = @version WHERE position_id = @id",
                     new { roleId, rule = fact.Role.RuleId, version, id = known.Id },
-                    _transaction);
+                    Transaction);
                 _positions[fact.Post] = (known.Id, roleId, fact.Role.RuleId, version);
             }
 
@@ -248,13 +207,13 @@ internal sealed class SqliteBatchWriter : IBatchWriter
 
         var p = fact.Post;
         var id = _nextPosition++;
-        _connection.Execute(
+        Connection.Execute(
             """
             INSERT INTO dim_position (position_id, position_title, staff_group, occupation_code, area_of_work, job_role, cost_centre, grade_as_written, role_id, rule_id, taxonomy_version)
             VALUES (@id, @PositionTitle, @StaffGroup, @OccupationCode, @AreaOfWork, @JobRole, @CostCentre, @GradeAsWritten, @roleId, @rule, @version)
             """,
             new { id, p.PositionTitle, p.StaffGroup, p.OccupationCode, p.AreaOfWork, p.JobRole, p.CostCentre, p.GradeAsWritten, roleId, rule = fact.Role.RuleId, version },
-            _transaction);
+            Transaction);
         _positions[fact.Post] = (id, roleId, fact.Role.RuleId, version);
         return id;
     }

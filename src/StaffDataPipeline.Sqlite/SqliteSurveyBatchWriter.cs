@@ -6,54 +6,42 @@ using StaffDataPipeline.Warehouse;
 namespace StaffDataPipeline.Sqlite;
 
 /// <summary>Writes one survey return inside one transaction; lines that map to the same role and grade are summed.</summary>
-internal sealed class SqliteSurveyBatchWriter : ISurveyBatchWriter
+internal sealed class SqliteSurveyBatchWriter : SqliteBatchScope, ISurveyBatchWriter
 {
-    private readonly SqliteConnection _connection;
-    private readonly BatchStart _start;
     private readonly SurveyReturnHeader _header;
-    private readonly int _ruleCount;
-    private readonly TimeProvider _time;
     private readonly long _returnId;
     private readonly long _organisationId;
     private readonly long _serviceAreaId;
     private readonly Dictionary<string, long> _roles;
     private readonly Dictionary<string, long> _grades;
-    private SqliteTransaction? _transaction;
 
     public SqliteSurveyBatchWriter(SqliteConnection connection, long batchId, BatchStart start, SurveyReturnHeader header, int ruleCount, TimeProvider time)
+        : base(connection, batchId, start, ruleCount, time)
     {
-        _connection = connection;
-        BatchId = batchId;
-        _start = start;
         _header = header;
-        _ruleCount = ruleCount;
-        _time = time;
-        _transaction = connection.BeginTransaction(deferred: false);
-        _roles = connection.Query<(string, long)>("SELECT role_code, role_id FROM dim_role", transaction: _transaction).ToDictionary(r => r.Item1, r => r.Item2);
-        _grades = connection.Query<(string, long)>("SELECT grade_code, grade_id FROM dim_grade", transaction: _transaction).ToDictionary(r => r.Item1, r => r.Item2);
-        _organisationId = SqliteDimensions.EnsureOrganisation(connection, header.Organisation, _transaction);
-        _serviceAreaId = connection.ExecuteScalar<long>("SELECT service_area_id FROM dim_service_area WHERE service_area_code = @ServiceArea", header, _transaction);
-        var dateKey = SqliteDimensions.EnsureDate(connection, header.PeriodEnd, _transaction);
+        _roles = connection.Query<(string, long)>("SELECT role_code, role_id FROM dim_role", transaction: Transaction).ToDictionary(r => r.Item1, r => r.Item2);
+        _grades = connection.Query<(string, long)>("SELECT grade_code, grade_id FROM dim_grade", transaction: Transaction).ToDictionary(r => r.Item1, r => r.Item2);
+        _organisationId = SqliteDimensions.EnsureOrganisation(connection, header.Organisation, Transaction);
+        _serviceAreaId = connection.ExecuteScalar<long>("SELECT service_area_id FROM dim_service_area WHERE service_area_code = @ServiceArea", header, Transaction);
+        var dateKey = SqliteDimensions.EnsureDate(connection, header.PeriodEnd, Transaction);
         _returnId = connection.ExecuteScalar<long>(
             """
             INSERT INTO survey_return (batch_id, organisation_id, organisation_type_stated, return_period, period_date_key, service_area_id, template_version)
             VALUES (@batch, @org, @OrganisationTypeStated, @ReturnPeriod, @dateKey, @area, @TemplateVersion) RETURNING return_id
             """,
             new { batch = batchId, org = _organisationId, header.OrganisationTypeStated, header.ReturnPeriod, dateKey, area = _serviceAreaId, header.TemplateVersion },
-            _transaction);
+            Transaction);
     }
-
-    public long BatchId { get; }
 
     public void Add(SurveyLine line)
     {
-        var tx = _transaction ?? throw new InvalidOperationException("The batch is already closed.");
+        var tx = Transaction;
         var source = $"{line.SheetName}!{line.RowNumber}";
         switch (line)
         {
             case WorkforceLine w:
                 // Two lines of one return that map to the same cell are added up, keeping "not given" when neither gave a figure.
-                _connection.Execute(
+                Connection.Execute(
                     """
                     INSERT INTO fact_survey_workforce (return_id, role_id, grade_id, headcount, wte_in_post, establishment_wte, vacant_wte, agency_locum_wte, training_wte, source_rows, rule_id, taxonomy_version)
                     VALUES (@ret, @role, @grade, @h, @p, @e, @v, @a, @t, @source, @rule, @version)
@@ -70,12 +58,12 @@ internal sealed class SqliteSurveyBatchWriter : ISurveyBatchWriter
                     {
                         ret = _returnId, role = _roles[w.Role.RoleCode], grade = _grades[w.Grade.Code],
                         h = (double?)w.Headcount, p = (double?)w.WteInPost, e = (double?)w.EstablishmentWte, v = (double?)w.VacantWte, a = (double?)w.AgencyLocumWte, t = (double?)w.TrainingWte,
-                        source, rule = w.Role.RuleId, version = _start.TaxonomyVersion,
+                        source, rule = w.Role.RuleId, version = TaxonomyVersion,
                     },
                     tx);
                 break;
             case ProjectionLine p:
-                _connection.Execute(
+                Connection.Execute(
                     """
                     INSERT INTO fact_workforce_projection (return_id, role_id, grade_id, horizon_years, projected_wte, driver, source_rows, rule_id, taxonomy_version)
                     VALUES (@ret, @role, @grade, @years, @wte, @driver, @source, @rule, @version)
@@ -84,11 +72,11 @@ internal sealed class SqliteSurveyBatchWriter : ISurveyBatchWriter
                         driver = COALESCE(driver || '; ' || excluded.driver, driver, excluded.driver),
                         source_rows = source_rows || ',' || excluded.source_rows
                     """,
-                    new { ret = _returnId, role = _roles[p.Role.RoleCode], grade = _grades[p.Grade.Code], years = p.HorizonYears, wte = (double)p.ProjectedWte, driver = p.Driver, source, rule = p.Role.RuleId, version = _start.TaxonomyVersion },
+                    new { ret = _returnId, role = _roles[p.Role.RoleCode], grade = _grades[p.Grade.Code], years = p.HorizonYears, wte = (double)p.ProjectedWte, driver = p.Driver, source, rule = p.Role.RuleId, version = TaxonomyVersion },
                     tx);
                 break;
             case CommentLine c:
-                _connection.Execute(
+                Connection.Execute(
                     "INSERT INTO fact_survey_comment (return_id, question, answer, source_sheet, source_row) VALUES (@ret, @Question, @Answer, @SheetName, @RowNumber)",
                     new { ret = _returnId, c.Question, c.Answer, c.SheetName, c.RowNumber },
                     tx);
@@ -98,8 +86,8 @@ internal sealed class SqliteSurveyBatchWriter : ISurveyBatchWriter
 
     public Task<CommitResult> CommitAsync(BatchSummary summary, IReadOnlyList<SurveyWarning> warnings, CancellationToken cancellationToken)
     {
-        var tx = _transaction ?? throw new InvalidOperationException("The batch is already closed.");
-        var earlier = _connection.Query<(long ReturnId, long Batch)>(
+        var tx = Transaction;
+        var earlier = Connection.Query<(long ReturnId, long Batch)>(
             "SELECT return_id, batch_id FROM survey_return WHERE organisation_id = @org AND organisation_type_stated = @OrganisationTypeStated AND return_period = @ReturnPeriod AND service_area_id = @area AND superseded_by_batch_id IS NULL AND return_id <> @ret",
             new { org = _organisationId, _header.OrganisationTypeStated, _header.ReturnPeriod, area = _serviceAreaId, ret = _returnId },
             tx).ToList();
@@ -107,46 +95,14 @@ internal sealed class SqliteSurveyBatchWriter : ISurveyBatchWriter
         foreach (var (returnId, _) in earlier)
         {
             // The earlier return's figures stay in the warehouse for audit; the views read current returns only.
-            superseded += _connection.ExecuteScalar<long>("SELECT (SELECT COUNT(*) FROM fact_survey_workforce WHERE return_id = @returnId) + (SELECT COUNT(*) FROM fact_workforce_projection WHERE return_id = @returnId)", new { returnId }, tx);
-            _connection.Execute("UPDATE survey_return SET superseded_by_batch_id = @batch WHERE return_id = @returnId", new { batch = BatchId, returnId }, tx);
+            superseded += Connection.ExecuteScalar<long>("SELECT (SELECT COUNT(*) FROM fact_survey_workforce WHERE return_id = @returnId) + (SELECT COUNT(*) FROM fact_workforce_projection WHERE return_id = @returnId)", new { returnId }, tx);
+            Connection.Execute("UPDATE survey_return SET superseded_by_batch_id = @batch WHERE return_id = @returnId", new { batch = BatchId, returnId }, tx);
         }
 
-        _connection.Execute(
+        Connection.Execute(
             "INSERT INTO survey_warning (batch_id, sheet_name, row_number, rule_code, message) VALUES (@batch, @SheetName, @RowNumber, @RuleCode, @Message)",
             warnings.Select(w => new { batch = BatchId, w.SheetName, w.RowNumber, w.RuleCode, w.Message }),
             tx);
-        SqliteBatchAudit.WriteRejections(_connection, BatchId, summary, tx);
-        SqliteBatchAudit.RecordReview(_connection, BatchId, summary, tx);
-        SqliteBatchAudit.RecordTaxonomyVersion(_connection, _start.TaxonomyVersion, _ruleCount, summary.FinishedAt, tx);
-        SqliteBatchAudit.UpdateAudit(_connection, BatchId, summary, "loaded", superseded, tx);
-        tx.Commit();
-        _transaction = null;
-        return Task.FromResult(new CommitResult(BatchId, superseded, earlier.Select(e => e.Batch).ToList()));
-    }
-
-    public Task AbandonAsync(BatchSummary summary, CancellationToken cancellationToken)
-    {
-        Rollback();
-        SqliteBatchAudit.Abandon(_connection, BatchId, summary);
-        return Task.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        if (_transaction is not null)
-        {
-            Rollback();
-            SqliteBatchAudit.MarkInterrupted(_connection, BatchId, _time.GetUtcNow());
-        }
-
-        _connection.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
-    private void Rollback()
-    {
-        _transaction?.Rollback();
-        _transaction?.Dispose();
-        _transaction = null;
+        return Task.FromResult(Commit(summary, superseded, earlier.Select(e => e.Batch).ToList()));
     }
 }

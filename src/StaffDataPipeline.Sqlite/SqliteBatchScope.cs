@@ -1,0 +1,81 @@
+using Microsoft.Data.Sqlite;
+using StaffDataPipeline.Warehouse;
+
+namespace StaffDataPipeline.Sqlite;
+
+/// <summary>
+/// One batch's connection and IMMEDIATE transaction, and how every kind of batch ends: committed with its audit,
+/// quarantine and review rows; abandoned (rolled back, outcome recorded); or interrupted (rolled back on dispose).
+/// </summary>
+internal abstract class SqliteBatchScope : IAsyncDisposable
+{
+    private readonly BatchStart _start;
+    private readonly int _ruleCount;
+    private readonly TimeProvider _time;
+    private SqliteTransaction? _transaction;
+
+    protected SqliteBatchScope(SqliteConnection connection, long batchId, BatchStart start, int ruleCount, TimeProvider time)
+    {
+        Connection = connection;
+        BatchId = batchId;
+        _start = start;
+        _ruleCount = ruleCount;
+        _time = time;
+        _transaction = connection.BeginTransaction(deferred: false);
+    }
+
+    public long BatchId { get; }
+
+    protected SqliteConnection Connection { get; }
+
+    protected string TaxonomyVersion => _start.TaxonomyVersion;
+
+    protected SqliteTransaction Transaction => _transaction ?? throw new InvalidOperationException("The batch is already closed.");
+
+    public Task AbandonAsync(BatchSummary summary, CancellationToken cancellationToken)
+    {
+        Rollback();
+        SqliteBatchAudit.Abandon(Connection, BatchId, summary);
+        return Task.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (_transaction is not null)
+        {
+            // Neither committed nor abandoned: cancelled or crashed. Keep nothing but say so in the audit.
+            Rollback();
+            SqliteBatchAudit.MarkInterrupted(Connection, BatchId, _time.GetUtcNow());
+        }
+
+        DisposeCommands();
+        Connection.Dispose();
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Writes what every batch records at the end, then commits.</summary>
+    protected CommitResult Commit(BatchSummary summary, long supersededFacts, IReadOnlyList<long> supersededBatches)
+    {
+        var tx = Transaction;
+        SqliteBatchAudit.WriteRejections(Connection, BatchId, summary, tx);
+        SqliteBatchAudit.RecordReview(Connection, BatchId, summary, tx);
+        SqliteBatchAudit.RecordTaxonomyVersion(Connection, _start.TaxonomyVersion, _ruleCount, summary.FinishedAt, tx);
+        SqliteBatchAudit.UpdateAudit(Connection, BatchId, summary, "loaded", supersededFacts, tx);
+        tx.Commit();
+        tx.Dispose();
+        _transaction = null;
+        return new CommitResult(BatchId, supersededFacts, supersededBatches);
+    }
+
+    protected virtual void DisposeCommands()
+    {
+    }
+
+    private void Rollback()
+    {
+        _transaction?.Rollback();
+        _transaction?.Dispose();
+        _transaction = null;
+    }
+}

@@ -106,7 +106,8 @@ public sealed class LoadPipeline
                 return await RefuseAsync(source, extractor.Name, message, counts, dryRun, clock, ct, header);
             }
 
-            var fileSnapshot = _options.Snapshot is { } flag ? TextValues.MonthEnd(flag) : SnapshotFromFileName.Find(source.FileName);
+            // A month column wins (per row), then the file name, then --snapshot.
+            var fileSnapshot = SnapshotFromFileName.Find(source.FileName) ?? (_options.Snapshot is { } flag ? TextValues.MonthEnd(flag) : null);
             if (fileSnapshot is null && !header.Has(EsrField.SnapshotMonth) && !header.Has(EsrField.SnapshotDate))
             {
                 return await RefuseAsync(

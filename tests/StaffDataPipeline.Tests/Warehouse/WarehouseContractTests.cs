@@ -203,9 +203,13 @@ public abstract class WarehouseContractTests : IDisposable
         Assert.Equal(FileLoadStatus.Loaded, withFlag.Status);
         Assert.Equal("2023-03-31", Provider.Scalar<string>("SELECT snapshot_date FROM v_workforce_summary"));
 
-        var column = _files.Write("export.csv", "Unique Nhs Identifier,Ocs Code,Position Title,Area Of Work,Contracted Wte,Tm Year Month\n7,RJ1,Clinical Scientist,Genomics Laboratory,1,202311\n");
+        var named = _files.Write("named_2023-06.csv", Header + "\n2,2-1,RGT,Clinical Scientist,Genomics Laboratory,,Band 7,,,1,\n");
+        await Load(named, new LoadOptions { Snapshot = new DateOnly(2023, 3, 1) });
+        Assert.Equal(["2023-03-31", "2023-06-30"], Provider.Query<string>("SELECT snapshot_date FROM v_workforce_summary ORDER BY 1"));
+
+        var column = _files.Write("export_2023-01.csv", "Unique Nhs Identifier,Ocs Code,Position Title,Area Of Work,Contracted Wte,Tm Year Month\n7,RJ1,Clinical Scientist,Genomics Laboratory,1,202311\n");
         await Load(column);
-        Assert.Equal(["2023-03-31", "2023-11-30"], Provider.Query<string>("SELECT snapshot_date FROM v_workforce_summary ORDER BY 1"));
+        Assert.Equal(["2023-03-31", "2023-06-30", "2023-11-30"], Provider.Query<string>("SELECT snapshot_date FROM v_workforce_summary ORDER BY 1"));
     }
 
     [Fact]

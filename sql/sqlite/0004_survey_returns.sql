@@ -17,6 +17,30 @@ CREATE TABLE IF NOT EXISTS survey_return (
 
 CREATE INDEX IF NOT EXISTS ix_survey_return_key ON survey_return (organisation_id, return_period, service_area_id);
 
+-- Every workforce and demand line as the return wrote it, with the role the rules gave it. The fact cells below are
+-- derived from these lines, so that `staffdata remap` can re-map the lines and rebuild the cells.
+CREATE TABLE IF NOT EXISTS survey_line (
+    return_id         INTEGER NOT NULL REFERENCES survey_return (return_id),
+    sheet_name        TEXT    NOT NULL,
+    row_number        INTEGER NOT NULL,
+    horizon_years     INTEGER NOT NULL,              -- 0 for a workforce line; 5 or 10 for a projection
+    role_as_written   TEXT    NOT NULL,
+    grade_as_written  TEXT,
+    role_id           INTEGER NOT NULL REFERENCES dim_role (role_id),
+    grade_id          INTEGER NOT NULL REFERENCES dim_grade (grade_id),
+    rule_id           TEXT    NOT NULL,
+    headcount         REAL,
+    wte_in_post       REAL,
+    establishment_wte REAL,
+    vacant_wte        REAL,
+    agency_locum_wte  REAL,
+    training_wte      REAL,
+    projected_wte     REAL,
+    driver            TEXT
+);
+
+CREATE INDEX IF NOT EXISTS ix_survey_line_return ON survey_line (return_id);
+
 -- Grain: organisation x return period x service area x role x grade (lines of a return that map to the same cell are summed).
 CREATE TABLE IF NOT EXISTS fact_survey_workforce (
     return_id         INTEGER NOT NULL REFERENCES survey_return (return_id),

@@ -5,7 +5,7 @@ using StaffDataPipeline.Warehouse;
 
 namespace StaffDataPipeline.Sqlite;
 
-/// <summary>Writes one survey return inside one transaction; lines that map to the same role and grade are summed.</summary>
+/// <summary>Writes one survey return inside one transaction: its lines, then the fact cells derived from them.</summary>
 internal sealed class SqliteSurveyBatchWriter : SqliteBatchScope, ISurveyBatchWriter
 {
     private readonly SurveyReturnHeader _header;
@@ -36,43 +36,29 @@ internal sealed class SqliteSurveyBatchWriter : SqliteBatchScope, ISurveyBatchWr
     public void Add(SurveyLine line)
     {
         var tx = Transaction;
-        var source = $"{line.SheetName}!{line.RowNumber}";
         switch (line)
         {
             case WorkforceLine w:
-                // Two lines of one return that map to the same cell are added up, keeping "not given" when neither gave a figure.
                 Connection.Execute(
                     """
-                    INSERT INTO fact_survey_workforce (return_id, role_id, grade_id, headcount, wte_in_post, establishment_wte, vacant_wte, agency_locum_wte, training_wte, source_rows, rule_id, taxonomy_version)
-                    VALUES (@ret, @role, @grade, @h, @p, @e, @v, @a, @t, @source, @rule, @version)
-                    ON CONFLICT (return_id, role_id, grade_id) DO UPDATE SET
-                        headcount = CASE WHEN headcount IS NULL AND excluded.headcount IS NULL THEN NULL ELSE COALESCE(headcount, 0) + COALESCE(excluded.headcount, 0) END,
-                        wte_in_post = CASE WHEN wte_in_post IS NULL AND excluded.wte_in_post IS NULL THEN NULL ELSE COALESCE(wte_in_post, 0) + COALESCE(excluded.wte_in_post, 0) END,
-                        establishment_wte = CASE WHEN establishment_wte IS NULL AND excluded.establishment_wte IS NULL THEN NULL ELSE COALESCE(establishment_wte, 0) + COALESCE(excluded.establishment_wte, 0) END,
-                        vacant_wte = CASE WHEN vacant_wte IS NULL AND excluded.vacant_wte IS NULL THEN NULL ELSE COALESCE(vacant_wte, 0) + COALESCE(excluded.vacant_wte, 0) END,
-                        agency_locum_wte = CASE WHEN agency_locum_wte IS NULL AND excluded.agency_locum_wte IS NULL THEN NULL ELSE COALESCE(agency_locum_wte, 0) + COALESCE(excluded.agency_locum_wte, 0) END,
-                        training_wte = CASE WHEN training_wte IS NULL AND excluded.training_wte IS NULL THEN NULL ELSE COALESCE(training_wte, 0) + COALESCE(excluded.training_wte, 0) END,
-                        source_rows = source_rows || ',' || excluded.source_rows
+                    INSERT INTO survey_line (return_id, sheet_name, row_number, horizon_years, role_as_written, grade_as_written, role_id, grade_id, rule_id,
+                        headcount, wte_in_post, establishment_wte, vacant_wte, agency_locum_wte, training_wte)
+                    VALUES (@ret, @SheetName, @RowNumber, 0, @RoleAsWritten, @GradeAsWritten, @role, @grade, @rule, @h, @p, @e, @v, @a, @t)
                     """,
                     new
                     {
-                        ret = _returnId, role = _roles[w.Role.RoleCode], grade = _grades[w.Grade.Code],
+                        ret = _returnId, w.SheetName, w.RowNumber, w.RoleAsWritten, w.GradeAsWritten, role = _roles[w.Role.RoleCode], grade = _grades[w.Grade.Code], rule = w.Role.RuleId,
                         h = (double?)w.Headcount, p = (double?)w.WteInPost, e = (double?)w.EstablishmentWte, v = (double?)w.VacantWte, a = (double?)w.AgencyLocumWte, t = (double?)w.TrainingWte,
-                        source, rule = w.Role.RuleId, version = TaxonomyVersion,
                     },
                     tx);
                 break;
             case ProjectionLine p:
                 Connection.Execute(
                     """
-                    INSERT INTO fact_workforce_projection (return_id, role_id, grade_id, horizon_years, projected_wte, driver, source_rows, rule_id, taxonomy_version)
-                    VALUES (@ret, @role, @grade, @years, @wte, @driver, @source, @rule, @version)
-                    ON CONFLICT (return_id, role_id, grade_id, horizon_years) DO UPDATE SET
-                        projected_wte = projected_wte + excluded.projected_wte,
-                        driver = COALESCE(driver || '; ' || excluded.driver, driver, excluded.driver),
-                        source_rows = source_rows || ',' || excluded.source_rows
+                    INSERT INTO survey_line (return_id, sheet_name, row_number, horizon_years, role_as_written, grade_as_written, role_id, grade_id, rule_id, projected_wte, driver)
+                    VALUES (@ret, @SheetName, @RowNumber, @HorizonYears, @RoleAsWritten, @GradeAsWritten, @role, @grade, @rule, @wte, @Driver)
                     """,
-                    new { ret = _returnId, role = _roles[p.Role.RoleCode], grade = _grades[p.Grade.Code], years = p.HorizonYears, wte = (double)p.ProjectedWte, driver = p.Driver, source, rule = p.Role.RuleId, version = TaxonomyVersion },
+                    new { ret = _returnId, p.SheetName, p.RowNumber, p.HorizonYears, p.RoleAsWritten, p.GradeAsWritten, role = _roles[p.Role.RoleCode], grade = _grades[p.Grade.Code], rule = p.Role.RuleId, wte = (double)p.ProjectedWte, p.Driver },
                     tx);
                 break;
             case CommentLine c:
@@ -87,6 +73,7 @@ internal sealed class SqliteSurveyBatchWriter : SqliteBatchScope, ISurveyBatchWr
     public Task<CommitResult> CommitAsync(BatchSummary summary, IReadOnlyList<SurveyWarning> warnings, CancellationToken cancellationToken)
     {
         var tx = Transaction;
+        SurveyFacts.Rebuild(Connection, tx, _returnId, TaxonomyVersion);
         var earlier = Connection.Query<(long ReturnId, long Batch)>(
             "SELECT return_id, batch_id FROM survey_return WHERE organisation_id = @org AND organisation_type_stated = @OrganisationTypeStated AND return_period = @ReturnPeriod AND service_area_id = @area AND superseded_by_batch_id IS NULL AND return_id <> @ret",
             new { org = _organisationId, _header.OrganisationTypeStated, _header.ReturnPeriod, area = _serviceAreaId, ret = _returnId },

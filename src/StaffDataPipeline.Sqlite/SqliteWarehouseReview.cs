@@ -76,13 +76,19 @@ public sealed class SqliteWarehouseReview : IWarehouseReview
             }
         }
 
-        // Titles that now map leave the review queue.
+        var surveyLinesChanged = RemapSurveyLines(connection, tx, mapper, roles, grades);
+        SurveyFacts.Rebuild(connection, tx, null, version);
+
+        // Titles that now map leave the review queue (ESR posts, and survey roles which are queued with area 'Survey return').
         connection.Execute(
             """
             DELETE FROM review_unmapped_title WHERE NOT EXISTS (
                 SELECT 1 FROM dim_position p JOIN dim_role r ON r.role_id = p.role_id
                 WHERE r.role_code = 'UNMAPPED' AND p.position_title = review_unmapped_title.position_title AND p.staff_group = review_unmapped_title.staff_group
                   AND p.occupation_code = review_unmapped_title.occupation_code AND p.area_of_work = review_unmapped_title.area_of_work AND p.job_role = review_unmapped_title.job_role)
+            AND NOT EXISTS (
+                SELECT 1 FROM survey_line l JOIN dim_role r ON r.role_id = l.role_id
+                WHERE r.role_code = 'UNMAPPED' AND review_unmapped_title.area_of_work = 'Survey return' AND l.role_as_written = review_unmapped_title.position_title)
             """,
             transaction: tx);
         connection.Execute(
@@ -90,7 +96,30 @@ public sealed class SqliteWarehouseReview : IWarehouseReview
             new { version, now = SqliteConnections.Timestamp(now), rules = mapper.Rules.Count },
             tx);
         tx.Commit();
-        return Task.FromResult(new RemapResult(version, posts.Count, changed, updated, removed));
+        return Task.FromResult(new RemapResult(version, posts.Count, changed, updated, removed) { SurveyLinesChanged = surveyLinesChanged });
+    }
+
+    private static long RemapSurveyLines(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction tx, RoleMapper mapper, Dictionary<string, long> roles, Dictionary<string, long> grades)
+    {
+        var lines = connection.Query<(string Role, string? Grade, string RoleCode, string RuleId)>(
+            "SELECT DISTINCT role_as_written, grade_as_written, r.role_code, l.rule_id FROM survey_line l JOIN dim_role r ON r.role_id = l.role_id",
+            transaction: tx).ToList();
+        long changed = 0;
+        foreach (var line in lines)
+        {
+            var decision = Surveys.SurveyRoles.Decide(mapper, line.Role, line.Grade);
+            if (decision.RoleCode == line.RoleCode && decision.RuleId == line.RuleId)
+            {
+                continue;
+            }
+
+            changed += connection.Execute(
+                "UPDATE survey_line SET role_id = @role, grade_id = @grade, rule_id = @rule WHERE role_as_written = @Role AND grade_as_written IS @Grade",
+                new { role = roles[decision.RoleCode], grade = grades[decision.Grade.Code], rule = decision.RuleId, line.Role, line.Grade },
+                tx);
+        }
+
+        return changed;
     }
 
     private sealed record PostRow(long Id, string PositionTitle, string StaffGroup, string OccupationCode, string AreaOfWork, string JobRole, string CostCentre, string GradeAsWritten, string RoleCode, string RuleId);

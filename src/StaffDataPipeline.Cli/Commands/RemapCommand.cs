@@ -15,7 +15,7 @@ internal static class RemapCommand
             await services.GetRequiredService<IWarehouse>().MigrateAsync(ct);
             var result = await services.GetRequiredService<IWarehouseReview>().RemapAsync(
                 services.GetRequiredService<RoleMapper>(), services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
-            Console.WriteLine($"Taxonomy version {result.TaxonomyVersion}: {result.PostsChecked} posts checked, {result.PostsChanged} changed role or rule, {result.FactsUpdated} facts updated, {result.FactsRemovedAsOutOfScope} facts removed as now out of scope.");
+            Console.WriteLine($"Taxonomy version {result.TaxonomyVersion}: {result.PostsChecked} posts checked, {result.PostsChanged} changed role or rule, {result.FactsUpdated} facts updated, {result.FactsRemovedAsOutOfScope} facts removed as now out of scope; {result.SurveyLinesChanged} survey return lines changed role.");
             return ExitCodes.Success;
         }));
         return command;

@@ -12,6 +12,7 @@ public sealed record WorkforceLine(
     RoleDecision Role,
     Grade Grade,
     string RoleAsWritten,
+    string? GradeAsWritten,
     decimal? Headcount,
     decimal? WteInPost,
     decimal? EstablishmentWte,
@@ -19,7 +20,7 @@ public sealed record WorkforceLine(
     decimal? AgencyLocumWte,
     decimal? TrainingWte) : SurveyLine(SheetName, RowNumber);
 
-public sealed record ProjectionLine(string SheetName, long RowNumber, RoleDecision Role, Grade Grade, string RoleAsWritten, int HorizonYears, decimal ProjectedWte, string? Driver)
+public sealed record ProjectionLine(string SheetName, long RowNumber, RoleDecision Role, Grade Grade, string RoleAsWritten, string? GradeAsWritten, int HorizonYears, decimal ProjectedWte, string? Driver)
     : SurveyLine(SheetName, RowNumber);
 
 public sealed record CommentLine(string SheetName, long RowNumber, string Question, string Answer) : SurveyLine(SheetName, RowNumber);

@@ -15,8 +15,6 @@ namespace StaffDataPipeline.Surveys;
 /// </summary>
 public sealed partial class SurveyRowNormaliser
 {
-    // Survey lines are genomics workforce by definition: the rules see this as the post's context.
-    private const string SurveyContext = "Genomics service (survey return)";
     private const decimal GapTolerance = 1.0m;
     private const decimal GapShare = 0.10m;
     private readonly RoleMapper _mapper;
@@ -77,7 +75,7 @@ public sealed partial class SurveyRowNormaliser
             warning = new SurveyWarning(r.SheetName, r.RowNumber, "SURVEY_ESTABLISHMENT_GAP", $"WTE in post {p} + vacant {vac} = {p + vac}, but the funded establishment is {est}.");
         }
 
-        return SurveyRowOutcome.Lines([new WorkforceLine(r.SheetName, r.RowNumber, decision, decision.Grade, role, headcount, inPost, establishment, vacant, agency, training)], warning);
+        return SurveyRowOutcome.Lines([new WorkforceLine(r.SheetName, r.RowNumber, decision, decision.Grade, role, r.Field(SurveyField.Grade), headcount, inPost, establishment, vacant, agency, training)], warning);
     }
 
     private SurveyRowOutcome Demand(ISurveyRecord r)
@@ -118,12 +116,12 @@ public sealed partial class SurveyRowNormaliser
         var lines = new List<SurveyLine>();
         if (five is { } f)
         {
-            lines.Add(new ProjectionLine(r.SheetName, r.RowNumber, decision, decision.Grade, role, 5, f, driver));
+            lines.Add(new ProjectionLine(r.SheetName, r.RowNumber, decision, decision.Grade, role, r.Field(SurveyField.Grade), 5, f, driver));
         }
 
         if (ten is { } t)
         {
-            lines.Add(new ProjectionLine(r.SheetName, r.RowNumber, decision, decision.Grade, role, 10, t, driver));
+            lines.Add(new ProjectionLine(r.SheetName, r.RowNumber, decision, decision.Grade, role, r.Field(SurveyField.Grade), 10, t, driver));
         }
 
         return SurveyRowOutcome.Lines(lines, null);
@@ -136,19 +134,7 @@ public sealed partial class SurveyRowNormaliser
         return question is null || answer is null ? SurveyRowOutcome.Blank : SurveyRowOutcome.Lines([new CommentLine(r.SheetName, r.RowNumber, question, answer)], null);
     }
 
-    private RoleDecision MapRole(string role, string? grade)
-    {
-        var code = role.Trim().ToUpperInvariant();
-        if (_mapper.Taxonomy.Contains(code))
-        {
-            return new RoleDecision(code, "TAXONOMY-CODE", _mapper.Grades.Parse(grade), TitleText.Fold(role));
-        }
-
-        var decision = _mapper.Map(new MappingInput(role, null, null, SurveyContext, null, null, grade));
-
-        // A return only lists genomics posts: a title no rule decides is for review, not out of scope.
-        return decision.RuleId == RoleDecision.DefaultOutOfScopeRule ? decision with { RoleCode = Role.Unmapped, RuleId = RoleDecision.DefaultUnmappedRule } : decision;
-    }
+    private RoleDecision MapRole(string role, string? grade) => SurveyRoles.Decide(_mapper, role, grade);
 
     private static SurveyRowOutcome? Number(ISurveyRecord r, SurveyField field, out decimal? value)
     {

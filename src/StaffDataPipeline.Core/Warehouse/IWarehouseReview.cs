@@ -13,4 +13,8 @@ public interface IWarehouseReview
 }
 
 /// <summary>What a remap changed.</summary>
-public sealed record RemapResult(string TaxonomyVersion, long PostsChecked, long PostsChanged, long FactsUpdated, long FactsRemovedAsOutOfScope);
+public sealed record RemapResult(string TaxonomyVersion, long PostsChecked, long PostsChanged, long FactsUpdated, long FactsRemovedAsOutOfScope)
+{
+    /// <summary>Survey return lines whose role or rule changed (their fact cells are rebuilt).</summary>
+    public long SurveyLinesChanged { get; init; }
+}

@@ -229,6 +229,46 @@ public sealed class SurveyReturnTests : IDisposable
     }
 
     [Fact]
+    public async Task Remap_rederives_survey_roles_after_a_rule_change_and_rebuilds_the_cells()
+    {
+        var spec = Spec() with
+        {
+            Workforce = [["Variant Interpretation Lead", "Band 7", 2, 2, 3, 1, 0, 0], ["Clinical Scientist", "Band 7", 5, 5, 5, 0, 0, 0]],
+            Demand = [["Variant Interpretation Lead", "Band 7", 4, 6, "Growth"]],
+        };
+        await Load(Return("remap.xlsx", spec));
+        Assert.Equal(["LAB-CS", "UNMAPPED"], _db.Query<string>("SELECT role_code FROM v_survey_workforce ORDER BY 1"));
+        Assert.Single(await _db.CreateReview().UnmappedAsync(CancellationToken.None));
+
+        using var dir = new TempDirectory();
+        var folder = dir.CopyReferenceData();
+        var rules = Path.Combine(folder, "mapping-rules.csv");
+        File.WriteAllText(rules, File.ReadAllText(rules).Replace(
+            "rule_id,role_code,title,context,staff_group,occupation_code,grade,notes\n",
+            "rule_id,role_code,title,context,staff_group,occupation_code,grade,notes\nVAR-01,LAB-CS,\\bvariant interpretation\\b,,,,,\n",
+            StringComparison.Ordinal));
+        var changed = StaffDataPipeline.Csv.ReferenceData.ReferenceDataLoader.Load(folder);
+
+        var result = await _db.CreateReview().RemapAsync(changed.Mapper, DateTimeOffset.UnixEpoch, CancellationToken.None);
+
+        Assert.Equal(3, result.SurveyLinesChanged);
+        Assert.Equal(("LAB-CS", 7.0, 8.0, 1.0), _db.Query<(string, double, double, double)>("SELECT role_code, wte_in_post, establishment_wte, vacant_wte FROM v_survey_workforce").Single());
+        Assert.Equal([(5L, 4.0), (10L, 6.0)], _db.Query<(long, double)>("SELECT horizon_years, projected_wte FROM v_workforce_projection ORDER BY 1"));
+        Assert.Equal([changed.Taxonomy.Version], _db.Query<string>("SELECT DISTINCT taxonomy_version FROM fact_survey_workforce"));
+        Assert.Empty(await _db.CreateReview().UnmappedAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Remap_keeps_survey_titles_that_still_do_not_map_in_the_review_queue()
+    {
+        await Load(Return("queue.xlsx", Spec() with { Workforce = [["Variant Interpretation Lead", "Band 7", 2, 2, 3, 1, 0, 0]] }));
+
+        await _db.CreateReview().RemapAsync(Reference.Data.Mapper, DateTimeOffset.UnixEpoch, CancellationToken.None);
+
+        Assert.Equal("Variant Interpretation Lead", Assert.Single(await _db.CreateReview().UnmappedAsync(CancellationToken.None)).PositionTitle);
+    }
+
+    [Fact]
     public void The_template_command_writes_a_blank_return_that_a_load_refuses_until_it_is_filled_in()
     {
         var template = _dir.File("template.xlsx");

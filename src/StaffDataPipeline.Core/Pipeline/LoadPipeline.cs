@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using StaffDataPipeline.Extraction;
-using StaffDataPipeline.Headers;
-using StaffDataPipeline.Normalisation;
 using StaffDataPipeline.People;
 using StaffDataPipeline.ReferenceData;
 using StaffDataPipeline.Surveys;
@@ -12,12 +9,11 @@ using StaffDataPipeline.Warehouse;
 namespace StaffDataPipeline.Pipeline;
 
 /// <summary>
-/// Extract → normalise → load for one file at a time, each file one atomic batch.
-/// Logs carry file names, counts and reason codes only: never a value from a row.
+/// Extract → normalise → load, one file at a time, each file one atomic batch. Decides what a file is (already loaded?
+/// which format?) and hands it to the loader for that format.
 /// </summary>
 public sealed class LoadPipeline
 {
-    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(1);
     private readonly ReferenceDataSet _reference;
     private readonly ExtractorRegistry _extractors;
     private readonly IWarehouse _warehouse;
@@ -76,210 +72,21 @@ public sealed class LoadPipeline
             };
         }
 
-        IExtractor extractor;
-        IExtraction extraction;
+        ISourceFormat format;
         try
         {
-            var format = _extractors.Choose(source);
-            if (format is ISurveyExtractor survey)
-            {
-                return await new SurveyFileLoader(_reference, _warehouse, _options, _time, _logger).LoadAsync(source, survey, dryRun, clock, ct);
-            }
-
-            extractor = (IExtractor)format;
-            extraction = extractor.Open(source, new ExtractionOptions(_reference.Aliases) { Encoding = ForcedEncoding() });
+            format = _extractors.Choose(source);
         }
         catch (FileRejectedException ex)
         {
-            return await RefuseAsync(source, "(none)", ex.Message, counts, dryRun, clock, ct);
+            return await new FileRefusal(_warehouse, _reference.Taxonomy.Version, _time, _logger).RecordAsync(source, "(none)", ex.Message, counts, dryRun, clock, ct);
         }
 
-        using (extraction)
+        return format switch
         {
-            var start = new BatchStart(source.FileName, source.Sha256, extractor.Name, _reference.Taxonomy.Version, _time.GetUtcNow());
-            var header = extraction.Header;
-            var missing = RequiredFields.Missing(header);
-            if (missing.Count > 0)
-            {
-                var message = string.Join(" ", missing.Select(any =>
-                    $"Missing required column: {string.Join(" or ", any.Select(RequiredFields.Display))} (header names tried: {string.Join(", ", any.SelectMany(_reference.Aliases.AliasesOf).Select(a => $"'{a}'"))})."));
-                return await RefuseAsync(source, extractor.Name, message, counts, dryRun, clock, ct, header);
-            }
-
-            // A month column wins (per row), then the file name, then --snapshot.
-            var fileSnapshot = SnapshotFromFileName.Find(source.FileName) ?? (_options.Snapshot is { } flag ? TextValues.MonthEnd(flag) : null);
-            if (fileSnapshot is null && !header.Has(EsrField.SnapshotMonth) && !header.Has(EsrField.SnapshotDate))
-            {
-                return await RefuseAsync(
-                    source,
-                    extractor.Name,
-                    "No snapshot month: the file has no snapshot column (e.g. 'Tm Year Month', 'Effective Date'), its name holds no month (e.g. '202303' or '2023-03'), and no --snapshot was given.",
-                    counts,
-                    dryRun,
-                    clock,
-                    ct,
-                    header);
-            }
-
-            var headerNames = HeaderNames(extraction, header);
-            var normaliser = new EsrRowNormaliser(_reference.Mapper, _reference.Organisations, _reference.Assignments, _pseudonymiser, header, headerNames, fileSnapshot);
-            await using var writer = dryRun ? new DryRunBatchWriter() : await _warehouse.BeginBatchAsync(start, ct);
-            var rejections = new List<RowRejection>();
-            var unmapped = new Dictionary<UnmappedPost, long>();
-            var unknownOrgs = new SortedSet<string>(StringComparer.Ordinal);
-            try
-            {
-                var nextProgress = ProgressEvery;
-                foreach (var record in extraction.Records())
-                {
-                    ct.ThrowIfCancellationRequested();
-                    counts.Read++;
-                    var outcome = normaliser.Normalise(record);
-                    switch (outcome.Kind)
-                    {
-                        case RowOutcomeKind.Loaded:
-                            var fact = outcome.Fact!;
-                            writer.Add(fact);
-                            counts.Loaded++;
-                            if (fact.Role.RoleCode == Taxonomy.Role.Unmapped)
-                            {
-                                var key = UnmappedPost.From(fact.Post);
-                                unmapped[key] = unmapped.GetValueOrDefault(key) + 1;
-                            }
-
-                            if (!fact.Organisation.IsKnown)
-                            {
-                                unknownOrgs.Add(fact.Organisation.Code);
-                            }
-
-                            break;
-                        case RowOutcomeKind.OutOfScope:
-                            counts.OutOfScope++;
-                            break;
-                        case RowOutcomeKind.Excluded:
-                            counts.Excluded++;
-                            break;
-                        case RowOutcomeKind.Rejected:
-                            counts.Rejected++;
-                            if (rejections.Count < _options.MaxRejectionDetails)
-                            {
-                                rejections.Add(outcome.Rejection!);
-                            }
-
-                            break;
-                    }
-
-                    if (progress is not null && clock.Elapsed >= nextProgress)
-                    {
-                        progress.Report(new LoadProgress(source.FileName, counts.Read, clock.Elapsed));
-                        nextProgress = clock.Elapsed + ProgressEvery;
-                    }
-                }
-
-                var duplicateColumn = header.ColumnOf(EsrField.AssignmentNumber) is { } c ? headerNames[c] : headerNames[header.Columns[EsrField.PersonId]];
-                foreach (var row in await writer.RemoveDuplicateAssignmentsAsync(ct))
-                {
-                    counts.Loaded--;
-                    counts.Rejected++;
-                    if (rejections.Count < _options.MaxRejectionDetails)
-                    {
-                        rejections.Add(new RowRejection(row, duplicateColumn, "DUPLICATE_ASSIGNMENT", "The same assignment appears earlier in this file for the same month and organisation; the first occurrence was kept."));
-                    }
-                }
-
-                if (counts.Read == 0)
-                {
-                    var empty = new BatchSummary(counts, rejections, unmapped, "rejected", "The file has a header but no data rows.", _time.GetUtcNow());
-                    await writer.AbandonAsync(empty, ct);
-                    return Report(path, FileLoadStatus.Rejected, counts, clock, extractor, header, empty, writer.BatchId, rejections, unknownOrgs, unmapped);
-                }
-
-                if (counts.RejectedShare > _options.RejectThreshold)
-                {
-                    var message = $"{counts.Rejected} of {counts.Loaded + counts.Rejected} in-scope rows ({counts.RejectedShare:P1}) failed validation, more than the {_options.RejectThreshold:P1} allowed: the whole file is rejected. See the quarantined rows below.";
-                    var rejected = new BatchSummary(counts, rejections, unmapped, "rejected", message, _time.GetUtcNow());
-                    await writer.AbandonAsync(rejected, ct);
-                    _logger.LogWarning("{File}: rejected, {Rejected} rows failed validation", source.FileName, counts.Rejected);
-                    return Report(path, FileLoadStatus.Rejected, counts, clock, extractor, header, rejected, writer.BatchId, rejections, unknownOrgs, unmapped);
-                }
-
-                var summary = new BatchSummary(counts, rejections, unmapped, dryRun ? "valid" : "loaded", null, _time.GetUtcNow());
-                var commit = await writer.CommitAsync(summary, ct);
-                _logger.LogInformation("{File}: {Status} batch {Batch}, {Loaded} rows loaded, {Rejected} quarantined", source.FileName, summary.Status, commit.BatchId, counts.Loaded, counts.Rejected);
-                return Report(path, dryRun ? FileLoadStatus.Valid : FileLoadStatus.Loaded, counts, clock, extractor, header, summary, dryRun ? null : commit.BatchId, rejections, unknownOrgs, unmapped) with { Commit = commit };
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The data transaction is rolled back; the audit row says the batch failed and why (type and message
-                // of the fault, which never carry row values because extractors and normalisers do not put them there).
-                var message = ex is FileRejectedException ? ex.Message : $"Load failed and was rolled back: {ex.GetType().Name}: {ex.Message}";
-                var failed = new BatchSummary(counts, rejections, unmapped, ex is FileRejectedException ? "rejected" : "failed", message, _time.GetUtcNow());
-                try
-                {
-                    await writer.AbandonAsync(failed, ct);
-                }
-                catch (Exception inner)
-                {
-                    _logger.LogError("{File}: could not record the failure: {Error}", source.FileName, inner.Message);
-                }
-
-                _logger.LogError("{File}: {Message}", source.FileName, message);
-                return Report(path, ex is FileRejectedException ? FileLoadStatus.Rejected : FileLoadStatus.Failed, counts, clock, extractor, header, failed, writer.BatchId, rejections, unknownOrgs, unmapped);
-            }
-        }
-    }
-
-    private static IReadOnlyList<string> HeaderNames(IExtraction extraction, HeaderMatch header) =>
-        extraction is IHasHeaderNames named ? named.HeaderNames : header.Columns.OrderBy(kv => kv.Value).Select(kv => kv.Key.ToString()).ToList();
-
-    private static FileLoadReport Report(
-        string path,
-        FileLoadStatus status,
-        BatchCounts counts,
-        Stopwatch clock,
-        IExtractor extractor,
-        HeaderMatch header,
-        BatchSummary summary,
-        long? batchId,
-        IReadOnlyList<RowRejection> rejections,
-        IEnumerable<string> unknownOrgs,
-        IReadOnlyDictionary<UnmappedPost, long> unmapped) =>
-        new(path, status, counts, clock.Elapsed)
-        {
-            BatchId = batchId is > 0 ? batchId : null,
-            Extractor = extractor.Name,
-            Message = summary.Message,
-            Rejections = rejections,
-            UnknownColumns = header.UnknownColumns,
-            PersonalColumnsDropped = header.PersonalColumnsDropped,
-            UnknownOrganisations = unknownOrgs.ToList(),
-            UnmappedRows = unmapped.Values.Sum(),
-        };
-
-    private async Task<FileLoadReport> RefuseAsync(SourceFile source, string extractor, string message, BatchCounts counts, bool dryRun, Stopwatch clock, CancellationToken ct, HeaderMatch? header = null)
-    {
-        _logger.LogWarning("{File}: rejected: {Message}", source.FileName, message);
-        long? batchId = null;
-        if (!dryRun)
-        {
-            var start = new BatchStart(source.FileName, source.Sha256, extractor, _reference.Taxonomy.Version, _time.GetUtcNow());
-            batchId = await _warehouse.RecordRefusedFileAsync(start, new BatchSummary(counts, [], new Dictionary<UnmappedPost, long>(), "rejected", message, _time.GetUtcNow()), ct);
-        }
-
-        return new FileLoadReport(source.Path, FileLoadStatus.Rejected, counts, clock.Elapsed)
-        {
-            BatchId = batchId,
-            Extractor = extractor,
-            Message = message,
-            UnknownColumns = header?.UnknownColumns ?? [],
-            PersonalColumnsDropped = header?.PersonalColumnsDropped ?? [],
+            ISurveyExtractor survey => await new SurveyFileLoader(_reference, _warehouse, _options, _time, _logger).LoadAsync(source, survey, dryRun, clock, ct),
+            IExtractor esr => await new EsrFileLoader(_reference, _warehouse, _pseudonymiser, _options, _time, _logger).LoadAsync(source, esr, dryRun, progress, clock, ct),
+            _ => throw new InvalidOperationException($"No loader for source format {format.Name}."),
         };
     }
-
-    private Encoding? ForcedEncoding() => _options.Encoding?.ToUpperInvariant() switch
-    {
-        null => null,
-        "UTF-8" or "UTF8" => new UTF8Encoding(false),
-        _ => Encoding.GetEncoding(1252),
-    };
 }

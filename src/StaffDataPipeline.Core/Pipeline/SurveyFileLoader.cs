@@ -51,9 +51,7 @@ internal sealed class SurveyFileLoader
         }
         catch (FileRejectedException ex)
         {
-            _logger.LogWarning("{File}: rejected: {Message}", source.FileName, ex.Message);
-            long? refused = dryRun ? null : await _warehouse.RecordRefusedFileAsync(start, new BatchSummary(counts, [], new Dictionary<UnmappedPost, long>(), "rejected", ex.Message, _time.GetUtcNow()), ct);
-            return new FileLoadReport(source.Path, FileLoadStatus.Rejected, counts, clock.Elapsed) { BatchId = refused, Extractor = extractor.Name, Message = ex.Message };
+            return await new FileRefusal(_warehouse, _reference.Taxonomy.Version, _time, _logger).RecordAsync(source, extractor.Name, ex.Message, counts, dryRun, clock, ct);
         }
 
         using (extraction)

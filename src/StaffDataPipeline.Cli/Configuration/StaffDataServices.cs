@@ -28,6 +28,7 @@ public static class StaffDataServices
         {
             RejectThreshold = load.RejectThreshold,
             Encoding = string.IsNullOrWhiteSpace(load.Encoding) ? null : load.Encoding,
+            EncodingBySource = load.EncodingBySource,
             Snapshot = string.IsNullOrWhiteSpace(snapshot) ? null : Normalisation.TextValues.TryMonth(snapshot, out var month) ? month : throw new SettingsException([$"--snapshot '{snapshot}' is not a month (yyyy-mm or yyyymm)."]),
         };
         var errors = SettingsValidator.Validate(warehouse, reference, loadOptions);

@@ -32,6 +32,9 @@ public sealed class LoadSettings
     public double RejectThreshold { get; set; } = 0.05;
 
     public string Encoding { get; set; } = string.Empty;
+
+    /// <summary>File-name pattern → encoding, for sources known to export Windows-1252 (or UTF-8 without a BOM).</summary>
+    public Dictionary<string, string> EncodingBySource { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>Surveys:* settings for spreadsheet returns.</summary>

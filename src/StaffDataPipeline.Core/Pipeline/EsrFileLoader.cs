@@ -42,7 +42,7 @@ internal sealed class EsrFileLoader
         IExtraction extraction;
         try
         {
-            extraction = extractor.Open(source, new ExtractionOptions(_reference.Aliases) { Encoding = ForcedEncoding() });
+            extraction = extractor.Open(source, new ExtractionOptions(_reference.Aliases) { Encoding = ForcedEncoding(source.FileName) });
         }
         catch (FileRejectedException ex)
         {
@@ -211,7 +211,7 @@ internal sealed class EsrFileLoader
             UnmappedRows = unmapped.Values.Sum(),
         };
 
-    private Encoding? ForcedEncoding() => _options.Encoding?.ToUpperInvariant() switch
+    private Encoding? ForcedEncoding(string fileName) => _options.EncodingFor(fileName)?.ToUpperInvariant() switch
     {
         null => null,
         "UTF-8" or "UTF8" => new UTF8Encoding(false),

@@ -12,6 +12,9 @@ public sealed record LoadOptions
     /// <summary>Force a text encoding ("utf-8", "windows-1252") instead of detecting it.</summary>
     public string? Encoding { get; init; }
 
+    /// <summary>Encodings per source, by file-name pattern ("esr_record_level_*" → "windows-1252"); the first match wins over <see cref="Encoding"/>.</summary>
+    public IReadOnlyDictionary<string, string> EncodingBySource { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Quarantined rows kept in detail per file; beyond this they are counted only.</summary>
     public int MaxRejectionDetails { get; init; } = 100_000;
 
@@ -28,11 +31,25 @@ public sealed record LoadOptions
             errors.Add("Load:MaxRejectionDetails must not be negative.");
         }
 
-        if (Encoding is not null && Encoding.ToUpperInvariant() is not ("UTF-8" or "UTF8" or "WINDOWS-1252" or "CP1252"))
+        if (Encoding is not null && !IsKnownEncoding(Encoding))
         {
             errors.Add($"Load:Encoding must be utf-8 or windows-1252; got '{Encoding}'.");
         }
 
+        foreach (var (pattern, encoding) in EncodingBySource)
+        {
+            if (!IsKnownEncoding(encoding))
+            {
+                errors.Add($"Load:EncodingBySource:{pattern} must be utf-8 or windows-1252; got '{encoding}'.");
+            }
+        }
+
         return errors;
     }
+
+    /// <summary>The encoding forced for a file, if any: a matching source pattern, else the global setting.</summary>
+    public string? EncodingFor(string fileName) =>
+        EncodingBySource.FirstOrDefault(p => System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(p.Key, fileName, ignoreCase: true)).Value ?? Encoding;
+
+    private static bool IsKnownEncoding(string name) => name.ToUpperInvariant() is "UTF-8" or "UTF8" or "WINDOWS-1252" or "CP1252";
 }

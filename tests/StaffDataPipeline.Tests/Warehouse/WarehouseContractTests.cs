@@ -279,6 +279,27 @@ public abstract class WarehouseContractTests : IDisposable
     }
 
     [Fact]
+    public async Task An_encoding_set_for_a_source_overrides_detection_for_that_source_only()
+    {
+        // These bytes are valid UTF-8, so detection says UTF-8; the source is known to export Windows-1252.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var bytes = System.Text.Encoding.GetEncoding(1252).GetBytes(Header + "\n1,1-1,RGT,Clinical Scientist Ã©,Genomics Laboratory,,Band 7,,,1,\n");
+        var legacy = Path.Combine(Path.GetDirectoryName(Esr("x.csv"))!, "legacy_2023-09.csv");
+        var modern = Path.Combine(Path.GetDirectoryName(legacy)!, "modern_2023-09.csv");
+        File.WriteAllBytes(legacy, bytes);
+        File.WriteAllBytes(modern, [.. bytes, .. "2,2-1,RGT,Clinical Scientist,Genomics Laboratory,,Band 7,,,1,\n"u8.ToArray()]);
+        var options = new LoadOptions { EncodingBySource = new Dictionary<string, string> { ["legacy_*"] = "windows-1252" } };
+
+        await Load(legacy, options);
+        await Load(modern, options);
+
+        // The legacy source wrote "Ã©" in Windows-1252 (bytes C3 A9) and keeps it; the other file, undeclared, is read as UTF-8.
+        Assert.Equal(["Clinical Scientist Ã©", "Clinical Scientist é"], Provider.Query<string>("SELECT position_title FROM dim_position WHERE position_title LIKE '% %' AND position_title <> 'Clinical Scientist' ORDER BY position_id"));
+        Assert.Empty(options.Validate());
+        Assert.Single(new LoadOptions { EncodingBySource = new Dictionary<string, string> { ["x*"] = "latin-9" } }.Validate());
+    }
+
+    [Fact]
     public async Task Validate_runs_everything_but_writes_nothing()
     {
         var path = Esr("RGT_2023-09.csv", "1,1-1,RGT,Clinical Scientist,Genomics Laboratory,,Band 7,,,1,");

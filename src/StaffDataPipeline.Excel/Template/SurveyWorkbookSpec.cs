@@ -38,6 +38,9 @@ public sealed record SurveyWorkbookSpec
     /// <summary>Title rows above each data sheet's header, with the title merged across the columns.</summary>
     public int BannerRows { get; init; }
 
+    /// <summary>Empty columns to the left of every sheet's content, as when a return is laid out from column B or C.</summary>
+    public int LeftMarginColumns { get; init; }
+
     /// <summary>Adds a "Total" row whose cells are SUM formulas (with cached values), as many returns do.</summary>
     public bool TotalRow { get; init; }
 

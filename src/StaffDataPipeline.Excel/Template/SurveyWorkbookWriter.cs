@@ -25,6 +25,7 @@ public static class SurveyWorkbookWriter
         var sheets = new List<(string Name, Action<WorksheetPart> Fill, bool Hidden)>
         {
             (spec.CoverSheetName, part => FillCover(part, spec), false),
+
             (spec.WorkforceSheetName, part => FillData(part, spec, "Workforce in post, establishment and vacancies", SurveyWorkbookSpec.WorkforceHeadings, spec.Workforce, spec.TotalRow), false),
             (spec.DemandSheetName, part => FillData(part, spec, "Projected demand", SurveyWorkbookSpec.DemandHeadings, spec.Demand, false), false),
             (spec.CommentsSheetName, part => FillData(part, spec, "Comments", SurveyWorkbookSpec.CommentsHeadings, spec.Comments, false), false),
@@ -65,7 +66,7 @@ public static class SurveyWorkbookWriter
         row++;
         foreach (var (label, value) in spec.Cover)
         {
-            data.Append(Row(row++, [label, value]));
+            data.Append(Row(row++, [.. new object?[spec.LeftMarginColumns], label, value]));
         }
 
         part.Worksheet = new Worksheet(data);
@@ -77,14 +78,15 @@ public static class SurveyWorkbookWriter
         uint row = 1;
         for (var b = 0; b < spec.BannerRows; b++)
         {
-            data.Append(Row(row++, b == 0 ? [title] : []));
+            data.Append(Row(row++, b == 0 ? [.. new object?[spec.LeftMarginColumns], title] : []));
         }
 
-        data.Append(Row(row++, headings));
+        var margin = new object?[spec.LeftMarginColumns];
+        data.Append(Row(row++, [.. margin, .. headings]));
         var first = row;
         foreach (var line in lines)
         {
-            data.Append(Row(row++, line));
+            data.Append(Row(row++, [.. margin, .. line]));
         }
 
         if (totalRow && lines.Count > 0)
@@ -93,18 +95,18 @@ public static class SurveyWorkbookWriter
             cells[0] = "Total";
             for (var c = 2; c < headings.Length; c++)
             {
-                var column = ColumnName(c);
+                var column = ColumnName(c + spec.LeftMarginColumns);
                 var cached = lines.Sum(l => c < l.Length && l[c] is IConvertible v && v is not string ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : 0);
                 cells[c] = new Formula($"SUM({column}{first}:{column}{row - 1})", cached);
             }
 
-            data.Append(Row(row++, cells));
+            data.Append(Row(row++, [.. margin, .. cells]));
         }
 
         part.Worksheet = new Worksheet(data);
         if (spec.BannerRows > 0)
         {
-            part.Worksheet.Append(new MergeCells(new MergeCell { Reference = $"A1:{ColumnName(headings.Length - 1)}1" }));
+            part.Worksheet.Append(new MergeCells(new MergeCell { Reference = $"{ColumnName(spec.LeftMarginColumns)}1:{ColumnName(spec.LeftMarginColumns + headings.Length - 1)}1" }));
         }
     }
 

@@ -94,6 +94,38 @@ public sealed class SurveyReturnTests : IDisposable
     }
 
     [Fact]
+    public async Task Blank_columns_before_the_data_and_blank_rows_inside_it_are_skipped()
+    {
+        var spec = Spec() with
+        {
+            LeftMarginColumns = 2,
+            BannerRows = 2,
+            Workforce = [[], ["GC", "Band 7", 3, 3, 4, 1, 0, 0], [], [], ["Clinical Scientist", "Band 7", 5, 5, 5, 0, 0, 0], []],
+        };
+
+        var report = await Load(Return("gaps.xlsx", spec));
+
+        Assert.Equal(FileLoadStatus.Loaded, report.Status);
+        Assert.Equal(3, report.Counts.Read);
+        Assert.Equal([("GC", 3.0), ("LAB-CS", 5.0)], _db.Query<(string, double)>("SELECT role_code, wte_in_post FROM v_survey_workforce ORDER BY 1"));
+        Assert.Equal("Workforce!5", _db.Scalar<string>("SELECT source_rows FROM fact_survey_workforce f JOIN dim_role r USING (role_id) WHERE r.role_code = 'GC'"));
+    }
+
+    [Fact]
+    public async Task A_failure_part_way_through_a_return_leaves_no_trace_but_the_audit_row()
+    {
+        var lines = Enumerable.Range(0, 40).Select(i => new object?[] { "GC", "Band 7", 1, 1, 1, 0, 0, 0 }).ToList();
+
+        var report = await Load(Return("long.xlsx", Spec() with { Workforce = lines }), new WorkbookLimits { MaxRows = 20 });
+
+        Assert.Equal(FileLoadStatus.Rejected, report.Status);
+        Assert.Contains("more than 20 rows", report.Message, StringComparison.Ordinal);
+        Assert.True(report.Counts.Loaded > 0, "lines were written before the fault");
+        Assert.Equal(0, _db.Scalar<long>("SELECT (SELECT COUNT(*) FROM survey_return) + (SELECT COUNT(*) FROM survey_line) + (SELECT COUNT(*) FROM fact_survey_workforce) + (SELECT COUNT(*) FROM fact_survey_comment)"));
+        Assert.Equal("rejected", _db.Scalar<string>("SELECT status FROM load_batch"));
+    }
+
+    [Fact]
     public async Task Numbers_stored_as_text_thousands_separators_and_not_given_markers_are_read_not_guessed()
     {
         var spec = Spec() with

@@ -42,7 +42,7 @@ public sealed class SurveySampleGenerator
     public IReadOnlyList<string> WriteSamples(string folder, string templatePath)
     {
         var written = new List<string>();
-        SurveyWorkbookWriter.Write(templatePath, new SurveyWorkbookSpec());
+        Write(templatePath, new SurveyWorkbookSpec());
         written.Add(templatePath);
         var random = new Random(_seed);
         foreach (var r in Returns)
@@ -59,14 +59,14 @@ public sealed class SurveySampleGenerator
                 _ => spec,
             };
             var path = Path.Combine(folder, name);
-            SurveyWorkbookWriter.Write(path, spec);
+            Write(path, spec);
             written.Add(path);
         }
 
         // A corrected resubmission of Cambridge's return supersedes the first.
         var resubmission = Spec(new Random(_seed + 1), "RGT", Returns[1].Name, "GLH", "Rare disease", 3);
         var resubmitted = Path.Combine(folder, "RGT_glh_return_2024-25-Q2_resubmitted.xlsx");
-        SurveyWorkbookWriter.Write(resubmitted, resubmission);
+        Write(resubmitted, resubmission);
         written.Add(resubmitted);
 
         // A legacy .xls: the same content as North Bristol's return, saved by LibreOffice in Excel 97-2003 format.
@@ -145,6 +145,17 @@ public sealed class SurveySampleGenerator
         // An impossible line: more vacancies than funded posts. It must be quarantined, not loaded or "fixed".
         result.Add(["Genomic Practitioner", "Band 6", "2", "2.0", "2.0", "3.0", "0", "0"]);
         return result;
+    }
+
+    // Zip entries carry the time they were written; pinning it makes regenerated samples byte-identical.
+    private static void Write(string path, SurveyWorkbookSpec spec)
+    {
+        SurveyWorkbookWriter.Write(path, spec);
+        using var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update);
+        foreach (var entry in zip.Entries)
+        {
+            entry.LastWriteTime = new DateTimeOffset(2024, 10, 1, 0, 0, 0, TimeSpan.Zero);
+        }
     }
 
     private static bool ConvertToXls(string xlsx, string folder)

@@ -18,7 +18,8 @@ public static class SurveyWorkbookWriter
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
+        // Explicit relationship ids: the SDK would otherwise invent random ones, and the same return would differ byte for byte.
+        var workbook = document.AddNewPart<WorkbookPart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rIdWorkbook");
         workbook.Workbook = new Workbook(new WorkbookProperties { Date1904 = spec.Date1904 }, new Sheets());
         AddDateStyle(workbook);
         date1904 = spec.Date1904;
@@ -43,7 +44,7 @@ public static class SurveyWorkbookWriter
         uint id = 1;
         foreach (var (name, fill, hidden) in sheets)
         {
-            var part = workbook.AddNewPart<WorksheetPart>();
+            var part = workbook.AddNewPart<WorksheetPart>($"rIdSheet{id}");
             fill(part);
             var sheet = new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = name };
             if (hidden)
@@ -141,7 +142,7 @@ public static class SurveyWorkbookWriter
 
     private static void AddDateStyle(WorkbookPart workbook)
     {
-        var styles = workbook.AddNewPart<WorkbookStylesPart>();
+        var styles = workbook.AddNewPart<WorkbookStylesPart>("rIdStyles");
         styles.Stylesheet = new Stylesheet(
             new Fonts(new Font()) { Count = 1 },
             new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },

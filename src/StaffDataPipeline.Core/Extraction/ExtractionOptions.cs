@@ -1,4 +1,3 @@
-using System.Text;
 using StaffDataPipeline.Headers;
 
 namespace StaffDataPipeline.Extraction;
@@ -6,6 +5,9 @@ namespace StaffDataPipeline.Extraction;
 /// <summary>What an extractor needs from the outside world.</summary>
 public sealed record ExtractionOptions(HeaderAliases Aliases)
 {
-    /// <summary>Overrides encoding detection for a source known to be, say, Windows-1252.</summary>
-    public Encoding? Encoding { get; init; }
+    /// <summary>
+    /// Overrides encoding detection for a source known to be, say, "windows-1252". A name, not an Encoding: turning it
+    /// into one (and registering code pages) is the adapter's business.
+    /// </summary>
+    public string? EncodingName { get; init; }
 }

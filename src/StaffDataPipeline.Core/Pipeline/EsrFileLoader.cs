@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using StaffDataPipeline.Extraction;
 using StaffDataPipeline.Headers;
@@ -42,7 +41,7 @@ internal sealed class EsrFileLoader
         IExtraction extraction;
         try
         {
-            extraction = extractor.Open(source, new ExtractionOptions(_reference.Aliases) { Encoding = ForcedEncoding(source.FileName) });
+            extraction = extractor.Open(source, new ExtractionOptions(_reference.Aliases) { EncodingName = _options.EncodingFor(source.FileName) });
         }
         catch (FileRejectedException ex)
         {
@@ -210,11 +209,4 @@ internal sealed class EsrFileLoader
             UnknownOrganisations = unknownOrgs.ToList(),
             UnmappedRows = unmapped.Values.Sum(),
         };
-
-    private Encoding? ForcedEncoding(string fileName) => _options.EncodingFor(fileName)?.ToUpperInvariant() switch
-    {
-        null => null,
-        "UTF-8" or "UTF8" => new UTF8Encoding(false),
-        _ => Encoding.GetEncoding(1252),
-    };
 }

@@ -48,7 +48,7 @@ public sealed class EsrCsvExtractor : IExtractor
 
     public IExtraction Open(SourceFile file, ExtractionOptions options)
     {
-        var reader = CsvFiles.OpenReader(file.Path, TextFileEncoding.For(file, options.Encoding));
+        var reader = CsvFiles.OpenReader(file.Path, TextFileEncoding.For(file, options.EncodingName));
         try
         {
             var headerNames = reader.Headers.Select(CsvFiles.CleanHeader).ToArray();
@@ -71,7 +71,7 @@ public sealed class EsrCsvExtractor : IExtractor
         }
     }
 
-    private static List<string>? ReadHeader(SourceFile file, Encoding? forced)
+    private static List<string>? ReadHeader(SourceFile file, string? forced)
     {
         using var reader = CsvFiles.OpenReader(file.Path, TextFileEncoding.For(file, forced));
         var headers = reader.Headers.Select(CsvFiles.CleanHeader).ToList();

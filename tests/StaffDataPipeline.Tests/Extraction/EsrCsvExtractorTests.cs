@@ -51,7 +51,7 @@ public sealed class EsrCsvExtractorTests : IDisposable
         var path = _dir.WriteBytes("f.csv", Encoding.GetEncoding(1252).GetBytes("Employee Number,Position Title,Organisation Code\n1,CafÃ©,RGT\n"));
 
         var asDetected = Read(path);
-        var forced = Read(path, Encoding.GetEncoding(1252));
+        var forced = Read(path, "windows-1252");
 
         Assert.Equal("Café", asDetected[0][EsrField.PositionTitle]);
         Assert.Equal("CafÃ©", forced[0][EsrField.PositionTitle]);
@@ -131,13 +131,13 @@ public sealed class EsrCsvExtractorTests : IDisposable
         Assert.True(grown < 4_000_000, $"memory grew by {grown:N0} bytes while streaming");
     }
 
-    private List<(long Row, Dictionary<EsrField, string?> Values)> ReadWithRows(string path, Encoding? encoding = null)
+    private List<(long Row, Dictionary<EsrField, string?> Values)> ReadWithRows(string path, string? encoding = null)
     {
-        using var extraction = _extractor.Open(SourceFileReader.Inspect(path), new ExtractionOptions(Reference.Data.Aliases) { Encoding = encoding });
+        using var extraction = _extractor.Open(SourceFileReader.Inspect(path), new ExtractionOptions(Reference.Data.Aliases) { EncodingName = encoding });
         return extraction.Records().Select(r => (r.RowNumber, Enum.GetValues<EsrField>().ToDictionary(f => f, r.Field))).ToList();
     }
 
-    private List<ReadRow> Read(string path, Encoding? encoding = null) => ReadWithRows(path, encoding).Select(r => new ReadRow(r.Row, r.Values)).ToList();
+    private List<ReadRow> Read(string path, string? encoding = null) => ReadWithRows(path, encoding).Select(r => new ReadRow(r.Row, r.Values)).ToList();
 
     private sealed record ReadRow(long Row, Dictionary<EsrField, string?> Values)
     {

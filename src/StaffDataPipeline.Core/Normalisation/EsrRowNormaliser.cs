@@ -59,7 +59,7 @@ public sealed class EsrRowNormaliser
         var decision = _mapper.Map(input);
         if (!decision.IsInScope)
         {
-            return RowOutcome.OutOfScope(decision);
+            return RowOutcome.OutOfScope();
         }
 
         return Validate(r, input, decision);

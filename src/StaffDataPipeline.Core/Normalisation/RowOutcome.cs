@@ -9,13 +9,13 @@ public enum RowOutcomeKind
 }
 
 /// <summary>What normalisation made of one row.</summary>
-public readonly record struct RowOutcome(RowOutcomeKind Kind, StaffFact? Fact = null, RowRejection? Rejection = null, Taxonomy.RoleDecision? Decision = null)
+public readonly record struct RowOutcome(RowOutcomeKind Kind, StaffFact? Fact = null, RowRejection? Rejection = null)
 {
     public static RowOutcome Excluded() => new(RowOutcomeKind.Excluded);
 
-    public static RowOutcome OutOfScope(Taxonomy.RoleDecision decision) => new(RowOutcomeKind.OutOfScope, Decision: decision);
+    public static RowOutcome OutOfScope() => new(RowOutcomeKind.OutOfScope);
 
     public static RowOutcome Rejected(RowRejection rejection) => new(RowOutcomeKind.Rejected, Rejection: rejection);
 
-    public static RowOutcome Loaded(StaffFact fact) => new(RowOutcomeKind.Loaded, fact, Decision: fact.Role);
+    public static RowOutcome Loaded(StaffFact fact) => new(RowOutcomeKind.Loaded, fact);
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using StaffDataPipeline.Grades;
 using StaffDataPipeline.Headers;
 using StaffDataPipeline.Normalisation;
@@ -15,5 +14,4 @@ public sealed record ReferenceDataSet(
     GradeCatalogue Grades,
     OrganisationCatalogue Organisations,
     AssignmentRules Assignments,
-    Regex GenomicsSignals,
     Surveys.SurveyAliases SurveyAliases);

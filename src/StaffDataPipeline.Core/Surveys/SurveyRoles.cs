@@ -15,7 +15,7 @@ public static class SurveyRoles
         var code = role.Trim().ToUpperInvariant();
         if (mapper.Taxonomy.Contains(code))
         {
-            return new RoleDecision(code, TaxonomyCodeRule, mapper.Grades.Parse(grade), TitleText.Fold(role));
+            return new RoleDecision(code, TaxonomyCodeRule, mapper.Grades.Parse(grade));
         }
 
         var decision = mapper.Map(new MappingInput(role, null, null, SurveyContext, null, null, grade));

@@ -66,12 +66,12 @@ public sealed class RoleMapper
         {
             if (rule.Matches(post))
             {
-                return new RoleDecision(rule.RoleCode, rule.RuleId, grade, post.Title);
+                return new RoleDecision(rule.RoleCode, rule.RuleId, grade);
             }
         }
 
         return _genomicsSignals.IsMatch(context)
-            ? new RoleDecision(Role.Unmapped, RoleDecision.DefaultUnmappedRule, grade, post.Title)
-            : new RoleDecision(Role.OutOfScope, RoleDecision.DefaultOutOfScopeRule, grade, post.Title);
+            ? new RoleDecision(Role.Unmapped, RoleDecision.DefaultUnmappedRule, grade)
+            : new RoleDecision(Role.OutOfScope, RoleDecision.DefaultOutOfScopeRule, grade);
     }
 }

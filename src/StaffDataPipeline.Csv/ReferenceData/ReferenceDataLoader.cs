@@ -55,7 +55,7 @@ public static class ReferenceDataLoader
         var aliases = LoadAliases(ReferenceTable.Read(P(AliasesFile), "field", "alias"));
         var assignments = LoadAssignmentRules(ReferenceTable.Read(P(AssignmentRulesFile), "kind", "value", "counted"));
         var surveyAliases = LoadSurveyAliases(ReferenceTable.Read(P(SurveyAliasesFile), "kind", "field", "alias"));
-        return new ReferenceDataSet(aliases, taxonomy, mapper, grades, organisations, assignments, signals, surveyAliases);
+        return new ReferenceDataSet(aliases, taxonomy, mapper, grades, organisations, assignments, surveyAliases);
     }
 
     private static string ReadVersion(string path)

@@ -33,8 +33,7 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
     public SqliteBatchWriter(SqliteConnection connection, long batchId, BatchStart start, int ruleCount, TimeProvider time)
         : base(connection, batchId, start, ruleCount, time)
     {
-        _roles = connection.Query<(string, long)>("SELECT role_code, role_id FROM dim_role", transaction: Transaction).ToDictionary(r => r.Item1, r => r.Item2);
-        _grades = connection.Query<(string, long)>("SELECT grade_code, grade_id FROM dim_grade", transaction: Transaction).ToDictionary(r => r.Item1, r => r.Item2);
+        (_roles, _grades) = SqliteDimensions.RoleAndGradeKeys(connection, Transaction);
         _organisations = connection.Query<(string, long)>("SELECT organisation_code, organisation_id FROM dim_organisation", transaction: Transaction).ToDictionary(r => r.Item1, r => r.Item2, StringComparer.OrdinalIgnoreCase);
         _dates = connection.Query<int>("SELECT date_key FROM dim_date", transaction: Transaction).ToHashSet();
 

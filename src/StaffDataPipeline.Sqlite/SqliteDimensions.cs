@@ -7,6 +7,11 @@ namespace StaffDataPipeline.Sqlite;
 /// <summary>Rows of conformed dimensions created on first use, shared by ESR and survey batches.</summary>
 internal static class SqliteDimensions
 {
+    /// <summary>Surrogate keys of the roles and grades, by code: both dimensions are small and loaded from reference data.</summary>
+    public static (Dictionary<string, long> Roles, Dictionary<string, long> Grades) RoleAndGradeKeys(SqliteConnection connection, SqliteTransaction tx) =>
+        (connection.Query<(string, long)>("SELECT role_code, role_id FROM dim_role", transaction: tx).ToDictionary(r => r.Item1, r => r.Item2),
+         connection.Query<(string, long)>("SELECT grade_code, grade_id FROM dim_grade", transaction: tx).ToDictionary(r => r.Item1, r => r.Item2));
+
     public static int EnsureDate(SqliteConnection connection, DateOnly date, SqliteTransaction tx)
     {
         var row = DimensionRows.DateRow(date);

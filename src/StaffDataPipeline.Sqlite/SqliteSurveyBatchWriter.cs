@@ -19,8 +19,7 @@ internal sealed class SqliteSurveyBatchWriter : SqliteBatchScope, ISurveyBatchWr
         : base(connection, batchId, start, ruleCount, time)
     {
         _header = header;
-        _roles = connection.Query<(string, long)>("SELECT role_code, role_id FROM dim_role", transaction: Transaction).ToDictionary(r => r.Item1, r => r.Item2);
-        _grades = connection.Query<(string, long)>("SELECT grade_code, grade_id FROM dim_grade", transaction: Transaction).ToDictionary(r => r.Item1, r => r.Item2);
+        (_roles, _grades) = SqliteDimensions.RoleAndGradeKeys(connection, Transaction);
         _organisationId = SqliteDimensions.EnsureOrganisation(connection, header.Organisation, Transaction);
         _serviceAreaId = connection.ExecuteScalar<long>("SELECT service_area_id FROM dim_service_area WHERE service_area_code = @ServiceArea", header, Transaction);
         var dateKey = SqliteDimensions.EnsureDate(connection, header.PeriodEnd, Transaction);

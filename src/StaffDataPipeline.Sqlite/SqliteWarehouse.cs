@@ -51,35 +51,11 @@ public sealed class SqliteWarehouse : IWarehouse, ISurveyWarehouse
         return Task.FromResult(connection.QuerySingleOrDefault<long?>("SELECT batch_id FROM load_batch WHERE sha256 = @sha256 AND status = 'loaded'", new { sha256 }));
     }
 
-    public Task<IBatchWriter> BeginBatchAsync(BatchStart start, CancellationToken cancellationToken)
-    {
-        var connection = SqliteConnections.Open(_databasePath);
-        try
-        {
-            var batchId = InsertAudit(connection, start, "running", null);
-            return Task.FromResult<IBatchWriter>(new SqliteBatchWriter(connection, batchId, start, _reference.Mapper.Rules.Count, _time));
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    public Task<IBatchWriter> BeginBatchAsync(BatchStart start, CancellationToken cancellationToken) =>
+        Task.FromResult<IBatchWriter>(Begin(start, (connection, batchId) => new SqliteBatchWriter(connection, batchId, start, _reference.Mapper.Rules.Count, _time)));
 
-    public Task<ISurveyBatchWriter> BeginSurveyBatchAsync(BatchStart start, Surveys.SurveyReturnHeader header, CancellationToken cancellationToken)
-    {
-        var connection = SqliteConnections.Open(_databasePath);
-        try
-        {
-            var batchId = InsertAudit(connection, start, "running", null);
-            return Task.FromResult<ISurveyBatchWriter>(new SqliteSurveyBatchWriter(connection, batchId, start, header, _reference.Mapper.Rules.Count, _time));
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    public Task<ISurveyBatchWriter> BeginSurveyBatchAsync(BatchStart start, Surveys.SurveyReturnHeader header, CancellationToken cancellationToken) =>
+        Task.FromResult<ISurveyBatchWriter>(Begin(start, (connection, batchId) => new SqliteSurveyBatchWriter(connection, batchId, start, header, _reference.Mapper.Rules.Count, _time)));
 
     public Task<long> RecordRefusedFileAsync(BatchStart start, BatchSummary summary, CancellationToken cancellationToken)
     {
@@ -87,6 +63,21 @@ public sealed class SqliteWarehouse : IWarehouse, ISurveyWarehouse
         var id = InsertAudit(connection, start, "rejected", summary.Message);
         connection.Execute("UPDATE load_batch SET finished_at = @finished WHERE batch_id = @id", new { finished = SqliteConnections.Timestamp(summary.FinishedAt), id });
         return Task.FromResult(id);
+    }
+
+    /// <summary>A batch starts with its 'running' audit row committed on its own, then the writer opens the data transaction.</summary>
+    private T Begin<T>(BatchStart start, Func<Microsoft.Data.Sqlite.SqliteConnection, long, T> writer)
+    {
+        var connection = SqliteConnections.Open(_databasePath);
+        try
+        {
+            return writer(connection, InsertAudit(connection, start, "running", null));
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     internal static long InsertAudit(Microsoft.Data.Sqlite.SqliteConnection connection, BatchStart start, string status, string? message) =>

@@ -44,8 +44,7 @@ public sealed class SqliteWarehouseReview : IWarehouseReview
     {
         using var connection = SqliteConnections.Open(_databasePath);
         using var tx = connection.BeginTransaction(deferred: false);
-        var roles = connection.Query<(string, long)>("SELECT role_code, role_id FROM dim_role", transaction: tx).ToDictionary(r => r.Item1, r => r.Item2);
-        var grades = connection.Query<(string, long)>("SELECT grade_code, grade_id FROM dim_grade", transaction: tx).ToDictionary(r => r.Item1, r => r.Item2);
+        var (roles, grades) = SqliteDimensions.RoleAndGradeKeys(connection, tx);
         var posts = connection.Query<PostRow>(
             """
             SELECT p.position_id AS Id, position_title AS PositionTitle, staff_group AS StaffGroup, occupation_code AS OccupationCode, area_of_work AS AreaOfWork,

@@ -21,7 +21,7 @@ internal static class LoadReportPrinter
             var c = r.Counts;
             if (c.Read > 0)
             {
-                var excluded = r.Extractor == "survey-workbook" ? "total rows ignored" : "excluded (inactive or not staff in post)";
+                var excluded = r.IsSurveyReturn ? "total rows ignored" : "excluded (inactive or not staff in post)";
                 o.WriteLine($"    {c.Read:N0} rows read: {c.Loaded:N0} {(dryRun ? "would load" : "loaded")}, {c.OutOfScope:N0} out of scope, {c.Excluded:N0} {excluded}, {c.Rejected:N0} quarantined   [{r.Elapsed.TotalSeconds:N1} s, {c.Read / Math.Max(r.Elapsed.TotalSeconds, 0.001):N0} rows/s]");
             }
 
@@ -32,7 +32,7 @@ internal static class LoadReportPrinter
 
             if (r.Commit is { SupersededFacts: > 0 } commit)
             {
-                var key = r.Extractor == "survey-workbook" ? "organisation, return period and service area" : "organisation and month";
+                var key = r.IsSurveyReturn ? "organisation, return period and service area" : "organisation and month";
                 o.WriteLine($"    superseded {commit.SupersededFacts:N0} earlier facts of batch(es) {string.Join(", ", commit.SupersededBatches)} for the same {key}");
             }
 

@@ -12,6 +12,9 @@ public sealed record FileLoadReport(string FilePath, FileLoadStatus Status, Batc
 
     public string? Extractor { get; init; }
 
+    /// <summary>A survey return rather than an ESR file: its excluded rows are total rows, and it supersedes by period and service area.</summary>
+    public bool IsSurveyReturn { get; init; }
+
     public string? Message { get; init; }
 
     public IReadOnlyList<RowRejection> Rejections { get; init; } = [];

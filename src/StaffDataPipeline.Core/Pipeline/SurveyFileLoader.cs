@@ -166,6 +166,7 @@ internal sealed class SurveyFileLoader
         {
             BatchId = batchId > 0 ? batchId : null,
             Extractor = extractor.Name,
+            IsSurveyReturn = true,
             Message = message,
             Rejections = rejections,
             Warnings = warnings,

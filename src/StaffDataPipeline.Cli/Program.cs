@@ -1,7 +1,8 @@
 using System.CommandLine;
 using StaffDataPipeline.Cli.Commands;
 
-var root = new RootCommand("staffdata: loads NHS genomics workforce data (ESR staff-in-post exports and survey return workbooks) into a star-schema warehouse.");
+var root = new RootCommand(
+    "staffdata: loads NHS genomics workforce data, ESR staff-in-post exports (.csv) and survey returns (.xlsx, .xls), into a star-schema warehouse.");
 GlobalOptions.AddTo(root);
 root.Add(InitCommand.Create());
 root.Add(LoadCommand.Create(dryRun: false));
@@ -10,4 +11,18 @@ root.Add(UnmappedCommand.Create());
 root.Add(RemapCommand.Create());
 root.Add(MapRolesCommand.Create());
 root.Add(SurveyTemplateCommand.Create());
-return await root.Parse(args).InvokeAsync();
+
+// A mistyped command line is a usage error: exit 2 with the parser's sentences, like a wrong setting.
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
+{
+    foreach (var error in parse.Errors)
+    {
+        await Console.Error.WriteLineAsync($"staffdata: {error.Message}");
+    }
+
+    await Console.Error.WriteLineAsync("Run 'staffdata --help' (or 'staffdata <command> --help') for the options.");
+    return ExitCodes.Configuration;
+}
+
+return await parse.InvokeAsync();

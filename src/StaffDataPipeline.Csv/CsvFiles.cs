@@ -9,7 +9,11 @@ internal static class CsvFiles
     /// <summary>A record longer than this is a broken quote swallowing the file, not a staff record.</summary>
     private const int MaxRecordBytes = 1 << 20;
 
-    public static CsvReader OpenReader(string path, Encoding? encoding, bool referenceData = false)
+    public static CsvReader OpenReader(string path, Encoding? encoding, bool referenceData = false) =>
+        OpenReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), encoding, referenceData);
+
+    /// <summary>Reads from a stream the reader then owns.</summary>
+    public static CsvReader OpenReader(Stream stream, Encoding? encoding, bool referenceData = false)
     {
         var options = CsvReaderOptions.Default with
         {
@@ -26,7 +30,6 @@ internal static class CsvFiles
             PoolStrings = true,
             Encoding = encoding is null || encoding.CodePage == Encoding.UTF8.CodePage ? null : encoding,
         };
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         return CsvReader.Create(stream, options, leaveOpen: false);
     }
 

@@ -7,9 +7,15 @@ namespace StaffDataPipeline.Sqlite;
 /// <summary>Keeps dim_role, dim_grade and dim_organisation in step with the reference data files.</summary>
 internal static class ReferenceDimensions
 {
+    /// <summary>Writes only when the reference data differ from what the warehouse holds, so that start-up needs no write lock while another process loads.</summary>
     public static void Sync(SqliteConnection connection, ReferenceDataSet reference)
     {
-        using var tx = connection.BeginTransaction();
+        if (InStep(connection, reference))
+        {
+            return;
+        }
+
+        using var tx = connection.BeginTransaction(deferred: false);
         connection.Execute(
             """
             INSERT INTO dim_role (role_code, role_name, role_family, typical_grade) VALUES (@Code, @Name, @Family, @TypicalGrade)
@@ -34,5 +40,15 @@ internal static class ReferenceDimensions
             reference.Organisations.All,
             tx);
         tx.Commit();
+    }
+
+    private static bool InStep(SqliteConnection connection, ReferenceDataSet reference)
+    {
+        var roles = connection.Query<(string, string, string, string?)>("SELECT role_code, role_name, role_family, typical_grade FROM dim_role").ToHashSet();
+        var grades = connection.Query<(string, string, string, string?, long)>("SELECT grade_code, grade_label, pay_scale, band, sort_order FROM dim_grade").ToHashSet();
+        var organisations = connection.Query<(string, string, string, string?, string?, string?)>("SELECT organisation_code, organisation_name, organisation_type, region_code, region_name, glh FROM dim_organisation").ToHashSet();
+        return reference.Taxonomy.Roles.All(r => roles.Contains((r.Code, r.Name, r.Family, r.TypicalGrade)))
+            && reference.Grades.All.All(g => grades.Contains((g.Code, g.Label, g.PayScale, g.Band, g.SortOrder)))
+            && reference.Organisations.All.All(o => organisations.Contains((o.Code, o.Name, o.Type, o.RegionCode, o.RegionName, o.Glh)));
     }
 }

@@ -27,6 +27,24 @@ internal static class SqliteBatchAudit
             tx);
     }
 
+    /// <summary>
+    /// Records the key check with the warehouse's first data, and refuses a batch pseudonymised under another key. Done
+    /// inside the batch's transaction, so two first loads under different keys cannot both commit.
+    /// </summary>
+    public static void RecordKeyCheck(SqliteConnection connection, string? keyCheck, DateTimeOffset now, SqliteTransaction tx)
+    {
+        if (keyCheck is null)
+        {
+            return;
+        }
+
+        connection.Execute("INSERT OR IGNORE INTO warehouse_key_check (id, key_check, recorded_at) VALUES (1, @keyCheck, @now)", new { keyCheck, now = SqliteConnections.Timestamp(now) }, tx);
+        if (connection.ExecuteScalar<string>("SELECT key_check FROM warehouse_key_check WHERE id = 1", transaction: tx) != keyCheck)
+        {
+            throw new People.KeyMismatchException("The warehouse was loaded with a different pseudonymisation key; this batch was rolled back.");
+        }
+    }
+
     public static void RecordTaxonomyVersion(SqliteConnection connection, string version, int ruleCount, DateTimeOffset now, SqliteTransaction tx) =>
         connection.Execute(
             "INSERT OR IGNORE INTO taxonomy_version (version, first_used_at, rule_count) VALUES (@version, @now, @rules)",
@@ -37,13 +55,14 @@ internal static class SqliteBatchAudit
         connection.Execute(
             """
             UPDATE load_batch SET status = @status, message = @Message, rows_read = @Read, rows_loaded = @Loaded, rows_out_of_scope = @OutOfScope,
-                rows_excluded = @Excluded, rows_rejected = @Rejected, superseded_facts = @supersededFacts, finished_at = @finished
+                rows_excluded = @Excluded, rows_rejected = @Rejected, superseded_facts = @supersededFacts, finished_at = @finished, reason_code = @ReasonCode
             WHERE batch_id = @batch
             """,
             new
             {
                 status,
                 summary.Message,
+                summary.ReasonCode,
                 summary.Counts.Read,
                 Loaded = status == "loaded" ? summary.Counts.Loaded : 0,
                 summary.Counts.OutOfScope,
@@ -67,6 +86,6 @@ internal static class SqliteBatchAudit
     /// <summary>For a batch neither committed nor abandoned (cancelled): say so in the audit.</summary>
     public static void MarkInterrupted(SqliteConnection connection, long batchId, DateTimeOffset now) =>
         connection.Execute(
-            "UPDATE load_batch SET status = 'failed', message = 'Interrupted before the batch finished; nothing was kept.', finished_at = @now WHERE batch_id = @batch AND status = 'running'",
+            "UPDATE load_batch SET status = 'failed', reason_code = 'INTERRUPTED', message = 'Interrupted before the batch finished; nothing was kept.', finished_at = @now WHERE batch_id = @batch AND status = 'running'",
             new { now = SqliteConnections.Timestamp(now), batch = batchId });
 }

@@ -12,16 +12,18 @@ internal abstract class SqliteBatchScope : IAsyncDisposable
     private readonly BatchStart _start;
     private readonly int _ruleCount;
     private readonly TimeProvider _time;
+    private readonly SqliteBusyRetry _retry;
     private SqliteTransaction? _transaction;
 
-    protected SqliteBatchScope(SqliteConnection connection, long batchId, BatchStart start, int ruleCount, TimeProvider time)
+    protected SqliteBatchScope(SqliteConnection connection, long batchId, BatchStart start, int ruleCount, TimeProvider time, SqliteBusyRetry retry)
     {
         Connection = connection;
         BatchId = batchId;
         _start = start;
         _ruleCount = ruleCount;
         _time = time;
-        _transaction = connection.BeginTransaction(deferred: false);
+        _retry = retry;
+        _transaction = retry.Execute(() => connection.BeginTransaction(deferred: false));
     }
 
     public long BatchId { get; }
@@ -35,7 +37,7 @@ internal abstract class SqliteBatchScope : IAsyncDisposable
     public Task AbandonAsync(BatchSummary summary, CancellationToken cancellationToken)
     {
         Rollback();
-        SqliteBatchAudit.Abandon(Connection, BatchId, summary);
+        _retry.Execute(() => SqliteBatchAudit.Abandon(Connection, BatchId, summary));
         return Task.CompletedTask;
     }
 
@@ -58,6 +60,7 @@ internal abstract class SqliteBatchScope : IAsyncDisposable
     protected CommitResult Commit(BatchSummary summary, long supersededFacts, IReadOnlyList<long> supersededBatches)
     {
         var tx = Transaction;
+        SqliteBatchAudit.RecordKeyCheck(Connection, _start.KeyCheck, summary.FinishedAt, tx);
         SqliteBatchAudit.WriteRejections(Connection, BatchId, summary, tx);
         SqliteBatchAudit.RecordReview(Connection, BatchId, summary, tx);
         SqliteBatchAudit.RecordTaxonomyVersion(Connection, _start.TaxonomyVersion, _ruleCount, summary.FinishedAt, tx);

@@ -30,8 +30,8 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
     private readonly SqliteParameter _personKey;
     private long _nextPosition;
 
-    public SqliteBatchWriter(SqliteConnection connection, long batchId, BatchStart start, int ruleCount, TimeProvider time)
-        : base(connection, batchId, start, ruleCount, time)
+    public SqliteBatchWriter(SqliteConnection connection, long batchId, BatchStart start, int ruleCount, TimeProvider time, SqliteBusyRetry retry)
+        : base(connection, batchId, start, ruleCount, time, retry)
     {
         (_roles, _grades) = SqliteDimensions.RoleAndGradeKeys(connection, Transaction);
         _organisations = connection.Query<(string, long)>("SELECT organisation_code, organisation_id FROM dim_organisation", transaction: Transaction).ToDictionary(r => r.Item1, r => r.Item2, StringComparer.OrdinalIgnoreCase);

@@ -15,8 +15,8 @@ internal sealed class SqliteSurveyBatchWriter : SqliteBatchScope, ISurveyBatchWr
     private readonly Dictionary<string, long> _roles;
     private readonly Dictionary<string, long> _grades;
 
-    public SqliteSurveyBatchWriter(SqliteConnection connection, long batchId, BatchStart start, SurveyReturnHeader header, int ruleCount, TimeProvider time)
-        : base(connection, batchId, start, ruleCount, time)
+    public SqliteSurveyBatchWriter(SqliteConnection connection, long batchId, BatchStart start, SurveyReturnHeader header, int ruleCount, TimeProvider time, SqliteBusyRetry retry)
+        : base(connection, batchId, start, ruleCount, time, retry)
     {
         _header = header;
         (_roles, _grades) = SqliteDimensions.RoleAndGradeKeys(connection, Transaction);

@@ -9,30 +9,48 @@ namespace StaffDataPipeline.Sqlite;
 public sealed class SqliteWarehouseReview : IWarehouseReview
 {
     private readonly string _databasePath;
+    private readonly SqliteBusyRetry _retry;
 
-    public SqliteWarehouseReview(string databasePath) => _databasePath = databasePath;
+    public SqliteWarehouseReview(string databasePath, TimeProvider? time = null, TimeSpan? busyWait = null)
+    {
+        _databasePath = databasePath;
+        _retry = new SqliteBusyRetry(busyWait ?? TimeSpan.FromSeconds(60), time ?? TimeProvider.System, databasePath);
+    }
 
     public Task<IReadOnlyList<UnmappedTitle>> UnmappedAsync(CancellationToken cancellationToken)
     {
         using var connection = SqliteConnections.Open(_databasePath);
-        IReadOnlyList<UnmappedTitle> rows = connection.Query<UnmappedTitle>(
+        IReadOnlyList<UnmappedTitle> rows = connection.Query<UnmappedRow>(
             """
-            SELECT position_title AS PositionTitle, staff_group AS StaffGroup, occupation_code AS OccupationCode, area_of_work AS AreaOfWork,
-                   job_role AS JobRole, row_count AS RowCount, first_seen_at AS FirstSeen, last_seen_at AS LastSeen
-            FROM review_unmapped_title ORDER BY row_count DESC, position_title
-            """).ToList();
+            WITH esr AS (
+                SELECT p.position_title, p.staff_group, p.occupation_code, p.area_of_work, p.job_role, MIN(d.calendar_date) AS first_data, MAX(d.calendar_date) AS last_data
+                FROM dim_position p JOIN fact_staff_in_post f ON f.position_id = p.position_id JOIN dim_date d ON d.date_key = f.snapshot_date_key
+                GROUP BY p.position_title, p.staff_group, p.occupation_code, p.area_of_work, p.job_role),
+            survey AS (
+                SELECT l.role_as_written, MIN(r.return_period) AS first_data, MAX(r.return_period) AS last_data
+                FROM survey_line l JOIN survey_return r ON r.return_id = l.return_id WHERE r.superseded_by_batch_id IS NULL GROUP BY l.role_as_written)
+            SELECT t.position_title AS PositionTitle, t.staff_group AS StaffGroup, t.occupation_code AS OccupationCode, t.area_of_work AS AreaOfWork,
+                   t.job_role AS JobRole, t.row_count AS RowCount, t.first_seen_at AS FirstSeen, t.last_seen_at AS LastSeen,
+                   COALESCE(e.first_data, s.first_data) AS FirstData, COALESCE(e.last_data, s.last_data) AS LastData
+            FROM review_unmapped_title t
+            LEFT JOIN esr e ON e.position_title = t.position_title AND e.staff_group = t.staff_group AND e.occupation_code = t.occupation_code
+                           AND e.area_of_work = t.area_of_work AND e.job_role = t.job_role
+            LEFT JOIN survey s ON t.area_of_work = 'Survey return' AND s.role_as_written = t.position_title
+            ORDER BY t.row_count DESC, t.position_title
+            """).Select(r => new UnmappedTitle(r.PositionTitle, r.StaffGroup, r.OccupationCode, r.AreaOfWork, r.JobRole, r.RowCount, r.FirstSeen, r.LastSeen) { FirstData = r.FirstData, LastData = r.LastData }).ToList();
         return Task.FromResult(rows);
     }
 
-    public Task<IReadOnlyList<(string Code, string Name, long Facts)>> UnknownOrganisationsAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<UnknownOrganisation>> UnknownOrganisationsAsync(CancellationToken cancellationToken)
     {
         using var connection = SqliteConnections.Open(_databasePath);
-        IReadOnlyList<(string, string, long)> rows = connection.Query<(string, string, long)>(
+        IReadOnlyList<UnknownOrganisation> rows = connection.Query<(string Code, string Name, long Facts, long Returns)>(
             """
-            SELECT o.organisation_code, o.organisation_name, COUNT(f.fact_id)
-            FROM dim_organisation o LEFT JOIN fact_staff_in_post f ON f.organisation_id = o.organisation_id
-            WHERE o.organisation_type = 'Unknown' GROUP BY o.organisation_code, o.organisation_name ORDER BY o.organisation_code
-            """).ToList();
+            SELECT o.organisation_code, o.organisation_name,
+                   (SELECT COUNT(*) FROM fact_staff_in_post f WHERE f.organisation_id = o.organisation_id),
+                   (SELECT COUNT(*) FROM survey_return s WHERE s.organisation_id = o.organisation_id AND s.superseded_by_batch_id IS NULL)
+            FROM dim_organisation o WHERE o.organisation_type = 'Unknown' ORDER BY o.organisation_code
+            """).Select(r => new UnknownOrganisation(r.Code, r.Name, r.Facts, r.Returns)).ToList();
         return Task.FromResult(rows);
     }
 
@@ -43,7 +61,7 @@ public sealed class SqliteWarehouseReview : IWarehouseReview
     public Task<RemapResult> RemapAsync(RoleMapper mapper, DateTimeOffset now, CancellationToken cancellationToken)
     {
         using var connection = SqliteConnections.Open(_databasePath);
-        using var tx = connection.BeginTransaction(deferred: false);
+        using var tx = _retry.Execute(() => connection.BeginTransaction(deferred: false));
         var (roles, grades) = SqliteDimensions.RoleAndGradeKeys(connection, tx);
         var posts = connection.Query<PostRow>(
             """
@@ -119,6 +137,30 @@ public sealed class SqliteWarehouseReview : IWarehouseReview
         }
 
         return changed;
+    }
+
+    // Settable, not positional: a column that is NULL in every row gives Dapper no type to match a constructor with.
+    private sealed class UnmappedRow
+    {
+        public string PositionTitle { get; set; } = string.Empty;
+
+        public string StaffGroup { get; set; } = string.Empty;
+
+        public string OccupationCode { get; set; } = string.Empty;
+
+        public string AreaOfWork { get; set; } = string.Empty;
+
+        public string JobRole { get; set; } = string.Empty;
+
+        public long RowCount { get; set; }
+
+        public string FirstSeen { get; set; } = string.Empty;
+
+        public string LastSeen { get; set; } = string.Empty;
+
+        public string? FirstData { get; set; }
+
+        public string? LastData { get; set; }
     }
 
     private sealed record PostRow(long Id, string PositionTitle, string StaffGroup, string OccupationCode, string AreaOfWork, string JobRole, string CostCentre, string GradeAsWritten, string RoleCode, string RuleId);

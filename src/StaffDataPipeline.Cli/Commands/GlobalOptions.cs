@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using StaffDataPipeline.Cli.Configuration;
+using StaffDataPipeline.People;
+using StaffDataPipeline.Warehouse;
 
 namespace StaffDataPipeline.Cli.Commands;
 
@@ -45,10 +47,27 @@ internal static class GlobalOptions
             await using var services = StaffDataServices.Build(configuration);
             return await body(services);
         }
-        catch (Exception ex) when (ex is SettingsException or StaffDataPipeline.ReferenceData.ReferenceDataException or InvalidOperationException or FileNotFoundException or InvalidDataException)
+        catch (Exception ex) when (ex is SettingsException or StaffDataPipeline.ReferenceData.ReferenceDataException or KeyMismatchException or WarehouseUnavailableException
+                                       or InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            await Console.Error.WriteLineAsync($"staffdata: {ex.Message}");
+            // Settings, reference data, key, warehouse or a path given on the command line: the run cannot start.
+            await Report(parse, ex, ex.Message);
             return ExitCodes.Configuration;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await Report(parse, ex, $"unexpected failure ({ex.GetType().Name}): {ex.Message} Run again with --verbose for the details.");
+            return ExitCodes.SomeFilesNotLoaded;
+        }
+    }
+
+    /// <summary>One sentence on standard error; the stack trace only with --verbose.</summary>
+    private static async Task Report(ParseResult parse, Exception ex, string sentence)
+    {
+        await Console.Error.WriteLineAsync($"staffdata: {sentence}");
+        if (parse.GetValue(Verbose))
+        {
+            await Console.Error.WriteLineAsync(ex.ToString());
         }
     }
 }

@@ -11,7 +11,7 @@ internal static class MapRolesCommand
     public static Command Create()
     {
         var input = new Argument<string>("input") { Description = "A CSV with any of: position_title, staff_group, occupation_code, area_of_work, job_role, cost_centre, grade." };
-        var output = new Option<string?>("--output", "-o") { Description = "Write here instead of to the screen." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write here instead of to the screen (cells are made safe to open in Excel; the input is never overwritten)." };
         var command = new Command("map-roles", "Append role_code, rule and grade_normalised to every row of a CSV, using the current rules.") { input, output };
         command.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, new Dictionary<string, string?>(), services =>
         {
@@ -25,10 +25,7 @@ internal static class MapRolesCommand
             long rows;
             if (parse.GetValue(output) is { } file)
             {
-                using (var writer = new StreamWriter(file, false, new System.Text.UTF8Encoding(false)))
-                {
-                    rows = RoleMappingCsv.Map(path, writer, reference.Mapper, reference.Aliases);
-                }
+                rows = RoleMappingCsv.MapToFile(path, file, reference.Mapper, reference.Aliases);
 
                 Console.Error.WriteLine($"{rows} row(s) mapped with taxonomy {reference.Taxonomy.Version} into {file}");
             }

@@ -15,6 +15,12 @@ internal static class RemapCommand
             await services.GetRequiredService<IWarehouse>().MigrateAsync(ct);
             var result = await services.GetRequiredService<IWarehouseReview>().RemapAsync(
                 services.GetRequiredService<RoleMapper>(), services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+            if (result.PostsChanged == 0 && result.FactsRemovedAsOutOfScope == 0 && result.SurveyLinesChanged == 0)
+            {
+                Console.WriteLine($"Nothing changed: the current rules (taxonomy version {result.TaxonomyVersion}) decide every one of the {result.PostsChecked} stored posts and every survey line as before.");
+                return ExitCodes.Success;
+            }
+
             Console.WriteLine($"Taxonomy version {result.TaxonomyVersion}: {result.PostsChecked} posts checked, {result.PostsChanged} changed role or rule, {result.FactsUpdated} facts updated, {result.FactsRemovedAsOutOfScope} facts removed as now out of scope; {result.SurveyLinesChanged} survey return lines changed role.");
             return ExitCodes.Success;
         }));

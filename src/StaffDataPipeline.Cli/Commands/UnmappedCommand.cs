@@ -1,6 +1,6 @@
 using System.CommandLine;
-using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
+using StaffDataPipeline.Csv.Writing;
 using StaffDataPipeline.Warehouse;
 
 namespace StaffDataPipeline.Cli.Commands;
@@ -10,7 +10,7 @@ internal static class UnmappedCommand
 {
     public static Command Create()
     {
-        var export = new Option<string?>("--export") { Description = "Write the review queue to this CSV file (opens in Excel)." };
+        var export = new Option<string?>("--export") { Description = "Write the review queue to this CSV file (safe to open in Excel)." };
         var command = new Command("unmapped", "List job titles that no mapping rule decided, and unknown organisation codes.") { export };
         command.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, new Dictionary<string, string?>(), async services =>
         {
@@ -19,13 +19,7 @@ internal static class UnmappedCommand
             var titles = await review.UnmappedAsync(ct);
             if (parse.GetValue(export) is { } file)
             {
-                using var writer = CsvWriter.Create(new FileStream(file, FileMode.Create), CsvWriterOptions.Default, leaveOpen: false);
-                writer.WriteRecord(["position_title", "staff_group", "occupation_code", "area_of_work", "job_role", "row_count", "first_seen", "last_seen"]);
-                foreach (var t in titles)
-                {
-                    writer.WriteRecord([t.PositionTitle, t.StaffGroup, t.OccupationCode, t.AreaOfWork, t.JobRole, t.RowCount.ToString(System.Globalization.CultureInfo.InvariantCulture), t.FirstSeen, t.LastSeen]);
-                }
-
+                ReviewQueueCsv.Write(file, titles);
                 Console.WriteLine($"{titles.Count} unmapped title(s) written to {file}");
             }
             else
@@ -33,7 +27,12 @@ internal static class UnmappedCommand
                 Console.WriteLine(titles.Count == 0 ? "No unmapped titles." : $"{titles.Count} unmapped title(s), most frequent first:");
                 foreach (var t in titles)
                 {
-                    Console.WriteLine($"  {t.RowCount,6} rows  {t.PositionTitle}  [staff group: {Blank(t.StaffGroup)}; occupation: {Blank(t.OccupationCode)}; area of work: {Blank(t.AreaOfWork)}]  last seen {t.LastSeen[..10]}");
+                    Console.WriteLine($"  {t.RowCount,6} rows  {t.PositionTitle}  [job role: {Blank(t.JobRole)}; staff group: {Blank(t.StaffGroup)}; occupation: {Blank(t.OccupationCode)}; area of work: {Blank(t.AreaOfWork)}]  data {Months(t)}");
+                }
+
+                if (titles.Count > 0)
+                {
+                    Console.WriteLine("Add a rule to mapping-rules.csv (see reference-data/README.md), try it with `staffdata map-roles`, then run `staffdata remap`.");
                 }
             }
 
@@ -41,9 +40,9 @@ internal static class UnmappedCommand
             if (unknown.Count > 0)
             {
                 Console.WriteLine($"{unknown.Count} organisation code(s) not in organisations.csv:");
-                foreach (var (code, name, facts) in unknown)
+                foreach (var o in unknown)
                 {
-                    Console.WriteLine($"  {code}  {name}  ({facts} facts)");
+                    Console.WriteLine($"  {o.Code}  {o.Name}  ({o.Facts} staff-in-post facts, {o.SurveyReturns} survey return(s))");
                 }
             }
 
@@ -53,4 +52,11 @@ internal static class UnmappedCommand
     }
 
     private static string Blank(string s) => s.Length == 0 ? "-" : s;
+
+    private static string Months(UnmappedTitle t) => (t.FirstData, t.LastData) switch
+    {
+        (null, _) => "no longer held",
+        (var first, var last) when first == last => first,
+        (var first, var last) => $"{first} to {last}",
+    };
 }

@@ -16,6 +16,11 @@ public static class SettingsValidator
             errors.Add("Warehouse:SqlitePath must name the warehouse file (for example staffdata.db).");
         }
 
+        if (warehouse.BusyTimeoutSeconds is <= 0 or > 86_400 || double.IsNaN(warehouse.BusyTimeoutSeconds))
+        {
+            errors.Add($"Warehouse:BusyTimeoutSeconds must be between 0 and 86400 seconds; got {warehouse.BusyTimeoutSeconds}.");
+        }
+
         if (!Directory.Exists(reference.Resolve()))
         {
             errors.Add($"ReferenceData:Path '{reference.Resolve()}' is not a folder.");

@@ -19,10 +19,10 @@ public static class StaffDataServices
 {
     public static ServiceProvider Build(IConfiguration configuration, TimeProvider? time = null)
     {
-        var warehouse = configuration.GetSection("Warehouse").Get<WarehouseSettings>() ?? new WarehouseSettings();
-        var reference = configuration.GetSection("ReferenceData").Get<ReferenceDataSettings>() ?? new ReferenceDataSettings();
-        var pseudonymisation = configuration.GetSection("Pseudonymisation").Get<PseudonymisationSettings>() ?? new PseudonymisationSettings();
-        var load = configuration.GetSection("Load").Get<LoadSettings>() ?? new LoadSettings();
+        var warehouse = SettingsBinder.Bind<WarehouseSettings>(configuration, "Warehouse");
+        var reference = SettingsBinder.Bind<ReferenceDataSettings>(configuration, "ReferenceData");
+        var pseudonymisation = SettingsBinder.Bind<PseudonymisationSettings>(configuration, "Pseudonymisation");
+        var load = SettingsBinder.Bind<LoadSettings>(configuration, "Load");
         var snapshot = configuration["Load:Snapshot"];
         var loadOptions = new LoadOptions
         {
@@ -44,14 +44,15 @@ public static class StaffDataServices
         services.AddSingleton(loadOptions);
         services.AddSingleton(_ => ReferenceDataLoader.Load(reference.Resolve()));
         services.AddSingleton(sp => sp.GetRequiredService<ReferenceDataSet>().Mapper);
-        services.AddSingleton(_ => new PersonPseudonymiser(new PseudonymisationKeySource().Resolve(pseudonymisation.Key, pseudonymisation.KeyFile).Key));
-        var surveys = configuration.GetSection("Surveys").Get<SurveySettings>() ?? new SurveySettings();
+        var databasePath = Path.GetFullPath(warehouse.SqlitePath);
+        services.AddSingleton(new WarehouseKeyGuard(new PseudonymisationKeySource(), pseudonymisation.Key, pseudonymisation.KeyFile, databasePath));
+        var surveys = SettingsBinder.Bind<SurveySettings>(configuration, "Surveys");
         services.AddSingleton(sp => new ExtractorRegistry()
             .Add(new EsrCsvExtractor(sp.GetRequiredService<ReferenceDataSet>().Aliases))
             .Add(new ExcelSurveyExtractor(sp.GetRequiredService<ReferenceDataSet>().SurveyAliases, new WorkbookLimits { AllowMacros = surveys.AllowMacros, MaxFileBytes = surveys.MaxFileBytes })));
-        var databasePath = Path.GetFullPath(warehouse.SqlitePath);
-        services.AddSingleton<IWarehouse>(sp => new SqliteWarehouse(databasePath, sp.GetRequiredService<ReferenceDataSet>(), sp.GetRequiredService<ILogger<SqliteWarehouse>>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IWarehouseReview>(_ => new SqliteWarehouseReview(databasePath));
+        var busyWait = TimeSpan.FromSeconds(warehouse.BusyTimeoutSeconds);
+        services.AddSingleton<IWarehouse>(sp => new SqliteWarehouse(databasePath, sp.GetRequiredService<ReferenceDataSet>(), sp.GetRequiredService<ILogger<SqliteWarehouse>>(), sp.GetRequiredService<TimeProvider>(), busyWait));
+        services.AddSingleton<IWarehouseReview>(sp => new SqliteWarehouseReview(databasePath, sp.GetRequiredService<TimeProvider>(), busyWait));
         services.AddSingleton<LoadPipeline>();
         services.AddSingleton(new WarehouseLocation(databasePath));
         return services.BuildServiceProvider();

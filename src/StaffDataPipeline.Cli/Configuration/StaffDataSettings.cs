@@ -7,6 +7,9 @@ public sealed class WarehouseSettings
 
     /// <summary>The SQLite warehouse file, relative to the current directory unless absolute.</summary>
     public string SqlitePath { get; set; } = "staffdata.db";
+
+    /// <summary>How long a load waits for another process's write lock on the SQLite file before the file fails as busy.</summary>
+    public double BusyTimeoutSeconds { get; set; } = 60;
 }
 
 /// <summary>ReferenceData:* settings.</summary>

@@ -17,12 +17,19 @@ internal static class LoadReportPrinter
 
         foreach (var r in reports)
         {
+            if (r.Status == FileLoadStatus.Skipped)
+            {
+                o.WriteLine($"{r.FileName}: skipped, {r.Message?.Replace("Skipped: ", string.Empty, StringComparison.Ordinal)}");
+                continue;
+            }
+
             o.WriteLine($"{r.FileName}: {Headline(r)}");
             var c = r.Counts;
             if (c.Read > 0)
             {
-                var excluded = r.IsSurveyReturn ? "total rows ignored" : "excluded (inactive or not staff in post)";
-                o.WriteLine($"    {c.Read:N0} rows read: {c.Loaded:N0} {(dryRun ? "would load" : "loaded")}, {c.OutOfScope:N0} out of scope, {c.Excluded:N0} {excluded}, {c.Rejected:N0} quarantined   [{r.Elapsed.TotalSeconds:N1} s, {c.Read / Math.Max(r.Elapsed.TotalSeconds, 0.001):N0} rows/s]");
+                var excluded = r.IsSurveyReturn ? "total or hidden rows ignored" : "excluded (inactive or not staff in post)";
+                var loaded = r.Status is FileLoadStatus.Rejected or FileLoadStatus.Failed ? "would have loaded" : dryRun ? "would load" : "loaded";
+                o.WriteLine($"    {c.Read:N0} rows read: {c.Loaded:N0} {loaded}, {c.OutOfScope:N0} out of scope, {c.Excluded:N0} {excluded}, {c.Rejected:N0} quarantined   [{r.Elapsed.TotalSeconds:N1} s, {c.Read / Math.Max(r.Elapsed.TotalSeconds, 0.001):N0} rows/s]");
             }
 
             if (r.Message is { } message && r.Status != FileLoadStatus.AlreadyLoaded)
@@ -73,8 +80,10 @@ internal static class LoadReportPrinter
             }
         }
 
-        var ok = reports.Count(r => r.Succeeded);
-        o.WriteLine($"{reports.Count} file(s): {ok} {(dryRun ? "valid" : "loaded or already loaded")}, {reports.Count - ok} not {(dryRun ? "valid" : "loaded")}.");
+        var skipped = reports.Count(r => r.Status == FileLoadStatus.Skipped);
+        var files = reports.Count - skipped;
+        var ok = reports.Count(r => r.Succeeded) - skipped;
+        o.WriteLine($"{files} file(s): {ok} {(dryRun ? "valid" : "loaded or already loaded")}, {files - ok} not {(dryRun ? "valid" : "loaded")}{(skipped > 0 ? $"; {skipped} skipped" : string.Empty)}.");
     }
 
     private static string Headline(FileLoadReport r) => r.Status switch
@@ -82,7 +91,8 @@ internal static class LoadReportPrinter
         FileLoadStatus.Loaded => $"loaded as batch {r.BatchId} ({r.Extractor})",
         FileLoadStatus.AlreadyLoaded => $"already loaded as batch {r.BatchId}; nothing to do",
         FileLoadStatus.Valid => $"valid ({r.Extractor})",
-        FileLoadStatus.Rejected => r.BatchId is { } b ? $"REJECTED (recorded as batch {b}); nothing was loaded" : "REJECTED; nothing would be loaded",
-        _ => "FAILED; nothing was loaded",
+        FileLoadStatus.Rejected => r.BatchId is { } b ? $"REJECTED ({r.ReasonCode}, recorded as batch {b}); nothing was loaded" : $"REJECTED ({r.ReasonCode}); nothing would be loaded",
+        FileLoadStatus.BeingLoadedElsewhere => $"being loaded by another process (batch {r.BatchId}); left alone",
+        _ => $"FAILED ({r.ReasonCode}); nothing was loaded",
     };
 }

@@ -45,4 +45,15 @@ public static class SourceFileReader
         var guess = bom ? TextEncodingGuess.Utf8WithBom : utf8 ? TextEncodingGuess.Utf8 : TextEncodingGuess.Windows1252;
         return new SourceFile(Path.GetFullPath(path), Convert.ToHexStringLower(sha.GetHashAndReset()), length, guess);
     }
+
+    /// <summary>
+    /// For formats read by random access (workbooks): hashes the file again after it was read and fails when the bytes
+    /// are no longer the ones inspected, so that a batch is never recorded under the hash of other bytes.
+    /// </summary>
+    public static void VerifyUnchanged(SourceFile source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        using var stream = new VerifyingReadStream(source);
+        stream.VerifyComplete();
+    }
 }

@@ -8,6 +8,15 @@ public interface ISourceRecord
     /// <summary>The 1-based row number a person would see when opening the file (header is row 1).</summary>
     long RowNumber { get; }
 
-    /// <summary>The trimmed value of a field, or null when the file has no such column or the cell is blank.</summary>
+    /// <summary>
+    /// Set when the row cannot be read field by field (more or fewer fields than the header): it is quarantined
+    /// whole, so that no value lands in another field's place.
+    /// </summary>
+    RecordDefect? Defect { get; }
+
+    /// <summary>The trimmed value of a field without control characters, or null when the file has no such column or the cell is blank.</summary>
     string? Field(EsrField field);
 }
+
+/// <summary>Why a row cannot be read at all. The message says what is wrong, never what the row holds.</summary>
+public sealed record RecordDefect(string ReasonCode, string Message);

@@ -2,7 +2,7 @@ namespace StaffDataPipeline.Headers;
 
 /// <summary>
 /// The documented alias list (reference-data/header-aliases.csv): which header spellings mean which field.
-/// Aliases earlier in the file win when two columns claim the same field.
+/// Aliases earlier in the file are read when two columns claim the same field; the other is compared with it row by row.
 /// </summary>
 public sealed class HeaderAliases
 {
@@ -40,7 +40,7 @@ public sealed class HeaderAliases
         var chosen = new Dictionary<EsrField, (int Column, int Rank)>();
         var unknown = new List<string>();
         var personal = new List<string>();
-        var duplicates = new List<string>();
+        var duplicates = new List<DuplicateColumn>();
         for (var i = 0; i < headers.Count; i++)
         {
             var header = headers[i].Trim().Trim('\uFEFF').Trim();
@@ -64,12 +64,12 @@ public sealed class HeaderAliases
             {
                 if (hit.Rank < existing.Rank)
                 {
-                    duplicates.Add(headers[existing.Column].Trim());
+                    duplicates.Add(new DuplicateColumn(hit.Field, i, header, existing.Column, headers[existing.Column].Trim()));
                     chosen[hit.Field] = (i, hit.Rank);
                 }
                 else
                 {
-                    duplicates.Add(header);
+                    duplicates.Add(new DuplicateColumn(hit.Field, existing.Column, headers[existing.Column].Trim(), i, header));
                 }
 
                 continue;

@@ -5,9 +5,15 @@ public sealed record HeaderMatch(
     IReadOnlyDictionary<EsrField, int> Columns,
     IReadOnlyList<string> UnknownColumns,
     IReadOnlyList<string> PersonalColumnsDropped,
-    IReadOnlyList<string> DuplicateColumnsIgnored)
+    IReadOnlyList<DuplicateColumn> DuplicateColumns)
 {
     public bool Has(EsrField field) => Columns.ContainsKey(field);
 
     public int? ColumnOf(EsrField field) => Columns.TryGetValue(field, out var c) ? c : null;
 }
+
+/// <summary>
+/// Two columns that both mean one field (FTE and WTE). The file loads only if they agree on every row (the kept
+/// column is read); at the first row where they differ it is refused as an ambiguous header, naming both.
+/// </summary>
+public sealed record DuplicateColumn(EsrField Field, int KeptColumn, string KeptName, int OtherColumn, string OtherName);

@@ -15,6 +15,9 @@ public sealed class EsrRowNormaliser
 {
     private const decimal HoursPerFte = 37.5m;
     private const decimal MaxFte = 1.5m;
+
+    /// <summary>The column name recorded for a row quarantined whole.</summary>
+    public const string WholeRow = "(whole row)";
     private readonly RoleMapper _mapper;
     private readonly OrganisationCatalogue _organisations;
     private readonly AssignmentRules _assignments;
@@ -43,6 +46,13 @@ public sealed class EsrRowNormaliser
 
     public RowOutcome Normalise(ISourceRecord r)
     {
+        // A row that cannot be read field by field is quarantined before anything reads a field: its values may sit
+        // in other fields' places (an NI number in FTE), so neither its scope nor its figures can be trusted.
+        if (r.Defect is { } defect)
+        {
+            return RowOutcome.Rejected(new RowRejection(r.RowNumber, WholeRow, defect.ReasonCode, defect.Message));
+        }
+
         if (!_assignments.StatusCounts(r.Field(EsrField.AssignmentStatus)) || !_assignments.ContractCounts(r.Field(EsrField.ContractType)))
         {
             return RowOutcome.Excluded();
@@ -86,7 +96,7 @@ public sealed class EsrRowNormaliser
             if (!TextValues.TryMonth(snapshotText, out snapshot))
             {
                 var field = r.Field(EsrField.SnapshotMonth) is not null ? EsrField.SnapshotMonth : EsrField.SnapshotDate;
-                return Reject(r, field, "SNAPSHOT_INVALID", $"Snapshot '{snapshotText}' is not a month (yyyymm, yyyy-mm) or a date (dd/MM/yyyy, yyyy-MM-dd).");
+                return Reject(r, field, "SNAPSHOT_INVALID", "The snapshot is not a month (yyyymm, yyyy-mm) or a date (dd/MM/yyyy, yyyy-MM-dd).");
             }
         }
         else if (_fileSnapshot is { } fromFile)
@@ -105,7 +115,7 @@ public sealed class EsrRowNormaliser
         {
             if (!TextValues.TryDecimal(fteText, out var parsed))
             {
-                return Reject(r, EsrField.Fte, "FTE_NOT_NUMBER", $"FTE '{fteText}' is not a number (use '.' for decimals).");
+                return Reject(r, EsrField.Fte, "FTE_NOT_NUMBER", "FTE is not a number (use '.' for decimals).");
             }
 
             stated = parsed;
@@ -117,7 +127,7 @@ public sealed class EsrRowNormaliser
         {
             if (!TextValues.TryDecimal(hoursText, out var h) || h < 0 || h > 100)
             {
-                return Reject(r, EsrField.ContractedHours, "HOURS_INVALID", $"Contracted hours '{hoursText}' is not a number between 0 and 100.");
+                return Reject(r, EsrField.ContractedHours, "HOURS_INVALID", "Contracted hours is not a number between 0 and 100.");
             }
 
             hours = h;
@@ -139,14 +149,14 @@ public sealed class EsrRowNormaliser
 
         if (fte < 0 || fte > MaxFte)
         {
-            return Reject(r, EsrField.Fte, "FTE_OUT_OF_RANGE", $"FTE {fte} is outside 0 to {MaxFte}.");
+            return Reject(r, EsrField.Fte, "FTE_OUT_OF_RANGE", $"FTE is outside 0 to {MaxFte}.");
         }
 
         int? age = null;
         var dob = r.Field(EsrField.DateOfBirth);
         if (dob is not null)
         {
-            // The value is personal: messages say what is wrong with it, never what it is.
+            // Messages say what is wrong with a value, never what it is: any column may hold a personal value in a broken file.
             if (!TextValues.TryDate(dob, out var born))
             {
                 return Reject(r, EsrField.DateOfBirth, "DOB_INVALID", "Date of birth is not a valid date (dd/MM/yyyy or yyyy-MM-dd).");

@@ -10,6 +10,7 @@ namespace StaffDataPipeline.People;
 public sealed class PersonPseudonymiser
 {
     public const int MinimumKeyBytes = 32;
+    private const string KeyCheckLabel = "StaffDataPipeline pseudonymisation key check v1";
     private readonly byte[] _key;
 
     public PersonPseudonymiser(byte[] key)
@@ -21,7 +22,14 @@ public sealed class PersonPseudonymiser
         }
 
         _key = (byte[])key.Clone();
+        KeyCheck = Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(KeyCheckLabel)))[..32];
     }
+
+    /// <summary>
+    /// An HMAC of a fixed label under the key: stored in the warehouse with its first data, so that a load under another
+    /// key is refused. It identifies the key without revealing it, and is no help in guessing identifiers.
+    /// </summary>
+    public string KeyCheck { get; }
 
     /// <summary>128 bits of the HMAC as 32 hex characters: collision-free at any NHS scale and half the storage.</summary>
     public string Pseudonymise(string domain, string identifier)

@@ -16,19 +16,27 @@ public sealed class PseudonymisationKeySource
     public static string DefaultKeyFile =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.Create), "staffdata", "pseudonymisation.key");
 
-    public (byte[] Key, string Origin) Resolve(string? configuredBase64, string? keyFile)
+    public (byte[] Key, string Origin) Resolve(string? configuredBase64, string? keyFile) =>
+        Find(configuredBase64, keyFile) ?? Create(keyFile);
+
+    /// <summary>The configured key, else the key file's; null when there is neither. Never creates anything.</summary>
+    public static (byte[] Key, string Origin)? Find(string? configuredBase64, string? keyFile)
     {
         if (!string.IsNullOrWhiteSpace(configuredBase64))
         {
-            return (Decode(configuredBase64, "the configured key (Pseudonymisation:Key)"), "configuration");
+            return (Decode(configuredBase64, "the configured key (Pseudonymisation:Key)"), "configuration (Pseudonymisation:Key)");
         }
 
-        var path = string.IsNullOrWhiteSpace(keyFile) ? DefaultKeyFile : keyFile;
-        if (File.Exists(path))
-        {
-            return (Decode(File.ReadAllText(path), $"the key file {path}"), path);
-        }
+        var path = KeyFilePath(keyFile);
+        return File.Exists(path) ? (Decode(File.ReadAllText(path), $"the key file {path}"), path) : null;
+    }
 
+    public static string KeyFilePath(string? keyFile) => string.IsNullOrWhiteSpace(keyFile) ? DefaultKeyFile : keyFile;
+
+    /// <summary>Writes a new random key to the key file (owner-only permissions) and returns it.</summary>
+    public (byte[] Key, string Origin) Create(string? keyFile)
+    {
+        var path = KeyFilePath(keyFile);
         var key = _randomBytes(PersonPseudonymiser.MinimumKeyBytes);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write))

@@ -45,19 +45,19 @@ internal sealed class EsrFileLoader
         }
         catch (FileRejectedException ex)
         {
-            return await _refusal.RecordAsync(source, extractor.Name, ex.Message, counts, dryRun, clock, ct);
+            return await _refusal.RecordAsync(source, extractor.Name, ex.ReasonCode, ex.Message, counts, dryRun, clock, ct);
         }
 
         using (extraction)
         {
-            var start = new BatchStart(source.FileName, source.Sha256, extractor.Name, _reference.Taxonomy.Version, _time.GetUtcNow());
+            var start = new BatchStart(source.FileName, source.Sha256, extractor.Name, _reference.Taxonomy.Version, _time.GetUtcNow()) { KeyCheck = _pseudonymiser.KeyCheck };
             var header = extraction.Header;
             var missing = RequiredFields.Missing(header);
             if (missing.Count > 0)
             {
                 var message = string.Join(" ", missing.Select(any =>
                     $"Missing required column: {string.Join(" or ", any.Select(RequiredFields.Display))} (header names tried: {string.Join(", ", any.SelectMany(_reference.Aliases.AliasesOf).Select(a => $"'{a}'"))})."));
-                return await _refusal.RecordAsync(source, extractor.Name, message, counts, dryRun, clock, ct, header);
+                return await _refusal.RecordAsync(source, extractor.Name, "MISSING_COLUMN", message, counts, dryRun, clock, ct, header);
             }
 
             // A month column wins (per row), then the file name, then --snapshot.
@@ -67,6 +67,7 @@ internal sealed class EsrFileLoader
                 return await _refusal.RecordAsync(
                     source,
                     extractor.Name,
+                    "NO_SNAPSHOT_MONTH",
                     "No snapshot month: the file has no snapshot column (e.g. 'Tm Year Month', 'Effective Date'), its name holds no month (e.g. '202303' or '2023-03'), and no --snapshot was given.",
                     counts,
                     dryRun,
@@ -143,7 +144,7 @@ internal sealed class EsrFileLoader
 
                 if (counts.Read == 0)
                 {
-                    var empty = new BatchSummary(counts, rejections, unmapped, "rejected", "The file has a header but no data rows.", _time.GetUtcNow());
+                    var empty = new BatchSummary(counts, rejections, unmapped, "rejected", "The file has a header but no data rows.", _time.GetUtcNow()) { ReasonCode = "EMPTY_FILE" };
                     await writer.AbandonAsync(empty, ct);
                     return Report(source.Path, FileLoadStatus.Rejected, counts, clock, extractor, header, empty, writer.BatchId, rejections, unknownOrgs, unmapped);
                 }
@@ -151,7 +152,7 @@ internal sealed class EsrFileLoader
                 if (counts.RejectedShare > _options.RejectThreshold)
                 {
                     var message = $"{counts.Rejected} of {counts.Loaded + counts.Rejected} in-scope rows ({counts.RejectedShare:P1}) failed validation, more than the {_options.RejectThreshold:P1} allowed: the whole file is rejected. See the quarantined rows below.";
-                    var rejected = new BatchSummary(counts, rejections, unmapped, "rejected", message, _time.GetUtcNow());
+                    var rejected = new BatchSummary(counts, rejections, unmapped, "rejected", message, _time.GetUtcNow()) { ReasonCode = "THRESHOLD_EXCEEDED" };
                     await writer.AbandonAsync(rejected, ct);
                     _logger.LogWarning("{File}: rejected, {Rejected} rows failed validation", source.FileName, counts.Rejected);
                     return Report(source.Path, FileLoadStatus.Rejected, counts, clock, extractor, header, rejected, writer.BatchId, rejections, unknownOrgs, unmapped);
@@ -162,23 +163,24 @@ internal sealed class EsrFileLoader
                 _logger.LogInformation("{File}: {Status} batch {Batch}, {Loaded} rows loaded, {Rejected} quarantined", source.FileName, summary.Status, commit.BatchId, counts.Loaded, counts.Rejected);
                 return Report(source.Path, dryRun ? FileLoadStatus.Valid : FileLoadStatus.Loaded, counts, clock, extractor, header, summary, dryRun ? null : commit.BatchId, rejections, unknownOrgs, unmapped) with { Commit = commit };
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException and not FileAlreadyTakenException)
             {
                 // The data transaction is rolled back; the audit row says the batch failed and why (type and message
                 // of the fault, which never carry row values because extractors and normalisers do not put them there).
-                var message = ex is FileRejectedException ? ex.Message : $"Load failed and was rolled back: {ex.GetType().Name}: {ex.Message}";
-                var failed = new BatchSummary(counts, rejections, unmapped, ex is FileRejectedException ? "rejected" : "failed", message, _time.GetUtcNow());
+                var (status, code, message) = FileFault.Describe(ex, source.FileName);
+                var failed = new BatchSummary(counts, rejections, unmapped, status == FileLoadStatus.Rejected ? "rejected" : "failed", message, _time.GetUtcNow()) { ReasonCode = code };
                 try
                 {
                     await writer.AbandonAsync(failed, ct);
                 }
                 catch (Exception inner)
                 {
-                    _logger.LogError("{File}: could not record the failure: {Error}", source.FileName, inner.Message);
+                    _logger.LogError("{File}: could not record the failure: {Type}", source.FileName, inner.GetType().Name);
                 }
 
-                _logger.LogError("{File}: {Message}", source.FileName, message);
-                return Report(source.Path, ex is FileRejectedException ? FileLoadStatus.Rejected : FileLoadStatus.Failed, counts, clock, extractor, header, failed, writer.BatchId, rejections, unknownOrgs, unmapped);
+                _logger.LogWarning("{File}: {Status} ({Code}): {Type}", source.FileName, status, code, ex.GetType().Name);
+                _logger.LogInformation(ex, "{File}: details of the fault", source.FileName);
+                return Report(source.Path, status, counts, clock, extractor, header, failed, writer.BatchId, rejections, unknownOrgs, unmapped);
             }
         }
     }
@@ -203,6 +205,7 @@ internal sealed class EsrFileLoader
             BatchId = batchId is > 0 ? batchId : null,
             Extractor = extractor.Name,
             Message = summary.Message,
+            ReasonCode = summary.ReasonCode,
             Rejections = rejections,
             UnknownColumns = header.UnknownColumns,
             PersonalColumnsDropped = header.PersonalColumnsDropped,

@@ -17,6 +17,9 @@ public sealed record FileLoadReport(string FilePath, FileLoadStatus Status, Batc
 
     public string? Message { get; init; }
 
+    /// <summary>Why a file was rejected or failed, as stored on its batch row.</summary>
+    public string? ReasonCode { get; init; }
+
     public IReadOnlyList<RowRejection> Rejections { get; init; } = [];
 
     public IReadOnlyList<string> UnknownColumns { get; init; } = [];
@@ -32,5 +35,5 @@ public sealed record FileLoadReport(string FilePath, FileLoadStatus Status, Batc
 
     public CommitResult? Commit { get; init; }
 
-    public bool Succeeded => Status is FileLoadStatus.Loaded or FileLoadStatus.AlreadyLoaded or FileLoadStatus.Valid;
+    public bool Succeeded => Status is FileLoadStatus.Loaded or FileLoadStatus.AlreadyLoaded or FileLoadStatus.Valid or FileLoadStatus.Skipped;
 }

@@ -6,17 +6,17 @@ using StaffDataPipeline.Warehouse;
 
 namespace StaffDataPipeline.Pipeline;
 
-/// <summary>A file refused before any row was written: logged, recorded as a rejected batch (unless validating), reported.</summary>
+/// <summary>A file refused before any row was written: logged, recorded as a rejected batch with its reason (unless validating), reported.</summary>
 internal sealed record FileRefusal(IWarehouse Warehouse, string TaxonomyVersion, TimeProvider Time, ILogger Logger)
 {
-    public async Task<FileLoadReport> RecordAsync(SourceFile source, string extractor, string message, BatchCounts counts, bool dryRun, Stopwatch clock, CancellationToken ct, HeaderMatch? header = null)
+    public async Task<FileLoadReport> RecordAsync(SourceFile source, string extractor, string reasonCode, string message, BatchCounts counts, bool dryRun, Stopwatch clock, CancellationToken ct, HeaderMatch? header = null)
     {
-        Logger.LogWarning("{File}: rejected: {Message}", source.FileName, message);
+        Logger.LogWarning("{File}: rejected ({Code})", source.FileName, reasonCode);
         long? batchId = null;
         if (!dryRun)
         {
             var start = new BatchStart(source.FileName, source.Sha256, extractor, TaxonomyVersion, Time.GetUtcNow());
-            batchId = await Warehouse.RecordRefusedFileAsync(start, new BatchSummary(counts, [], new Dictionary<UnmappedPost, long>(), "rejected", message, Time.GetUtcNow()), ct);
+            batchId = await Warehouse.RecordRefusedFileAsync(start, new BatchSummary(counts, [], new Dictionary<UnmappedPost, long>(), "rejected", message, Time.GetUtcNow()) { ReasonCode = reasonCode }, ct);
         }
 
         return new FileLoadReport(source.Path, FileLoadStatus.Rejected, counts, clock.Elapsed)
@@ -24,6 +24,7 @@ internal sealed record FileRefusal(IWarehouse Warehouse, string TaxonomyVersion,
             BatchId = batchId,
             Extractor = extractor,
             Message = message,
+            ReasonCode = reasonCode,
             UnknownColumns = header?.UnknownColumns ?? [],
             PersonalColumnsDropped = header?.PersonalColumnsDropped ?? [],
         };

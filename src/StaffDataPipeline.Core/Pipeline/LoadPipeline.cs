@@ -10,14 +10,15 @@ namespace StaffDataPipeline.Pipeline;
 
 /// <summary>
 /// Extract → normalise → load, one file at a time, each file one atomic batch. Decides what a file is (already loaded?
-/// which format?) and hands it to the loader for that format.
+/// which format?) and hands it to the loader for that format. A run never stops on one file: whatever goes wrong
+/// with a file becomes that file's report, and the next file is read.
 /// </summary>
 public sealed class LoadPipeline
 {
     private readonly ReferenceDataSet _reference;
     private readonly ExtractorRegistry _extractors;
     private readonly IWarehouse _warehouse;
-    private readonly PersonPseudonymiser _pseudonymiser;
+    private readonly WarehouseKeyGuard _keys;
     private readonly LoadOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -26,7 +27,7 @@ public sealed class LoadPipeline
         ReferenceDataSet reference,
         ExtractorRegistry extractors,
         IWarehouse warehouse,
-        PersonPseudonymiser pseudonymiser,
+        WarehouseKeyGuard keys,
         LoadOptions options,
         TimeProvider time,
         ILogger<LoadPipeline> logger)
@@ -34,42 +35,76 @@ public sealed class LoadPipeline
         _reference = reference;
         _extractors = extractors;
         _warehouse = warehouse;
-        _pseudonymiser = pseudonymiser;
+        _keys = keys;
         _options = options;
         _time = time;
         _logger = logger;
     }
 
+    /// <summary>
+    /// Loads (or, with <paramref name="dryRun"/>, validates without writing anything, not even a key file or a schema)
+    /// every file the paths name. Throws only for what stops the whole run: a key that does not match the warehouse,
+    /// or a warehouse that cannot be opened.
+    /// </summary>
     public async Task<IReadOnlyList<FileLoadReport>> RunAsync(IEnumerable<string> paths, bool dryRun, IProgress<LoadProgress>? progress, CancellationToken ct)
     {
-        await _warehouse.MigrateAsync(ct);
-        var reports = new List<FileLoadReport>();
-        foreach (var file in SourcePaths.Expand(paths))
+        var entries = SourcePaths.Expand(paths);
+        if (!dryRun)
         {
-            reports.Add(await LoadFileAsync(file, dryRun, progress, ct));
+            await _warehouse.MigrateAsync(ct);
+        }
+
+        var pseudonymiser = _keys.PseudonymiserFor(await _warehouse.ReadKeyStateAsync(ct), readOnly: dryRun);
+        var reports = new List<FileLoadReport>();
+        foreach (var entry in entries)
+        {
+            ct.ThrowIfCancellationRequested();
+            reports.Add(entry.SkipReason is { } reason
+                ? new FileLoadReport(entry.Path, FileLoadStatus.Skipped, new BatchCounts(), TimeSpan.Zero) { Message = $"Skipped: {reason}." }
+                : await LoadFileAsync(entry.Path, pseudonymiser, dryRun, progress, ct));
         }
 
         return reports;
     }
 
-    public async Task<FileLoadReport> LoadFileAsync(string path, bool dryRun, IProgress<LoadProgress>? progress, CancellationToken ct)
+    private async Task<FileLoadReport> LoadFileAsync(string path, PersonPseudonymiser pseudonymiser, bool dryRun, IProgress<LoadProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var counts = new BatchCounts();
-        if (!File.Exists(path))
+        var fileName = Path.GetFileName(path);
+        try
         {
-            return new FileLoadReport(path, FileLoadStatus.Failed, counts, clock.Elapsed) { Message = "File not found." };
+            return await LoadOneAsync(path, pseudonymiser, dryRun, progress, clock, ct);
+        }
+        catch (FileAlreadyTakenException taken)
+        {
+            return Taken(path, taken.Batch, clock);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var (status, code, message) = FileFault.Describe(ex, fileName);
+            _logger.LogWarning("{File}: {Status} ({Code}): {Type}", fileName, status, code, ex.GetType().Name);
+            _logger.LogInformation(ex, "{File}: details of the fault", fileName);
+            return new FileLoadReport(path, status, new BatchCounts(), clock.Elapsed) { Message = message, ReasonCode = code };
+        }
+    }
+
+    private async Task<FileLoadReport> LoadOneAsync(string path, PersonPseudonymiser pseudonymiser, bool dryRun, IProgress<LoadProgress>? progress, Stopwatch clock, CancellationToken ct)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new FileNotFoundException($"{path} is a folder.");
         }
 
         var source = SourceFileReader.Inspect(path);
-        if (await _warehouse.FindLoadedBatchAsync(source.Sha256, ct) is { } existing)
+        if (await _warehouse.FindBatchOfFileAsync(source.Sha256, ct) is { } existing)
         {
-            _logger.LogInformation("{File}: already loaded as batch {Batch}", source.FileName, existing);
-            return new FileLoadReport(path, FileLoadStatus.AlreadyLoaded, counts, clock.Elapsed)
-            {
-                BatchId = existing,
-                Message = $"Already loaded as batch {existing}: these exact bytes are in the warehouse.",
-            };
+            return Taken(path, existing, clock);
+        }
+
+        var refusal = new FileRefusal(_warehouse, _reference.Taxonomy.Version, _time, _logger);
+        if (string.Equals(Path.GetExtension(path), ".ods", StringComparison.OrdinalIgnoreCase))
+        {
+            return await refusal.RecordAsync(source, "(none)", "ODS_NOT_SUPPORTED", $"{source.FileName}: OpenDocument spreadsheets (.ods) are not read. Save it as .xlsx and load that.", new BatchCounts(), dryRun, clock, ct);
         }
 
         ISourceFormat format;
@@ -79,14 +114,27 @@ public sealed class LoadPipeline
         }
         catch (FileRejectedException ex)
         {
-            return await new FileRefusal(_warehouse, _reference.Taxonomy.Version, _time, _logger).RecordAsync(source, "(none)", ex.Message, counts, dryRun, clock, ct);
+            return await refusal.RecordAsync(source, "(none)", ex.ReasonCode, ex.Message, new BatchCounts(), dryRun, clock, ct);
         }
 
         return format switch
         {
             ISurveyExtractor survey => await new SurveyFileLoader(_reference, _warehouse, _options, _time, _logger).LoadAsync(source, survey, dryRun, clock, ct),
-            IExtractor esr => await new EsrFileLoader(_reference, _warehouse, _pseudonymiser, _options, _time, _logger).LoadAsync(source, esr, dryRun, progress, clock, ct),
+            IExtractor esr => await new EsrFileLoader(_reference, _warehouse, pseudonymiser, _options, _time, _logger).LoadAsync(source, esr, dryRun, progress, clock, ct),
             _ => throw new InvalidOperationException($"No loader for source format {format.Name}."),
         };
+    }
+
+    private FileLoadReport Taken(string path, BatchOfFile batch, Stopwatch clock)
+    {
+        _logger.LogInformation("{File}: batch {Batch} is {Status}", Path.GetFileName(path), batch.BatchId, batch.Status);
+        return batch.IsLoaded
+            ? new FileLoadReport(path, FileLoadStatus.AlreadyLoaded, new BatchCounts(), clock.Elapsed) { BatchId = batch.BatchId, Message = $"Already loaded as batch {batch.BatchId}: these exact bytes are in the warehouse." }
+            : new FileLoadReport(path, FileLoadStatus.BeingLoadedElsewhere, new BatchCounts(), clock.Elapsed)
+            {
+                BatchId = batch.BatchId,
+                ReasonCode = "BEING_LOADED",
+                Message = $"Already being loaded (batch {batch.BatchId}) by another process ({batch.Owner}); this run left it alone.",
+            };
     }
 }

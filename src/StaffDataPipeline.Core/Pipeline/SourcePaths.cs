@@ -1,28 +1,136 @@
 namespace StaffDataPipeline.Pipeline;
 
-/// <summary>Expands the files and folders given on a command line into files, in a stable order.</summary>
+/// <summary>
+/// Expands the files and folders given on a command line into files, in a stable order. Folders are walked without
+/// following a symbolic link twice (a link loop ends), each real file is offered once, and files that are not
+/// returns (Office and LibreOffice lock files, partial downloads, temporary and hidden files) are skipped with a reason.
+/// </summary>
 public static class SourcePaths
 {
-    private static readonly string[] Extensions = [".csv", ".txt", ".xlsx", ".xlsm", ".xls"];
+    private static readonly string[] Extensions = [".csv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods"];
+    private static readonly string[] PartialExtensions = [".tmp", ".part", ".crdownload", ".partial", ".download"];
 
-    public static IReadOnlyList<string> Expand(IEnumerable<string> paths)
+    public static IReadOnlyList<SourceEntry> Expand(IEnumerable<string> paths)
     {
-        var files = new List<string>();
+        ArgumentNullException.ThrowIfNull(paths);
+        var entries = new List<SourceEntry>();
+        var seenFiles = new HashSet<string>(StringComparer.Ordinal);
+        var seenFolders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase) && !Path.GetFileName(f).StartsWith("~$", StringComparison.Ordinal))
-                    .OrderBy(f => f, StringComparer.Ordinal));
+                Walk(path, entries, seenFiles, seenFolders);
             }
-            else
+            else if (seenFiles.Add(RealPath(path)))
             {
-                // A missing file is reported by the pipeline as a failed file, not silently dropped.
-                files.Add(path);
+                // Named explicitly: always offered (a missing file is reported by the pipeline, not silently dropped).
+                entries.Add(new SourceEntry(path, null));
             }
         }
 
-        return files;
+        return entries;
+    }
+
+    /// <summary>Why a file in a folder is not a return to load, or null when it is one.</summary>
+    public static string? SkipReason(string path)
+    {
+        var name = Path.GetFileName(path);
+        if (name.StartsWith("~$", StringComparison.Ordinal) || (name.StartsWith(".~lock.", StringComparison.Ordinal) && name.EndsWith('#')))
+        {
+            return "an Office or LibreOffice lock file (the workbook is open somewhere)";
+        }
+
+        if (PartialExtensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase))
+        {
+            return "a temporary file or a partial download";
+        }
+
+        if (name.StartsWith('.') || IsHidden(path))
+        {
+            return "a hidden file";
+        }
+
+        return Extensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase) ? null : "not a .csv, .txt, .xlsx, .xlsm or .xls file";
+    }
+
+    private static void Walk(string folder, List<SourceEntry> entries, HashSet<string> seenFiles, HashSet<string> seenFolders)
+    {
+        if (!seenFolders.Add(RealPath(folder)))
+        {
+            return;
+        }
+
+        string[] files, folders;
+        try
+        {
+            files = Directory.GetFiles(folder);
+            folders = Directory.GetDirectories(folder);
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            entries.Add(new SourceEntry(folder, $"the folder cannot be read ({ex.GetType().Name})"));
+            return;
+        }
+
+        Array.Sort(files, StringComparer.Ordinal);
+        Array.Sort(folders, StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var reason = SkipReason(file);
+            if (reason is not null)
+            {
+                // Other extensions are not worth a line each; lock files, partial and hidden files are.
+                if (!reason.StartsWith("not a", StringComparison.Ordinal))
+                {
+                    entries.Add(new SourceEntry(file, reason));
+                }
+            }
+            else if (seenFiles.Add(RealPath(file)))
+            {
+                entries.Add(new SourceEntry(file, null));
+            }
+        }
+
+        foreach (var sub in folders)
+        {
+            if (Path.GetFileName(sub).StartsWith('.'))
+            {
+                continue;
+            }
+
+            Walk(sub, entries, seenFiles, seenFolders);
+        }
+    }
+
+    private static bool IsHidden(string path)
+    {
+        try
+        {
+            return OperatingSystem.IsWindows() && File.GetAttributes(path).HasFlag(FileAttributes.Hidden);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    // The target of a link (followed to the end), so that two routes to one file or folder count once.
+    private static string RealPath(string path)
+    {
+        try
+        {
+            FileSystemInfo info = Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path);
+            var full = Path.GetFullPath(info.LinkTarget is null ? path : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path);
+            var parent = Path.GetDirectoryName(full);
+            return parent is null || parent == full ? full : Path.Combine(RealPath(parent), Path.GetFileName(full));
+        }
+        catch (IOException)
+        {
+            return Path.GetFullPath(path);
+        }
     }
 }
+
+/// <summary>A file to offer to the pipeline, or one skipped with the reason.</summary>
+public sealed record SourceEntry(string Path, string? SkipReason);

@@ -51,7 +51,7 @@ internal sealed class SurveyFileLoader
         }
         catch (FileRejectedException ex)
         {
-            return await new FileRefusal(_warehouse, _reference.Taxonomy.Version, _time, _logger).RecordAsync(source, extractor.Name, ex.Message, counts, dryRun, clock, ct);
+            return await new FileRefusal(_warehouse, _reference.Taxonomy.Version, _time, _logger).RecordAsync(source, extractor.Name, ex.ReasonCode, ex.Message, counts, dryRun, clock, ct);
         }
 
         using (extraction)
@@ -114,18 +114,31 @@ internal sealed class SurveyFileLoader
                     }
                 }
 
+                // Hidden rows are treated like hidden sheets: not loaded, and said so, since they often hold last period's figures.
+                foreach (var hidden in extraction.HiddenRows)
+                {
+                    counts.Read += hidden.Count;
+                    counts.Excluded += hidden.Count;
+                    warnings.Add(new SurveyWarning(hidden.SheetName, hidden.First, "SURVEY_HIDDEN_ROWS", $"{char.ToUpperInvariant(hidden.Describe()[0])}{hidden.Describe()[1..]} and were not loaded; unhide them and resubmit if they hold figures for this return."));
+                }
+
+                // Workbooks are read by random access, so the bytes are hashed again: a file replaced mid-read must not be
+                // recorded under the hash of other bytes.
+                SourceFileReader.VerifyUnchanged(source);
+
                 string? message = null;
+                string? reasonCode = null;
                 var status = dryRun ? FileLoadStatus.Valid : FileLoadStatus.Loaded;
                 if (counts.Loaded == 0 && counts.Rejected == 0)
                 {
-                    (status, message) = (FileLoadStatus.Rejected, "The return has a cover but no workforce, demand or comment lines.");
+                    (status, reasonCode, message) = (FileLoadStatus.Rejected, "SURVEY_NO_LINES", "The return has a cover but no workforce, demand or comment lines.");
                 }
                 else if (counts.RejectedShare > _options.RejectThreshold)
                 {
-                    (status, message) = (FileLoadStatus.Rejected, $"{counts.Rejected} of {counts.Loaded + counts.Rejected} lines ({counts.RejectedShare:P1}) failed validation, more than the {_options.RejectThreshold:P1} allowed: the whole return is rejected. See the quarantined lines below.");
+                    (status, reasonCode, message) = (FileLoadStatus.Rejected, "THRESHOLD_EXCEEDED", $"{counts.Rejected} of {counts.Loaded + counts.Rejected} lines ({counts.RejectedShare:P1}) failed validation, more than the {_options.RejectThreshold:P1} allowed: the whole return is rejected. See the quarantined lines below.");
                 }
 
-                var summary = new BatchSummary(counts, rejections, unmapped, status == FileLoadStatus.Rejected ? "rejected" : "loaded", message, _time.GetUtcNow());
+                var summary = new BatchSummary(counts, rejections, unmapped, status == FileLoadStatus.Rejected ? "rejected" : "loaded", message, _time.GetUtcNow()) { ReasonCode = reasonCode };
                 CommitResult? commit = null;
                 if (status == FileLoadStatus.Rejected)
                 {
@@ -137,15 +150,15 @@ internal sealed class SurveyFileLoader
                 }
 
                 _logger.LogInformation("{File}: survey return {Status}, {Loaded} lines, {Rejected} quarantined, {Warnings} warnings", source.FileName, status, counts.Loaded, counts.Rejected, warnings.Count);
-                return Report(source, status, counts, clock, extractor, writer.BatchId, message, rejections, warnings, unmapped, header) with { Commit = commit };
+                return Report(source, status, counts, clock, extractor, writer.BatchId, message, rejections, warnings, unmapped, header) with { Commit = commit, ReasonCode = reasonCode };
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException and not FileAlreadyTakenException)
             {
-                var rejected = ex is FileRejectedException;
-                var message = rejected ? ex.Message : $"Load failed and was rolled back: {ex.GetType().Name}: {ex.Message}";
-                await writer.AbandonAsync(new BatchSummary(counts, rejections, unmapped, rejected ? "rejected" : "failed", message, _time.GetUtcNow()), ct);
-                _logger.LogError("{File}: {Message}", source.FileName, message);
-                return Report(source, rejected ? FileLoadStatus.Rejected : FileLoadStatus.Failed, counts, clock, extractor, writer.BatchId, message, rejections, warnings, unmapped, header);
+                var (status, code, message) = FileFault.Describe(ex, source.FileName);
+                await writer.AbandonAsync(new BatchSummary(counts, rejections, unmapped, status == FileLoadStatus.Rejected ? "rejected" : "failed", message, _time.GetUtcNow()) { ReasonCode = code }, ct);
+                _logger.LogWarning("{File}: {Status} ({Code}): {Type}", source.FileName, status, code, ex.GetType().Name);
+                _logger.LogInformation(ex, "{File}: details of the fault", source.FileName);
+                return Report(source, status, counts, clock, extractor, writer.BatchId, message, rejections, warnings, unmapped, header) with { ReasonCode = code };
             }
         }
     }

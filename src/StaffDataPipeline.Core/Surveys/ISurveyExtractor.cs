@@ -14,5 +14,16 @@ public interface ISurveyExtraction : IDisposable
 {
     SurveyCover Cover { get; }
 
+    /// <summary>Data rows with content that are hidden in the workbook: not yielded by <see cref="Records"/>, known once it has run.</summary>
+    IReadOnlyList<HiddenRows> HiddenRows { get; }
+
     IEnumerable<ISurveyRecord> Records();
+}
+
+/// <summary>A run of hidden rows on one sheet (rows <see cref="First"/> to <see cref="Last"/>, as Excel numbers them).</summary>
+public sealed record HiddenRows(string SheetName, long First, long Last)
+{
+    public long Count => Last - First + 1;
+
+    public string Describe() => First == Last ? $"row {First} is hidden" : $"rows {First}–{Last} are hidden";
 }

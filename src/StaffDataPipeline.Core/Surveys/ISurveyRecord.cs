@@ -13,6 +13,12 @@ public interface ISurveyRecord
 
     string? Field(SurveyField field);
 
+    /// <summary>
+    /// The field's cell holds a formula that was never calculated (no cached value: written by a script or an
+    /// exporter, never opened in a spreadsheet program). Its figure is unknown, not blank.
+    /// </summary>
+    bool IsUncalculated(SurveyField field);
+
     /// <summary>The header as written in the workbook for a field, for messages.</summary>
     string ColumnName(SurveyField field);
 }

@@ -10,7 +10,9 @@ namespace StaffDataPipeline.Surveys;
 ///   figures but no role; a projection without a role.
 ///   warning (loaded, listed in survey_warning): WTE in post + vacant WTE differs from establishment by more than
 ///   1 WTE and 10% of the establishment.
-///   ignored and counted: total and sub-total rows (their figures would double the cells), blank rows.
+///   quarantined: a figure whose cell holds a formula that was never calculated (unknown, not blank).
+///   ignored and counted: total and sub-total rows, however worded ("Laboratory sub-total", "GRAND TOTAL", "Totals"),
+///   in the role or the grade cell (their figures would double the cells); blank rows.
 /// Nothing is ever "fixed".
 /// </summary>
 public sealed partial class SurveyRowNormaliser
@@ -38,7 +40,7 @@ public sealed partial class SurveyRowNormaliser
             return SurveyRowOutcome.Blank;
         }
 
-        if (role is not null && TotalRow().IsMatch(role))
+        if (IsTotal(r))
         {
             return SurveyRowOutcome.Total;
         }
@@ -60,6 +62,7 @@ public sealed partial class SurveyRowNormaliser
         var (headcount, inPost, establishment, vacant, agency, training) = (values[0], values[1], values[2], values[3], values[4], values[5]);
         if (vacant is { } v && establishment is { } e && v > e)
         {
+            // Figures of a return are aggregate counts of posts, not personal values: naming them helps the sender.
             return Reject(r, SurveyField.VacantWte, "SURVEY_VACANT_OVER_ESTABLISHMENT", $"Vacant WTE {v} is more than the funded establishment {e}.");
         }
 
@@ -81,7 +84,7 @@ public sealed partial class SurveyRowNormaliser
     private SurveyRowOutcome Demand(ISurveyRecord r)
     {
         var role = r.Field(SurveyField.Role);
-        if (role is not null && TotalRow().IsMatch(role))
+        if (IsTotal(r))
         {
             return SurveyRowOutcome.Total;
         }
@@ -138,15 +141,21 @@ public sealed partial class SurveyRowNormaliser
 
     private static SurveyRowOutcome? Number(ISurveyRecord r, SurveyField field, out decimal? value)
     {
-        var text = r.Field(field);
-        if (!SurveyNumbers.TryRead(text, out value))
+        if (r.IsUncalculated(field))
         {
-            return Reject(r, field, "SURVEY_NOT_A_NUMBER", $"'{text}' is not a number (blank, n/a, - and N/K mean not given).");
+            value = null;
+            return Reject(r, field, "SURVEY_FORMULA_NOT_CALCULATED", "The cell holds a formula that was never calculated, so its figure is unknown. Open the workbook in Excel or LibreOffice, save it (which calculates the formulas) and send it again.");
+        }
+
+        // The cell's text is not quoted: a name typed into a figure cell must not travel into messages.
+        if (!SurveyNumbers.TryRead(r.Field(field), out value))
+        {
+            return Reject(r, field, "SURVEY_NOT_A_NUMBER", "The value is not a number (blank, n/a, - and N/K mean not given).");
         }
 
         if (value < 0)
         {
-            return Reject(r, field, "SURVEY_NEGATIVE", $"{value} is negative.");
+            return Reject(r, field, "SURVEY_NEGATIVE", "The figure is negative.");
         }
 
         return null;
@@ -155,6 +164,10 @@ public sealed partial class SurveyRowNormaliser
     private static SurveyRowOutcome Reject(ISurveyRecord r, SurveyField field, string code, string message) =>
         SurveyRowOutcome.Rejected(new RowRejection(r.RowNumber, r.ColumnName(field), code, message) { Sheet = r.SheetName });
 
-    [GeneratedRegex(@"^\s*(grand\s+|sub[\s-]?)?totals?\b", RegexOptions.IgnoreCase)]
-    private static partial Regex TotalRow();
+    private static bool IsTotal(ISurveyRecord r) =>
+        (r.Field(SurveyField.Role) is { } role && TotalWord().IsMatch(role)) || (r.Field(SurveyField.Grade) is { } grade && TotalWord().IsMatch(grade));
+
+    // The word anywhere in the label: "Total", "Totals", "Sub-total", "Sub total", "Subtotal", "Laboratory sub-total", "GRAND TOTAL", "Total WTE".
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(sub[\s-]?)?totals?(?![\p{L}\p{N}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TotalWord();
 }

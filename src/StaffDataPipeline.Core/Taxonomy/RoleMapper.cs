@@ -7,6 +7,8 @@ namespace StaffDataPipeline.Taxonomy;
 /// Decides the taxonomy role of a post: rules are tried top to bottom and the first that matches decides.
 /// When none does, a post with genomics signals is UNMAPPED (review queue), anything else OUT-OF-SCOPE.
 /// Decisions are cached per distinct descriptor set: a national extract has millions of rows but few distinct posts.
+/// Safe to call from several threads at once (a scheduler runs loads in parallel): deciding is pure, and the cache is
+/// a concurrent dictionary, emptied when it reaches its bound.
 /// </summary>
 public sealed class RoleMapper
 {
@@ -15,7 +17,8 @@ public sealed class RoleMapper
     private readonly Regex _genomicsSignals;
     private readonly TitleNormaliser _titles;
     private readonly GradeCatalogue _grades;
-    private readonly Dictionary<MappingInput, RoleDecision> _cache = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<MappingInput, RoleDecision> _cache = new();
+    private int _cached;
 
     public RoleMapper(RoleTaxonomy taxonomy, IReadOnlyList<MappingRule> rules, Regex genomicsSignals, TitleNormaliser titles, GradeCatalogue grades)
     {
@@ -40,12 +43,14 @@ public sealed class RoleMapper
         }
 
         var decision = Decide(input);
-        if (_cache.Count >= CacheLimit)
+        if (Interlocked.Increment(ref _cached) > CacheLimit)
         {
+            // ConcurrentDictionary.Count takes every lock; a counter is enough to bound memory.
             _cache.Clear();
+            Interlocked.Exchange(ref _cached, 0);
         }
 
-        _cache[input] = decision;
+        _cache.TryAdd(input, decision);
         return decision;
     }
 

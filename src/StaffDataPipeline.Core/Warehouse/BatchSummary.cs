@@ -9,7 +9,11 @@ public sealed record BatchSummary(
     IReadOnlyDictionary<UnmappedPost, long> Unmapped,
     string Status,
     string? Message,
-    DateTimeOffset FinishedAt);
+    DateTimeOffset FinishedAt)
+{
+    /// <summary>Why the batch was refused or failed (e.g. MISSING_COLUMN, THRESHOLD_EXCEEDED, FILE_CHANGED), so files can be routed by reason.</summary>
+    public string? ReasonCode { get; init; }
+}
 
 /// <summary>What committing a batch did besides inserting its facts.</summary>
 public sealed record CommitResult(long BatchId, long SupersededFacts, IReadOnlyList<long> SupersededBatches);

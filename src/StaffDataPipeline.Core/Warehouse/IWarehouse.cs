@@ -1,3 +1,5 @@
+using StaffDataPipeline.People;
+
 namespace StaffDataPipeline.Warehouse;
 
 /// <summary>
@@ -6,15 +8,24 @@ namespace StaffDataPipeline.Warehouse;
 /// </summary>
 public interface IWarehouse
 {
-    /// <summary>Creates or upgrades the schema and marks batches left 'running' by a crashed process as failed.</summary>
+    /// <summary>Creates or upgrades the schema and fails batches left 'running' by an owner that is gone.</summary>
     Task MigrateAsync(CancellationToken cancellationToken);
 
-    /// <summary>The batch that already loaded these exact bytes, if any.</summary>
-    Task<long?> FindLoadedBatchAsync(string sha256, CancellationToken cancellationToken);
+    /// <summary>
+    /// The batch that loaded these exact bytes, or that is loading them under a live owner; null if none. Read-only:
+    /// answers null for a warehouse that does not exist yet, and creates nothing.
+    /// </summary>
+    Task<BatchOfFile?> FindBatchOfFileAsync(string sha256, CancellationToken cancellationToken);
 
-    /// <summary>Writes a 'running' audit row (committed at once) and opens the batch's transaction.</summary>
+    /// <summary>
+    /// Writes a 'running' audit row (committed at once) and opens the batch. Throws <see cref="FileAlreadyTakenException"/>
+    /// when, under the warehouse's lock, the same bytes turn out to be loaded or being loaded by another process.
+    /// </summary>
     Task<IBatchWriter> BeginBatchAsync(BatchStart start, CancellationToken cancellationToken);
 
     /// <summary>Records a file refused before any row was written (missing column, no snapshot, unreadable).</summary>
     Task<long> RecordRefusedFileAsync(BatchStart start, BatchSummary summary, CancellationToken cancellationToken);
+
+    /// <summary>The key check recorded with the first data, and whether pseudonymised data exists. Read-only.</summary>
+    Task<WarehouseKeyState> ReadKeyStateAsync(CancellationToken cancellationToken);
 }

@@ -7,7 +7,7 @@ public interface IWarehouseReview
 {
     Task<IReadOnlyList<UnmappedTitle>> UnmappedAsync(CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<(string Code, string Name, long Facts)>> UnknownOrganisationsAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<UnknownOrganisation>> UnknownOrganisationsAsync(CancellationToken cancellationToken);
 
     Task<RemapResult> RemapAsync(RoleMapper mapper, DateTimeOffset now, CancellationToken cancellationToken);
 }

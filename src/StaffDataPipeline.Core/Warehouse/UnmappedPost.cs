@@ -16,4 +16,14 @@ public sealed record UnmappedTitle(
     string JobRole,
     long RowCount,
     string FirstSeen,
-    string LastSeen);
+    string LastSeen)
+{
+    /// <summary>The earliest data month (ESR snapshot date, or survey return period) of the rows still held; null once none are.</summary>
+    public string? FirstData { get; init; }
+
+    /// <summary>The latest data month (ESR snapshot date, or survey return period) of the rows still held.</summary>
+    public string? LastData { get; init; }
+}
+
+/// <summary>An organisation code not in the reference data, with what the warehouse holds for it.</summary>
+public sealed record UnknownOrganisation(string Code, string Name, long Facts, long SurveyReturns);

@@ -1,22 +1,30 @@
 using CsvHelper;
 using StaffDataPipeline.Extraction;
 using StaffDataPipeline.Headers;
+using StaffDataPipeline.Normalisation;
 
 namespace StaffDataPipeline.Csv.Esr;
 
-/// <summary>An open ESR CSV: streams records straight off CsvHelper's reader, one reused record object, no row buffering.</summary>
+/// <summary>
+/// An open ESR CSV: streams records straight off CsvHelper's reader, one reused record object, no row buffering.
+/// The bytes parsed are the bytes hashed: at the end the stream is checked against the hash taken at inspection.
+/// </summary>
 internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames, ISourceRecord
 {
     private readonly SourceFile _file;
     private readonly CsvReader _reader;
+    private readonly VerifyingReadStream _stream;
     private readonly int[] _columnOfField;
+    private readonly int _headerFields;
 
-    public EsrCsvExtraction(SourceFile file, CsvReader reader, HeaderMatch header, IReadOnlyList<string> headerNames)
+    public EsrCsvExtraction(SourceFile file, CsvReader reader, VerifyingReadStream stream, HeaderMatch header, IReadOnlyList<string> headerNames)
     {
         _file = file;
         _reader = reader;
+        _stream = stream;
         Header = header;
         HeaderNames = headerNames;
+        _headerFields = headerNames.Count;
         _columnOfField = Enumerable.Repeat(-1, Enum.GetValues<EsrField>().Length).ToArray();
         foreach (var (field, column) in header.Columns)
         {
@@ -31,6 +39,8 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames, ISourceRe
     /// <summary>As a spreadsheet shows it: the header is row 1, so the first record is row 2.</summary>
     public long RowNumber { get; private set; }
 
+    public RecordDefect? Defect { get; private set; }
+
     public IEnumerable<ISourceRecord> Records()
     {
         while (true)
@@ -39,7 +49,7 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames, ISourceRe
             {
                 if (!_reader.Read())
                 {
-                    yield break;
+                    break;
                 }
             }
             catch (CsvFormatException ex)
@@ -48,27 +58,80 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames, ISourceRe
             }
 
             RowNumber = _reader.RowNumber + 1;
+            Defect = ShapeDefect();
+            if (Defect is null)
+            {
+                CheckDuplicateColumnsAgree();
+            }
+
             yield return this;
         }
+
+        _stream.VerifyComplete();
     }
 
     public string? Field(EsrField field)
     {
         var column = _columnOfField[(int)field];
-        if (column < 0 || column >= _reader.FieldCount || _reader.IsEmpty(column))
+        return column < 0 ? null : Cell(column);
+    }
+
+    public void Dispose() => _reader.Dispose();
+
+    private string? Cell(int column)
+    {
+        if (column >= _reader.FieldCount || _reader.IsEmpty(column))
         {
             return null;
         }
 
-        var value = _reader.GetString(column);
-        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
+        var value = StoredText.Clean(_reader.GetString(column));
+        if (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])))
         {
             value = value.Trim();
-            return value.Length == 0 ? null : value;
         }
 
-        return value;
+        return value.Length == 0 ? null : value;
     }
 
-    public void Dispose() => _reader.Dispose();
+    // Fewer fields, or more that are not blank (Excel pads short rows with commas), means values have shifted.
+    private RecordDefect? ShapeDefect()
+    {
+        var count = _reader.FieldCount;
+        if (count == _headerFields)
+        {
+            return null;
+        }
+
+        if (count > _headerFields)
+        {
+            for (var c = _headerFields; c < count; c++)
+            {
+                if (!_reader.IsEmpty(c) && _reader.GetString(c).Trim().Length > 0)
+                {
+                    return Shifted(count);
+                }
+            }
+
+            return null;
+        }
+
+        return Shifted(count);
+    }
+
+    private RecordDefect Shifted(int count) =>
+        new("FIELD_COUNT", $"The row has {count} fields but the header has {_headerFields}, so its values cannot be matched to columns; the row was not read.");
+
+    private void CheckDuplicateColumnsAgree()
+    {
+        foreach (var duplicate in Header.DuplicateColumns)
+        {
+            if (!string.Equals(Cell(duplicate.KeptColumn), Cell(duplicate.OtherColumn), StringComparison.OrdinalIgnoreCase))
+            {
+                throw new FileRejectedException(
+                    "AMBIGUOUS_HEADER",
+                    $"{_file.FileName}: columns '{duplicate.KeptName}' and '{duplicate.OtherName}' both mean {duplicate.Field} and disagree at row {RowNumber}, so it is not known which to load. Remove one of them and load the file again.");
+            }
+        }
+    }
 }

@@ -48,7 +48,8 @@ public sealed class EsrCsvExtractor : IExtractor
 
     public IExtraction Open(SourceFile file, ExtractionOptions options)
     {
-        var reader = CsvFiles.OpenReader(file.Path, TextFileEncoding.For(file, options.EncodingName));
+        var stream = new VerifyingReadStream(file);
+        var reader = CsvFiles.OpenReader(stream, TextFileEncoding.For(file, options.EncodingName));
         try
         {
             var headerNames = reader.Headers.Select(CsvFiles.CleanHeader).ToArray();
@@ -57,7 +58,7 @@ public sealed class EsrCsvExtractor : IExtractor
                 throw new FileRejectedException("EMPTY_FILE", $"{file.FileName}: the file has no header row.");
             }
 
-            return new EsrCsvExtraction(file, reader, options.Aliases.Match(headerNames), headerNames);
+            return new EsrCsvExtraction(file, reader, stream, options.Aliases.Match(headerNames), headerNames);
         }
         catch (CsvFormatException ex)
         {

@@ -1,4 +1,5 @@
 using CsvHelper;
+using StaffDataPipeline.Csv.Writing;
 using StaffDataPipeline.Headers;
 using StaffDataPipeline.Taxonomy;
 
@@ -12,6 +13,17 @@ public static class RoleMappingCsv
 {
     private static readonly string[] Inputs = ["position_title", "staff_group", "occupation_code", "area_of_work", "job_role", "cost_centre", "grade"];
 
+    /// <summary>Writes to a file through a temporary file and a rename; refuses to write over its own input.</summary>
+    public static long MapToFile(string inputPath, string outputPath, RoleMapper mapper, HeaderAliases aliases)
+    {
+        if (string.Equals(Path.GetFullPath(inputPath), Path.GetFullPath(outputPath), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+        {
+            throw new IOException($"--output {outputPath} is the input file; choose another name, so that the input is kept.");
+        }
+
+        return AtomicFile.Write(outputPath, writer => Map(inputPath, writer, mapper, aliases));
+    }
+
     public static long Map(string inputPath, TextWriter output, RoleMapper mapper, HeaderAliases aliases)
     {
         var inspected = Extraction.SourceFileReader.Inspect(inputPath);
@@ -24,7 +36,7 @@ public static class RoleMappingCsv
         }
 
         using var csv = CsvWriter.Create(output, CsvWriterOptions.Default with { NewLine = "\n" }, leaveOpen: true);
-        csv.WriteRecord([.. header, "role_code", "rule", "grade_normalised"]);
+        csv.WriteRecord([.. header.Select(SpreadsheetSafe.Cell), "role_code", "rule", "grade_normalised"]);
         long rows = 0;
         while (reader.Read())
         {
@@ -32,7 +44,7 @@ public static class RoleMappingCsv
             var decision = mapper.Map(new MappingInput(Get("position_title"), Get("staff_group"), Get("occupation_code"), Get("area_of_work"), Get("job_role"), Get("cost_centre"), Get("grade")));
             for (var i = 0; i < reader.FieldCount; i++)
             {
-                csv.WriteField(reader.GetString(i));
+                csv.WriteField(SpreadsheetSafe.Cell(reader.GetString(i)));
             }
 
             csv.WriteField(decision.RoleCode);

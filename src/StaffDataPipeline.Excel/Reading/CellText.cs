@@ -1,4 +1,5 @@
 using System.Globalization;
+using StaffDataPipeline.Normalisation;
 
 namespace StaffDataPipeline.Excel.Reading;
 
@@ -11,7 +12,7 @@ internal static class CellText
     public static string? Of(object? value) => value switch
     {
         null or DBNull => null,
-        string s => s.Trim() is { Length: > 0 } t ? t : null,
+        string s => StoredText.Clean(s).Trim() is { Length: > 0 } t ? t : null,
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         DateTime dt => dt.TimeOfDay == TimeSpan.Zero ? dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : dt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         bool b => b ? "TRUE" : "FALSE",

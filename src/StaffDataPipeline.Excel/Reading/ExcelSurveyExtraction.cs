@@ -16,23 +16,46 @@ internal sealed class ExcelSurveyExtraction : ISurveyExtraction
     private readonly IExcelDataReader _reader;
     private readonly WorkbookLimits _limits;
     private readonly List<SheetLayout> _layouts = [];
+    private readonly IReadOnlyDictionary<string, HashSet<(int Row, int Column)>> _uncalculated;
+    private readonly List<HiddenRows> _hidden = [];
 
-    public ExcelSurveyExtraction(SourceFile file, IExcelDataReader reader, SurveyAliases aliases, WorkbookLimits limits)
+    public ExcelSurveyExtraction(SourceFile file, IExcelDataReader reader, SurveyAliases aliases, WorkbookLimits limits, IReadOnlyDictionary<string, HashSet<(int Row, int Column)>> uncalculated)
     {
         _file = file;
         _reader = reader;
         _limits = limits;
+        _uncalculated = uncalculated;
+        try
+        {
+            Cover = ReadLayoutAndCover(aliases);
+        }
+        catch (Exception ex) when (WorkbookDamage.IsDamage(ex))
+        {
+            throw WorkbookDamage.Rejection(file, ex);
+        }
+    }
+
+    public SurveyCover Cover { get; }
+
+    public IReadOnlyList<HiddenRows> HiddenRows => _hidden;
+
+    public IEnumerable<ISurveyRecord> Records() => WorkbookDamage.Guard(_file, ReadRecords());
+
+    public void Dispose() => _reader.Dispose();
+
+    private SurveyCover ReadLayoutAndCover(SurveyAliases aliases)
+    {
         var cover = new Dictionary<CoverField, string>();
         var index = 0;
         do
         {
-            if (!string.Equals(reader.VisibleState, "visible", StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(_reader.VisibleState, "visible", StringComparison.OrdinalIgnoreCase))
             {
                 index++;
                 continue;
             }
 
-            var byName = aliases.Sheet(reader.Name);
+            var byName = aliases.Sheet(_reader.Name);
             var top = ReadTop(byName == SurveySheet.Cover ? MaxCoverRows : SheetClassifier.HeaderSearchRows);
             if (byName == SurveySheet.Cover || (byName is null && cover.Count == 0 && CoverValues(top, aliases).Count >= 2))
             {
@@ -43,24 +66,24 @@ internal sealed class ExcelSurveyExtraction : ISurveyExtraction
             }
             else if (SheetClassifier.FindHeader(top, aliases, byName) is { } header && _layouts.All(l => l.Kind != header.Kind))
             {
-                _layouts.Add(new SheetLayout(index, reader.Name, header.Kind, header.Row, header.Columns, header.Headings));
+                _layouts.Add(new SheetLayout(index, _reader.Name, header.Kind, header.Row, header.Columns, header.Headings));
             }
 
             index++;
         }
-        while (reader.NextResult());
+        while (_reader.NextResult());
 
         if (cover.Count == 0)
         {
-            throw new FileRejectedException("SURVEY_NO_COVER", $"{file.FileName}: no Cover sheet was found (a sheet named 'Cover', or one with labels such as 'Organisation ODS code' and 'Return period').");
+            throw new FileRejectedException("SURVEY_NO_COVER", $"{_file.FileName}: no Cover sheet was found (a sheet named 'Cover', or one with labels such as 'Organisation ODS code' and 'Return period').");
         }
 
         if (_layouts.Count == 0)
         {
-            throw new FileRejectedException("SURVEY_NO_DATA_SHEET", $"{file.FileName}: no Workforce, Demand or Comments sheet was found (looked for a header row naming the template's columns in the first {SheetClassifier.HeaderSearchRows} rows of each visible sheet).");
+            throw new FileRejectedException("SURVEY_NO_DATA_SHEET", $"{_file.FileName}: no Workforce, Demand or Comments sheet was found (looked for a header row naming the template's columns in the first {SheetClassifier.HeaderSearchRows} rows of each visible sheet).");
         }
 
-        Cover = new SurveyCover(
+        return new SurveyCover(
             cover.GetValueOrDefault(CoverField.OrganisationCode),
             cover.GetValueOrDefault(CoverField.OrganisationName),
             cover.GetValueOrDefault(CoverField.OrganisationType),
@@ -69,9 +92,7 @@ internal sealed class ExcelSurveyExtraction : ISurveyExtraction
             cover.GetValueOrDefault(CoverField.TemplateVersion));
     }
 
-    public SurveyCover Cover { get; }
-
-    public IEnumerable<ISurveyRecord> Records()
+    private IEnumerable<ISurveyRecord> ReadRecords()
     {
         _reader.Reset();
         var index = 0;
@@ -84,7 +105,7 @@ internal sealed class ExcelSurveyExtraction : ISurveyExtraction
                 continue;
             }
 
-            var record = new Record(layout);
+            var record = new Record(layout, _uncalculated.GetValueOrDefault(layout.Name));
             var row = 0;
             while (_reader.Read())
             {
@@ -100,13 +121,35 @@ internal sealed class ExcelSurveyExtraction : ISurveyExtraction
                 }
 
                 record.Load(_reader, row);
+
+                // A hidden row (height 0) is treated like a hidden sheet: not loaded, and reported if it holds anything.
+                if (_reader.RowHeight <= 0)
+                {
+                    if (record.HasContent)
+                    {
+                        NoteHidden(layout.Name, row);
+                    }
+
+                    continue;
+                }
+
                 yield return record;
             }
         }
         while (_reader.NextResult());
     }
 
-    public void Dispose() => _reader.Dispose();
+    private void NoteHidden(string sheet, int row)
+    {
+        if (_hidden.Count > 0 && _hidden[^1] is { } last && last.SheetName == sheet && last.Last == row - 1)
+        {
+            _hidden[^1] = last with { Last = row };
+        }
+        else
+        {
+            _hidden.Add(new HiddenRows(sheet, row, row));
+        }
+    }
 
     private List<string?[]> ReadTop(int rows)
     {
@@ -154,7 +197,7 @@ internal sealed class ExcelSurveyExtraction : ISurveyExtraction
         return values;
     }
 
-    private sealed class Record(SheetLayout layout) : ISurveyRecord
+    private sealed class Record(SheetLayout layout, HashSet<(int Row, int Column)>? uncalculated) : ISurveyRecord
     {
         private readonly Dictionary<SurveyField, string?> _values = [];
 
@@ -174,7 +217,12 @@ internal sealed class ExcelSurveyExtraction : ISurveyExtraction
             }
         }
 
+        public bool HasContent => _values.Values.Any(v => v is not null) || (uncalculated is not null && layout.Columns.Values.Any(c => uncalculated.Contains(((int)RowNumber, c))));
+
         public string? Field(SurveyField field) => _values.GetValueOrDefault(field);
+
+        public bool IsUncalculated(SurveyField field) =>
+            uncalculated is not null && layout.Columns.TryGetValue(field, out var column) && uncalculated.Contains(((int)RowNumber, column));
 
         public string ColumnName(SurveyField field) => layout.Headings.TryGetValue(field, out var h) ? h : field.ToString();
     }

@@ -31,12 +31,22 @@ public sealed class ExcelSurveyExtractor : ISurveyExtractor
 
     public ISurveyExtraction Open(SourceFile file)
     {
-        WorkbookGuard.Check(file, _limits);
+        var kind = WorkbookGuard.Check(file, _limits);
+        IReadOnlyDictionary<string, HashSet<(int Row, int Column)>> uncalculated;
+        try
+        {
+            uncalculated = kind == WorkbookKind.OpenXml ? UncalculatedFormulas.Find(file.Path) : new Dictionary<string, HashSet<(int Row, int Column)>>();
+        }
+        catch (Exception ex) when (WorkbookDamage.IsDamage(ex))
+        {
+            throw WorkbookDamage.Rejection(file, ex);
+        }
+
         var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read);
         try
         {
             var reader = ExcelReaderFactory.CreateReader(stream, new ExcelReaderConfiguration { LeaveOpen = false });
-            return new ExcelSurveyExtraction(file, reader, _aliases, _limits);
+            return new ExcelSurveyExtraction(file, reader, _aliases, _limits, uncalculated);
         }
         catch (InvalidPasswordException)
         {
@@ -47,6 +57,11 @@ public sealed class ExcelSurveyExtractor : ISurveyExtractor
         {
             stream.Dispose();
             throw new FileRejectedException("NOT_A_SPREADSHEET", $"{file.FileName}: the workbook cannot be read ({ex.GetType().Name}); it may be damaged.");
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
         }
     }
 }

@@ -65,26 +65,30 @@ internal static class WorkbookGuard
 
         using (zip)
         {
-            long compressed = 0, uncompressed = 0;
-            var hasWorkbook = false;
-            var hasMacros = false;
-            foreach (var entry in zip.Entries)
-            {
-                compressed += entry.CompressedLength;
-                uncompressed += entry.Length;
-                hasWorkbook |= entry.FullName.Equals("xl/workbook.xml", StringComparison.OrdinalIgnoreCase);
-                hasMacros |= entry.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase);
-            }
-
+            var hasWorkbook = zip.Entries.Any(e => e.FullName.Equals("xl/workbook.xml", StringComparison.OrdinalIgnoreCase));
+            var hasMacros = zip.Entries.Any(e => e.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase));
             if (!hasWorkbook)
             {
                 throw Refuse("NOT_A_SPREADSHEET", $"{name}: the file is a zip package but not an Excel workbook (a Word document or an archive renamed?).");
             }
 
-            var ratio = compressed == 0 ? 0 : (double)uncompressed / compressed;
+            // The sizes in the zip directory can be falsified, so each part is inflated and counted, stopping as soon
+            // as the total passes what a real workbook of this size could hold.
+            var stopAt = (long)Math.Min(limits.MaxUncompressedBytes, limits.MaxCompressionRatio * Math.Max(file.Length, 1)) + 1;
+            long uncompressed = 0;
+            foreach (var entry in zip.Entries)
+            {
+                uncompressed += Inflate(file, entry, stopAt - uncompressed);
+                if (uncompressed >= stopAt)
+                {
+                    break;
+                }
+            }
+
+            var ratio = (double)uncompressed / Math.Max(file.Length, 1);
             if (uncompressed > limits.MaxUncompressedBytes || ratio > limits.MaxCompressionRatio)
             {
-                throw Refuse("WORKBOOK_ZIP_BOMB", $"{name}: the workbook decompresses to {uncompressed / 1e6:N0} MB ({ratio:N0} times its size on disk), over the limits of {limits.MaxUncompressedBytes / 1e6:N0} MB and {limits.MaxCompressionRatio:N0} times. It is refused as a possible zip bomb.");
+                throw Refuse("WORKBOOK_ZIP_BOMB", $"{name}: the workbook decompresses to at least {uncompressed / 1e6:N0} MB ({ratio:N0} times its size on disk), over the limits of {limits.MaxUncompressedBytes / 1e6:N0} MB and {limits.MaxCompressionRatio:N0} times. It is refused as a possible zip bomb.");
             }
 
             if ((hasMacros || extension == ".XLSM") && !limits.AllowMacros)
@@ -92,6 +96,27 @@ internal static class WorkbookGuard
                 throw Refuse("WORKBOOK_MACROS", $"{name}: the workbook is macro-enabled. Save it as a plain .xlsx (macros are not allowed in returns).");
             }
         }
+    }
+
+    private static long Inflate(SourceFile file, ZipArchiveEntry entry, long limit)
+    {
+        var buffer = new byte[1 << 16];
+        long total = 0;
+        try
+        {
+            using var stream = entry.Open();
+            int read;
+            while (total < limit && (read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                total += read;
+            }
+        }
+        catch (InvalidDataException)
+        {
+            throw Refuse("WORKBOOK_DAMAGED", $"{file.FileName}: part '{entry.FullName}' of the workbook is damaged and cannot be read. Open it in Excel or LibreOffice, save it again and resend it.");
+        }
+
+        return total;
     }
 
     private static FileRejectedException Refuse(string code, string message) => new(code, message);

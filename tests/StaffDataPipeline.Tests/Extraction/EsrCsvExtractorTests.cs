@@ -58,27 +58,99 @@ public sealed class EsrCsvExtractorTests : IDisposable
     }
 
     [Fact]
-    public void Quoted_fields_keep_commas_quotes_and_line_breaks_and_row_numbers_follow_records()
+    public void Quoted_fields_keep_commas_and_quotes_line_breaks_become_spaces_and_row_numbers_follow_records()
     {
         var path = _dir.Write("f.csv", "Employee Number,Position Title,Organisation Code\r\n1,\"Scientist, \"\"Senior\"\"\r\nGenomics\",RGT\r\n\r\n2,  Genetic Counsellor  ,RJ1\r\n");
 
         var rows = Read(path);
 
-        Assert.Equal("Scientist, \"Senior\"\r\nGenomics", rows[0][EsrField.PositionTitle]);
+        Assert.Equal("Scientist, \"Senior\" Genomics", rows[0][EsrField.PositionTitle]);
         Assert.Equal("Genetic Counsellor", rows[1][EsrField.PositionTitle]);
         Assert.Equal([2L, 3L], rows.Select(r => r.Row));
     }
 
     [Fact]
-    public void Blank_cells_and_short_rows_read_as_missing()
+    public void Blank_cells_read_as_missing()
     {
-        var path = _dir.Write("f.csv", "Employee Number,Position Title,Organisation Code,FTE\n1,,RGT\n");
+        var path = _dir.Write("f.csv", "Employee Number,Position Title,Organisation Code,FTE\n1,,RGT,\n");
 
         var row = Read(path).Single();
 
         Assert.Null(row[EsrField.PositionTitle]);
         Assert.Null(row[EsrField.Fte]);
         Assert.Null(row[EsrField.DateOfBirth]);
+    }
+
+    [Theory]
+    [InlineData("1,Clinical Scientist,RGT\n", 3)]
+    [InlineData("1,Clinical Scientist,RGT,1.0,QQ123456C\n", 5)]
+    public void A_row_with_fewer_or_more_fields_than_the_header_is_marked_defective_without_its_values(string row, int fields)
+    {
+        var path = _dir.Write("f.csv", "Employee Number,Position Title,Organisation Code,FTE\n" + row);
+
+        using var extraction = _extractor.Open(SourceFileReader.Inspect(path), new ExtractionOptions(Reference.Data.Aliases));
+        var defect = extraction.Records().Single().Defect;
+
+        Assert.NotNull(defect);
+        Assert.Equal("FIELD_COUNT", defect.ReasonCode);
+        Assert.Contains($"{fields} fields but the header has 4", defect.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("QQ123456C", defect.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Blank_extra_fields_from_a_spreadsheet_export_are_not_a_defect()
+    {
+        var path = _dir.Write("f.csv", "Employee Number,Position Title,Organisation Code,FTE\n1,Clinical Scientist,RGT,1.0,,\n");
+
+        using var extraction = _extractor.Open(SourceFileReader.Inspect(path), new ExtractionOptions(Reference.Data.Aliases));
+
+        Assert.Null(extraction.Records().Single().Defect);
+    }
+
+    [Fact]
+    public void Two_columns_for_one_field_load_while_they_agree_and_refuse_the_file_naming_both_when_they_do_not()
+    {
+        var agree = _dir.Write("agree.csv", "Employee Number,Organisation Code,FTE,WTE\n1,RGT,1.0,1.0\n2,RGT,0.5,0.5\n");
+        var differ = _dir.Write("differ.csv", "Employee Number,Organisation Code,FTE,WTE\n1,RGT,1.0,1.0\n2,RGT,0.5,0.8\n");
+
+        Assert.Equal(2, Read(agree).Count);
+        var error = Assert.Throws<FileRejectedException>(() => Read(differ));
+        Assert.Equal("AMBIGUOUS_HEADER", error.ReasonCode);
+        Assert.Contains("'FTE' and 'WTE'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("row 3", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.8", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Control_characters_and_nul_bytes_are_removed_from_values()
+    {
+        var path = _dir.Write("f.csv", "Employee Number,Position Title,Organisation Code\n1,Clinical\u0000 Scien\u0007tist\u001b,RGT\n");
+
+        Assert.Equal("Clinical Scientist", Read(path).Single()[EsrField.PositionTitle]);
+    }
+
+    [Fact]
+    public void A_file_appended_to_after_it_was_hashed_fails_as_changed_rather_than_loading_other_bytes()
+    {
+        var path = _dir.Write("f.csv", "Employee Number,Position Title,Organisation Code\n1,Clinical Scientist,RGT\n");
+        var inspected = SourceFileReader.Inspect(path);
+        File.AppendAllText(path, "2,Genetic Counsellor,RGT\n");
+
+        using var extraction = _extractor.Open(inspected, new ExtractionOptions(Reference.Data.Aliases));
+
+        Assert.Throws<SourceChangedException>(() => extraction.Records().ToList());
+    }
+
+    [Fact]
+    public void A_file_replaced_by_other_bytes_of_the_same_length_fails_as_changed()
+    {
+        var path = _dir.Write("f.csv", "Employee Number,Position Title,Organisation Code\n1,Clinical Scientist,RGT\n");
+        var inspected = SourceFileReader.Inspect(path);
+        _dir.Write("f.csv", "Employee Number,Position Title,Organisation Code\n2,Clinical Scientist,RGT\n");
+
+        Assert.Throws<SourceChangedException>(() => SourceFileReader.VerifyUnchanged(inspected));
+        using var extraction = _extractor.Open(inspected, new ExtractionOptions(Reference.Data.Aliases));
+        Assert.Throws<SourceChangedException>(() => extraction.Records().ToList());
     }
 
     [Fact]

@@ -70,12 +70,12 @@ public sealed class HeaderMatchingTests
     }
 
     [Fact]
-    public void When_two_columns_mean_one_field_the_alias_listed_first_wins()
+    public void When_two_columns_mean_one_field_the_alias_listed_first_is_read_and_the_other_is_kept_for_comparison()
     {
         var match = Aliases.Match(["Employee Number", "Unique Nhs Identifier"]);
 
         Assert.Equal(1, match.ColumnOf(EsrField.PersonId));
-        Assert.Equal(["Employee Number"], match.DuplicateColumnsIgnored);
+        Assert.Equal([new DuplicateColumn(EsrField.PersonId, 1, "Unique Nhs Identifier", 0, "Employee Number")], match.DuplicateColumns);
     }
 
     [Fact]

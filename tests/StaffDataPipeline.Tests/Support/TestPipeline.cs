@@ -28,7 +28,7 @@ internal static class TestPipeline
             reference,
             new ExtractorRegistry().Add(extractor).Add(new Excel.Reading.ExcelSurveyExtractor(reference.SurveyAliases, limits)),
             warehouse,
-            Pseudonymiser,
+            new WarehouseKeyGuard(new PseudonymisationKeySource(), Convert.ToBase64String(Key), null, "the test warehouse"),
             options ?? new LoadOptions(),
             new FixedTimeProvider(new DateTimeOffset(2024, 1, 15, 9, 0, 0, TimeSpan.Zero)),
             NullLogger<LoadPipeline>.Instance);

@@ -303,7 +303,9 @@ public abstract class WarehouseContractTests : IDisposable
     public async Task Validate_runs_everything_but_writes_nothing()
     {
         var path = Esr("RGT_2023-09.csv", "1,1-1,RGT,Clinical Scientist,Genomics Laboratory,,Band 7,,,1,");
-        var pipeline = TestPipeline.Create(Provider.CreateWarehouse(Reference.Data));
+        var warehouse = Provider.CreateWarehouse(Reference.Data);
+        await warehouse.MigrateAsync(CancellationToken.None);
+        var pipeline = TestPipeline.Create(warehouse);
 
         var report = (await pipeline.RunAsync([path], dryRun: true, null, CancellationToken.None)).Single();
 

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+namespace StaffDataPipeline.Warehouse;
+
+/// <summary>
+/// Who runs a batch: host, process id and the process's start time (a pid is reused; pid and start time are not).
+/// A batch left 'running' is failed only when its owner on this host is gone; batches of other hosts are left alone.
+/// </summary>
+public sealed record BatchOwner(string Host, int ProcessId, DateTimeOffset ProcessStartedAt)
+{
+    public static BatchOwner Current { get; } = Of(Process.GetCurrentProcess());
+
+    public override string ToString() => $"{Host} pid {ProcessId}";
+
+    /// <summary>False only when the owner ran on this host and no process with its id and start time is alive.</summary>
+    public bool MayStillBeRunning()
+    {
+        if (!string.Equals(Host, Current.Host, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(ProcessId);
+            return Math.Abs((Of(process).ProcessStartedAt - ProcessStartedAt).TotalSeconds) < 2;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    private static BatchOwner Of(Process process) =>
+        new(Environment.MachineName, process.Id, new DateTimeOffset(process.StartTime.ToUniversalTime(), TimeSpan.Zero));
+}

@@ -178,7 +178,8 @@ internal sealed class EsrFileLoader
                     _logger.LogError("{File}: could not record the failure: {Type}", source.FileName, inner.GetType().Name);
                 }
 
-                _logger.LogWarning("{File}: {Status} ({Code}): {Type}", source.FileName, status, code, ex.GetType().Name);
+                // Content problems are the report's business; only faults of the environment are warnings in the log.
+                _logger.Log(status == FileLoadStatus.Failed ? LogLevel.Warning : LogLevel.Information, "{File}: {Status} ({Code}): {Type}", source.FileName, status, code, ex.GetType().Name);
                 _logger.LogInformation(ex, "{File}: details of the fault", source.FileName);
                 return Report(source.Path, status, counts, clock, extractor, header, failed, writer.BatchId, rejections, unknownOrgs, unmapped);
             }

@@ -11,7 +11,7 @@ internal sealed record FileRefusal(IWarehouse Warehouse, string TaxonomyVersion,
 {
     public async Task<FileLoadReport> RecordAsync(SourceFile source, string extractor, string reasonCode, string message, BatchCounts counts, bool dryRun, Stopwatch clock, CancellationToken ct, HeaderMatch? header = null)
     {
-        Logger.LogWarning("{File}: rejected ({Code})", source.FileName, reasonCode);
+        Logger.LogInformation("{File}: rejected ({Code})", source.FileName, reasonCode);
         long? batchId = null;
         if (!dryRun)
         {

@@ -82,7 +82,8 @@ public sealed class LoadPipeline
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var (status, code, message) = FileFault.Describe(ex, fileName);
-            _logger.LogWarning("{File}: {Status} ({Code}): {Type}", fileName, status, code, ex.GetType().Name);
+            // Content problems are the report's business; only faults of the environment are warnings in the log.
+                _logger.Log(status == FileLoadStatus.Failed ? LogLevel.Warning : LogLevel.Information, "{File}: {Status} ({Code}): {Type}", fileName, status, code, ex.GetType().Name);
             _logger.LogInformation(ex, "{File}: details of the fault", fileName);
             return new FileLoadReport(path, status, new BatchCounts(), clock.Elapsed) { Message = message, ReasonCode = code };
         }

@@ -156,7 +156,8 @@ internal sealed class SurveyFileLoader
             {
                 var (status, code, message) = FileFault.Describe(ex, source.FileName);
                 await writer.AbandonAsync(new BatchSummary(counts, rejections, unmapped, status == FileLoadStatus.Rejected ? "rejected" : "failed", message, _time.GetUtcNow()) { ReasonCode = code }, ct);
-                _logger.LogWarning("{File}: {Status} ({Code}): {Type}", source.FileName, status, code, ex.GetType().Name);
+                // Content problems are the report's business; only faults of the environment are warnings in the log.
+                _logger.Log(status == FileLoadStatus.Failed ? LogLevel.Warning : LogLevel.Information, "{File}: {Status} ({Code}): {Type}", source.FileName, status, code, ex.GetType().Name);
                 _logger.LogInformation(ex, "{File}: details of the fault", source.FileName);
                 return Report(source, status, counts, clock, extractor, writer.BatchId, message, rejections, warnings, unmapped, header) with { ReasonCode = code };
             }

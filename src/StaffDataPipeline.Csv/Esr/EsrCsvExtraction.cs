@@ -130,7 +130,7 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames, ISourceRe
             {
                 throw new FileRejectedException(
                     "AMBIGUOUS_HEADER",
-                    $"{_file.FileName}: columns '{duplicate.KeptName}' and '{duplicate.OtherName}' both mean {duplicate.Field} and disagree at row {RowNumber}, so it is not known which to load. Remove one of them and load the file again.");
+                    $"{_file.FileName}: columns '{duplicate.KeptName}' and '{duplicate.OtherName}' both mean {RequiredFields.Display(duplicate.Field)} and disagree at row {RowNumber}, so it is not known which to load. Remove one of them and load the file again.");
             }
         }
     }

@@ -10,7 +10,9 @@ internal static class SqliteConnections
         DataSource = databasePath,
         Mode = SqliteOpenMode.ReadWriteCreate,
         Pooling = false,
-        DefaultTimeout = 30,
+
+        // Microsoft.Data.Sqlite retries a busy statement for this long itself; the longer, configured wait is SqliteBusyRetry's.
+        DefaultTimeout = 2,
     }.ToString();
 
     /// <summary>
@@ -24,7 +26,7 @@ internal static class SqliteConnections
             return null;
         }
 
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 30 }.ToString());
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 2 }.ToString());
         connection.Open();
         using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA busy_timeout = 2000;";

@@ -34,6 +34,6 @@ internal static partial class SettingsBinder
         _ => string.Empty,
     };
 
-    [GeneratedRegex("configuration value at '(?<key>[^']+)' to type '(?<type>[^']+)'")]
+    [GeneratedRegex("configuration value (?:'.*' )?at '(?<key>[^']+)' to type '(?<type>[^']+)'")]
     private static partial Regex FailedConversion();
 }

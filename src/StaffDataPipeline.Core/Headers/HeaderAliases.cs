@@ -48,7 +48,8 @@ public sealed class HeaderAliases
             {
                 if (header.Length > 0)
                 {
-                    unknown.Add(header);
+                    // A header row that swallowed a data row (a lost line break) would show personal values here.
+                    unknown.Add(LooksLikeData(header) ? $"column {i + 1} (its heading looks like data, so it is not shown)" : header);
                 }
 
                 continue;
@@ -84,4 +85,7 @@ public sealed class HeaderAliases
             personal,
             duplicates);
     }
+
+    // Headings are words; values with digits, an @ or a comma ("Surname, Forename") are not shown.
+    private static bool LooksLikeData(string header) => header.Length > 60 || header.Any(c => char.IsDigit(c) || c is '@' or ',');
 }

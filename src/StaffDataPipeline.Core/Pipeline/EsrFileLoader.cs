@@ -154,7 +154,7 @@ internal sealed class EsrFileLoader
                     var message = $"{counts.Rejected} of {counts.Loaded + counts.Rejected} in-scope rows ({counts.RejectedShare:P1}) failed validation, more than the {_options.RejectThreshold:P1} allowed: the whole file is rejected. See the quarantined rows below.";
                     var rejected = new BatchSummary(counts, rejections, unmapped, "rejected", message, _time.GetUtcNow()) { ReasonCode = "THRESHOLD_EXCEEDED" };
                     await writer.AbandonAsync(rejected, ct);
-                    _logger.LogWarning("{File}: rejected, {Rejected} rows failed validation", source.FileName, counts.Rejected);
+                    _logger.LogInformation("{File}: rejected, {Rejected} rows failed validation", source.FileName, counts.Rejected);
                     return Report(source.Path, FileLoadStatus.Rejected, counts, clock, extractor, header, rejected, writer.BatchId, rejections, unknownOrgs, unmapped);
                 }
 

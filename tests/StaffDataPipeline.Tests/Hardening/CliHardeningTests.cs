@@ -267,6 +267,44 @@ public sealed class CliHardeningTests : IDisposable
         Assert.Single(outputs, o => o.Contains("already loaded as batch", StringComparison.Ordinal) || o.Contains("being loaded by another process", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Help_says_that_survey_returns_are_read_too()
+    {
+        var (_, root, _) = CliRunner.Run(_dir.Path, null, "--help");
+        var (_, load, _) = CliRunner.Run(_dir.Path, null, "load", "--help");
+        var (_, validate, _) = CliRunner.Run(_dir.Path, null, "validate", "--help");
+
+        Assert.Contains("survey returns (.xlsx, .xls)", root, StringComparison.Ordinal);
+        Assert.Contains("survey returns (.xlsx, .xls)", load, StringComparison.Ordinal);
+        Assert.Contains("survey returns", validate, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rejected_file_says_what_would_have_loaded_never_that_rows_loaded()
+    {
+        var (exit, output, _) = CliRunner.Run(_dir.Path, null, "load", Repository.Samples("esr-broken", "too_many_bad_rows_2023-09.csv"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("REJECTED (THRESHOLD_EXCEEDED, recorded as batch 1); nothing was loaded", output, StringComparison.Ordinal);
+        Assert.Contains("29 would have loaded", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("29 loaded", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unmapped_shows_the_job_role_and_the_data_months_and_counts_survey_returns_of_unknown_organisations()
+    {
+        CliRunner.Run(_dir.Path, null, "load", Repository.Samples("esr"), Repository.Fixture(Path.Combine("hostile", "unknown-organisation-return.xlsx")));
+
+        var (exit, output, _) = CliRunner.Run(_dir.Path, null, "unmapped");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Variant Interpretation Lead  [job role: Manager;", output, StringComparison.Ordinal);
+        Assert.Contains("data 2023-09-30 to 2023-10-31", output, StringComparison.Ordinal);
+        Assert.Contains("RZZ", output, StringComparison.Ordinal);
+        Assert.Contains("(0 staff-in-post facts, 1 survey return(s))", output, StringComparison.Ordinal);
+        Assert.Contains("RRK", output, StringComparison.Ordinal);
+    }
+
     private static string Sample(string name) => Repository.Samples("esr", name);
 
     private string Corrupt()

@@ -25,7 +25,7 @@ public sealed class PersonalDataLeakTests : IDisposable
     public void No_planted_personal_value_appears_in_the_warehouse_or_the_output()
     {
         var db = _dir.File("warehouse.db");
-        var (exit, output, error) = CliRunner.Run(_dir.Path, null, "--verbose", "load", Repository.Samples("esr"), Repository.Samples("esr-broken"), "--database", db);
+        var (exit, output, error) = CliRunner.Run(_dir.Path, null, "--verbose", "load", Repository.Samples("esr"), Repository.Samples("esr-broken"), Repository.Fixture("hostile"), "--database", db);
         var (_, unmapped, _) = CliRunner.Run(_dir.Path, null, "unmapped", "--database", db);
         Assert.Equal(1, exit);
         Assert.Contains("quarantined", output, StringComparison.Ordinal);
@@ -44,7 +44,10 @@ public sealed class PersonalDataLeakTests : IDisposable
     private static HashSet<string> PlantedValues()
     {
         var values = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in Directory.GetFiles(Repository.Samples("esr")).Concat(Directory.GetFiles(Repository.Samples("esr-broken"))))
+        // The hostile corpus adds malformed rows: a short row whose NI number and date of birth would shift into other columns.
+        var files = Directory.GetFiles(Repository.Samples("esr")).Concat(Directory.GetFiles(Repository.Samples("esr-broken")))
+            .Concat(Directory.GetFiles(Repository.Fixture("hostile"), "*_2023-09.csv").Where(f => !f.Contains("unclosed", StringComparison.Ordinal)));
+        foreach (var file in files)
         {
             var encoding = StaffDataPipeline.Extraction.SourceFileReader.Inspect(file).Encoding == StaffDataPipeline.Extraction.TextEncodingGuess.Windows1252 ? Encoding.GetEncoding(1252) : null;
             using var reader = CsvHelper.CsvReader.Create(File.OpenRead(file), CsvHelper.CsvReaderOptions.Default with { Separator = ',', Encoding = encoding }, false);

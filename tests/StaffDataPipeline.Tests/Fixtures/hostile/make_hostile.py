@@ -133,6 +133,11 @@ def falsified_zip_sizes():
         f.write(raw)
 
 
+def unknown_organisation():
+    # A return from an organisation code nobody has listed yet: it must show in `staffdata unmapped` with its return.
+    save(return_workbook("RZZ", "2023-24 Q1", [["GC", "Band 7", 2, 2, 2, 0, 0, 0]]), "unknown-organisation-return.xlsx")
+
+
 def open_document():
     with zipfile.ZipFile(out("return.ods"), "w") as z:
         info = zipfile.ZipInfo("mimetype", date_time=(2024, 1, 1, 0, 0, 0))
@@ -182,5 +187,6 @@ if __name__ == "__main__":
     total_rows_worded()
     broken_xml_inside_valid_zip()
     falsified_zip_sizes()
+    unknown_organisation()
     open_document()
     csv_cases()

@@ -61,6 +61,20 @@ internal static class GlobalOptions
         }
     }
 
+    /// <summary>For commands that need no settings (survey-template): the same sentences and exit codes for what goes wrong.</summary>
+    public static async Task<int> RunWithoutServicesAsync(ParseResult parse, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await Report(parse, ex, ex.Message);
+            return ExitCodes.Configuration;
+        }
+    }
+
     /// <summary>One sentence on standard error; the stack trace only with --verbose.</summary>
     private static async Task Report(ParseResult parse, Exception ex, string sentence)
     {

@@ -10,13 +10,13 @@ internal static class SurveyTemplateCommand
     {
         var output = new Option<string>("--output", "-o") { Description = "Where to write the .xlsx.", Required = true };
         var command = new Command("survey-template", "Write the blank survey return template (version 1) as an .xlsx workbook.") { output };
-        command.SetAction(parse =>
+        command.SetAction((parse, _) => GlobalOptions.RunWithoutServicesAsync(parse, () =>
         {
             var path = parse.GetValue(output)!;
             SurveyWorkbookWriter.Write(path, new SurveyWorkbookSpec());
             Console.WriteLine($"Blank survey return template (version 1) written to {path}");
             return ExitCodes.Success;
-        });
+        }));
         return command;
     }
 }

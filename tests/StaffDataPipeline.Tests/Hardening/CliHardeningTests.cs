@@ -141,18 +141,21 @@ public sealed class CliHardeningTests : IDisposable
     }
 
     [Fact]
-    public void Export_and_output_into_a_folder_that_does_not_exist_are_one_sentence_and_exit_2()
+    public void Export_and_output_into_a_folder_that_does_not_exist_or_cannot_be_made_are_one_sentence_and_exit_2()
     {
         var input = _dir.Write("titles.csv", "position_title\nClinical Scientist\n");
         CliRunner.Run(_dir.Path, null, "init");
 
         var (mapExit, _, mapError) = CliRunner.Run(_dir.Path, null, "map-roles", input, "--output", _dir.File("missing/out.csv"));
         var (exportExit, _, exportError) = CliRunner.Run(_dir.Path, null, "unmapped", "--export", _dir.File("missing/review.csv"));
+        var notAFolder = _dir.Write("plain-file", "x");
+        var (templateExit, _, templateError) = CliRunner.Run(_dir.Path, null, "survey-template", "--output", Path.Combine(notAFolder, "return.xlsx"));
 
-        Assert.Equal((2, 2), (mapExit, exportExit));
+        Assert.Equal((2, 2, 2), (mapExit, exportExit, templateExit));
+        Assert.StartsWith("staffdata: ", templateError, StringComparison.Ordinal);
         Assert.Contains("the folder", mapError, StringComparison.Ordinal);
         Assert.Contains("does not exist", exportError, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", mapError + exportError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", mapError + exportError + templateError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -178,9 +178,7 @@ internal sealed class EsrFileLoader
                     _logger.LogError("{File}: could not record the failure: {Type}", source.FileName, inner.GetType().Name);
                 }
 
-                // Content problems are the report's business; only faults of the environment are warnings in the log.
-                _logger.Log(status == FileLoadStatus.Failed ? LogLevel.Warning : LogLevel.Information, "{File}: {Status} ({Code}): {Type}", source.FileName, status, code, ex.GetType().Name);
-                _logger.LogInformation(ex, "{File}: details of the fault", source.FileName);
+                FileFault.Log(_logger, source.FileName, status, code, ex);
                 return Report(source.Path, status, counts, clock, extractor, header, failed, writer.BatchId, rejections, unknownOrgs, unmapped);
             }
         }

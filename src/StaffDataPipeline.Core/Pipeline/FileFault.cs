@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Extensions.Logging;
 using StaffDataPipeline.Extraction;
 using StaffDataPipeline.Warehouse;
 
@@ -22,4 +23,14 @@ internal static class FileFault
         DbException db => (FileLoadStatus.Failed, "WAREHOUSE_ERROR", $"The warehouse refused the load of {fileName} and it was rolled back: {db.Message}"),
         _ => (FileLoadStatus.Failed, "LOAD_FAILED", $"Loading {fileName} failed and was rolled back ({ex.GetType().Name}: {ex.Message})."),
     };
+
+    /// <summary>
+    /// Content problems are the report's business; only faults of the environment are warnings in the log. The
+    /// exception itself, with its stack trace, is logged at Information: shown with --verbose only.
+    /// </summary>
+    public static void Log(ILogger logger, string fileName, FileLoadStatus status, string reasonCode, Exception ex)
+    {
+        logger.Log(status == FileLoadStatus.Failed ? LogLevel.Warning : LogLevel.Information, "{File}: {Status} ({Code}): {Type}", fileName, status, reasonCode, ex.GetType().Name);
+        logger.LogInformation(ex, "{File}: details of the fault", fileName);
+    }
 }

@@ -82,20 +82,13 @@ public sealed class LoadPipeline
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var (status, code, message) = FileFault.Describe(ex, fileName);
-            // Content problems are the report's business; only faults of the environment are warnings in the log.
-                _logger.Log(status == FileLoadStatus.Failed ? LogLevel.Warning : LogLevel.Information, "{File}: {Status} ({Code}): {Type}", fileName, status, code, ex.GetType().Name);
-            _logger.LogInformation(ex, "{File}: details of the fault", fileName);
+            FileFault.Log(_logger, fileName, status, code, ex);
             return new FileLoadReport(path, status, new BatchCounts(), clock.Elapsed) { Message = message, ReasonCode = code };
         }
     }
 
     private async Task<FileLoadReport> LoadOneAsync(string path, PersonPseudonymiser pseudonymiser, bool dryRun, IProgress<LoadProgress>? progress, Stopwatch clock, CancellationToken ct)
     {
-        if (Directory.Exists(path))
-        {
-            throw new FileNotFoundException($"{path} is a folder.");
-        }
-
         var source = SourceFileReader.Inspect(path);
         if (await _warehouse.FindBatchOfFileAsync(source.Sha256, ct) is { } existing)
         {

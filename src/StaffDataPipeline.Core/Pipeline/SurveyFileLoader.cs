@@ -119,7 +119,7 @@ internal sealed class SurveyFileLoader
                 {
                     counts.Read += hidden.Count;
                     counts.Excluded += hidden.Count;
-                    warnings.Add(new SurveyWarning(hidden.SheetName, hidden.First, "SURVEY_HIDDEN_ROWS", $"{char.ToUpperInvariant(hidden.Describe()[0])}{hidden.Describe()[1..]} and were not loaded; unhide them and resubmit if they hold figures for this return."));
+                    warnings.Add(new SurveyWarning(hidden.SheetName, hidden.First, "SURVEY_HIDDEN_ROWS", $"{hidden.Describe()} and {(hidden.Count == 1 ? "was" : "were")} not loaded; unhide them and resubmit if they hold figures for this return."));
                 }
 
                 // Workbooks are read by random access, so the bytes are hashed again: a file replaced mid-read must not be
@@ -156,9 +156,7 @@ internal sealed class SurveyFileLoader
             {
                 var (status, code, message) = FileFault.Describe(ex, source.FileName);
                 await writer.AbandonAsync(new BatchSummary(counts, rejections, unmapped, status == FileLoadStatus.Rejected ? "rejected" : "failed", message, _time.GetUtcNow()) { ReasonCode = code }, ct);
-                // Content problems are the report's business; only faults of the environment are warnings in the log.
-                _logger.Log(status == FileLoadStatus.Failed ? LogLevel.Warning : LogLevel.Information, "{File}: {Status} ({Code}): {Type}", source.FileName, status, code, ex.GetType().Name);
-                _logger.LogInformation(ex, "{File}: details of the fault", source.FileName);
+                FileFault.Log(_logger, source.FileName, status, code, ex);
                 return Report(source, status, counts, clock, extractor, writer.BatchId, message, rejections, warnings, unmapped, header) with { ReasonCode = code };
             }
         }

@@ -25,5 +25,5 @@ public sealed record HiddenRows(string SheetName, long First, long Last)
 {
     public long Count => Last - First + 1;
 
-    public string Describe() => First == Last ? $"row {First} is hidden" : $"rows {First}–{Last} are hidden";
+    public string Describe() => First == Last ? $"Row {First} is hidden" : $"Rows {First}–{Last} are hidden";
 }

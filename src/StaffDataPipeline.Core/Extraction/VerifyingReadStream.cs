@@ -1,17 +1,22 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
 namespace StaffDataPipeline.Extraction;
 
 /// <summary>
 /// A forward-only read of a source file that hashes exactly the bytes handed to the parser, so that the parse and the
-/// hash recorded in the ledger are of the same bytes. <see cref="VerifyComplete"/> reads whatever the parser left
-/// unread and fails when the bytes are not the ones inspected.
+/// hash recorded in the ledger are of the same bytes. Hashing runs on a second thread over a bounded queue of copies,
+/// so it costs the parser almost nothing and memory stays flat. <see cref="VerifyComplete"/> reads whatever the parser
+/// left unread and fails when the bytes are not the ones inspected.
 /// </summary>
 public sealed class VerifyingReadStream : Stream
 {
+    private const int QueuedBuffers = 16;
     private readonly SourceFile _source;
     private readonly FileStream _inner;
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly BlockingCollection<(byte[] Buffer, int Count)> _queue = new(QueuedBuffers);
+    private readonly Task<string> _hash;
     private long _length;
 
     public VerifyingReadStream(SourceFile source)
@@ -19,6 +24,7 @@ public sealed class VerifyingReadStream : Stream
         ArgumentNullException.ThrowIfNull(source);
         _source = source;
         _inner = new FileStream(source.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        _hash = Task.Factory.StartNew(HashQueued, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     public override bool CanRead => true;
@@ -36,8 +42,14 @@ public sealed class VerifyingReadStream : Stream
     public override int Read(Span<byte> buffer)
     {
         var read = _inner.Read(buffer);
-        _hash.AppendData(buffer[..read]);
-        _length += read;
+        if (read > 0)
+        {
+            var copy = ArrayPool<byte>.Shared.Rent(read);
+            buffer[..read].CopyTo(copy);
+            _queue.Add((copy, read));
+            _length += read;
+        }
+
         return read;
     }
 
@@ -49,7 +61,8 @@ public sealed class VerifyingReadStream : Stream
         {
         }
 
-        if (_length != _source.Length || !string.Equals(Convert.ToHexStringLower(_hash.GetHashAndReset()), _source.Sha256, StringComparison.Ordinal))
+        _queue.CompleteAdding();
+        if (_length != _source.Length || !string.Equals(_hash.GetAwaiter().GetResult(), _source.Sha256, StringComparison.Ordinal))
         {
             throw new SourceChangedException(_source.FileName);
         }
@@ -69,10 +82,28 @@ public sealed class VerifyingReadStream : Stream
     {
         if (disposing)
         {
+            if (!_queue.IsAddingCompleted)
+            {
+                _queue.CompleteAdding();
+            }
+
+            _hash.Wait();
+            _queue.Dispose();
             _inner.Dispose();
-            _hash.Dispose();
         }
 
         base.Dispose(disposing);
+    }
+
+    private string HashQueued()
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (buffer, count) in _queue.GetConsumingEnumerable())
+        {
+            sha.AppendData(buffer, 0, count);
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 }

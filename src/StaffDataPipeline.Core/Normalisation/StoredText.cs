@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace StaffDataPipeline.Normalisation;
 
 /// <summary>
@@ -6,16 +8,15 @@ namespace StaffDataPipeline.Normalisation;
 /// </summary>
 public static class StoredText
 {
+    // Vectorised search: this runs on every field a load reads, so the clean case must cost next to nothing.
+    private static readonly SearchValues<char> Controls = SearchValues.Create(
+        Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c).ToArray());
+
     public static string Clean(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var i = 0;
-        while (i < value.Length && !IsControl(value[i]))
-        {
-            i++;
-        }
-
-        if (i == value.Length)
+        var i = value.AsSpan().IndexOfAny(Controls);
+        if (i < 0)
         {
             return value;
         }

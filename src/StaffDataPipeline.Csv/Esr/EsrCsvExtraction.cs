@@ -16,6 +16,7 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames, ISourceRe
     private readonly VerifyingReadStream _stream;
     private readonly int[] _columnOfField;
     private readonly int _headerFields;
+    private readonly DuplicateColumn[] _duplicates;
 
     public EsrCsvExtraction(SourceFile file, CsvReader reader, VerifyingReadStream stream, HeaderMatch header, IReadOnlyList<string> headerNames)
     {
@@ -25,6 +26,7 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames, ISourceRe
         Header = header;
         HeaderNames = headerNames;
         _headerFields = headerNames.Count;
+        _duplicates = [.. header.DuplicateColumns];
         _columnOfField = Enumerable.Repeat(-1, Enum.GetValues<EsrField>().Length).ToArray();
         foreach (var (field, column) in header.Columns)
         {
@@ -59,7 +61,7 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames, ISourceRe
 
             RowNumber = _reader.RowNumber + 1;
             Defect = ShapeDefect();
-            if (Defect is null)
+            if (Defect is null && _duplicates.Length > 0)
             {
                 CheckDuplicateColumnsAgree();
             }
@@ -124,7 +126,7 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames, ISourceRe
 
     private void CheckDuplicateColumnsAgree()
     {
-        foreach (var duplicate in Header.DuplicateColumns)
+        foreach (var duplicate in _duplicates)
         {
             if (!string.Equals(Cell(duplicate.KeptColumn), Cell(duplicate.OtherColumn), StringComparison.OrdinalIgnoreCase))
             {

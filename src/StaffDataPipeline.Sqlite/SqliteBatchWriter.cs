@@ -66,7 +66,7 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
         _f[14].Value = start.TaxonomyVersion;
     }
 
-    public void Add(StaffFact fact)
+    public ValueTask AddAsync(StaffFact fact, CancellationToken cancellationToken)
     {
         var date = DateKey(fact.SnapshotDate);
         var organisation = OrganisationId(fact.Organisation);
@@ -85,6 +85,7 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
         _f[13].Value = fact.Role.RuleId;
         _f[15].Value = fact.SourceRow;
         _insertFact.ExecuteNonQuery();
+        return ValueTask.CompletedTask;
     }
 
     public Task<IReadOnlyList<long>> RemoveDuplicateAssignmentsAsync(CancellationToken cancellationToken)

@@ -32,7 +32,7 @@ internal sealed class SqliteSurveyBatchWriter : SqliteBatchScope, ISurveyBatchWr
             Transaction);
     }
 
-    public void Add(SurveyLine line)
+    public ValueTask AddAsync(SurveyLine line, CancellationToken cancellationToken)
     {
         var tx = Transaction;
         switch (line)
@@ -67,6 +67,8 @@ internal sealed class SqliteSurveyBatchWriter : SqliteBatchScope, ISurveyBatchWr
                     tx);
                 break;
         }
+
+        return ValueTask.CompletedTask;
     }
 
     public Task<CommitResult> CommitAsync(BatchSummary summary, IReadOnlyList<SurveyWarning> warnings, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using Dapper;
 using StaffDataPipeline.Normalisation;
-using StaffDataPipeline.Taxonomy;
 using StaffDataPipeline.Warehouse;
 
 namespace StaffDataPipeline.Sqlite;
@@ -54,46 +53,51 @@ public sealed class SqliteWarehouseReview : IWarehouseReview
         return Task.FromResult(rows);
     }
 
-    /// <summary>
-    /// Re-derives every stored post's role with the current rules, in one transaction. Facts of posts that are now
-    /// out of scope are deleted (data minimisation): reload the source file if that was a rule mistake.
-    /// </summary>
-    public Task<RemapResult> RemapAsync(RoleMapper mapper, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<StoredRoles> ReadStoredRolesAsync(CancellationToken cancellationToken)
     {
         using var connection = SqliteConnections.Open(_databasePath);
-        using var tx = _retry.Execute(() => connection.BeginTransaction(deferred: false));
-        var (roles, grades) = SqliteDimensions.RoleAndGradeKeys(connection, tx);
         var posts = connection.Query<PostRow>(
             """
             SELECT p.position_id AS Id, position_title AS PositionTitle, staff_group AS StaffGroup, occupation_code AS OccupationCode, area_of_work AS AreaOfWork,
                    job_role AS JobRole, cost_centre AS CostCentre, grade_as_written AS GradeAsWritten, r.role_code AS RoleCode, p.rule_id AS RuleId
             FROM dim_position p JOIN dim_role r ON r.role_id = p.role_id
-            """,
-            transaction: tx).ToList();
-        long changed = 0, updated = 0, removed = 0;
-        var version = mapper.Taxonomy.Version;
-        foreach (var post in posts)
-        {
-            var descriptors = new PostDescriptors(post.PositionTitle, post.StaffGroup, post.OccupationCode, post.AreaOfWork, post.JobRole, post.CostCentre, post.GradeAsWritten);
-            var decision = mapper.Map(descriptors.ToMappingInput());
-            if (decision.RoleCode != post.RoleCode || decision.RuleId != post.RuleId)
-            {
-                changed++;
-            }
+            """).Select(p => new StoredPost(p.Id, new PostDescriptors(p.PositionTitle, p.StaffGroup, p.OccupationCode, p.AreaOfWork, p.JobRole, p.CostCentre, p.GradeAsWritten), p.RoleCode, p.RuleId)).ToList();
+        var survey = connection.Query<(string Role, string? Grade, string RoleCode, string RuleId)>(
+            "SELECT DISTINCT role_as_written, grade_as_written, r.role_code, l.rule_id FROM survey_line l JOIN dim_role r ON r.role_id = l.role_id")
+            .Select(l => new StoredSurveyRole(l.Role, l.Grade, l.RoleCode, l.RuleId)).ToList();
+        return Task.FromResult(new StoredRoles(posts, survey));
+    }
 
-            var args = new { role = roles[decision.RoleCode], grade = grades[decision.Grade.Code], rule = decision.RuleId, version, id = post.Id };
+    /// <summary>
+    /// Applies a remap decided in Core, in one transaction. Facts of posts that are now out of scope are deleted (data
+    /// minimisation): reload the source file if that was a rule mistake.
+    /// </summary>
+    public Task<AppliedRoleChanges> ApplyRoleChangesAsync(RoleChanges changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        using var connection = SqliteConnections.Open(_databasePath);
+        using var tx = _retry.Execute(() => connection.BeginTransaction(deferred: false));
+        var (roles, grades) = SqliteDimensions.RoleAndGradeKeys(connection, tx);
+        var version = changes.TaxonomyVersion;
+        long updated = 0, removed = 0, surveyLines = 0;
+        foreach (var post in changes.Posts)
+        {
+            var args = new { role = roles[post.RoleCode], grade = grades[post.GradeCode], rule = post.RuleId, version, id = post.PositionId };
             connection.Execute("UPDATE dim_position SET role_id = @role, rule_id = @rule, taxonomy_version = @version WHERE position_id = @id", args, tx);
-            if (decision.IsInScope)
-            {
-                updated += connection.Execute("UPDATE fact_staff_in_post SET role_id = @role, grade_id = @grade, rule_id = @rule, taxonomy_version = @version WHERE position_id = @id", args, tx);
-            }
-            else
-            {
-                removed += connection.Execute("DELETE FROM fact_staff_in_post WHERE position_id = @id", args, tx);
-            }
+            updated += post.IsInScope
+                ? connection.Execute("UPDATE fact_staff_in_post SET role_id = @role, grade_id = @grade, rule_id = @rule, taxonomy_version = @version WHERE position_id = @id", args, tx)
+                : 0;
+            removed += post.IsInScope ? 0 : connection.Execute("DELETE FROM fact_staff_in_post WHERE position_id = @id", args, tx);
         }
 
-        var surveyLinesChanged = RemapSurveyLines(connection, tx, mapper, roles, grades);
+        foreach (var line in changes.SurveyRoles)
+        {
+            surveyLines += connection.Execute(
+                "UPDATE survey_line SET role_id = @role, grade_id = @grade, rule_id = @rule WHERE role_as_written = @RoleAsWritten AND grade_as_written IS @GradeAsWritten",
+                new { role = roles[line.RoleCode], grade = grades[line.GradeCode], rule = line.RuleId, line.RoleAsWritten, line.GradeAsWritten },
+                tx);
+        }
+
         SurveyFacts.Rebuild(connection, tx, null, version);
 
         // Titles that now map leave the review queue (ESR posts, and survey roles which are queued with area 'Survey return').
@@ -108,35 +112,9 @@ public sealed class SqliteWarehouseReview : IWarehouseReview
                 WHERE r.role_code = 'UNMAPPED' AND review_unmapped_title.area_of_work = 'Survey return' AND l.role_as_written = review_unmapped_title.position_title)
             """,
             transaction: tx);
-        connection.Execute(
-            "INSERT OR IGNORE INTO taxonomy_version (version, first_used_at, rule_count) VALUES (@version, @now, @rules)",
-            new { version, now = SqliteConnections.Timestamp(now), rules = mapper.Rules.Count },
-            tx);
+        SqliteBatchAudit.RecordTaxonomyVersion(connection, version, changes.RuleCount, changes.DecidedAt, tx);
         tx.Commit();
-        return Task.FromResult(new RemapResult(version, posts.Count, changed, updated, removed) { SurveyLinesChanged = surveyLinesChanged });
-    }
-
-    private static long RemapSurveyLines(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction tx, RoleMapper mapper, Dictionary<string, long> roles, Dictionary<string, long> grades)
-    {
-        var lines = connection.Query<(string Role, string? Grade, string RoleCode, string RuleId)>(
-            "SELECT DISTINCT role_as_written, grade_as_written, r.role_code, l.rule_id FROM survey_line l JOIN dim_role r ON r.role_id = l.role_id",
-            transaction: tx).ToList();
-        long changed = 0;
-        foreach (var line in lines)
-        {
-            var decision = Surveys.SurveyRoles.Decide(mapper, line.Role, line.Grade);
-            if (decision.RoleCode == line.RoleCode && decision.RuleId == line.RuleId)
-            {
-                continue;
-            }
-
-            changed += connection.Execute(
-                "UPDATE survey_line SET role_id = @role, grade_id = @grade, rule_id = @rule WHERE role_as_written = @Role AND grade_as_written IS @Grade",
-                new { role = roles[decision.RoleCode], grade = grades[decision.Grade.Code], rule = decision.RuleId, line.Role, line.Grade },
-                tx);
-        }
-
-        return changed;
+        return Task.FromResult(new AppliedRoleChanges(updated, removed, surveyLines));
     }
 
     // Settable, not positional: a column that is NULL in every row gives Dapper no type to match a constructor with.

@@ -13,8 +13,8 @@ internal static class RemapCommand
         command.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, new Dictionary<string, string?>(), async services =>
         {
             await services.GetRequiredService<IWarehouse>().MigrateAsync(ct);
-            var result = await services.GetRequiredService<IWarehouseReview>().RemapAsync(
-                services.GetRequiredService<RoleMapper>(), services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+            var remapper = new RoleRemapper(services.GetRequiredService<RoleMapper>(), services.GetRequiredService<TimeProvider>());
+            var result = await remapper.RemapAsync(services.GetRequiredService<IWarehouseReview>(), ct);
             if (result.PostsChanged == 0 && result.FactsRemovedAsOutOfScope == 0 && result.SurveyLinesChanged == 0)
             {
                 Console.WriteLine($"Nothing changed: the current rules (taxonomy version {result.TaxonomyVersion}) decide every one of the {result.PostsChecked} stored posts and every survey line as before.");

@@ -14,7 +14,7 @@ internal sealed class DryRunBatchWriter : IBatchWriter
 
     public long BatchId => 0;
 
-    public void Add(StaffFact fact)
+    public ValueTask AddAsync(StaffFact fact, CancellationToken cancellationToken)
     {
         var identity = UInt128.Parse(fact.AssignmentKey, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture)
             ^ ((UInt128)(uint)fact.SnapshotDate.DayNumber << 64)
@@ -23,6 +23,8 @@ internal sealed class DryRunBatchWriter : IBatchWriter
         {
             _duplicates.Add(fact.SourceRow);
         }
+
+        return ValueTask.CompletedTask;
     }
 
     public Task<IReadOnlyList<long>> RemoveDuplicateAssignmentsAsync(CancellationToken cancellationToken) =>

@@ -94,7 +94,7 @@ internal sealed class EsrFileLoader
                     {
                         case RowOutcomeKind.Loaded:
                             var fact = outcome.Fact!;
-                            writer.Add(fact);
+                            await writer.AddAsync(fact, ct);
                             counts.Loaded++;
                             if (fact.Role.RoleCode == Taxonomy.Role.Unmapped)
                             {

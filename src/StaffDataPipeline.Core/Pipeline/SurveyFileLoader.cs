@@ -84,7 +84,7 @@ internal sealed class SurveyFileLoader
                             counts.Loaded++;
                             foreach (var line in outcome.Produced)
                             {
-                                writer.Add(line);
+                                await writer.AddAsync(line, ct);
                             }
 
                             // One review count per row, not per projection horizon.
@@ -191,9 +191,7 @@ internal sealed class SurveyFileLoader
     {
         public long BatchId => 0;
 
-        public void Add(SurveyLine line)
-        {
-        }
+        public ValueTask AddAsync(SurveyLine line, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
         public Task<CommitResult> CommitAsync(BatchSummary summary, IReadOnlyList<SurveyWarning> warnings, CancellationToken cancellationToken) =>
             Task.FromResult(new CommitResult(0, 0, []));

@@ -2,13 +2,20 @@ using StaffDataPipeline.Normalisation;
 
 namespace StaffDataPipeline.Warehouse;
 
-/// <summary>One file's facts on their way in. Nothing is visible to readers until <see cref="CommitAsync"/>.</summary>
+/// <summary>
+/// One file's facts on their way in. Nothing is visible to readers until <see cref="CommitAsync"/>; how the adapter
+/// gets there (one transaction held open, or rows written to staging as they come and a short transaction at commit)
+/// is its own business.
+/// </summary>
 public interface IBatchWriter : IAsyncDisposable
 {
     long BatchId { get; }
 
-    /// <summary>Adds a fact. Synchronous on purpose: it runs once per row, and a bulk adapter may only buffer it.</summary>
-    void Add(StaffFact fact);
+    /// <summary>
+    /// Adds a fact. Runs once per row: an adapter that buffers completes synchronously (no allocation), and a bulk
+    /// adapter may flush a chunk to the server when its buffer fills.
+    /// </summary>
+    ValueTask AddAsync(StaffFact fact, CancellationToken cancellationToken);
 
     /// <summary>
     /// Set-based, once all rows are in: removes every later occurrence of an assignment already added for the same

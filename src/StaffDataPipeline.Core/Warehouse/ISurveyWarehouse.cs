@@ -13,7 +13,7 @@ public interface ISurveyBatchWriter : IAsyncDisposable
 {
     long BatchId { get; }
 
-    void Add(SurveyLine line);
+    ValueTask AddAsync(SurveyLine line, CancellationToken cancellationToken);
 
     /// <summary>Supersedes an earlier return for the same organisation, period and service area; records warnings; commits.</summary>
     Task<CommitResult> CommitAsync(BatchSummary summary, IReadOnlyList<SurveyWarning> warnings, CancellationToken cancellationToken);

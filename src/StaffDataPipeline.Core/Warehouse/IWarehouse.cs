@@ -18,7 +18,8 @@ public interface IWarehouse
     Task<BatchOfFile?> FindBatchOfFileAsync(string sha256, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes a 'running' audit row (committed at once) and opens the batch. Throws <see cref="FileAlreadyTakenException"/>
+    /// Writes a 'running' audit row (committed at once) and opens the batch, whose rows stay invisible until it
+    /// commits. Throws <see cref="FileAlreadyTakenException"/>
     /// when, under the warehouse's lock, the same bytes turn out to be loaded or being loaded by another process.
     /// </summary>
     Task<IBatchWriter> BeginBatchAsync(BatchStart start, CancellationToken cancellationToken);

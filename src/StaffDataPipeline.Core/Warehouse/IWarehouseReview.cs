@@ -1,15 +1,24 @@
-using StaffDataPipeline.Taxonomy;
-
 namespace StaffDataPipeline.Warehouse;
 
-/// <summary>What the workforce team does after loads: review what did not map, and re-derive roles after a rule change.</summary>
+/// <summary>
+/// What the workforce team does after loads: review what did not map, and re-derive roles after a rule change. The
+/// warehouse only reads and applies: which role a post has is decided in Core (<see cref="Taxonomy.RoleRemapper"/>).
+/// </summary>
 public interface IWarehouseReview
 {
     Task<IReadOnlyList<UnmappedTitle>> UnmappedAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyList<UnknownOrganisation>> UnknownOrganisationsAsync(CancellationToken cancellationToken);
 
-    Task<RemapResult> RemapAsync(RoleMapper mapper, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Every stored post and every distinct survey role, with the role each has now.</summary>
+    Task<StoredRoles> ReadStoredRolesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In one transaction: gives every post its decided role and the new taxonomy version (facts included), removes
+    /// facts of posts now out of scope, re-maps the changed survey roles and rebuilds the survey cells, drops review
+    /// queue entries that now map, and records the taxonomy version.
+    /// </summary>
+    Task<AppliedRoleChanges> ApplyRoleChangesAsync(RoleChanges changes, CancellationToken cancellationToken);
 }
 
 /// <summary>What a remap changed.</summary>

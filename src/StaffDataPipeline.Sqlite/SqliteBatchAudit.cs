@@ -51,7 +51,7 @@ internal static class SqliteBatchAudit
             new { version, now = SqliteConnections.Timestamp(now), rules = ruleCount },
             tx);
 
-    public static void UpdateAudit(SqliteConnection connection, long batchId, BatchSummary summary, string status, long supersededFacts, SqliteTransaction tx) =>
+    public static void UpdateAudit(SqliteConnection connection, long batchId, BatchSummary summary, BatchStatus status, long supersededFacts, SqliteTransaction tx) =>
         connection.Execute(
             """
             UPDATE load_batch SET status = @status, message = @Message, rows_read = @Read, rows_loaded = @Loaded, rows_out_of_scope = @OutOfScope,
@@ -60,11 +60,11 @@ internal static class SqliteBatchAudit
             """,
             new
             {
-                status,
+                status = SqliteConnections.StatusText(status),
                 summary.Message,
                 summary.ReasonCode,
                 summary.Counts.Read,
-                Loaded = status == "loaded" ? summary.Counts.Loaded : 0,
+                Loaded = status == BatchStatus.Loaded ? summary.Counts.Loaded : 0,
                 summary.Counts.OutOfScope,
                 summary.Counts.Excluded,
                 summary.Counts.Rejected,
@@ -79,7 +79,7 @@ internal static class SqliteBatchAudit
     {
         using var tx = connection.BeginTransaction();
         WriteRejections(connection, batchId, summary, tx);
-        UpdateAudit(connection, batchId, summary, summary.Status == "rejected" ? "rejected" : "failed", 0, tx);
+        UpdateAudit(connection, batchId, summary, summary.Status == BatchStatus.Rejected ? BatchStatus.Rejected : BatchStatus.Failed, 0, tx);
         tx.Commit();
     }
 

@@ -64,7 +64,7 @@ internal abstract class SqliteBatchScope : IAsyncDisposable
         SqliteBatchAudit.WriteRejections(Connection, BatchId, summary, tx);
         SqliteBatchAudit.RecordReview(Connection, BatchId, summary, tx);
         SqliteBatchAudit.RecordTaxonomyVersion(Connection, _start.TaxonomyVersion, _ruleCount, summary.FinishedAt, tx);
-        SqliteBatchAudit.UpdateAudit(Connection, BatchId, summary, "loaded", supersededFacts, tx);
+        SqliteBatchAudit.UpdateAudit(Connection, BatchId, summary, BatchStatus.Loaded, supersededFacts, tx);
         tx.Commit();
         tx.Dispose();
         _transaction = null;

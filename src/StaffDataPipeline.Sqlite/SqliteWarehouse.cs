@@ -75,7 +75,7 @@ public sealed class SqliteWarehouse : IWarehouse, ISurveyWarehouse
         return _retry.Execute(() =>
         {
             using var tx = connection.BeginTransaction(deferred: false);
-            var id = InsertAudit(connection, start, "rejected", summary.Message, tx);
+            var id = InsertAudit(connection, start, BatchStatus.Rejected, summary.Message, tx);
             connection.Execute(
                 "UPDATE load_batch SET finished_at = @finished, reason_code = @code WHERE batch_id = @id",
                 new { finished = SqliteConnections.Timestamp(summary.FinishedAt), code = summary.ReasonCode, id },
@@ -147,7 +147,7 @@ public sealed class SqliteWarehouse : IWarehouse, ISurveyWarehouse
                     throw new FileAlreadyTakenException(taken);
                 }
 
-                var id = InsertAudit(connection, start, "running", null, tx);
+                var id = InsertAudit(connection, start, BatchStatus.Running, null, tx);
                 tx.Commit();
                 return id;
             });
@@ -177,7 +177,7 @@ public sealed class SqliteWarehouse : IWarehouse, ISurveyWarehouse
         }
     }
 
-    internal static long InsertAudit(SqliteConnection connection, BatchStart start, string status, string? message, SqliteTransaction tx) =>
+    internal static long InsertAudit(SqliteConnection connection, BatchStart start, BatchStatus status, string? message, SqliteTransaction tx) =>
         connection.ExecuteScalar<long>(
             """
             INSERT INTO load_batch (file_name, sha256, extractor, taxonomy_version, status, message, started_at, owner_host, owner_pid, owner_started_at)
@@ -189,7 +189,7 @@ public sealed class SqliteWarehouse : IWarehouse, ISurveyWarehouse
                 start.Sha256,
                 start.Extractor,
                 start.TaxonomyVersion,
-                status,
+                status = SqliteConnections.StatusText(status),
                 message,
                 started = SqliteConnections.Timestamp(start.StartedAt),
                 host = start.Owner.Host,

@@ -144,7 +144,7 @@ internal sealed class EsrFileLoader
 
                 if (counts.Read == 0)
                 {
-                    var empty = new BatchSummary(counts, rejections, unmapped, "rejected", "The file has a header but no data rows.", _time.GetUtcNow()) { ReasonCode = "EMPTY_FILE" };
+                    var empty = new BatchSummary(counts, rejections, unmapped, BatchStatus.Rejected, "The file has a header but no data rows.", _time.GetUtcNow()) { ReasonCode = "EMPTY_FILE" };
                     await writer.AbandonAsync(empty, ct);
                     return Report(source.Path, FileLoadStatus.Rejected, counts, clock, extractor, header, empty, writer.BatchId, rejections, unknownOrgs, unmapped);
                 }
@@ -152,15 +152,15 @@ internal sealed class EsrFileLoader
                 if (counts.RejectedShare > _options.RejectThreshold)
                 {
                     var message = $"{counts.Rejected} of {counts.Loaded + counts.Rejected} in-scope rows ({counts.RejectedShare:P1}) failed validation, more than the {_options.RejectThreshold:P1} allowed: the whole file is rejected. See the quarantined rows below.";
-                    var rejected = new BatchSummary(counts, rejections, unmapped, "rejected", message, _time.GetUtcNow()) { ReasonCode = "THRESHOLD_EXCEEDED" };
+                    var rejected = new BatchSummary(counts, rejections, unmapped, BatchStatus.Rejected, message, _time.GetUtcNow()) { ReasonCode = "THRESHOLD_EXCEEDED" };
                     await writer.AbandonAsync(rejected, ct);
                     _logger.LogInformation("{File}: rejected, {Rejected} rows failed validation", source.FileName, counts.Rejected);
                     return Report(source.Path, FileLoadStatus.Rejected, counts, clock, extractor, header, rejected, writer.BatchId, rejections, unknownOrgs, unmapped);
                 }
 
-                var summary = new BatchSummary(counts, rejections, unmapped, dryRun ? "valid" : "loaded", null, _time.GetUtcNow());
+                var summary = new BatchSummary(counts, rejections, unmapped, BatchStatus.Loaded, null, _time.GetUtcNow());
                 var commit = await writer.CommitAsync(summary, ct);
-                _logger.LogInformation("{File}: {Status} batch {Batch}, {Loaded} rows loaded, {Rejected} quarantined", source.FileName, summary.Status, commit.BatchId, counts.Loaded, counts.Rejected);
+                _logger.LogInformation("{File}: {Status} batch {Batch}, {Loaded} rows loaded, {Rejected} quarantined", source.FileName, dryRun ? "validated" : "loaded", commit.BatchId, counts.Loaded, counts.Rejected);
                 return Report(source.Path, dryRun ? FileLoadStatus.Valid : FileLoadStatus.Loaded, counts, clock, extractor, header, summary, dryRun ? null : commit.BatchId, rejections, unknownOrgs, unmapped) with { Commit = commit };
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not FileAlreadyTakenException)
@@ -168,7 +168,7 @@ internal sealed class EsrFileLoader
                 // The data transaction is rolled back; the audit row says the batch failed and why (type and message
                 // of the fault, which never carry row values because extractors and normalisers do not put them there).
                 var (status, code, message) = FileFault.Describe(ex, source.FileName);
-                var failed = new BatchSummary(counts, rejections, unmapped, status == FileLoadStatus.Rejected ? "rejected" : "failed", message, _time.GetUtcNow()) { ReasonCode = code };
+                var failed = new BatchSummary(counts, rejections, unmapped, status == FileLoadStatus.Rejected ? BatchStatus.Rejected : BatchStatus.Failed, message, _time.GetUtcNow()) { ReasonCode = code };
                 try
                 {
                     await writer.AbandonAsync(failed, ct);

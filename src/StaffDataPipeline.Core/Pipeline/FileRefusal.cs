@@ -16,7 +16,7 @@ internal sealed record FileRefusal(IWarehouse Warehouse, string TaxonomyVersion,
         if (!dryRun)
         {
             var start = new BatchStart(source.FileName, source.Sha256, extractor, TaxonomyVersion, Time.GetUtcNow());
-            batchId = await Warehouse.RecordRefusedFileAsync(start, new BatchSummary(counts, [], new Dictionary<UnmappedPost, long>(), "rejected", message, Time.GetUtcNow()) { ReasonCode = reasonCode }, ct);
+            batchId = await Warehouse.RecordRefusedFileAsync(start, new BatchSummary(counts, [], new Dictionary<UnmappedPost, long>(), BatchStatus.Rejected, message, Time.GetUtcNow()) { ReasonCode = reasonCode }, ct);
         }
 
         return new FileLoadReport(source.Path, FileLoadStatus.Rejected, counts, clock.Elapsed)

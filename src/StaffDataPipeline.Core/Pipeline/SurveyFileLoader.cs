@@ -138,7 +138,7 @@ internal sealed class SurveyFileLoader
                     (status, reasonCode, message) = (FileLoadStatus.Rejected, "THRESHOLD_EXCEEDED", $"{counts.Rejected} of {counts.Loaded + counts.Rejected} lines ({counts.RejectedShare:P1}) failed validation, more than the {_options.RejectThreshold:P1} allowed: the whole return is rejected. See the quarantined lines below.");
                 }
 
-                var summary = new BatchSummary(counts, rejections, unmapped, status == FileLoadStatus.Rejected ? "rejected" : "loaded", message, _time.GetUtcNow()) { ReasonCode = reasonCode };
+                var summary = new BatchSummary(counts, rejections, unmapped, status == FileLoadStatus.Rejected ? BatchStatus.Rejected : BatchStatus.Loaded, message, _time.GetUtcNow()) { ReasonCode = reasonCode };
                 CommitResult? commit = null;
                 if (status == FileLoadStatus.Rejected)
                 {
@@ -155,7 +155,7 @@ internal sealed class SurveyFileLoader
             catch (Exception ex) when (ex is not OperationCanceledException and not FileAlreadyTakenException)
             {
                 var (status, code, message) = FileFault.Describe(ex, source.FileName);
-                await writer.AbandonAsync(new BatchSummary(counts, rejections, unmapped, status == FileLoadStatus.Rejected ? "rejected" : "failed", message, _time.GetUtcNow()) { ReasonCode = code }, ct);
+                await writer.AbandonAsync(new BatchSummary(counts, rejections, unmapped, status == FileLoadStatus.Rejected ? BatchStatus.Rejected : BatchStatus.Failed, message, _time.GetUtcNow()) { ReasonCode = code }, ct);
                 FileFault.Log(_logger, source.FileName, status, code, ex);
                 return Report(source, status, counts, clock, extractor, writer.BatchId, message, rejections, warnings, unmapped, header) with { ReasonCode = code };
             }

@@ -7,7 +7,7 @@ public sealed record BatchSummary(
     BatchCounts Counts,
     IReadOnlyList<RowRejection> Rejections,
     IReadOnlyDictionary<UnmappedPost, long> Unmapped,
-    string Status,
+    BatchStatus Status,
     string? Message,
     DateTimeOffset FinishedAt)
 {

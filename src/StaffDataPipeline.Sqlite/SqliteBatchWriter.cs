@@ -148,7 +148,7 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
 
     private int DateKey(DateOnly date)
     {
-        var key = DimensionRows.DateKey(date);
+        var key = DateDimension.DateKey(date);
         if (_dates.Add(key))
         {
             SqliteDimensions.EnsureDate(Connection, date, Transaction);

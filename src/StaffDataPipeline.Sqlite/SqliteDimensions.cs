@@ -1,3 +1,4 @@
+using StaffDataPipeline.Warehouse;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using StaffDataPipeline.Organisations;
@@ -14,12 +15,12 @@ internal static class SqliteDimensions
 
     public static int EnsureDate(SqliteConnection connection, DateOnly date, SqliteTransaction tx)
     {
-        var row = DimensionRows.DateRow(date);
+        var row = DateDimension.DateRow(date);
         connection.Execute(
             "INSERT OR IGNORE INTO dim_date (date_key, calendar_date, year, month, month_name, financial_year, financial_quarter) VALUES (@date_key, @calendar_date, @year, @month, @month_name, @financial_year, @financial_quarter)",
             row,
             tx);
-        return DimensionRows.DateKey(date);
+        return DateDimension.DateKey(date);
     }
 
     /// <summary>Known organisations are already there (reference data); an unknown code gets a row typed Unknown, for review.</summary>

@@ -6,12 +6,15 @@ public static class SettingsValidator
     public static IReadOnlyList<string> Validate(WarehouseSettings warehouse, ReferenceDataSettings reference, Pipeline.LoadOptions load)
     {
         var errors = new List<string>(load.Validate());
-        if (!string.Equals(warehouse.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        if (warehouse.IsSqlServer)
         {
-            errors.Add($"Warehouse:Provider '{warehouse.Provider}' is not available; this build supports: Sqlite.");
+            errors.AddRange(SqlServerOptions(warehouse).Validate());
         }
-
-        if (string.IsNullOrWhiteSpace(warehouse.SqlitePath))
+        else if (!string.Equals(warehouse.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"Warehouse:Provider '{warehouse.Provider}' is not available; this build supports: Sqlite, SqlServer.");
+        }
+        else if (string.IsNullOrWhiteSpace(warehouse.SqlitePath))
         {
             errors.Add("Warehouse:SqlitePath must name the warehouse file (for example staffdata.db).");
         }
@@ -28,4 +31,11 @@ public static class SettingsValidator
 
         return errors;
     }
+
+    public static SqlServer.SqlServerWarehouseOptions SqlServerOptions(WarehouseSettings warehouse) => new()
+    {
+        ConnectionString = warehouse.ConnectionString,
+        ApplyMigrations = warehouse.ApplyMigrations,
+        MaxRetryAttempts = warehouse.MaxRetryAttempts,
+    };
 }

@@ -10,6 +10,7 @@ using StaffDataPipeline.People;
 using StaffDataPipeline.Pipeline;
 using StaffDataPipeline.ReferenceData;
 using StaffDataPipeline.Sqlite;
+using StaffDataPipeline.SqlServer;
 using StaffDataPipeline.Warehouse;
 
 namespace StaffDataPipeline.Cli.Configuration;
@@ -45,16 +46,27 @@ public static class StaffDataServices
         services.AddSingleton(_ => ReferenceDataLoader.Load(reference.Resolve()));
         services.AddSingleton(sp => sp.GetRequiredService<ReferenceDataSet>().Mapper);
         var databasePath = Path.GetFullPath(warehouse.SqlitePath);
-        services.AddSingleton(new WarehouseKeyGuard(new PseudonymisationKeySource(), pseudonymisation.Key, pseudonymisation.KeyFile, databasePath));
+        var sqlServer = SettingsValidator.SqlServerOptions(warehouse);
+        var location = warehouse.IsSqlServer ? sqlServer.ConnectionDescription : databasePath;
+        services.AddSingleton(new WarehouseKeyGuard(new PseudonymisationKeySource(), pseudonymisation.Key, pseudonymisation.KeyFile, location));
         var surveys = SettingsBinder.Bind<SurveySettings>(configuration, "Surveys");
         services.AddSingleton(sp => new ExtractorRegistry()
             .Add(new EsrCsvExtractor(sp.GetRequiredService<ReferenceDataSet>().Aliases))
             .Add(new ExcelSurveyExtractor(sp.GetRequiredService<ReferenceDataSet>().SurveyAliases, new WorkbookLimits { AllowMacros = surveys.AllowMacros, MaxFileBytes = surveys.MaxFileBytes })));
-        var busyWait = TimeSpan.FromSeconds(warehouse.BusyTimeoutSeconds);
-        services.AddSingleton<IWarehouse>(sp => new SqliteWarehouse(databasePath, sp.GetRequiredService<ReferenceDataSet>(), sp.GetRequiredService<ILogger<SqliteWarehouse>>(), sp.GetRequiredService<TimeProvider>(), busyWait));
-        services.AddSingleton<IWarehouseReview>(sp => new SqliteWarehouseReview(databasePath, sp.GetRequiredService<TimeProvider>(), busyWait));
+        if (warehouse.IsSqlServer)
+        {
+            services.AddSingleton<IWarehouse>(sp => new SqlServerWarehouse(sqlServer, sp.GetRequiredService<ReferenceDataSet>(), sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IWarehouseReview>(sp => new SqlServerWarehouseReview(sqlServer, sp.GetRequiredService<TimeProvider>()));
+        }
+        else
+        {
+            var busyWait = TimeSpan.FromSeconds(warehouse.BusyTimeoutSeconds);
+            services.AddSingleton<IWarehouse>(sp => new SqliteWarehouse(databasePath, sp.GetRequiredService<ReferenceDataSet>(), sp.GetRequiredService<ILogger<SqliteWarehouse>>(), sp.GetRequiredService<TimeProvider>(), busyWait));
+            services.AddSingleton<IWarehouseReview>(sp => new SqliteWarehouseReview(databasePath, sp.GetRequiredService<TimeProvider>(), busyWait));
+        }
+
         services.AddSingleton<LoadPipeline>();
-        services.AddSingleton(new WarehouseLocation(databasePath));
+        services.AddSingleton(new WarehouseLocation(location));
         return services.BuildServiceProvider();
     }
 }

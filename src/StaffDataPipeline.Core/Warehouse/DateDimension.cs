@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace StaffDataPipeline.Sqlite;
+namespace StaffDataPipeline.Warehouse;
 
-/// <summary>Rows of the date dimension, one per snapshot month end.</summary>
-internal static class DimensionRows
+/// <summary>Rows of the date dimension, one per snapshot month end: the NHS financial year and quarter, the same on every warehouse.</summary>
+public static class DateDimension
 {
     public static int DateKey(DateOnly date) => (date.Year * 10000) + (date.Month * 100) + date.Day;
 

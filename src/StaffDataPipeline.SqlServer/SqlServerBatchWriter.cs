@@ -1,0 +1,162 @@
+using System.Threading.Channels;
+using Dapper;
+using Microsoft.Data.SqlClient;
+using Polly;
+using StaffDataPipeline.Normalisation;
+using StaffDataPipeline.Warehouse;
+
+namespace StaffDataPipeline.SqlServer;
+
+/// <summary>
+/// One ESR file into SQL Server. Facts stream into staffdata.stage_fact through one SqlBulkCopy fed by a bounded
+/// channel (the loader waits when the server is slower: memory stays flat). Nothing is visible to readers until
+/// <see cref="CommitAsync"/> moves the batch into the star in one short, set-based transaction under the commit lock.
+/// </summary>
+internal sealed class SqlServerBatchWriter : IBatchWriter
+{
+    private const int Buffered = 20_000;
+    private readonly SqlServerWarehouseOptions _options;
+    private readonly BatchStart _start;
+    private readonly int _ruleCount;
+    private readonly ResiliencePipeline _retry;
+    private readonly Channel<StagedFact> _facts = Channel.CreateBounded<StagedFact>(new BoundedChannelOptions(Buffered) { SingleReader = true, SingleWriter = true });
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _staging;
+    private readonly ITimer _heartbeat;
+    private bool _closed;
+
+    public SqlServerBatchWriter(SqlServerWarehouseOptions options, long batchId, BatchStart start, int ruleCount, TimeProvider time, ResiliencePipeline retry)
+    {
+        _options = options;
+        _start = start;
+        _ruleCount = ruleCount;
+        _retry = retry;
+        BatchId = batchId;
+        _staging = Task.Run(() => StageAsync(_stop.Token));
+
+        // Another host decides whether this batch is alive by its heartbeat.
+        _heartbeat = time.CreateTimer(_ => Beat(), null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+    }
+
+    public long BatchId { get; }
+
+    public ValueTask AddAsync(StaffFact fact, CancellationToken cancellationToken) =>
+        _facts.Writer.TryWrite(new StagedFact(BatchId, fact)) ? ValueTask.CompletedTask : _facts.Writer.WriteAsync(new StagedFact(BatchId, fact), cancellationToken);
+
+    public async Task<IReadOnlyList<long>> RemoveDuplicateAssignmentsAsync(CancellationToken cancellationToken)
+    {
+        await FlushAsync();
+        return await _retry.ExecuteAsync(
+            async ct =>
+            {
+                await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
+                var rows = await connection.QueryAsync<long>(new CommandDefinition(SqlServerStatements.RemoveDuplicateAssignments, new { batch = BatchId }, commandTimeout: _options.CommandTimeoutSeconds, cancellationToken: ct));
+                return (IReadOnlyList<long>)rows.Order().ToList();
+            },
+            cancellationToken);
+    }
+
+    public async Task<CommitResult> CommitAsync(BatchSummary summary, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        await FlushAsync();
+
+        // Staging survives a broken connection, so the commit transaction is retried whole on a transient error.
+        var result = await _retry.ExecuteAsync(
+            async ct =>
+            {
+                await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
+                await using var tx = (SqlTransaction)await connection.BeginTransactionAsync(ct);
+                await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.CommitLock, transaction: tx, cancellationToken: ct));
+                await SqlServerAudit.RecordKeyCheckAsync(connection, tx, _start.KeyCheck, summary.FinishedAt, ct);
+                var superseded = (await connection.QueryAsync<(long Batch, long Facts)>(new CommandDefinition(
+                    SqlServerStatements.CommitFacts, new { batch = BatchId, version = _start.TaxonomyVersion }, tx, _options.CommandTimeoutSeconds, cancellationToken: ct))).ToList();
+                var facts = superseded.Sum(s => s.Facts);
+                await SqlServerAudit.CloseAsync(connection, tx, BatchId, summary, BatchStatus.Loaded, facts, _start.TaxonomyVersion, _ruleCount, _options, ct);
+                await tx.CommitAsync(ct);
+                return new CommitResult(BatchId, facts, superseded.Select(s => s.Batch).Distinct().Order().ToList());
+            },
+            cancellationToken);
+        _closed = true;
+        return result;
+    }
+
+    public async Task AbandonAsync(BatchSummary summary, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        await StopStagingAsync();
+        await _retry.ExecuteAsync(
+            async ct =>
+            {
+                await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
+                await using var tx = (SqlTransaction)await connection.BeginTransactionAsync(ct);
+                await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.DeleteStaging, new { batch = BatchId }, tx, _options.CommandTimeoutSeconds, cancellationToken: ct));
+                await SqlServerAudit.AbandonAsync(connection, tx, BatchId, summary, _options, ct);
+                await tx.CommitAsync(ct);
+            },
+            cancellationToken);
+        _closed = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _heartbeat.DisposeAsync();
+        if (!_closed)
+        {
+            // Neither committed nor abandoned: cancelled or crashed. Keep nothing but say so in the audit.
+            await StopStagingAsync();
+            try
+            {
+                await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, CancellationToken.None);
+                await connection.ExecuteAsync(SqlServerStatements.FailBatches, new { id = BatchId });
+            }
+            catch (SqlException)
+            {
+                // The next start-up fails the batch: its owner will be gone.
+            }
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task StageAsync(CancellationToken ct)
+    {
+        await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
+        await using var rows = new RecordReader<StagedFact>(_facts.Reader.ReadAllAsync(ct), SqlServerBulk.StagedFacts, ct);
+        await SqlServerBulk.CopyAsync(connection, null, "staffdata.stage_fact", rows, _options.BulkCopyBatchSize, ct);
+    }
+
+    private async Task FlushAsync()
+    {
+        _facts.Writer.TryComplete();
+        await _staging;
+    }
+
+    private async Task StopStagingAsync()
+    {
+        _facts.Writer.TryComplete();
+        await _stop.CancelAsync();
+        try
+        {
+            await _staging;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or SqlException)
+        {
+            // What was staged is deleted with the batch.
+        }
+    }
+
+    private void Beat()
+    {
+        try
+        {
+            using var connection = new SqlConnection(_options.ConnectionString);
+            connection.Open();
+            connection.Execute(SqlServerStatements.Heartbeat, new { batch = BatchId });
+        }
+        catch (SqlException)
+        {
+            // A missed heartbeat is not a failed load; a long silence is what makes another host fail the batch.
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.Data.SqlClient;
+using StaffDataPipeline.Normalisation;
+using StaffDataPipeline.Warehouse;
+
+namespace StaffDataPipeline.SqlServer;
+
+/// <summary>The column maps of what the adapter bulk-copies: staged facts, quarantined rows, survey lines and remap decisions.</summary>
+internal static class SqlServerBulk
+{
+    public static readonly (string Name, Type Type, Func<StagedFact, object?> Get)[] StagedFacts =
+    [
+        ("batch_id", typeof(long), f => f.BatchId),
+        ("source_row", typeof(long), f => f.Fact.SourceRow),
+        ("snapshot_date", typeof(DateTime), f => f.Fact.SnapshotDate.ToDateTime(TimeOnly.MinValue)),
+        ("organisation_code", typeof(string), f => f.Fact.Organisation.Code),
+        ("organisation_name", typeof(string), f => f.Fact.Organisation.Name),
+        ("organisation_type", typeof(string), f => f.Fact.Organisation.Type),
+        ("role_code", typeof(string), f => f.Fact.Role.RoleCode),
+        ("grade_code", typeof(string), f => f.Fact.Grade.Code),
+        ("person_key", typeof(string), f => f.Fact.PersonKey),
+        ("position_title", typeof(string), f => f.Fact.Post.PositionTitle),
+        ("staff_group", typeof(string), f => f.Fact.Post.StaffGroup),
+        ("occupation_code", typeof(string), f => f.Fact.Post.OccupationCode),
+        ("area_of_work", typeof(string), f => f.Fact.Post.AreaOfWork),
+        ("job_role", typeof(string), f => f.Fact.Post.JobRole),
+        ("cost_centre", typeof(string), f => f.Fact.Post.CostCentre),
+        ("grade_as_written", typeof(string), f => f.Fact.Post.GradeAsWritten),
+        ("assignment_key", typeof(string), f => f.Fact.AssignmentKey),
+        ("fte", typeof(decimal), f => f.Fact.Fte),
+        ("contracted_hours", typeof(decimal), f => f.Fact.ContractedHours),
+        ("is_primary", typeof(bool), f => f.Fact.IsPrimary),
+        ("age_band", typeof(string), f => f.Fact.AgeBand),
+        ("rule_id", typeof(string), f => f.Fact.Role.RuleId),
+    ];
+
+    public static readonly (string Name, Type Type, Func<(long Batch, RowRejection Row), object?> Get)[] Rejections =
+    [
+        ("batch_id", typeof(long), r => r.Batch),
+        ("sheet_name", typeof(string), r => r.Row.Sheet),
+        ("row_number", typeof(long), r => r.Row.RowNumber),
+        ("column_name", typeof(string), r => r.Row.Column),
+        ("reason_code", typeof(string), r => r.Row.ReasonCode),
+        ("message", typeof(string), r => r.Row.Message),
+    ];
+
+    public static readonly (string Name, Type Type, Func<PostRoleDecision, object?> Get)[] PostDecisions =
+    [
+        ("position_id", typeof(long), d => d.PositionId),
+        ("role_code", typeof(string), d => d.RoleCode),
+        ("rule_id", typeof(string), d => d.RuleId),
+        ("grade_code", typeof(string), d => d.GradeCode),
+        ("in_scope", typeof(bool), d => d.IsInScope),
+    ];
+
+    public static readonly (string Name, Type Type, Func<SurveyRoleDecision, object?> Get)[] SurveyDecisions =
+    [
+        ("role_as_written", typeof(string), d => d.RoleAsWritten),
+        ("grade_as_written", typeof(string), d => d.GradeAsWritten),
+        ("role_code", typeof(string), d => d.RoleCode),
+        ("rule_id", typeof(string), d => d.RuleId),
+        ("grade_code", typeof(string), d => d.GradeCode),
+    ];
+
+    public static async Task CopyAsync<T>(SqlConnection connection, SqlTransaction? transaction, string table, RecordReader<T> rows, int batchSize, CancellationToken ct)
+    {
+        using var bulk = new SqlBulkCopy(connection, SqlBulkCopyOptions.Default, transaction)
+        {
+            DestinationTableName = table,
+            EnableStreaming = true,
+            BatchSize = batchSize,
+            BulkCopyTimeout = 0,
+        };
+        for (var i = 0; i < rows.FieldCount; i++)
+        {
+            bulk.ColumnMappings.Add(rows.GetName(i), rows.GetName(i));
+        }
+
+        await bulk.WriteToServerAsync(rows, ct);
+    }
+}
+
+/// <summary>A fact on its way into staging, tagged with its batch.</summary>
+internal sealed record StagedFact(long BatchId, StaffFact Fact);

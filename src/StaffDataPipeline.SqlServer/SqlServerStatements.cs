@@ -1,0 +1,324 @@
+namespace StaffDataPipeline.SqlServer;
+
+/// <summary>
+/// Every statement the adapter sends, in one place, so that the tests can parse each with Microsoft's T-SQL parser and
+/// bind its tables and columns against the CREATE TABLE definitions in sql/sqlserver. Set-based throughout: the number
+/// of statements per file does not depend on its rows. No MERGE (its concurrency bugs are documented at length):
+/// upserts are INSERT … WHERE NOT EXISTS under UPDLOCK, HOLDLOCK, and what must be serial takes an application lock.
+/// </summary>
+internal static class SqlServerStatements
+{
+    public const string CommitLock = "EXEC sp_getapplock @Resource = N'staffdata:commit', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = -1;";
+
+    public const string FileLock = "EXEC sp_getapplock @Resource = @resource, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = -1;";
+
+    public const string BatchesOfFile = """
+        SELECT b.batch_id AS BatchId, b.status AS Status, b.owner_host AS Host, b.owner_pid AS Pid, b.owner_started_at AS ProcessStartedAt, b.heartbeat_at AS HeartbeatAt
+        FROM staffdata.load_batch b WHERE b.sha256 = @sha256 AND b.status IN ('loaded', 'running') ORDER BY CASE b.status WHEN 'loaded' THEN 0 ELSE 1 END, b.batch_id;
+        """;
+
+    public const string RunningBatches = """
+        SELECT b.batch_id AS BatchId, b.status AS Status, b.owner_host AS Host, b.owner_pid AS Pid, b.owner_started_at AS ProcessStartedAt, b.heartbeat_at AS HeartbeatAt
+        FROM staffdata.load_batch b WHERE b.status = 'running';
+        """;
+
+    public const string FailBatches = """
+        UPDATE staffdata.load_batch
+        SET status = 'failed', reason_code = 'INTERRUPTED', message = N'The loading process stopped before the batch finished; nothing of it was kept.', finished_at = SYSDATETIMEOFFSET()
+        WHERE batch_id = @id AND status = 'running';
+        DELETE FROM staffdata.stage_fact WHERE batch_id = @id;
+        """;
+
+    public const string InsertAudit = """
+        INSERT INTO staffdata.load_batch (file_name, sha256, extractor, taxonomy_version, status, message, started_at, owner_host, owner_pid, owner_started_at, heartbeat_at)
+        OUTPUT inserted.batch_id
+        VALUES (@FileName, @Sha256, @Extractor, @TaxonomyVersion, @status, @message, @startedAt, @host, @pid, @processStartedAt, SYSDATETIMEOFFSET());
+        """;
+
+    public const string RefusedAudit = "UPDATE staffdata.load_batch SET finished_at = @finished, reason_code = @code WHERE batch_id = @id;";
+
+    public const string Heartbeat = "UPDATE staffdata.load_batch SET heartbeat_at = SYSDATETIMEOFFSET() WHERE batch_id = @batch AND status = 'running';";
+
+    public const string UpdateAudit = """
+        UPDATE staffdata.load_batch SET status = @status, message = @Message, reason_code = @ReasonCode, rows_read = @Read, rows_loaded = @Loaded,
+            rows_out_of_scope = @OutOfScope, rows_excluded = @Excluded, rows_rejected = @Rejected, superseded_facts = @superseded, finished_at = @finished
+        WHERE batch_id = @batch;
+        """;
+
+    public const string KeyState = """
+        SELECT (SELECT k.key_check FROM staffdata.warehouse_key_check k WHERE k.id = 1) AS KeyCheck,
+               CAST(CASE WHEN EXISTS (SELECT 1 FROM staffdata.dim_person p) THEN 1 ELSE 0 END AS bit) AS HasPersonData;
+        """;
+
+    public const string RecordKeyCheck = """
+        INSERT INTO staffdata.warehouse_key_check (id, key_check, recorded_at)
+        SELECT 1, @keyCheck, @now WHERE NOT EXISTS (SELECT 1 FROM staffdata.warehouse_key_check k WITH (UPDLOCK, HOLDLOCK) WHERE k.id = 1);
+        SELECT k.key_check FROM staffdata.warehouse_key_check k WHERE k.id = 1;
+        """;
+
+    public const string UpsertRole = """
+        UPDATE staffdata.dim_role SET role_name = @Name, role_family = @Family, typical_grade = @TypicalGrade WHERE role_code = @Code;
+        INSERT INTO staffdata.dim_role (role_code, role_name, role_family, typical_grade)
+        SELECT @Code, @Name, @Family, @TypicalGrade WHERE NOT EXISTS (SELECT 1 FROM staffdata.dim_role r WITH (UPDLOCK, HOLDLOCK) WHERE r.role_code = @Code);
+        """;
+
+    public const string UpsertGrade = """
+        UPDATE staffdata.dim_grade SET grade_label = @Label, pay_scale = @PayScale, band = @Band, sort_order = @SortOrder WHERE grade_code = @Code;
+        INSERT INTO staffdata.dim_grade (grade_code, grade_label, pay_scale, band, sort_order)
+        SELECT @Code, @Label, @PayScale, @Band, @SortOrder WHERE NOT EXISTS (SELECT 1 FROM staffdata.dim_grade g WITH (UPDLOCK, HOLDLOCK) WHERE g.grade_code = @Code);
+        """;
+
+    public const string UpsertOrganisation = """
+        UPDATE staffdata.dim_organisation SET organisation_name = @Name, organisation_type = @Type, region_code = @RegionCode, region_name = @RegionName, glh = @Glh
+        WHERE organisation_code = @Code;
+        INSERT INTO staffdata.dim_organisation (organisation_code, organisation_name, organisation_type, region_code, region_name, glh)
+        SELECT @Code, @Name, @Type, @RegionCode, @RegionName, @Glh
+        WHERE NOT EXISTS (SELECT 1 FROM staffdata.dim_organisation o WITH (UPDLOCK, HOLDLOCK) WHERE o.organisation_code = @Code);
+        """;
+
+    /// <summary>Later occurrences of an assignment (same month and organisation) leave staging; their source rows are reported.</summary>
+    public const string RemoveDuplicateAssignments = """
+        WITH ranked AS (
+            SELECT s.source_row, ROW_NUMBER() OVER (PARTITION BY s.snapshot_date, s.organisation_code, s.assignment_key ORDER BY s.source_row) AS occurrence
+            FROM staffdata.stage_fact s WHERE s.batch_id = @batch)
+        DELETE FROM staffdata.stage_fact
+        OUTPUT deleted.source_row
+        WHERE batch_id = @batch AND source_row IN (SELECT r.source_row FROM ranked r WHERE r.occurrence > 1);
+        """;
+
+    /// <summary>
+    /// The commit of an ESR batch, one short transaction under the commit lock: dimensions, supersede, facts, tidy-up.
+    /// Month names are spelt out rather than taken from DATENAME, which follows the session language.
+    /// </summary>
+    public const string CommitFacts = """
+        DROP TABLE IF EXISTS #posts;
+        DROP TABLE IF EXISTS #pairs;
+
+        INSERT INTO staffdata.dim_date (date_key, calendar_date, [year], [month], month_name, financial_year, financial_quarter)
+        SELECT YEAR(d.snapshot_date) * 10000 + MONTH(d.snapshot_date) * 100 + DAY(d.snapshot_date), d.snapshot_date, YEAR(d.snapshot_date), MONTH(d.snapshot_date),
+               CHOOSE(MONTH(d.snapshot_date), N'January', N'February', N'March', N'April', N'May', N'June', N'July', N'August', N'September', N'October', N'November', N'December'),
+               CONCAT(d.fy, '-', RIGHT(CONCAT('0', (d.fy + 1) % 100), 2)), (MONTH(d.snapshot_date) + 8) % 12 / 3 + 1
+        FROM (SELECT DISTINCT s.snapshot_date, CASE WHEN MONTH(s.snapshot_date) >= 4 THEN YEAR(s.snapshot_date) ELSE YEAR(s.snapshot_date) - 1 END AS fy
+              FROM staffdata.stage_fact s WHERE s.batch_id = @batch) AS d
+        WHERE NOT EXISTS (SELECT 1 FROM staffdata.dim_date x WITH (UPDLOCK, HOLDLOCK) WHERE x.calendar_date = d.snapshot_date);
+
+        INSERT INTO staffdata.dim_organisation (organisation_code, organisation_name, organisation_type)
+        SELECT s.organisation_code, MAX(s.organisation_name), MAX(s.organisation_type)
+        FROM staffdata.stage_fact s
+        WHERE s.batch_id = @batch AND NOT EXISTS (SELECT 1 FROM staffdata.dim_organisation o WITH (UPDLOCK, HOLDLOCK) WHERE o.organisation_code = s.organisation_code)
+        GROUP BY s.organisation_code;
+
+        INSERT INTO staffdata.dim_person (person_key)
+        SELECT DISTINCT s.person_key FROM staffdata.stage_fact s
+        WHERE s.batch_id = @batch AND NOT EXISTS (SELECT 1 FROM staffdata.dim_person p WITH (UPDLOCK, HOLDLOCK) WHERE p.person_key = s.person_key);
+
+        SELECT s.position_title, s.staff_group, s.occupation_code, s.area_of_work, s.job_role, s.cost_centre, s.grade_as_written,
+               MAX(r.role_id) AS role_id, MAX(s.rule_id) AS rule_id,
+               CAST(HASHBYTES('SHA2_256', CONCAT(s.position_title, NCHAR(31), s.staff_group, NCHAR(31), s.occupation_code, NCHAR(31), s.area_of_work, NCHAR(31),
+                   s.job_role, NCHAR(31), s.cost_centre, NCHAR(31), s.grade_as_written)) AS binary(32)) AS post_hash
+        INTO #posts
+        FROM staffdata.stage_fact s JOIN staffdata.dim_role r ON r.role_code = s.role_code
+        WHERE s.batch_id = @batch
+        GROUP BY s.position_title, s.staff_group, s.occupation_code, s.area_of_work, s.job_role, s.cost_centre, s.grade_as_written;
+
+        INSERT INTO staffdata.dim_position (position_title, staff_group, occupation_code, area_of_work, job_role, cost_centre, grade_as_written, role_id, rule_id, taxonomy_version)
+        SELECT p.position_title, p.staff_group, p.occupation_code, p.area_of_work, p.job_role, p.cost_centre, p.grade_as_written, p.role_id, p.rule_id, @version
+        FROM #posts p WHERE NOT EXISTS (SELECT 1 FROM staffdata.dim_position x WITH (UPDLOCK, HOLDLOCK) WHERE x.post_hash = p.post_hash);
+
+        -- The latest load's decision describes the post from now on; earlier facts keep their own role and version.
+        UPDATE x SET x.role_id = p.role_id, x.rule_id = p.rule_id, x.taxonomy_version = @version
+        FROM staffdata.dim_position x JOIN #posts p ON p.post_hash = x.post_hash
+        WHERE x.role_id <> p.role_id OR x.rule_id <> p.rule_id OR x.taxonomy_version <> @version;
+
+        SELECT DISTINCT o.organisation_id, o.organisation_code, s.snapshot_date,
+               YEAR(s.snapshot_date) * 10000 + MONTH(s.snapshot_date) * 100 + DAY(s.snapshot_date) AS date_key
+        INTO #pairs
+        FROM staffdata.stage_fact s JOIN staffdata.dim_organisation o ON o.organisation_code = s.organisation_code
+        WHERE s.batch_id = @batch;
+
+        INSERT INTO staffdata.batch_supersession (batch_id, superseded_batch_id, organisation_code, snapshot_date, facts_removed)
+        SELECT @batch, f.batch_id, p.organisation_code, p.snapshot_date, COUNT_BIG(*)
+        FROM staffdata.fact_staff_in_post f JOIN #pairs p ON p.organisation_id = f.organisation_id AND p.date_key = f.snapshot_date_key
+        WHERE f.batch_id <> @batch
+        GROUP BY f.batch_id, p.organisation_code, p.snapshot_date;
+
+        DELETE f FROM staffdata.fact_staff_in_post f JOIN #pairs p ON p.organisation_id = f.organisation_id AND p.date_key = f.snapshot_date_key
+        WHERE f.batch_id <> @batch;
+
+        INSERT INTO staffdata.fact_staff_in_post (batch_id, snapshot_date_key, organisation_id, role_id, grade_id, person_id, service_area_id, position_id,
+            assignment_key, fte, contracted_hours, is_primary, age_band, rule_id, taxonomy_version, source_row)
+        SELECT @batch, YEAR(s.snapshot_date) * 10000 + MONTH(s.snapshot_date) * 100 + DAY(s.snapshot_date), o.organisation_id, r.role_id, g.grade_id, pe.person_id, 4, x.position_id,
+               s.assignment_key, s.fte, s.contracted_hours, s.is_primary, s.age_band, s.rule_id, @version, s.source_row
+        FROM staffdata.stage_fact s
+        JOIN staffdata.dim_organisation o ON o.organisation_code = s.organisation_code
+        JOIN staffdata.dim_role r ON r.role_code = s.role_code
+        JOIN staffdata.dim_grade g ON g.grade_code = s.grade_code
+        JOIN staffdata.dim_person pe ON pe.person_key = s.person_key
+        JOIN staffdata.dim_position x ON x.post_hash = CAST(HASHBYTES('SHA2_256', CONCAT(s.position_title, NCHAR(31), s.staff_group, NCHAR(31), s.occupation_code, NCHAR(31),
+            s.area_of_work, NCHAR(31), s.job_role, NCHAR(31), s.cost_centre, NCHAR(31), s.grade_as_written)) AS binary(32))
+        WHERE s.batch_id = @batch;
+
+        DELETE FROM staffdata.stage_fact WHERE batch_id = @batch;
+
+        DROP TABLE #posts;
+        DROP TABLE #pairs;
+        SELECT p.superseded_batch_id AS Batch, p.facts_removed AS Facts FROM staffdata.batch_supersession p WHERE p.batch_id = @batch;
+        """;
+
+    public const string DeleteStaging = "DELETE FROM staffdata.stage_fact WHERE batch_id = @batch;";
+
+    public const string RecordReview = """
+        UPDATE staffdata.review_unmapped_title SET row_count = row_count + @Rows, last_seen_at = @Now, last_batch_id = @Batch
+        WHERE position_title = @PositionTitle AND staff_group = @StaffGroup AND occupation_code = @OccupationCode AND area_of_work = @AreaOfWork AND job_role = @JobRole;
+        INSERT INTO staffdata.review_unmapped_title (position_title, staff_group, occupation_code, area_of_work, job_role, row_count, first_seen_at, last_seen_at, first_batch_id, last_batch_id)
+        SELECT @PositionTitle, @StaffGroup, @OccupationCode, @AreaOfWork, @JobRole, @Rows, @Now, @Now, @Batch, @Batch
+        WHERE NOT EXISTS (SELECT 1 FROM staffdata.review_unmapped_title t WITH (UPDLOCK, HOLDLOCK)
+                          WHERE t.position_title = @PositionTitle AND t.staff_group = @StaffGroup AND t.occupation_code = @OccupationCode AND t.area_of_work = @AreaOfWork AND t.job_role = @JobRole);
+        """;
+
+    public const string RecordTaxonomyVersion = """
+        INSERT INTO staffdata.taxonomy_version (version, first_used_at, rule_count)
+        SELECT @version, @now, @rules WHERE NOT EXISTS (SELECT 1 FROM staffdata.taxonomy_version v WITH (UPDLOCK, HOLDLOCK) WHERE v.version = @version);
+        """;
+
+    public const string EnsureDate = """
+        INSERT INTO staffdata.dim_date (date_key, calendar_date, [year], [month], month_name, financial_year, financial_quarter)
+        SELECT @date_key, @calendar_date, @year, @month, @month_name, @financial_year, @financial_quarter
+        WHERE NOT EXISTS (SELECT 1 FROM staffdata.dim_date d WITH (UPDLOCK, HOLDLOCK) WHERE d.date_key = @date_key);
+        """;
+
+    public const string EnsureOrganisation = """
+        INSERT INTO staffdata.dim_organisation (organisation_code, organisation_name, organisation_type)
+        SELECT @Code, @Name, @Type WHERE NOT EXISTS (SELECT 1 FROM staffdata.dim_organisation o WITH (UPDLOCK, HOLDLOCK) WHERE o.organisation_code = @Code);
+        SELECT o.organisation_id FROM staffdata.dim_organisation o WHERE o.organisation_code = @Code;
+        """;
+
+    public const string InsertSurveyReturn = """
+        INSERT INTO staffdata.survey_return (batch_id, organisation_id, organisation_type_stated, return_period, period_date_key, service_area_id, template_version)
+        OUTPUT inserted.return_id
+        SELECT @batch, @org, @OrganisationTypeStated, @ReturnPeriod, @dateKey, a.service_area_id, @TemplateVersion
+        FROM staffdata.dim_service_area a WHERE a.service_area_code = @area;
+        """;
+
+    /// <summary>Survey cells derived from the lines (for one return, or all when @returnId is NULL); supersede earlier returns.</summary>
+    public const string RebuildSurveyFacts = """
+        DELETE FROM staffdata.fact_survey_workforce WHERE @returnId IS NULL OR return_id = @returnId;
+        DELETE FROM staffdata.fact_workforce_projection WHERE @returnId IS NULL OR return_id = @returnId;
+
+        INSERT INTO staffdata.fact_survey_workforce (return_id, role_id, grade_id, headcount, wte_in_post, establishment_wte, vacant_wte, agency_locum_wte, training_wte,
+            source_rows, rule_id, taxonomy_version)
+        SELECT l.return_id, l.role_id, l.grade_id, SUM(l.headcount), SUM(l.wte_in_post), SUM(l.establishment_wte), SUM(l.vacant_wte), SUM(l.agency_locum_wte), SUM(l.training_wte),
+               STRING_AGG(CONCAT(CAST(l.sheet_name AS nvarchar(max)), N'!', l.row_number), N',') WITHIN GROUP (ORDER BY l.sheet_name, l.row_number),
+               (SELECT STRING_AGG(d.rule_id, N',') FROM (SELECT DISTINCT x.rule_id FROM staffdata.survey_line x
+                    WHERE x.return_id = l.return_id AND x.role_id = l.role_id AND x.grade_id = l.grade_id AND x.horizon_years = 0) AS d),
+               @taxonomyVersion
+        FROM staffdata.survey_line l JOIN staffdata.dim_role r ON r.role_id = l.role_id
+        WHERE l.horizon_years = 0 AND r.role_code <> N'OUT-OF-SCOPE' AND (@returnId IS NULL OR l.return_id = @returnId)
+        GROUP BY l.return_id, l.role_id, l.grade_id;
+
+        INSERT INTO staffdata.fact_workforce_projection (return_id, role_id, grade_id, horizon_years, projected_wte, driver, source_rows, rule_id, taxonomy_version)
+        SELECT l.return_id, l.role_id, l.grade_id, l.horizon_years, SUM(l.projected_wte), STRING_AGG(CAST(l.driver AS nvarchar(max)), N'; '),
+               STRING_AGG(CONCAT(CAST(l.sheet_name AS nvarchar(max)), N'!', l.row_number), N',') WITHIN GROUP (ORDER BY l.sheet_name, l.row_number),
+               (SELECT STRING_AGG(d.rule_id, N',') FROM (SELECT DISTINCT x.rule_id FROM staffdata.survey_line x
+                    WHERE x.return_id = l.return_id AND x.role_id = l.role_id AND x.grade_id = l.grade_id AND x.horizon_years = l.horizon_years) AS d),
+               @taxonomyVersion
+        FROM staffdata.survey_line l JOIN staffdata.dim_role r ON r.role_id = l.role_id
+        WHERE l.horizon_years > 0 AND r.role_code <> N'OUT-OF-SCOPE' AND (@returnId IS NULL OR l.return_id = @returnId)
+        GROUP BY l.return_id, l.role_id, l.grade_id, l.horizon_years;
+        """;
+
+    public const string SupersedeReturns = """
+        DROP TABLE IF EXISTS #earlier;
+        SELECT s.return_id AS ReturnId, s.batch_id AS Batch,
+               (SELECT COUNT_BIG(*) FROM staffdata.fact_survey_workforce w WHERE w.return_id = s.return_id)
+             + (SELECT COUNT_BIG(*) FROM staffdata.fact_workforce_projection p WHERE p.return_id = s.return_id) AS Facts
+        INTO #earlier
+        FROM staffdata.survey_return s
+        WHERE s.organisation_id = @org AND s.organisation_type_stated = @OrganisationTypeStated AND s.return_period = @ReturnPeriod
+          AND s.service_area_id = (SELECT a.service_area_id FROM staffdata.dim_service_area a WHERE a.service_area_code = @area)
+          AND s.superseded_by_batch_id IS NULL AND s.return_id <> @ret;
+        UPDATE s SET s.superseded_by_batch_id = @batch FROM staffdata.survey_return s JOIN #earlier e ON e.ReturnId = s.return_id;
+        SELECT e.Batch, e.Facts FROM #earlier e;
+        DROP TABLE #earlier;
+        """;
+
+    public const string InsertWarning = "INSERT INTO staffdata.survey_warning (batch_id, sheet_name, row_number, rule_code, message) VALUES (@batch, @SheetName, @RowNumber, @RuleCode, @Message);";
+
+    public const string RoleAndGradeKeys = "SELECT r.role_code, r.role_id FROM staffdata.dim_role r; SELECT g.grade_code, g.grade_id FROM staffdata.dim_grade g;";
+
+    public const string Unmapped = """
+        WITH esr AS (
+            SELECT p.position_title, p.staff_group, p.occupation_code, p.area_of_work, p.job_role, MIN(d.calendar_date) AS first_data, MAX(d.calendar_date) AS last_data
+            FROM staffdata.dim_position p JOIN staffdata.fact_staff_in_post f ON f.position_id = p.position_id JOIN staffdata.dim_date d ON d.date_key = f.snapshot_date_key
+            GROUP BY p.position_title, p.staff_group, p.occupation_code, p.area_of_work, p.job_role),
+        survey AS (
+            SELECT l.role_as_written, MIN(r.return_period) AS first_data, MAX(r.return_period) AS last_data
+            FROM staffdata.survey_line l JOIN staffdata.survey_return r ON r.return_id = l.return_id WHERE r.superseded_by_batch_id IS NULL GROUP BY l.role_as_written)
+        SELECT t.position_title AS PositionTitle, t.staff_group AS StaffGroup, t.occupation_code AS OccupationCode, t.area_of_work AS AreaOfWork,
+               t.job_role AS JobRole, t.row_count AS [RowCount], CONVERT(nvarchar(40), t.first_seen_at, 127) AS FirstSeen, CONVERT(nvarchar(40), t.last_seen_at, 127) AS LastSeen,
+               COALESCE(CONVERT(nvarchar(20), e.first_data, 23), s.first_data) AS FirstData, COALESCE(CONVERT(nvarchar(20), e.last_data, 23), s.last_data) AS LastData
+        FROM staffdata.review_unmapped_title t
+        LEFT JOIN esr e ON e.position_title = t.position_title AND e.staff_group = t.staff_group AND e.occupation_code = t.occupation_code
+                       AND e.area_of_work = t.area_of_work AND e.job_role = t.job_role
+        LEFT JOIN survey s ON t.area_of_work = N'Survey return' AND s.role_as_written = t.position_title
+        ORDER BY t.row_count DESC, t.position_title;
+        """;
+
+    public const string UnknownOrganisations = """
+        SELECT o.organisation_code AS Code, o.organisation_name AS Name,
+               (SELECT COUNT_BIG(*) FROM staffdata.fact_staff_in_post f WHERE f.organisation_id = o.organisation_id) AS Facts,
+               (SELECT COUNT_BIG(*) FROM staffdata.survey_return s WHERE s.organisation_id = o.organisation_id AND s.superseded_by_batch_id IS NULL) AS SurveyReturns
+        FROM staffdata.dim_organisation o WHERE o.organisation_type = N'Unknown' ORDER BY o.organisation_code;
+        """;
+
+    public const string StoredPosts = """
+        SELECT p.position_id AS Id, p.position_title AS PositionTitle, p.staff_group AS StaffGroup, p.occupation_code AS OccupationCode, p.area_of_work AS AreaOfWork,
+               p.job_role AS JobRole, p.cost_centre AS CostCentre, p.grade_as_written AS GradeAsWritten, r.role_code AS RoleCode, p.rule_id AS RuleId
+        FROM staffdata.dim_position p JOIN staffdata.dim_role r ON r.role_id = p.role_id;
+        """;
+
+    public const string StoredSurveyRoles = """
+        SELECT DISTINCT l.role_as_written AS RoleAsWritten, l.grade_as_written AS GradeAsWritten, r.role_code AS RoleCode, l.rule_id AS RuleId
+        FROM staffdata.survey_line l JOIN staffdata.dim_role r ON r.role_id = l.role_id;
+        """;
+
+    public const string CreateRemapTables = """
+        DROP TABLE IF EXISTS #post_decision;
+        DROP TABLE IF EXISTS #survey_decision;
+        CREATE TABLE #post_decision (position_id bigint NOT NULL PRIMARY KEY, role_code nvarchar(30) NOT NULL, rule_id nvarchar(40) NOT NULL, grade_code nvarchar(30) NOT NULL, in_scope bit NOT NULL);
+        CREATE TABLE #survey_decision (role_as_written nvarchar(400) NOT NULL, grade_as_written nvarchar(100) NULL, role_code nvarchar(30) NOT NULL, rule_id nvarchar(40) NOT NULL, grade_code nvarchar(30) NOT NULL);
+        """;
+
+    /// <summary>A remap decided in Core, applied set-based from the decisions bulk-copied into the temporary tables.</summary>
+    public const string ApplyRemap = """
+        UPDATE p SET p.role_id = r.role_id, p.rule_id = d.rule_id, p.taxonomy_version = @version
+        FROM staffdata.dim_position p JOIN #post_decision d ON d.position_id = p.position_id JOIN staffdata.dim_role r ON r.role_code = d.role_code;
+
+        UPDATE f SET f.role_id = r.role_id, f.grade_id = g.grade_id, f.rule_id = d.rule_id, f.taxonomy_version = @version
+        FROM staffdata.fact_staff_in_post f JOIN #post_decision d ON d.position_id = f.position_id AND d.in_scope = 1
+        JOIN staffdata.dim_role r ON r.role_code = d.role_code JOIN staffdata.dim_grade g ON g.grade_code = d.grade_code;
+        DECLARE @updated bigint = @@ROWCOUNT;
+
+        DELETE f FROM staffdata.fact_staff_in_post f JOIN #post_decision d ON d.position_id = f.position_id AND d.in_scope = 0;
+        DECLARE @removed bigint = @@ROWCOUNT;
+
+        UPDATE l SET l.role_id = r.role_id, l.grade_id = g.grade_id, l.rule_id = d.rule_id
+        FROM staffdata.survey_line l
+        JOIN #survey_decision d ON d.role_as_written = l.role_as_written AND (d.grade_as_written = l.grade_as_written OR (d.grade_as_written IS NULL AND l.grade_as_written IS NULL))
+        JOIN staffdata.dim_role r ON r.role_code = d.role_code JOIN staffdata.dim_grade g ON g.grade_code = d.grade_code;
+        DECLARE @lines bigint = @@ROWCOUNT;
+
+        DELETE t FROM staffdata.review_unmapped_title t
+        WHERE NOT EXISTS (
+            SELECT 1 FROM staffdata.dim_position p JOIN staffdata.dim_role r ON r.role_id = p.role_id
+            WHERE r.role_code = N'UNMAPPED' AND p.position_title = t.position_title AND p.staff_group = t.staff_group
+              AND p.occupation_code = t.occupation_code AND p.area_of_work = t.area_of_work AND p.job_role = t.job_role)
+        AND NOT EXISTS (
+            SELECT 1 FROM staffdata.survey_line l JOIN staffdata.dim_role r ON r.role_id = l.role_id
+            WHERE r.role_code = N'UNMAPPED' AND t.area_of_work = N'Survey return' AND l.role_as_written = t.position_title);
+
+        SELECT @updated AS FactsUpdated, @removed AS FactsRemovedAsOutOfScope, @lines AS SurveyLinesChanged;
+        """;
+
+    public const string AppliedScripts = "SELECT v.ScriptName FROM staffdata.SchemaVersions v;";
+}

@@ -1,0 +1,206 @@
+using Dapper;
+using Microsoft.Data.SqlClient;
+using Polly;
+using StaffDataPipeline.People;
+using StaffDataPipeline.ReferenceData;
+using StaffDataPipeline.Warehouse;
+
+namespace StaffDataPipeline.SqlServer;
+
+/// <summary>
+/// The SQL Server warehouse: the same star schema, views and load semantics as SQLite, bulk-loaded through staging,
+/// set-based at commit, serialised where it must be with sp_getapplock, retried on transient faults. Several loaders
+/// on several machines may share one database.
+/// </summary>
+public sealed class SqlServerWarehouse : IWarehouse, ISurveyWarehouse
+{
+    private readonly SqlServerWarehouseOptions _options;
+    private readonly ReferenceDataSet _reference;
+    private readonly TimeProvider _time;
+    private readonly ResiliencePipeline _retry;
+    private bool _migrated;
+
+    public SqlServerWarehouse(SqlServerWarehouseOptions options, ReferenceDataSet reference, TimeProvider? time = null)
+    {
+        _options = options;
+        _reference = reference;
+        _time = time ?? TimeProvider.System;
+        _retry = SqlServerConnections.Retry(options, _time);
+    }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        if (_migrated)
+        {
+            return;
+        }
+
+        await Guarded(async ct =>
+        {
+            if (_options.ApplyMigrations)
+            {
+                SqlServerMigrations.Apply(_options.ConnectionString);
+            }
+
+            await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
+            var pending = await SqlServerMigrations.PendingAsync(connection, ct);
+            if (pending.Count > 0)
+            {
+                throw new WarehouseUnavailableException(
+                    WarehouseUnavailableException.Unusable,
+                    $"The warehouse schema on {_options.ConnectionDescription} is behind: {pending.Count} migration(s) not applied ({string.Join(", ", pending)}). Ask the DBA to run the script from `staffdata schema-script --provider SqlServer`.");
+            }
+
+            await SyncReferenceAsync(connection, ct);
+            await FailOrphanedBatchesAsync(connection, ct);
+            return 0;
+        },
+        cancellationToken);
+        _migrated = true;
+    }
+
+    public Task<BatchOfFile?> FindBatchOfFileAsync(string sha256, CancellationToken cancellationToken) => Guarded(
+        async ct =>
+        {
+            await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
+
+            // `validate` asks before any schema exists: no schema, no batch.
+            return await connection.ExecuteScalarAsync<int?>("SELECT OBJECT_ID(N'staffdata.load_batch', N'U');") is null ? null : await BatchOfAsync(connection, null, sha256, ct);
+        },
+        cancellationToken);
+
+    public Task<WarehouseKeyState> ReadKeyStateAsync(CancellationToken cancellationToken) => Guarded(
+        async ct =>
+        {
+            await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
+            if (await connection.ExecuteScalarAsync<int?>("SELECT OBJECT_ID(N'staffdata.dim_person', N'U');") is null)
+            {
+                return WarehouseKeyState.Empty;
+            }
+
+            var state = await connection.QuerySingleAsync<(string? KeyCheck, bool HasPersonData)>(new CommandDefinition(SqlServerStatements.KeyState, cancellationToken: ct));
+            return new WarehouseKeyState(state.KeyCheck, state.HasPersonData);
+        },
+        cancellationToken);
+
+    public async Task<IBatchWriter> BeginBatchAsync(BatchStart start, CancellationToken cancellationToken) =>
+        new SqlServerBatchWriter(_options, await BeginAsync(start, cancellationToken), start, _reference.Mapper.Rules.Count, _time, _retry);
+
+    public async Task<ISurveyBatchWriter> BeginSurveyBatchAsync(BatchStart start, Surveys.SurveyReturnHeader header, CancellationToken cancellationToken) =>
+        new SqlServerSurveyBatchWriter(_options, await BeginAsync(start, cancellationToken), start, header, _reference.Mapper.Rules.Count, _retry);
+
+    public Task<long> RecordRefusedFileAsync(BatchStart start, BatchSummary summary, CancellationToken cancellationToken) => Guarded(
+        async ct =>
+        {
+            await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
+            await using var tx = (SqlTransaction)await connection.BeginTransactionAsync(ct);
+            var id = await InsertAuditAsync(connection, tx, start, BatchStatus.Rejected, summary.Message, ct);
+            await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.RefusedAudit, new { finished = summary.FinishedAt, code = summary.ReasonCode, id }, tx, cancellationToken: ct));
+            await tx.CommitAsync(ct);
+            return id;
+        },
+        cancellationToken);
+
+    /// <summary>
+    /// Under an application lock on the file's hash (two machines, one file): refuses bytes loaded or being loaded by a
+    /// live owner, then commits the batch's 'running' audit row. The filtered unique index on loaded hashes stays as the last guard.
+    /// </summary>
+    private Task<long> BeginAsync(BatchStart start, CancellationToken cancellationToken) => Guarded(
+        async ct =>
+        {
+            await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
+            await using var tx = (SqlTransaction)await connection.BeginTransactionAsync(ct);
+            await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.FileLock, new { resource = $"staffdata:file:{start.Sha256}" }, tx, cancellationToken: ct));
+            if (await BatchOfAsync(connection, tx, start.Sha256, ct) is { } taken)
+            {
+                throw new FileAlreadyTakenException(taken);
+            }
+
+            var id = await InsertAuditAsync(connection, tx, start, BatchStatus.Running, null, ct);
+            await tx.CommitAsync(ct);
+            return id;
+        },
+        cancellationToken);
+
+    private async Task<BatchOfFile?> BatchOfAsync(SqlConnection connection, SqlTransaction? tx, string sha256, CancellationToken ct)
+    {
+        foreach (var row in await connection.QueryAsync<BatchRow>(new CommandDefinition(SqlServerStatements.BatchesOfFile, new { sha256 }, tx, cancellationToken: ct)))
+        {
+            if (row.Status == "loaded")
+            {
+                return new BatchOfFile(row.BatchId, BatchStatus.Loaded, null);
+            }
+
+            if (IsAlive(row))
+            {
+                return new BatchOfFile(row.BatchId, BatchStatus.Running, $"{row.Host} pid {row.Pid}");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A running batch is alive while its owner on this host runs, or while another host's owner keeps its heartbeat fresh.</summary>
+    private bool IsAlive(BatchRow row) =>
+        row.Host is not null && row.Pid is not null && row.ProcessStartedAt is not null
+        && new BatchOwner(row.Host, row.Pid.Value, row.ProcessStartedAt.Value).MayStillBeRunning()
+        && (string.Equals(row.Host, BatchOwner.Current.Host, StringComparison.OrdinalIgnoreCase)
+            || (row.HeartbeatAt is { } beat && _time.GetUtcNow() - beat < _options.HeartbeatStaleAfter));
+
+    private async Task FailOrphanedBatchesAsync(SqlConnection connection, CancellationToken ct)
+    {
+        foreach (var row in await connection.QueryAsync<BatchRow>(new CommandDefinition(SqlServerStatements.RunningBatches, cancellationToken: ct)))
+        {
+            if (!IsAlive(row))
+            {
+                await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.FailBatches, new { id = row.BatchId }, cancellationToken: ct));
+            }
+        }
+    }
+
+    private async Task SyncReferenceAsync(SqlConnection connection, CancellationToken ct)
+    {
+        await using var tx = (SqlTransaction)await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.UpsertRole, _reference.Taxonomy.Roles, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.UpsertGrade, _reference.Grades.All, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.UpsertOrganisation, _reference.Organisations.All, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+    }
+
+    private static Task<long> InsertAuditAsync(SqlConnection connection, SqlTransaction tx, BatchStart start, BatchStatus status, string? message, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            SqlServerStatements.InsertAudit,
+            new
+            {
+                start.FileName,
+                start.Sha256,
+                start.Extractor,
+                start.TaxonomyVersion,
+                status = status.ToString().ToLowerInvariant(),
+                message,
+                startedAt = start.StartedAt,
+                host = start.Owner.Host,
+                pid = start.Owner.ProcessId,
+                processStartedAt = start.Owner.ProcessStartedAt,
+            },
+            tx,
+            cancellationToken: ct));
+
+    /// <summary>Transient faults are retried; what remains becomes one sentence that names the server, never the credentials.</summary>
+    private async Task<T> Guarded<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _retry.ExecuteAsync(async ct => await action(ct), cancellationToken);
+        }
+        catch (SqlException ex)
+        {
+            throw new WarehouseUnavailableException(
+                SqlTransientErrors.IsTransient(ex) ? WarehouseUnavailableException.Busy : WarehouseUnavailableException.Unusable,
+                $"The warehouse on {_options.ConnectionDescription} cannot be used: {ex.Message}",
+                ex);
+        }
+    }
+
+    private sealed record BatchRow(long BatchId, string Status, string? Host, int? Pid, DateTimeOffset? ProcessStartedAt, DateTimeOffset? HeartbeatAt);
+}

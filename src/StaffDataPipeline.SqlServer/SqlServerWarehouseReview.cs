@@ -1,0 +1,106 @@
+using Dapper;
+using Microsoft.Data.SqlClient;
+using Polly;
+using StaffDataPipeline.Normalisation;
+using StaffDataPipeline.Warehouse;
+
+namespace StaffDataPipeline.SqlServer;
+
+/// <summary>Review queue, unknown organisations and remap on SQL Server. A remap's decisions are bulk-copied and applied set-based.</summary>
+public sealed class SqlServerWarehouseReview : IWarehouseReview
+{
+    private readonly SqlServerWarehouseOptions _options;
+    private readonly ResiliencePipeline _retry;
+
+    public SqlServerWarehouseReview(SqlServerWarehouseOptions options, TimeProvider? time = null)
+    {
+        _options = options;
+        _retry = SqlServerConnections.Retry(options, time ?? TimeProvider.System);
+    }
+
+    public Task<IReadOnlyList<UnmappedTitle>> UnmappedAsync(CancellationToken cancellationToken) => _retry.ExecuteAsync(
+        async ct =>
+        {
+            await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
+            var rows = await connection.QueryAsync<UnmappedRow>(new CommandDefinition(SqlServerStatements.Unmapped, cancellationToken: ct));
+            return (IReadOnlyList<UnmappedTitle>)rows.Select(r => new UnmappedTitle(r.PositionTitle, r.StaffGroup, r.OccupationCode, r.AreaOfWork, r.JobRole, r.RowCount, r.FirstSeen, r.LastSeen) { FirstData = r.FirstData, LastData = r.LastData }).ToList();
+        },
+        cancellationToken).AsTask();
+
+    public Task<IReadOnlyList<UnknownOrganisation>> UnknownOrganisationsAsync(CancellationToken cancellationToken) => _retry.ExecuteAsync(
+        async ct =>
+        {
+            await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
+            return (IReadOnlyList<UnknownOrganisation>)(await connection.QueryAsync<UnknownOrganisation>(new CommandDefinition(SqlServerStatements.UnknownOrganisations, cancellationToken: ct))).ToList();
+        },
+        cancellationToken).AsTask();
+
+    public Task<StoredRoles> ReadStoredRolesAsync(CancellationToken cancellationToken) => _retry.ExecuteAsync(
+        async ct =>
+        {
+            await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
+            var posts = (await connection.QueryAsync<PostRow>(new CommandDefinition(SqlServerStatements.StoredPosts, cancellationToken: ct)))
+                .Select(p => new StoredPost(p.Id, new PostDescriptors(p.PositionTitle, p.StaffGroup, p.OccupationCode, p.AreaOfWork, p.JobRole, p.CostCentre, p.GradeAsWritten), p.RoleCode, p.RuleId))
+                .ToList();
+            var survey = (await connection.QueryAsync<StoredSurveyRole>(new CommandDefinition(SqlServerStatements.StoredSurveyRoles, cancellationToken: ct))).ToList();
+            return new StoredRoles(posts, survey);
+        },
+        cancellationToken).AsTask();
+
+    public Task<AppliedRoleChanges> ApplyRoleChangesAsync(RoleChanges changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        return _retry.ExecuteAsync(
+            async ct =>
+            {
+                await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
+                await using var tx = (SqlTransaction)await connection.BeginTransactionAsync(ct);
+                await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.CommitLock, transaction: tx, cancellationToken: ct));
+                await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.CreateRemapTables, transaction: tx, cancellationToken: ct));
+                await using (var posts = new RecordReader<PostRoleDecision>(changes.Posts, SqlServerBulk.PostDecisions))
+                {
+                    await SqlServerBulk.CopyAsync(connection, tx, "#post_decision", posts, _options.BulkCopyBatchSize, ct);
+                }
+
+                await using (var survey = new RecordReader<SurveyRoleDecision>(changes.SurveyRoles, SqlServerBulk.SurveyDecisions))
+                {
+                    await SqlServerBulk.CopyAsync(connection, tx, "#survey_decision", survey, _options.BulkCopyBatchSize, ct);
+                }
+
+                var applied = await connection.QuerySingleAsync<AppliedRoleChanges>(new CommandDefinition(
+                    SqlServerStatements.ApplyRemap, new { version = changes.TaxonomyVersion }, tx, _options.CommandTimeoutSeconds, cancellationToken: ct));
+                await connection.ExecuteAsync(new CommandDefinition(
+                    SqlServerStatements.RebuildSurveyFacts, new { returnId = (long?)null, taxonomyVersion = changes.TaxonomyVersion }, tx, _options.CommandTimeoutSeconds, cancellationToken: ct));
+                await connection.ExecuteAsync(new CommandDefinition(
+                    SqlServerStatements.RecordTaxonomyVersion, new { version = changes.TaxonomyVersion, now = changes.DecidedAt, rules = changes.RuleCount }, tx, cancellationToken: ct));
+                await tx.CommitAsync(ct);
+                return applied;
+            },
+            cancellationToken).AsTask();
+    }
+
+    private sealed record PostRow(long Id, string PositionTitle, string StaffGroup, string OccupationCode, string AreaOfWork, string JobRole, string CostCentre, string GradeAsWritten, string RoleCode, string RuleId);
+
+    private sealed class UnmappedRow
+    {
+        public string PositionTitle { get; set; } = string.Empty;
+
+        public string StaffGroup { get; set; } = string.Empty;
+
+        public string OccupationCode { get; set; } = string.Empty;
+
+        public string AreaOfWork { get; set; } = string.Empty;
+
+        public string JobRole { get; set; } = string.Empty;
+
+        public long RowCount { get; set; }
+
+        public string FirstSeen { get; set; } = string.Empty;
+
+        public string LastSeen { get; set; } = string.Empty;
+
+        public string? FirstData { get; set; }
+
+        public string? LastData { get; set; }
+    }
+}

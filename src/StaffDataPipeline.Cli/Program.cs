@@ -1,5 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
 using StaffDataPipeline.Cli.Commands;
+
+// Reports read the same on every machine whatever its locale (SqlClient needs ICU, so the runtime is not invariant).
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 
 var root = new RootCommand(
     "staffdata: loads NHS genomics workforce data, ESR staff-in-post exports (.csv) and survey returns (.xlsx, .xls), into a star-schema warehouse.");

@@ -18,8 +18,11 @@ public sealed record SqlServerWarehouseOptions
     /// <summary>First backoff delay; it doubles with jitter.</summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Rows per bulk-copy batch into staging.</summary>
-    public int BulkCopyBatchSize { get; init; } = 5_000;
+    /// <summary>
+    /// Rows per bulk-copy batch; 0 (the default) streams a whole file's facts as one batch, so the round trips per
+    /// file do not grow with its rows and a failed copy leaves no partial staging behind.
+    /// </summary>
+    public int BulkCopyBatchSize { get; init; }
 
     /// <summary>Timeout of the set-based statements that commit a batch.</summary>
     public int CommandTimeoutSeconds { get; init; } = 600;
@@ -51,9 +54,9 @@ public sealed record SqlServerWarehouseOptions
             errors.Add($"Warehouse:MaxRetryAttempts must be between 0 and 20; got {MaxRetryAttempts}.");
         }
 
-        if (BulkCopyBatchSize is < 100 or > 1_000_000)
+        if (BulkCopyBatchSize is < 0 or > 1_000_000)
         {
-            errors.Add($"Warehouse:BulkCopyBatchSize must be between 100 and 1,000,000; got {BulkCopyBatchSize}.");
+            errors.Add($"Warehouse:BulkCopyBatchSize must be 0 (one batch) or up to 1,000,000; got {BulkCopyBatchSize}.");
         }
 
         return errors;

@@ -6,19 +6,25 @@ using StaffDataPipeline.Tests.Warehouse;
 
 namespace StaffDataPipeline.Tests.Surveys;
 
-/// <summary>Survey return workbooks end to end, on real .xlsx/.xls files and a real SQLite warehouse.</summary>
-public sealed class SurveyReturnTests : IDisposable
+/// <summary>
+/// Survey return workbooks end to end, on real .xlsx/.xls files and a real warehouse: part of the provider contract,
+/// run on SQLite always and on SQL Server when one is given (see <see cref="SqlServerWarehouseProvider"/>).
+/// </summary>
+public abstract class SurveyReturnTests : IDisposable
 {
-    private readonly SqliteWarehouseProvider _db = new();
+    private readonly IWarehouseProvider _db;
     private readonly TempDirectory _dir = new();
+
+    protected SurveyReturnTests(IWarehouseProvider provider) => _db = provider;
 
     public void Dispose()
     {
         _db.Dispose();
         _dir.Dispose();
+        GC.SuppressFinalize(this);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("not-a-spreadsheet.xlsx", "is not a spreadsheet, whatever its extension says")]
     [InlineData("word-document-renamed.xlsx", "is a zip package but not an Excel workbook")]
     [InlineData("zip-bomb.xlsx", "refused as a possible zip bomb")]
@@ -36,7 +42,7 @@ public sealed class SurveyReturnTests : IDisposable
         Assert.Equal("rejected", _db.Scalar<string>("SELECT status FROM load_batch"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Size_and_shape_limits_are_enforced()
     {
         var path = Return("limits.xlsx", Spec());
@@ -50,7 +56,7 @@ public sealed class SurveyReturnTests : IDisposable
         Assert.DoesNotContain("is macro-enabled", allowed.Message ?? string.Empty, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Every_sample_return_loads_including_the_xls_and_the_messy_ones()
     {
         var pipeline = TestPipeline.Create(_db.CreateWarehouse(Reference.Data));
@@ -69,7 +75,7 @@ public sealed class SurveyReturnTests : IDisposable
         Assert.Equal(["Cancer (somatic)", "Inherited cancer", "Rare disease"], _db.Query<string>("SELECT DISTINCT service_area FROM v_survey_workforce ORDER BY 1"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Banner_rows_merged_titles_renamed_reordered_and_hidden_sheets_and_a_total_row_still_load_once()
     {
         var spec = Spec() with
@@ -93,7 +99,7 @@ public sealed class SurveyReturnTests : IDisposable
         Assert.Equal(8.0, _db.Scalar<double>("SELECT SUM(wte_in_post) FROM v_survey_workforce"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Blank_columns_before_the_data_and_blank_rows_inside_it_are_skipped()
     {
         var spec = Spec() with
@@ -108,10 +114,10 @@ public sealed class SurveyReturnTests : IDisposable
         Assert.Equal(FileLoadStatus.Loaded, report.Status);
         Assert.Equal(3, report.Counts.Read);
         Assert.Equal([("GC", 3.0), ("LAB-CS", 5.0)], _db.Query<(string, double)>("SELECT role_code, wte_in_post FROM v_survey_workforce ORDER BY 1"));
-        Assert.Equal("Workforce!5", _db.Scalar<string>("SELECT source_rows FROM fact_survey_workforce f JOIN dim_role r USING (role_id) WHERE r.role_code = 'GC'"));
+        Assert.Equal("Workforce!5", _db.Scalar<string>("SELECT source_rows FROM fact_survey_workforce f JOIN dim_role r ON r.role_id = f.role_id WHERE r.role_code = 'GC'"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_failure_part_way_through_a_return_leaves_no_trace_but_the_audit_row()
     {
         var lines = Enumerable.Range(0, 40).Select(i => new object?[] { "GC", "Band 7", 1, 1, 1, 0, 0, 0 }).ToList();
@@ -125,7 +131,7 @@ public sealed class SurveyReturnTests : IDisposable
         Assert.Equal("rejected", _db.Scalar<string>("SELECT status FROM load_batch"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Numbers_stored_as_text_thousands_separators_and_not_given_markers_are_read_not_guessed()
     {
         var spec = Spec() with
@@ -145,7 +151,7 @@ public sealed class SurveyReturnTests : IDisposable
             _db.Query<(string, double?, double, double, double, double?)>("SELECT role_code, headcount, wte_in_post, establishment_wte, vacant_wte, agency_locum_wte FROM v_survey_workforce ORDER BY role_code"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Inconsistent_lines_are_quarantined_or_flagged_by_the_documented_rules_never_fixed()
     {
         var lines = Enumerable.Range(0, 60).Select(i => new object?[] { "GC", $"Band {(i % 3) + 5}", 1, 1, 1, 0, 0, 0 }).ToList();
@@ -164,7 +170,7 @@ public sealed class SurveyReturnTests : IDisposable
         Assert.Equal(10.0, _db.Scalar<double>("SELECT establishment_wte FROM v_survey_workforce WHERE role_code = 'GEN-ADMIN'"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Too_many_bad_lines_reject_the_whole_return()
     {
         var spec = Spec() with { Workforce = [["GC", "Band 7", "x", 1, 1, 0, 0, 0], ["GC", "Band 8a", 1, 1, 1, 0, 0, 0]], Demand = [], Comments = [] };
@@ -177,7 +183,7 @@ public sealed class SurveyReturnTests : IDisposable
         Assert.Equal("SURVEY_NOT_A_NUMBER", _db.Scalar<string>("SELECT reason_code FROM rejected_row"));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task A_return_period_typed_as_an_excel_date_is_read_in_the_1900_and_1904_systems(bool date1904)
@@ -191,7 +197,7 @@ public sealed class SurveyReturnTests : IDisposable
         Assert.Equal("2024-09", _db.Scalar<string>("SELECT DISTINCT return_period FROM v_survey_workforce"));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("Organisation ODS code", null, "organisation ODS code is missing")]
     [InlineData("Return period", "sometime soon", "return period 'sometime soon' is not a quarter")]
     [InlineData("Service area", "Cardiology", "service area 'Cardiology' is not one of")]
@@ -207,7 +213,7 @@ public sealed class SurveyReturnTests : IDisposable
         Assert.Contains(expected, report.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_resubmission_supersedes_the_same_organisation_period_and_service_area_and_identical_bytes_are_a_no_op()
     {
         var first = Return("v1.xlsx", Spec());
@@ -226,7 +232,7 @@ public sealed class SurveyReturnTests : IDisposable
             _db.Query<(string, string, double)>("SELECT service_area, role_code, wte_in_post FROM v_survey_workforce ORDER BY 1, 2"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_views_match_hand_computed_figures()
     {
         // ESR: RGT in October 2023 has GC 0.6 + 1.0 FTE and one LAB-CS; September's snapshot must not count.
@@ -257,10 +263,10 @@ public sealed class SurveyReturnTests : IDisposable
             ("2023-10-31", 1.6, 8.0, 2.0, 9.0, 12.0),
             _db.Query<(string, double, double, double, double, double)>(
                 "SELECT esr_snapshot_date, esr_fte, establishment_wte, vacant_wte, projected_wte_5y, projected_wte_10y FROM v_supply_demand_gap WHERE organisation_code = 'RGT' AND role_code = 'GC'").Single());
-        Assert.Equal(("2023-10-31", 1.0), _db.Query<(string, double)>("SELECT esr_snapshot_date, esr_fte FROM v_supply_demand_gap WHERE role_code = 'LAB-CS'").Single());
+        Assert.Equal((new DateTime(2023, 10, 31), 1.0), _db.Query<(DateTime, double)>("SELECT esr_snapshot_date, esr_fte FROM v_supply_demand_gap WHERE role_code = 'LAB-CS'").Single());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Remap_rederives_survey_roles_after_a_rule_change_and_rebuilds_the_cells()
     {
         var spec = Spec() with
@@ -290,7 +296,7 @@ public sealed class SurveyReturnTests : IDisposable
         Assert.Empty(await _db.CreateReview().UnmappedAsync(CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Remap_keeps_survey_titles_that_still_do_not_map_in_the_review_queue()
     {
         await Load(Return("queue.xlsx", Spec() with { Workforce = [["Variant Interpretation Lead", "Band 7", 2, 2, 3, 1, 0, 0]] }));
@@ -300,7 +306,7 @@ public sealed class SurveyReturnTests : IDisposable
         Assert.Equal("Variant Interpretation Lead", Assert.Single(await _db.CreateReview().UnmappedAsync(CancellationToken.None)).PositionTitle);
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_template_command_writes_a_blank_return_that_a_load_refuses_until_it_is_filled_in()
     {
         var template = _dir.File("template.xlsx");
@@ -314,7 +320,7 @@ public sealed class SurveyReturnTests : IDisposable
         Assert.Contains("organisation ODS code is missing", load, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Load_takes_esr_files_and_workbooks_in_any_mix()
     {
         var (exit, output, _) = CliRunner.Run(_dir.Path, null, "load", Repository.Samples("surveys"), Repository.Samples("esr"));
@@ -343,5 +349,21 @@ public sealed class SurveyReturnTests : IDisposable
     {
         var pipeline = TestPipeline.Create(_db.CreateWarehouse(Reference.Data), limits: limits);
         return (await pipeline.RunAsync([path], dryRun: false, null, CancellationToken.None)).Single();
+    }
+}
+
+public sealed class SqliteSurveyReturnTests : SurveyReturnTests
+{
+    public SqliteSurveyReturnTests()
+        : base(new SqliteWarehouseProvider())
+    {
+    }
+}
+
+public sealed class SqlServerSurveyReturnTests : SurveyReturnTests
+{
+    public SqlServerSurveyReturnTests()
+        : base(new SqlServerWarehouseProvider())
+    {
     }
 }

@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Data.SqlClient;
 using Polly;
-using StaffDataPipeline.Normalisation;
 using StaffDataPipeline.Warehouse;
 
 namespace StaffDataPipeline.SqlServer;
@@ -22,8 +21,8 @@ public sealed class SqlServerWarehouseReview : IWarehouseReview
         async ct =>
         {
             await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
-            var rows = await connection.QueryAsync<UnmappedRow>(new CommandDefinition(SqlServerStatements.Unmapped, cancellationToken: ct));
-            return (IReadOnlyList<UnmappedTitle>)rows.Select(r => new UnmappedTitle(r.PositionTitle, r.StaffGroup, r.OccupationCode, r.AreaOfWork, r.JobRole, r.RowCount, r.FirstSeen, r.LastSeen) { FirstData = r.FirstData, LastData = r.LastData }).ToList();
+            var rows = await connection.QueryAsync<UnmappedTitleRow>(new CommandDefinition(SqlServerStatements.Unmapped, cancellationToken: ct));
+            return (IReadOnlyList<UnmappedTitle>)rows.Select(r => r.ToTitle()).ToList();
         },
         cancellationToken).AsTask();
 
@@ -39,8 +38,8 @@ public sealed class SqlServerWarehouseReview : IWarehouseReview
         async ct =>
         {
             await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
-            var posts = (await connection.QueryAsync<PostRow>(new CommandDefinition(SqlServerStatements.StoredPosts, cancellationToken: ct)))
-                .Select(p => new StoredPost(p.Id, new PostDescriptors(p.PositionTitle, p.StaffGroup, p.OccupationCode, p.AreaOfWork, p.JobRole, p.CostCentre, p.GradeAsWritten), p.RoleCode, p.RuleId))
+            var posts = (await connection.QueryAsync<StoredPostRow>(new CommandDefinition(SqlServerStatements.StoredPosts, cancellationToken: ct)))
+                .Select(p => p.ToStoredPost())
                 .ToList();
             var survey = (await connection.QueryAsync<StoredSurveyRole>(new CommandDefinition(SqlServerStatements.StoredSurveyRoles, cancellationToken: ct))).ToList();
             return new StoredRoles(posts, survey);
@@ -79,28 +78,5 @@ public sealed class SqlServerWarehouseReview : IWarehouseReview
             cancellationToken).AsTask();
     }
 
-    private sealed record PostRow(long Id, string PositionTitle, string StaffGroup, string OccupationCode, string AreaOfWork, string JobRole, string CostCentre, string GradeAsWritten, string RoleCode, string RuleId);
 
-    private sealed class UnmappedRow
-    {
-        public string PositionTitle { get; set; } = string.Empty;
-
-        public string StaffGroup { get; set; } = string.Empty;
-
-        public string OccupationCode { get; set; } = string.Empty;
-
-        public string AreaOfWork { get; set; } = string.Empty;
-
-        public string JobRole { get; set; } = string.Empty;
-
-        public long RowCount { get; set; }
-
-        public string FirstSeen { get; set; } = string.Empty;
-
-        public string LastSeen { get; set; } = string.Empty;
-
-        public string? FirstData { get; set; }
-
-        public string? LastData { get; set; }
-    }
 }

@@ -1,5 +1,4 @@
 using Dapper;
-using StaffDataPipeline.Normalisation;
 using StaffDataPipeline.Warehouse;
 
 namespace StaffDataPipeline.Sqlite;
@@ -19,7 +18,7 @@ public sealed class SqliteWarehouseReview : IWarehouseReview
     public Task<IReadOnlyList<UnmappedTitle>> UnmappedAsync(CancellationToken cancellationToken)
     {
         using var connection = SqliteConnections.Open(_databasePath);
-        IReadOnlyList<UnmappedTitle> rows = connection.Query<UnmappedRow>(
+        IReadOnlyList<UnmappedTitle> rows = connection.Query<UnmappedTitleRow>(
             """
             WITH esr AS (
                 SELECT p.position_title, p.staff_group, p.occupation_code, p.area_of_work, p.job_role, MIN(d.calendar_date) AS first_data, MAX(d.calendar_date) AS last_data
@@ -36,7 +35,7 @@ public sealed class SqliteWarehouseReview : IWarehouseReview
                            AND e.area_of_work = t.area_of_work AND e.job_role = t.job_role
             LEFT JOIN survey s ON t.area_of_work = 'Survey return' AND s.role_as_written = t.position_title
             ORDER BY t.row_count DESC, t.position_title
-            """).Select(r => new UnmappedTitle(r.PositionTitle, r.StaffGroup, r.OccupationCode, r.AreaOfWork, r.JobRole, r.RowCount, r.FirstSeen, r.LastSeen) { FirstData = r.FirstData, LastData = r.LastData }).ToList();
+            """).Select(r => r.ToTitle()).ToList();
         return Task.FromResult(rows);
     }
 
@@ -56,12 +55,12 @@ public sealed class SqliteWarehouseReview : IWarehouseReview
     public Task<StoredRoles> ReadStoredRolesAsync(CancellationToken cancellationToken)
     {
         using var connection = SqliteConnections.Open(_databasePath);
-        var posts = connection.Query<PostRow>(
+        var posts = connection.Query<StoredPostRow>(
             """
             SELECT p.position_id AS Id, position_title AS PositionTitle, staff_group AS StaffGroup, occupation_code AS OccupationCode, area_of_work AS AreaOfWork,
                    job_role AS JobRole, cost_centre AS CostCentre, grade_as_written AS GradeAsWritten, r.role_code AS RoleCode, p.rule_id AS RuleId
             FROM dim_position p JOIN dim_role r ON r.role_id = p.role_id
-            """).Select(p => new StoredPost(p.Id, new PostDescriptors(p.PositionTitle, p.StaffGroup, p.OccupationCode, p.AreaOfWork, p.JobRole, p.CostCentre, p.GradeAsWritten), p.RoleCode, p.RuleId)).ToList();
+            """).Select(p => p.ToStoredPost()).ToList();
         var survey = connection.Query<(string Role, string? Grade, string RoleCode, string RuleId)>(
             "SELECT DISTINCT role_as_written, grade_as_written, r.role_code, l.rule_id FROM survey_line l JOIN dim_role r ON r.role_id = l.role_id")
             .Select(l => new StoredSurveyRole(l.Role, l.Grade, l.RoleCode, l.RuleId)).ToList();
@@ -116,30 +115,4 @@ public sealed class SqliteWarehouseReview : IWarehouseReview
         tx.Commit();
         return Task.FromResult(new AppliedRoleChanges(updated, removed, surveyLines));
     }
-
-    // Settable, not positional: a column that is NULL in every row gives Dapper no type to match a constructor with.
-    private sealed class UnmappedRow
-    {
-        public string PositionTitle { get; set; } = string.Empty;
-
-        public string StaffGroup { get; set; } = string.Empty;
-
-        public string OccupationCode { get; set; } = string.Empty;
-
-        public string AreaOfWork { get; set; } = string.Empty;
-
-        public string JobRole { get; set; } = string.Empty;
-
-        public long RowCount { get; set; }
-
-        public string FirstSeen { get; set; } = string.Empty;
-
-        public string LastSeen { get; set; } = string.Empty;
-
-        public string? FirstData { get; set; }
-
-        public string? LastData { get; set; }
-    }
-
-    private sealed record PostRow(long Id, string PositionTitle, string StaffGroup, string OccupationCode, string AreaOfWork, string JobRole, string CostCentre, string GradeAsWritten, string RoleCode, string RuleId);
 }

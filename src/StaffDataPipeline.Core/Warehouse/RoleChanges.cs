@@ -8,6 +8,13 @@ public sealed record StoredRoles(IReadOnlyList<StoredPost> Posts, IReadOnlyList<
 /// <summary>A post as the source described it, with the role and rule it has now.</summary>
 public sealed record StoredPost(long PositionId, PostDescriptors Post, string RoleCode, string RuleId);
 
+/// <summary>A stored post as adapters read it with Dapper (one flat row), turned into a <see cref="StoredPost"/>.</summary>
+public sealed record StoredPostRow(long Id, string PositionTitle, string StaffGroup, string OccupationCode, string AreaOfWork, string JobRole, string CostCentre, string GradeAsWritten, string RoleCode, string RuleId)
+{
+    public StoredPost ToStoredPost() =>
+        new(Id, new PostDescriptors(PositionTitle, StaffGroup, OccupationCode, AreaOfWork, JobRole, CostCentre, GradeAsWritten), RoleCode, RuleId);
+}
+
 /// <summary>A survey line's role and grade as written, with the role and rule it has now.</summary>
 public sealed record StoredSurveyRole(string RoleAsWritten, string? GradeAsWritten, string RoleCode, string RuleId);
 

@@ -121,9 +121,19 @@ internal sealed class SqlServerBatchWriter : IBatchWriter
 
     private async Task StageAsync(CancellationToken ct)
     {
-        await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
-        await using var rows = new RecordReader<StagedFact>(_facts.Reader.ReadAllAsync(ct), SqlServerBulk.StagedFacts, ct);
-        await SqlServerBulk.CopyAsync(connection, null, "staffdata.stage_fact", rows, _options.BulkCopyBatchSize, ct);
+        try
+        {
+            await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
+            await using var rows = new RecordReader<StagedFact>(_facts.Reader.ReadAllAsync(ct), SqlServerBulk.StagedFacts, ct);
+            await SqlServerBulk.CopyAsync(connection, null, "staffdata.stage_fact", rows, _options.BulkCopyBatchSize, ct);
+        }
+        catch (Exception ex)
+        {
+            // Nobody reads the channel any more: close it with the fault, so that the loader's next AddAsync fails
+            // instead of waiting for room that never comes.
+            _facts.Writer.TryComplete(ex);
+            throw;
+        }
     }
 
     private async Task FlushAsync()

@@ -115,7 +115,7 @@ public abstract class WarehouseContractTests : IDisposable
         Assert.Equal(FileLoadStatus.Failed, report.Status);
         Assert.Contains("injected fault", report.Message, StringComparison.Ordinal);
         Assert.Equal(1, Provider.Scalar<long>("SELECT COUNT(*) FROM fact_staff_in_post"));
-        Assert.Equal(0, Provider.Scalar<long>("SELECT COUNT(*) FROM dim_person WHERE person_id > 1"));
+        Assert.Equal(1, Provider.Scalar<long>("SELECT COUNT(*) FROM dim_person"));
         Assert.Equal(0, Provider.Scalar<long>("SELECT COUNT(*) FROM dim_organisation o JOIN fact_staff_in_post f ON f.organisation_id = o.organisation_id WHERE o.organisation_code = 'RJ1'"));
         Assert.Equal(["loaded", "failed"], Provider.Query<string>("SELECT status FROM load_batch ORDER BY batch_id"));
 

@@ -14,6 +14,8 @@ internal static class FileFault
 {
     public static (FileLoadStatus Status, string ReasonCode, string Message) Describe(Exception ex, string fileName) => ex switch
     {
+        // A writer's buffer closed by the fault behind it (a bulk copy that failed): that fault is the reason.
+        System.Threading.Channels.ChannelClosedException { InnerException: { } inner } => Describe(inner, fileName),
         FileRejectedException rejected => (FileLoadStatus.Rejected, rejected.ReasonCode, rejected.Message),
         SourceChangedException changed => (FileLoadStatus.Failed, "FILE_CHANGED", changed.Message),
         WarehouseUnavailableException warehouse => (FileLoadStatus.Failed, warehouse.ReasonCode, warehouse.Message),

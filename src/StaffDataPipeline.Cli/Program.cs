@@ -16,6 +16,7 @@ root.Add(RemapCommand.Create());
 root.Add(MapRolesCommand.Create());
 root.Add(SurveyTemplateCommand.Create());
 root.Add(SchemaScriptCommand.Create());
+root.Add(OrganisationsCommand.Create());
 
 // A mistyped command line is a usage error: exit 2 with the parser's sentences, like a wrong setting.
 var parse = root.Parse(args);

@@ -61,6 +61,16 @@ internal static class SqlServerBulk
         ("grade_code", typeof(string), d => d.GradeCode),
     ];
 
+    public static readonly (string Name, Type Type, Func<Organisations.OdsOrganisation, object?> Get)[] OdsOrganisations =
+    [
+        ("organisation_code", typeof(string), o => o.Code),
+        ("organisation_name", typeof(string), o => o.Name),
+        ("parent_code", typeof(string), o => o.ParentCode),
+        ("national_grouping", typeof(string), o => o.NationalGrouping),
+        ("open_date", typeof(DateTime), o => o.OpenDate?.ToDateTime(TimeOnly.MinValue)),
+        ("close_date", typeof(DateTime), o => o.CloseDate?.ToDateTime(TimeOnly.MinValue)),
+    ];
+
     public static async Task CopyAsync<T>(SqlConnection connection, SqlTransaction? transaction, string table, RecordReader<T> rows, int batchSize, CancellationToken ct)
     {
         using var bulk = new SqlBulkCopy(connection, SqlBulkCopyOptions.Default, transaction)

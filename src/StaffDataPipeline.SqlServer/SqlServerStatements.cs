@@ -268,7 +268,9 @@ internal static class SqlServerStatements
         SELECT o.organisation_code AS Code, o.organisation_name AS Name,
                (SELECT COUNT_BIG(*) FROM staffdata.fact_staff_in_post f WHERE f.organisation_id = o.organisation_id) AS Facts,
                (SELECT COUNT_BIG(*) FROM staffdata.survey_return s WHERE s.organisation_id = o.organisation_id AND s.superseded_by_batch_id IS NULL) AS SurveyReturns
-        FROM staffdata.dim_organisation o WHERE o.organisation_type = N'Unknown' ORDER BY o.organisation_code;
+        FROM staffdata.dim_organisation o
+        WHERE o.organisation_type = N'Unknown' AND NOT EXISTS (SELECT 1 FROM staffdata.ods_organisation d WHERE d.organisation_code = o.organisation_code)
+        ORDER BY o.organisation_code;
         """;
 
     public const string StoredPosts = """
@@ -321,4 +323,49 @@ internal static class SqlServerStatements
         """;
 
     public const string AppliedScripts = "SELECT v.ScriptName FROM staffdata.SchemaVersions v;";
+
+    public const string ReplaceSuccessors = "DELETE FROM staffdata.organisation_successor;";
+
+    public const string InsertSuccessor = "INSERT INTO staffdata.organisation_successor (old_code, new_code, effective_date) VALUES (@OldCode, @NewCode, @EffectiveDate);";
+
+    public const string CurrentCodes = "SELECT o.organisation_code AS Code, o.current_organisation_code AS [Current] FROM staffdata.dim_organisation o;";
+
+    public const string UpdateCurrentCode = "UPDATE staffdata.dim_organisation SET current_organisation_code = @Wanted WHERE organisation_code = @Code;";
+
+    public const string OdsOrganisations = """
+        SELECT o.organisation_code AS Code, o.organisation_name AS Name, o.parent_code AS ParentCode, o.national_grouping AS NationalGrouping, o.open_date AS OpenDate, o.close_date AS CloseDate
+        FROM staffdata.ods_organisation o;
+        """;
+
+    public const string CreateOdsTable = """
+        DROP TABLE IF EXISTS #ods;
+        CREATE TABLE #ods (organisation_code nvarchar(12) NOT NULL PRIMARY KEY, organisation_name nvarchar(200) NOT NULL, parent_code nvarchar(12) NULL,
+            national_grouping nvarchar(10) NULL, open_date date NULL, close_date date NULL);
+        """;
+
+    /// <summary>An ODS release's new and changed organisations (bulk-copied into #ods) into ods_organisation, and its trusts into the dimension.</summary>
+    public const string ApplyOds = """
+        UPDATE o SET o.organisation_name = n.organisation_name, o.parent_code = n.parent_code, o.national_grouping = n.national_grouping, o.open_date = n.open_date, o.close_date = n.close_date
+        FROM staffdata.ods_organisation o JOIN #ods n ON n.organisation_code = o.organisation_code;
+
+        INSERT INTO staffdata.ods_organisation (organisation_code, organisation_name, parent_code, national_grouping, open_date, close_date)
+        SELECT n.organisation_code, n.organisation_name, n.parent_code, n.national_grouping, n.open_date, n.close_date
+        FROM #ods n WHERE NOT EXISTS (SELECT 1 FROM staffdata.ods_organisation o WITH (UPDLOCK, HOLDLOCK) WHERE o.organisation_code = n.organisation_code);
+
+        -- The team's own rows keep their name, type and region and gain the dates.
+        UPDATE d SET
+            d.organisation_name = CASE WHEN d.organisation_type IN (N'Unknown', N'Trust') THEN n.organisation_name ELSE d.organisation_name END,
+            d.region_code = CASE WHEN d.organisation_type IN (N'Unknown', N'Trust') THEN n.national_grouping ELSE d.region_code END,
+            d.organisation_type = CASE WHEN d.organisation_type = N'Unknown' THEN N'Trust' ELSE d.organisation_type END,
+            d.open_date = n.open_date, d.close_date = n.close_date
+        FROM staffdata.dim_organisation d JOIN #ods n ON n.organisation_code = d.organisation_code
+        WHERE n.parent_code IS NULL;
+
+        INSERT INTO staffdata.dim_organisation (organisation_code, organisation_name, organisation_type, region_code, open_date, close_date)
+        SELECT n.organisation_code, n.organisation_name, N'Trust', n.national_grouping, n.open_date, n.close_date
+        FROM #ods n
+        WHERE n.parent_code IS NULL AND NOT EXISTS (SELECT 1 FROM staffdata.dim_organisation d WITH (UPDLOCK, HOLDLOCK) WHERE d.organisation_code = n.organisation_code);
+
+        DROP TABLE #ods;
+        """;
 }

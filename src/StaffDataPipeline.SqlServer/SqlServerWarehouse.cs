@@ -83,6 +83,19 @@ public sealed class SqlServerWarehouse : IWarehouse, ISurveyWarehouse
         },
         cancellationToken);
 
+    public Task<IReadOnlyList<Organisations.OdsOrganisation>> ReadOdsOrganisationsAsync(CancellationToken cancellationToken) => Guarded(
+        async ct =>
+        {
+            await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
+            if (await connection.ExecuteScalarAsync<int?>("SELECT OBJECT_ID(N'staffdata.ods_organisation', N'U');") is null)
+            {
+                return (IReadOnlyList<Organisations.OdsOrganisation>)[];
+            }
+
+            return (await connection.QueryAsync<SqlServerOdsRow>(new CommandDefinition(SqlServerStatements.OdsOrganisations, cancellationToken: ct))).Select(r => r.ToOrganisation()).ToList();
+        },
+        cancellationToken);
+
     public async Task<IBatchWriter> BeginBatchAsync(BatchStart start, CancellationToken cancellationToken) =>
         new SqlServerBatchWriter(_options, await BeginAsync(start, cancellationToken), start, _reference.Mapper.Rules.Count, _time, _retry);
 
@@ -164,6 +177,20 @@ public sealed class SqlServerWarehouse : IWarehouse, ISurveyWarehouse
         await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.UpsertRole, _reference.Taxonomy.Roles, tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.UpsertGrade, _reference.Grades.All, tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.UpsertOrganisation, _reference.Organisations.All, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.ReplaceSuccessors, transaction: tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(
+            SqlServerStatements.InsertSuccessor,
+            _reference.Successors.Select(s => new { s.OldCode, s.NewCode, EffectiveDate = s.EffectiveDate.ToDateTime(TimeOnly.MinValue) }),
+            tx,
+            cancellationToken: ct));
+        var chain = new Organisations.SuccessorChain(_reference.Successors);
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        var current = await connection.QueryAsync<(string Code, string? Current)>(new CommandDefinition(SqlServerStatements.CurrentCodes, transaction: tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(
+            SqlServerStatements.UpdateCurrentCode,
+            current.Select(c => new { c.Code, c.Current, Wanted = chain.SuccessorOrNull(c.Code, today) }).Where(c => c.Current != c.Wanted).Select(c => new { c.Code, c.Wanted }),
+            tx,
+            cancellationToken: ct));
         await tx.CommitAsync(ct);
     }
 

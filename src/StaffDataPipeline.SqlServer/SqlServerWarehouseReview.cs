@@ -34,6 +34,31 @@ public sealed class SqlServerWarehouseReview : IWarehouseReview
         },
         cancellationToken).AsTask();
 
+    public Task<Organisations.OdsImportResult> ImportOdsAsync(IReadOnlyList<Organisations.OdsOrganisation> release, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        return _retry.ExecuteAsync(
+            async ct =>
+            {
+                await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
+                await using var tx = (SqlTransaction)await connection.BeginTransactionAsync(ct);
+                await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.CommitLock, transaction: tx, cancellationToken: ct));
+                var stored = (await connection.QueryAsync<SqlServerOdsRow>(new CommandDefinition(SqlServerStatements.OdsOrganisations, transaction: tx, cancellationToken: ct)))
+                    .ToDictionary(r => r.Code, r => r.ToOrganisation(), StringComparer.Ordinal);
+                var plan = Organisations.OdsImportPlan.Of(stored, release);
+                await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.CreateOdsTable, transaction: tx, cancellationToken: ct));
+                await using (var rows = new RecordReader<Organisations.OdsOrganisation>(plan.Writes, SqlServerBulk.OdsOrganisations))
+                {
+                    await SqlServerBulk.CopyAsync(connection, tx, "#ods", rows, _options.BulkCopyBatchSize, ct);
+                }
+
+                await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.ApplyOds, transaction: tx, commandTimeout: _options.CommandTimeoutSeconds, cancellationToken: ct));
+                await tx.CommitAsync(ct);
+                return plan.Result;
+            },
+            cancellationToken).AsTask();
+    }
+
     public Task<StoredRoles> ReadStoredRolesAsync(CancellationToken cancellationToken) => _retry.ExecuteAsync(
         async ct =>
         {

@@ -8,9 +8,9 @@ namespace StaffDataPipeline.Sqlite;
 internal static class ReferenceDimensions
 {
     /// <summary>Writes only when the reference data differ from what the warehouse holds, so that start-up needs no write lock while another process loads.</summary>
-    public static void Sync(SqliteConnection connection, ReferenceDataSet reference)
+    public static void Sync(SqliteConnection connection, ReferenceDataSet reference, DateOnly today)
     {
-        if (InStep(connection, reference))
+        if (InStep(connection, reference) && SuccessorsInStep(connection, reference, today))
         {
             return;
         }
@@ -39,7 +39,34 @@ internal static class ReferenceDimensions
             """,
             reference.Organisations.All,
             tx);
+        connection.Execute("DELETE FROM organisation_successor", transaction: tx);
+        connection.Execute(
+            "INSERT INTO organisation_successor (old_code, new_code, effective_date) VALUES (@OldCode, @NewCode, @Effective)",
+            reference.Successors.Select(s => new { s.OldCode, s.NewCode, Effective = s.EffectiveDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }),
+            tx);
+        UpdateCurrentCodes(connection, reference, today, tx);
         tx.Commit();
+    }
+
+    /// <summary>Each organisation's code today, following the successor table; NULL for one without a successor.</summary>
+    public static void UpdateCurrentCodes(SqliteConnection connection, ReferenceDataSet reference, DateOnly today, SqliteTransaction tx)
+    {
+        var chain = new Organisations.SuccessorChain(reference.Successors);
+        var codes = connection.Query<(string Code, string? Current)>("SELECT organisation_code, current_organisation_code FROM dim_organisation", transaction: tx);
+        var changes = codes.Select(c => new { c.Code, c.Current, Wanted = chain.SuccessorOrNull(c.Code, today) })
+            .Where(c => c.Current != c.Wanted)
+            .Select(c => new { c.Code, c.Wanted });
+        connection.Execute("UPDATE dim_organisation SET current_organisation_code = @Wanted WHERE organisation_code = @Code", changes, tx);
+    }
+
+    private static bool SuccessorsInStep(SqliteConnection connection, ReferenceDataSet reference, DateOnly today)
+    {
+        var chain = new Organisations.SuccessorChain(reference.Successors);
+        var stored = connection.Query<(string, string, string)>("SELECT old_code, new_code, effective_date FROM organisation_successor").ToHashSet();
+        var wanted = reference.Successors.Select(s => (s.OldCode, s.NewCode, s.EffectiveDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).ToHashSet();
+        return stored.SetEquals(wanted)
+            && connection.Query<(string Code, string? Current)>("SELECT organisation_code, current_organisation_code FROM dim_organisation")
+                .All(c => chain.SuccessorOrNull(c.Code, today) == c.Current);
     }
 
     private static bool InStep(SqliteConnection connection, ReferenceDataSet reference)

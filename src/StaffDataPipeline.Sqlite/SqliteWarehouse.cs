@@ -37,7 +37,7 @@ public sealed class SqliteWarehouse : IWarehouse, ISurveyWarehouse
         {
             _retry.Execute(() => SqliteMigrations.Apply(_databasePath, _logger));
             using var connection = SqliteConnections.Open(_databasePath);
-            _retry.Execute(() => ReferenceDimensions.Sync(connection, _reference));
+            _retry.Execute(() => ReferenceDimensions.Sync(connection, _reference, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime)));
             FailOrphanedBatches(connection);
             return 0;
         });
@@ -61,6 +61,15 @@ public sealed class SqliteWarehouse : IWarehouse, ISurveyWarehouse
 
         var check = SqliteConnections.HasTable(connection, "warehouse_key_check") ? connection.QuerySingleOrDefault<string?>("SELECT key_check FROM warehouse_key_check WHERE id = 1") : null;
         return new WarehouseKeyState(check, connection.ExecuteScalar<long>("SELECT EXISTS (SELECT 1 FROM dim_person)") == 1);
+    }));
+
+    public Task<IReadOnlyList<Organisations.OdsOrganisation>> ReadOdsOrganisationsAsync(CancellationToken cancellationToken) => Task.FromResult(Guarded(() =>
+    {
+        using var connection = SqliteConnections.OpenReadOnly(_databasePath);
+        return connection is null || !SqliteConnections.HasTable(connection, "ods_organisation")
+            ? (IReadOnlyList<Organisations.OdsOrganisation>)[]
+            : connection.Query<OdsRow>("SELECT organisation_code AS Code, organisation_name AS Name, parent_code AS ParentCode, national_grouping AS NationalGrouping, open_date AS OpenDate, close_date AS CloseDate FROM ods_organisation")
+                .Select(r => r.ToOrganisation()).ToList();
     }));
 
     public Task<IBatchWriter> BeginBatchAsync(BatchStart start, CancellationToken cancellationToken) =>

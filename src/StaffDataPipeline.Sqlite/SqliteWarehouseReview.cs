@@ -1,4 +1,5 @@
 using Dapper;
+using StaffDataPipeline.Organisations;
 using StaffDataPipeline.Warehouse;
 
 namespace StaffDataPipeline.Sqlite;
@@ -47,9 +48,47 @@ public sealed class SqliteWarehouseReview : IWarehouseReview
             SELECT o.organisation_code, o.organisation_name,
                    (SELECT COUNT(*) FROM fact_staff_in_post f WHERE f.organisation_id = o.organisation_id),
                    (SELECT COUNT(*) FROM survey_return s WHERE s.organisation_id = o.organisation_id AND s.superseded_by_batch_id IS NULL)
-            FROM dim_organisation o WHERE o.organisation_type = 'Unknown' ORDER BY o.organisation_code
+            FROM dim_organisation o
+            WHERE o.organisation_type = 'Unknown' AND NOT EXISTS (SELECT 1 FROM ods_organisation d WHERE d.organisation_code = o.organisation_code)
+            ORDER BY o.organisation_code
             """).Select(r => new UnknownOrganisation(r.Code, r.Name, r.Facts, r.Returns)).ToList();
         return Task.FromResult(rows);
+    }
+
+    public Task<OdsImportResult> ImportOdsAsync(IReadOnlyList<OdsOrganisation> release, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        using var connection = SqliteConnections.Open(_databasePath);
+        using var tx = _retry.Execute(() => connection.BeginTransaction(deferred: false));
+        var stored = connection.Query<OdsRow>(
+            "SELECT organisation_code AS Code, organisation_name AS Name, parent_code AS ParentCode, national_grouping AS NationalGrouping, open_date AS OpenDate, close_date AS CloseDate FROM ods_organisation",
+            transaction: tx).ToDictionary(r => r.Code, r => r.ToOrganisation(), StringComparer.Ordinal);
+        var plan = OdsImportPlan.Of(stored, release);
+        connection.Execute(
+            """
+            INSERT INTO ods_organisation (organisation_code, organisation_name, parent_code, national_grouping, open_date, close_date)
+            VALUES (@Code, @Name, @ParentCode, @NationalGrouping, @OpenDate, @CloseDate)
+            ON CONFLICT (organisation_code) DO UPDATE SET organisation_name = excluded.organisation_name, parent_code = excluded.parent_code,
+                national_grouping = excluded.national_grouping, open_date = excluded.open_date, close_date = excluded.close_date
+            """,
+            plan.Writes.Select(o => new { o.Code, o.Name, o.ParentCode, o.NationalGrouping, OpenDate = OdsRow.Text(o.OpenDate), CloseDate = OdsRow.Text(o.CloseDate) }),
+            tx);
+
+        // Trusts join the organisation dimension; the team's own rows keep their name, type and region and gain the dates.
+        connection.Execute(
+            """
+            INSERT INTO dim_organisation (organisation_code, organisation_name, organisation_type, region_code, open_date, close_date)
+            VALUES (@Code, @Name, 'Trust', @NationalGrouping, @OpenDate, @CloseDate)
+            ON CONFLICT (organisation_code) DO UPDATE SET
+                organisation_name = CASE WHEN organisation_type IN ('Unknown', 'Trust') THEN excluded.organisation_name ELSE organisation_name END,
+                region_code = CASE WHEN organisation_type IN ('Unknown', 'Trust') THEN excluded.region_code ELSE region_code END,
+                organisation_type = CASE WHEN organisation_type = 'Unknown' THEN 'Trust' ELSE organisation_type END,
+                open_date = excluded.open_date, close_date = excluded.close_date
+            """,
+            plan.Writes.Where(o => !o.IsSite).Select(o => new { o.Code, o.Name, o.NationalGrouping, OpenDate = OdsRow.Text(o.OpenDate), CloseDate = OdsRow.Text(o.CloseDate) }),
+            tx);
+        tx.Commit();
+        return Task.FromResult(plan.Result);
     }
 
     public Task<StoredRoles> ReadStoredRolesAsync(CancellationToken cancellationToken)

@@ -53,6 +53,11 @@ internal static class LoadReportPrinter
                 o.WriteLine($"    organisation codes not in organisations.csv (loaded as Unknown, listed for review): {string.Join(", ", r.UnknownOrganisations)}");
             }
 
+            if (r.RolledUpSites.Count > 0)
+            {
+                o.WriteLine($"    site codes recorded against their trust (from the ODS release): {string.Join(", ", r.RolledUpSites)}");
+            }
+
             if (r.UnknownColumns.Count > 0)
             {
                 o.WriteLine($"    columns ignored (not in header-aliases.csv): {string.Join(", ", r.UnknownColumns)}");

@@ -17,6 +17,7 @@ internal sealed class EsrFileLoader
 {
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(1);
     private readonly ReferenceDataSet _reference;
+    private readonly Organisations.OrganisationCatalogue _organisations;
     private readonly IWarehouse _warehouse;
     private readonly PersonPseudonymiser _pseudonymiser;
     private readonly LoadOptions _options;
@@ -24,9 +25,10 @@ internal sealed class EsrFileLoader
     private readonly ILogger _logger;
     private readonly FileRefusal _refusal;
 
-    public EsrFileLoader(ReferenceDataSet reference, IWarehouse warehouse, PersonPseudonymiser pseudonymiser, LoadOptions options, TimeProvider time, ILogger logger)
+    public EsrFileLoader(ReferenceDataSet reference, Organisations.OrganisationCatalogue organisations, IWarehouse warehouse, PersonPseudonymiser pseudonymiser, LoadOptions options, TimeProvider time, ILogger logger)
     {
         _reference = reference;
+        _organisations = organisations;
         _warehouse = warehouse;
         _pseudonymiser = pseudonymiser;
         _options = options;
@@ -77,11 +79,12 @@ internal sealed class EsrFileLoader
             }
 
             var headerNames = HeaderNames(extraction, header);
-            var normaliser = new EsrRowNormaliser(_reference.Mapper, _reference.Organisations, _reference.Assignments, _pseudonymiser, header, headerNames, fileSnapshot);
+            var normaliser = new EsrRowNormaliser(_reference.Mapper, _organisations, _reference.Assignments, _pseudonymiser, header, headerNames, fileSnapshot);
             await using var writer = dryRun ? new DryRunBatchWriter() : await _warehouse.BeginBatchAsync(start, ct);
             var rejections = new List<RowRejection>();
             var unmapped = new Dictionary<UnmappedPost, long>();
             var unknownOrgs = new SortedSet<string>(StringComparer.Ordinal);
+            var rolledUp = new SortedSet<string>(StringComparer.Ordinal);
             try
             {
                 var nextProgress = ProgressEvery;
@@ -105,6 +108,11 @@ internal sealed class EsrFileLoader
                             if (!fact.Organisation.IsKnown)
                             {
                                 unknownOrgs.Add(fact.Organisation.Code);
+                            }
+
+                            if (fact.Organisation.RolledUpFrom is { } site)
+                            {
+                                rolledUp.Add($"{site} → {fact.Organisation.Code}");
                             }
 
                             break;
@@ -146,7 +154,7 @@ internal sealed class EsrFileLoader
                 {
                     var empty = new BatchSummary(counts, rejections, unmapped, BatchStatus.Rejected, "The file has a header but no data rows.", _time.GetUtcNow()) { ReasonCode = "EMPTY_FILE" };
                     await writer.AbandonAsync(empty, ct);
-                    return Report(source.Path, FileLoadStatus.Rejected, counts, clock, extractor, header, empty, writer.BatchId, rejections, unknownOrgs, unmapped);
+                    return Report(source.Path, FileLoadStatus.Rejected, counts, clock, extractor, header, empty, writer.BatchId, rejections, unknownOrgs, unmapped, rolledUp);
                 }
 
                 if (counts.RejectedShare > _options.RejectThreshold)
@@ -155,13 +163,13 @@ internal sealed class EsrFileLoader
                     var rejected = new BatchSummary(counts, rejections, unmapped, BatchStatus.Rejected, message, _time.GetUtcNow()) { ReasonCode = "THRESHOLD_EXCEEDED" };
                     await writer.AbandonAsync(rejected, ct);
                     _logger.LogInformation("{File}: rejected, {Rejected} rows failed validation", source.FileName, counts.Rejected);
-                    return Report(source.Path, FileLoadStatus.Rejected, counts, clock, extractor, header, rejected, writer.BatchId, rejections, unknownOrgs, unmapped);
+                    return Report(source.Path, FileLoadStatus.Rejected, counts, clock, extractor, header, rejected, writer.BatchId, rejections, unknownOrgs, unmapped, rolledUp);
                 }
 
                 var summary = new BatchSummary(counts, rejections, unmapped, BatchStatus.Loaded, null, _time.GetUtcNow());
                 var commit = await writer.CommitAsync(summary, ct);
                 _logger.LogInformation("{File}: {Status} batch {Batch}, {Loaded} rows loaded, {Rejected} quarantined", source.FileName, dryRun ? "validated" : "loaded", commit.BatchId, counts.Loaded, counts.Rejected);
-                return Report(source.Path, dryRun ? FileLoadStatus.Valid : FileLoadStatus.Loaded, counts, clock, extractor, header, summary, dryRun ? null : commit.BatchId, rejections, unknownOrgs, unmapped) with { Commit = commit };
+                return Report(source.Path, dryRun ? FileLoadStatus.Valid : FileLoadStatus.Loaded, counts, clock, extractor, header, summary, dryRun ? null : commit.BatchId, rejections, unknownOrgs, unmapped, rolledUp) with { Commit = commit };
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not FileAlreadyTakenException)
             {
@@ -179,7 +187,7 @@ internal sealed class EsrFileLoader
                 }
 
                 FileFault.Log(_logger, source.FileName, status, code, ex);
-                return Report(source.Path, status, counts, clock, extractor, header, failed, writer.BatchId, rejections, unknownOrgs, unmapped);
+                return Report(source.Path, status, counts, clock, extractor, header, failed, writer.BatchId, rejections, unknownOrgs, unmapped, rolledUp);
             }
         }
     }
@@ -198,7 +206,8 @@ internal sealed class EsrFileLoader
         long? batchId,
         IReadOnlyList<RowRejection> rejections,
         IEnumerable<string> unknownOrgs,
-        IReadOnlyDictionary<UnmappedPost, long> unmapped) =>
+        IReadOnlyDictionary<UnmappedPost, long> unmapped,
+        IEnumerable<string> rolledUpSites) =>
         new(path, status, counts, clock.Elapsed)
         {
             BatchId = batchId is > 0 ? batchId : null,
@@ -209,6 +218,7 @@ internal sealed class EsrFileLoader
             UnknownColumns = header.UnknownColumns,
             PersonalColumnsDropped = header.PersonalColumnsDropped,
             UnknownOrganisations = unknownOrgs.ToList(),
+            RolledUpSites = rolledUpSites.ToList(),
             UnmappedRows = unmapped.Values.Sum(),
         };
 }

@@ -28,6 +28,9 @@ public sealed record FileLoadReport(string FilePath, FileLoadStatus Status, Batc
 
     public IReadOnlyList<string> UnknownOrganisations { get; init; } = [];
 
+    /// <summary>Site codes (5-character ODS codes) in the file whose facts were recorded against their trust, as "R0A02 → R0A".</summary>
+    public IReadOnlyList<string> RolledUpSites { get; init; } = [];
+
     public long UnmappedRows { get; init; }
 
     /// <summary>Survey lines loaded with a consistency concern a reviewer should see.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using StaffDataPipeline.Extraction;
+using StaffDataPipeline.Organisations;
 using StaffDataPipeline.People;
 using StaffDataPipeline.ReferenceData;
 using StaffDataPipeline.Surveys;
@@ -55,25 +56,28 @@ public sealed class LoadPipeline
         }
 
         var pseudonymiser = _keys.PseudonymiserFor(await _warehouse.ReadKeyStateAsync(ct), readOnly: dryRun);
+
+        // The team's organisations first, then the ODS release imported into this warehouse (sites roll up to trusts).
+        var organisations = _reference.Organisations.WithOds(await _warehouse.ReadOdsOrganisationsAsync(ct));
         var reports = new List<FileLoadReport>();
         foreach (var entry in entries)
         {
             ct.ThrowIfCancellationRequested();
             reports.Add(entry.SkipReason is { } reason
                 ? new FileLoadReport(entry.Path, FileLoadStatus.Skipped, new BatchCounts(), TimeSpan.Zero) { Message = $"Skipped: {reason}." }
-                : await LoadFileAsync(entry.Path, pseudonymiser, dryRun, progress, ct));
+                : await LoadFileAsync(entry.Path, pseudonymiser, organisations, dryRun, progress, ct));
         }
 
         return reports;
     }
 
-    private async Task<FileLoadReport> LoadFileAsync(string path, PersonPseudonymiser pseudonymiser, bool dryRun, IProgress<LoadProgress>? progress, CancellationToken ct)
+    private async Task<FileLoadReport> LoadFileAsync(string path, PersonPseudonymiser pseudonymiser, OrganisationCatalogue organisations, bool dryRun, IProgress<LoadProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var fileName = Path.GetFileName(path);
         try
         {
-            return await LoadOneAsync(path, pseudonymiser, dryRun, progress, clock, ct);
+            return await LoadOneAsync(path, pseudonymiser, organisations, dryRun, progress, clock, ct);
         }
         catch (FileAlreadyTakenException taken)
         {
@@ -87,7 +91,7 @@ public sealed class LoadPipeline
         }
     }
 
-    private async Task<FileLoadReport> LoadOneAsync(string path, PersonPseudonymiser pseudonymiser, bool dryRun, IProgress<LoadProgress>? progress, Stopwatch clock, CancellationToken ct)
+    private async Task<FileLoadReport> LoadOneAsync(string path, PersonPseudonymiser pseudonymiser, OrganisationCatalogue organisations, bool dryRun, IProgress<LoadProgress>? progress, Stopwatch clock, CancellationToken ct)
     {
         var source = SourceFileReader.Inspect(path);
         if (await _warehouse.FindBatchOfFileAsync(source.Sha256, ct) is { } existing)
@@ -113,8 +117,8 @@ public sealed class LoadPipeline
 
         return format switch
         {
-            ISurveyExtractor survey => await new SurveyFileLoader(_reference, _warehouse, _options, _time, _logger).LoadAsync(source, survey, dryRun, clock, ct),
-            IExtractor esr => await new EsrFileLoader(_reference, _warehouse, pseudonymiser, _options, _time, _logger).LoadAsync(source, esr, dryRun, progress, clock, ct),
+            ISurveyExtractor survey => await new SurveyFileLoader(_reference, organisations, _warehouse, _options, _time, _logger).LoadAsync(source, survey, dryRun, clock, ct),
+            IExtractor esr => await new EsrFileLoader(_reference, organisations, _warehouse, pseudonymiser, _options, _time, _logger).LoadAsync(source, esr, dryRun, progress, clock, ct),
             _ => throw new InvalidOperationException($"No loader for source format {format.Name}."),
         };
     }

@@ -16,14 +16,16 @@ namespace StaffDataPipeline.Pipeline;
 internal sealed class SurveyFileLoader
 {
     private readonly ReferenceDataSet _reference;
+    private readonly Organisations.OrganisationCatalogue _organisations;
     private readonly IWarehouse _warehouse;
     private readonly LoadOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public SurveyFileLoader(ReferenceDataSet reference, IWarehouse warehouse, LoadOptions options, TimeProvider time, ILogger logger)
+    public SurveyFileLoader(ReferenceDataSet reference, Organisations.OrganisationCatalogue organisations, IWarehouse warehouse, LoadOptions options, TimeProvider time, ILogger logger)
     {
         _reference = reference;
+        _organisations = organisations;
         _warehouse = warehouse;
         _options = options;
         _time = time;
@@ -41,7 +43,7 @@ internal sealed class SurveyFileLoader
             extraction = extractor.Open(source);
             try
             {
-                header = SurveyCoverValidator.Validate(extraction.Cover, _reference.Organisations, source.FileName);
+                header = SurveyCoverValidator.Validate(extraction.Cover, _organisations, source.FileName);
             }
             catch
             {
@@ -184,6 +186,7 @@ internal sealed class SurveyFileLoader
             Warnings = warnings,
             UnmappedRows = unmapped.Values.Sum(),
             UnknownOrganisations = header.Organisation.IsKnown ? [] : [header.Organisation.Code],
+            RolledUpSites = header.Organisation.RolledUpFrom is { } site ? [$"{site} → {header.Organisation.Code}"] : [],
         };
 
     /// <summary>The writer behind `staffdata validate` for returns: nothing is written.</summary>

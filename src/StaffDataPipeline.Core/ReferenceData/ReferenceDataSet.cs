@@ -14,4 +14,8 @@ public sealed record ReferenceDataSet(
     GradeCatalogue Grades,
     OrganisationCatalogue Organisations,
     AssignmentRules Assignments,
-    Surveys.SurveyAliases SurveyAliases);
+    Surveys.SurveyAliases SurveyAliases)
+{
+    /// <summary>Mergers and code changes (organisation-successors.csv): the views' current organisation follows them.</summary>
+    public IReadOnlyList<OrganisationSuccessor> Successors { get; init; } = [];
+}

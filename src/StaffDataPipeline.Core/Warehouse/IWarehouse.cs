@@ -29,4 +29,7 @@ public interface IWarehouse
 
     /// <summary>The key check recorded with the first data, and whether pseudonymised data exists. Read-only.</summary>
     Task<WarehouseKeyState> ReadKeyStateAsync(CancellationToken cancellationToken);
+
+    /// <summary>The ODS release imported into the warehouse (trusts and sites); empty before any import. Read-only.</summary>
+    Task<IReadOnlyList<Organisations.OdsOrganisation>> ReadOdsOrganisationsAsync(CancellationToken cancellationToken);
 }

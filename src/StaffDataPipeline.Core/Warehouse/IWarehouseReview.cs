@@ -19,6 +19,12 @@ public interface IWarehouseReview
     /// queue entries that now map, and records the taxonomy version.
     /// </summary>
     Task<AppliedRoleChanges> ApplyRoleChangesAsync(RoleChanges changes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Imports an ODS release: every trust and site with its parent, region and dates, and the trusts into the
+    /// organisation dimension (the team's own file wins where both speak). Importing the same release twice changes nothing.
+    /// </summary>
+    Task<Organisations.OdsImportResult> ImportOdsAsync(IReadOnlyList<Organisations.OdsOrganisation> release, CancellationToken cancellationToken);
 }
 
 /// <summary>What a remap changed.</summary>

@@ -29,6 +29,7 @@ public static class ReferenceDataLoader
     public const string AssignmentRulesFile = "assignment-rules.csv";
     public const string VersionFile = "taxonomy-version.txt";
     public const string SurveyAliasesFile = "survey-aliases.csv";
+    public const string SuccessorsFile = "organisation-successors.csv";
 
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
 
@@ -55,7 +56,39 @@ public static class ReferenceDataLoader
         var aliases = LoadAliases(ReferenceTable.Read(P(AliasesFile), "field", "alias"));
         var assignments = LoadAssignmentRules(ReferenceTable.Read(P(AssignmentRulesFile), "kind", "value", "counted"));
         var surveyAliases = LoadSurveyAliases(ReferenceTable.Read(P(SurveyAliasesFile), "kind", "field", "alias"));
-        return new ReferenceDataSet(aliases, taxonomy, mapper, grades, organisations, assignments, surveyAliases);
+        // Optional, so that a reference data folder from before mergers were tracked still loads.
+        var successors = File.Exists(P(SuccessorsFile)) ? LoadSuccessors(ReferenceTable.Read(P(SuccessorsFile), "old_code", "new_code", "effective_date")) : [];
+        return new ReferenceDataSet(aliases, taxonomy, mapper, grades, organisations, assignments, surveyAliases) { Successors = successors };
+    }
+
+    private static List<OrganisationSuccessor> LoadSuccessors(ReferenceTable table)
+    {
+        var successors = new List<OrganisationSuccessor>();
+        foreach (var row in table.Rows)
+        {
+            var (from, to) = (row["old_code"].ToUpperInvariant(), row["new_code"].ToUpperInvariant());
+            foreach (var code in new[] { from, to })
+            {
+                if (!Regex.IsMatch(code, "^[A-Z0-9]{3,5}$", RegexOptions.None, RegexTimeout))
+                {
+                    throw row.Error($"'{code}' is not a 3 to 5 character ODS code.");
+                }
+            }
+
+            if (from == to)
+            {
+                throw row.Error($"{from} cannot succeed itself.");
+            }
+
+            if (!DateOnly.TryParseExact(row["effective_date"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var effective))
+            {
+                throw row.Error($"effective_date '{row["effective_date"]}' is not a date (yyyy-mm-dd).");
+            }
+
+            successors.Add(new OrganisationSuccessor(from, to, effective));
+        }
+
+        return successors;
     }
 
     private static string ReadVersion(string path)

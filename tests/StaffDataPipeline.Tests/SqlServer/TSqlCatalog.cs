@@ -60,6 +60,9 @@ internal sealed class TSqlCatalog
                     case CreateTableStatement table:
                         tables[Name(table.SchemaObjectName)] = table.Definition.ColumnDefinitions.Select(c => c.ColumnIdentifier.Value.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
                         break;
+                    case AlterTableAddTableElementStatement alter when alter.Definition?.ColumnDefinitions is { Count: > 0 } added:
+                        tables[Name(alter.SchemaObjectName)].UnionWith(added.Select(c => c.ColumnIdentifier.Value.ToLowerInvariant()));
+                        break;
                     case ViewStatementBody view:
                         views[Name(view.SchemaObjectName)] = OutputColumns(view.SelectStatement.QueryExpression);
                         break;

@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using StaffDataPipeline.Csv.Ods;
+using StaffDataPipeline.Warehouse;
+
+namespace StaffDataPipeline.Cli.Commands;
+
+/// <summary>`staffdata organisations import`: NHS ODS trust and site releases into the warehouse's organisation dimension.</summary>
+internal static class OrganisationsCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("ods-files") { Description = "ODS trust and site releases (etrust.csv or .csv.gz), oldest first.", Arity = ArgumentArity.OneOrMore };
+        var import = new Command("import", "Import ODS releases: every trust and site with its parent, region and dates. Importing the same release again changes nothing.") { files };
+        import.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, new Dictionary<string, string?>(), async services =>
+        {
+            await services.GetRequiredService<IWarehouse>().MigrateAsync(ct);
+            var review = services.GetRequiredService<IWarehouseReview>();
+            foreach (var file in parse.GetValue(files)!)
+            {
+                var release = OdsReleaseReader.Read(file);
+                var result = await review.ImportOdsAsync(release, ct);
+                var trusts = release.Count(o => !o.IsSite);
+                Console.WriteLine($"{Path.GetFileName(file)}: {trusts:N0} trusts and {release.Count - trusts:N0} sites; {(result.NothingChanged ? "nothing changed (already imported)" : $"{result.Added:N0} added, {result.Changed:N0} changed, {result.Unchanged:N0} unchanged")}.");
+                if (result.ChangedCodes.Count > 0)
+                {
+                    Console.WriteLine($"    changed (name, parent, region or dates): {string.Join(", ", result.ChangedCodes)}{(result.Changed > result.ChangedCodes.Count ? ", …" : string.Empty)}");
+                }
+            }
+
+            return ExitCodes.Success;
+        }));
+        return new Command("organisations", "The organisation dimension: import NHS ODS releases.") { import };
+    }
+}

@@ -1,0 +1,28 @@
+namespace StaffDataPipeline.Organisations;
+
+/// <summary>Follows mergers: the organisation an old code is today (A → B in 2019, B → C in 2021: A is C).</summary>
+public sealed class SuccessorChain
+{
+    private readonly Dictionary<string, List<OrganisationSuccessor>> _byOld;
+
+    public SuccessorChain(IEnumerable<OrganisationSuccessor> successors) =>
+        _byOld = successors.GroupBy(s => s.OldCode, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.OrderBy(s => s.EffectiveDate).ToList(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The current code on <paramref name="today"/>; the code itself when it has no successor yet. A loop in the table stops where it closes.</summary>
+    public string Current(string code, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { code };
+        var current = code;
+        while (_byOld.TryGetValue(current, out var next) && next.LastOrDefault(s => s.EffectiveDate <= today) is { } successor && seen.Add(successor.NewCode))
+        {
+            current = successor.NewCode;
+        }
+
+        return current.ToUpperInvariant();
+    }
+
+    /// <summary>The successor today, or null when the organisation is still itself (what the warehouse stores).</summary>
+    public string? SuccessorOrNull(string code, DateOnly today) =>
+        Current(code, today) is var current && string.Equals(current, code, StringComparison.OrdinalIgnoreCase) ? null : current;
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.IO.Compression;
+using CsvHelper;
+using StaffDataPipeline.Organisations;
+
+namespace StaffDataPipeline.Csv.Ods;
+
+/// <summary>
+/// Reads an NHS ODS trust and site release (etrust.csv and its kind: no header row, quoted columns; code, name,
+/// national grouping, high level health geography, address, postcode, open date, close date, …). Plain or gzipped.
+/// </summary>
+public static class OdsReleaseReader
+{
+    private const int Code = 0, Name = 1, NationalGrouping = 2, OpenDate = 10, CloseDate = 11;
+
+    public static IReadOnlyList<OdsOrganisation> Read(string path)
+    {
+        using var file = File.OpenRead(path);
+        using var stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file;
+        using var reader = CsvReader.Create(stream, CsvReaderOptions.Default with { HasHeader = false, Separator = ',', Encoding = System.Text.Encoding.Latin1 }, leaveOpen: false);
+        var organisations = new List<OdsOrganisation>();
+        var line = 0;
+        while (reader.Read())
+        {
+            line++;
+            if (reader.FieldCount < CloseDate + 1)
+            {
+                throw new InvalidDataException($"{Path.GetFileName(path)}, line {line}: {reader.FieldCount} columns; an ODS trust and site release has at least {CloseDate + 1} (code, name, grouping, …, open date, close date).");
+            }
+
+            var code = reader.GetString(Code).Trim().ToUpperInvariant();
+            if (code.Length is not (3 or 5) || !code.All(char.IsAsciiLetterOrDigit))
+            {
+                throw new InvalidDataException($"{Path.GetFileName(path)}, line {line}: '{code}' is not a 3-character trust or 5-character site code.");
+            }
+
+            organisations.Add(new OdsOrganisation(
+                code,
+                ReadableName.Of(reader.GetString(Name)),
+                code.Length == 5 ? code[..3] : null,
+                Blank(reader.GetString(NationalGrouping)),
+                Date(reader.GetString(OpenDate), path, line),
+                Date(reader.GetString(CloseDate), path, line)));
+        }
+
+        return organisations;
+    }
+
+    private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static DateOnly? Date(string value, string path, int line) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : DateOnly.TryParseExact(value.Trim(), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+        : throw new InvalidDataException($"{Path.GetFileName(path)}, line {line}: '{value}' is not a date (yyyymmdd).");
+}

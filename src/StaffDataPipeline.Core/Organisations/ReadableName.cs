@@ -21,7 +21,7 @@ public static class ReadableName
         for (var i = 0; i < words.Length; i++)
         {
             var word = words[i];
-            words[i] = Acronyms.Contains(word) || word.Any(char.IsDigit) ? word
+            words[i] = Acronyms.Contains(word.Trim('(', ')', ',', '.', ':')) || word.Any(char.IsDigit) ? word
                 : i > 0 && Small.Contains(word) ? word.ToLowerInvariant()
                 : Capitalise(word);
         }

@@ -308,6 +308,20 @@ public sealed class CliHardeningTests : IDisposable
         Assert.Contains("RRK", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Organisations_import_reports_what_it_added_and_a_second_import_changes_nothing()
+    {
+        var release = Repository.Fixture(Path.Combine("ods", "etrust-2018-08.csv.gz"));
+
+        var (exit, output, error) = CliRunner.Run(_dir.Path, null, "organisations", "import", release);
+        var (againExit, again, _) = CliRunner.Run(_dir.Path, null, "organisations", "import", release);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("etrust-2018-08.csv.gz: 234 trusts and 29,721 sites; 29,955 added, 0 changed, 0 unchanged.", output, StringComparison.Ordinal);
+        Assert.Equal(0, againExit);
+        Assert.Contains("nothing changed (already imported)", again, StringComparison.Ordinal);
+    }
+
     private static string Sample(string name) => Repository.Samples("esr", name);
 
     private string Corrupt()

@@ -22,7 +22,10 @@ CREATE TABLE staffdata.dim_organisation (
     organisation_type nvarchar(60)  NOT NULL,                                              -- or Unknown (review)
     region_code       nvarchar(20)  NULL,
     region_name       nvarchar(100) NULL,
-    glh               nvarchar(100) NULL
+    glh               nvarchar(100) NULL,
+    open_date         date          NULL,                                                 -- from the ODS release
+    close_date        date          NULL,
+    current_organisation_code nvarchar(12) NULL      -- the organisation this one is today (organisation_successor); NULL when none
 );
 
 CREATE TABLE staffdata.dim_role (
@@ -209,4 +212,22 @@ CREATE TABLE staffdata.warehouse_key_check (
     id          tinyint           NOT NULL CONSTRAINT pk_warehouse_key_check PRIMARY KEY CONSTRAINT ck_warehouse_key_check_id CHECK (id = 1),
     key_check   char(32)          NOT NULL,
     recorded_at datetimeoffset(3) NOT NULL
+);
+
+-- Organisations from the NHS ODS releases (staffdata organisations import): every trust and site with its parent,
+-- region (national grouping) and dates; and mergers (organisation-successors.csv), which the views follow.
+CREATE TABLE staffdata.ods_organisation (
+    organisation_code nvarchar(12)  NOT NULL CONSTRAINT pk_ods_organisation PRIMARY KEY,  -- 3 characters for a trust, 5 for a site
+    organisation_name nvarchar(200) NOT NULL,
+    parent_code       nvarchar(12)  NULL,                                                 -- a site's trust
+    national_grouping nvarchar(10)  NULL,
+    open_date         date          NULL,
+    close_date        date          NULL
+);
+
+CREATE TABLE staffdata.organisation_successor (
+    old_code       nvarchar(12) NOT NULL,
+    new_code       nvarchar(12) NOT NULL,
+    effective_date date         NOT NULL,
+    CONSTRAINT pk_organisation_successor PRIMARY KEY (old_code, new_code)
 );

@@ -1,20 +1,22 @@
 -- The analyst contract: the same view names, columns and meanings as sql/sqlite. A view has no ORDER BY.
+-- current_organisation_code follows mergers (organisation_successor); organisation_code is the organisation as recorded.
 
 CREATE OR ALTER VIEW staffdata.v_workforce_summary AS
 SELECT
-    d.calendar_date                          AS snapshot_date,
-    o.organisation_code                      AS organisation_code,
-    r.role_code                              AS role_code,
-    g.grade_label                            AS grade,
-    COUNT(DISTINCT f.person_id)              AS headcount,
-    CAST(ROUND(SUM(f.fte), 4) AS decimal(12, 4)) AS fte,
-    COUNT_BIG(*)                             AS assignments
+    d.calendar_date                                             AS snapshot_date,
+    o.organisation_code                                         AS organisation_code,
+    COALESCE(o.current_organisation_code, o.organisation_code)  AS current_organisation_code,
+    r.role_code                                                 AS role_code,
+    g.grade_label                                               AS grade,
+    COUNT(DISTINCT f.person_id)                                 AS headcount,
+    CAST(ROUND(SUM(f.fte), 4) AS decimal(12, 4))                AS fte,
+    COUNT_BIG(*)                                                AS assignments
 FROM staffdata.fact_staff_in_post f
 JOIN staffdata.dim_date d         ON d.date_key = f.snapshot_date_key
 JOIN staffdata.dim_organisation o ON o.organisation_id = f.organisation_id
 JOIN staffdata.dim_role r         ON r.role_id = f.role_id
 JOIN staffdata.dim_grade g        ON g.grade_id = f.grade_id
-GROUP BY d.calendar_date, o.organisation_code, r.role_code, g.grade_label;
+GROUP BY d.calendar_date, o.organisation_code, o.current_organisation_code, r.role_code, g.grade_label;
 GO
 
 CREATE OR ALTER VIEW staffdata.v_load_history AS
@@ -28,6 +30,7 @@ CREATE OR ALTER VIEW staffdata.v_survey_workforce AS
 SELECT
     s.return_period            AS return_period,
     o.organisation_code        AS organisation_code,
+    COALESCE(o.current_organisation_code, o.organisation_code) AS current_organisation_code,
     a.service_area_name        AS service_area,
     r.role_code                AS role_code,
     g.grade_label              AS grade,
@@ -49,6 +52,7 @@ CREATE OR ALTER VIEW staffdata.v_workforce_projection AS
 SELECT
     s.return_period            AS return_period,
     o.organisation_code        AS organisation_code,
+    COALESCE(o.current_organisation_code, o.organisation_code) AS current_organisation_code,
     a.service_area_name        AS service_area,
     r.role_code                AS role_code,
     g.grade_label              AS grade,

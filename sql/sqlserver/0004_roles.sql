@@ -19,6 +19,8 @@ GRANT SELECT ON staffdata.dim_organisation TO staffdata_analyst;
 GRANT SELECT ON staffdata.dim_role TO staffdata_analyst;
 GRANT SELECT ON staffdata.dim_grade TO staffdata_analyst;
 GRANT SELECT ON staffdata.dim_service_area TO staffdata_analyst;
+GRANT SELECT ON staffdata.ods_organisation TO staffdata_analyst;
+GRANT SELECT ON staffdata.organisation_successor TO staffdata_analyst;
 DENY SELECT ON staffdata.dim_person TO staffdata_analyst;
 DENY SELECT ON staffdata.rejected_row TO staffdata_analyst;
 DENY SELECT ON staffdata.fact_staff_in_post (assignment_key) TO staffdata_analyst;

@@ -19,7 +19,7 @@ internal static class LoadReportPrinter
         {
             if (r.Status == FileLoadStatus.Skipped)
             {
-                o.WriteLine($"{r.FileName}: skipped, {r.Message?.Replace("Skipped: ", string.Empty, StringComparison.Ordinal)}");
+                o.WriteLine($"{r.FileName}: skipped, {r.Message}");
                 continue;
             }
 

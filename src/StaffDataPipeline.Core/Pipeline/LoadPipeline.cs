@@ -64,7 +64,7 @@ public sealed class LoadPipeline
         {
             ct.ThrowIfCancellationRequested();
             reports.Add(entry.SkipReason is { } reason
-                ? new FileLoadReport(entry.Path, FileLoadStatus.Skipped, new BatchCounts(), TimeSpan.Zero) { Message = $"Skipped: {reason}." }
+                ? new FileLoadReport(entry.Path, FileLoadStatus.Skipped, new BatchCounts(), TimeSpan.Zero) { Message = reason }
                 : await LoadFileAsync(entry.Path, pseudonymiser, organisations, dryRun, progress, ct));
         }
 

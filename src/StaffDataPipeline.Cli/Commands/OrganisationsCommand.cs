@@ -30,6 +30,17 @@ internal static class OrganisationsCommand
 
             return ExitCodes.Success;
         }));
-        return new Command("organisations", "The organisation dimension: import NHS ODS releases.") { import };
+        var succ = new Argument<string>("succ-file") { Description = "ODS's successor publication (succ.csv or .csv.gz)." };
+        var successors = new Command("successors", "Add the mergers in ODS's successor publication to organisation-successors.csv in the reference data folder (existing lines are kept).") { succ };
+        successors.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, new Dictionary<string, string?>(), services =>
+        {
+            var folder = services.GetRequiredService<Configuration.ReferenceDataLocation>().Folder;
+            var target = Path.Combine(folder, Csv.ReferenceData.ReferenceDataLoader.SuccessorsFile);
+            var published = OdsSuccessorReader.Read(parse.GetValue(succ)!);
+            var added = SuccessorsFile.Merge(target, published, services.GetRequiredService<ReferenceData.ReferenceDataSet>().Successors);
+            Console.WriteLine($"{published.Count:N0} successor line(s) read; {added:N0} added to {target}{(added == 0 ? " (all were there already)" : "; review the change, then the views follow it from the next command")}.");
+            return Task.FromResult(ExitCodes.Success);
+        }));
+        return new Command("organisations", "The organisation dimension: import NHS ODS releases and successors.") { import, successors };
     }
 }

@@ -67,9 +67,13 @@ public static class StaffDataServices
 
         services.AddSingleton<LoadPipeline>();
         services.AddSingleton(new WarehouseLocation(location));
+        services.AddSingleton(new ReferenceDataLocation(reference.Resolve()));
         return services.BuildServiceProvider();
     }
 }
+
+/// <summary>The reference data folder in use, for commands that add to the team's files.</summary>
+public sealed record ReferenceDataLocation(string Folder);
 
 /// <summary>Where the warehouse is, for messages.</summary>
 public sealed record WarehouseLocation(string Description);

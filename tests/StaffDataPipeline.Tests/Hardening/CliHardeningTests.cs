@@ -322,6 +322,31 @@ public sealed class CliHardeningTests : IDisposable
         Assert.Contains("nothing changed (already imported)", again, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Organisations_successors_adds_ods_mergers_to_the_team_file_once_and_the_views_follow_them()
+    {
+        var folder = _dir.CopyReferenceData();
+        var succ = _dir.Write("succ.csv", "\"RTD\",\"R0A\",\"R\",\"20200401\",\"Y\"\n\"RVJ\",\"R0A\",\"R\",\"20210401\",\"Y\"\n");
+        var broken = _dir.Write("not-succ.csv", "Organisation,Successor\nRTD,R0A\n");
+
+        var (exit, output, error) = CliRunner.Run(_dir.Path, null, "organisations", "successors", succ, "--reference-data", folder);
+        var (_, again, _) = CliRunner.Run(_dir.Path, null, "organisations", "successors", succ, "--reference-data", folder);
+        var (brokenExit, _, brokenError) = CliRunner.Run(_dir.Path, null, "organisations", "successors", broken, "--reference-data", folder);
+        CliRunner.Run(_dir.Path, null, "load", Repository.Samples("esr"), "--reference-data", folder);
+        CliRunner.Run(_dir.Path, null, "init", "--reference-data", folder);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("2 successor line(s) read; 2 added to", output, StringComparison.Ordinal);
+        Assert.Contains("0 added to", again, StringComparison.Ordinal);
+        Assert.EndsWith("RTD,R0A,2020-04-01\nRVJ,R0A,2021-04-01\n", File.ReadAllText(Path.Combine(folder, "organisation-successors.csv")).Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(2, brokenExit);
+        Assert.Contains("not-succ.csv, line 1: not an ODS successor line", brokenError, StringComparison.Ordinal);
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(DISTINCT organisation_code) FROM v_workforce_summary WHERE current_organisation_code = 'R0A' AND organisation_code IN ('RTD', 'RVJ')";
+        Assert.Equal(2L, (long)cmd.ExecuteScalar()!);
+    }
+
     private static string Sample(string name) => Repository.Samples("esr", name);
 
     private string Corrupt()

@@ -77,6 +77,37 @@ internal sealed class RecordReader<T> : DbDataReader
 
     public override bool NextResult() => false;
 
+    /// <summary>The column list, for consumers that ask for it (SqlBulkCopy may when it maps columns).</summary>
+    public override System.Data.DataTable GetSchemaTable()
+    {
+        var schema = new System.Data.DataTable("SchemaTable") { Locale = System.Globalization.CultureInfo.InvariantCulture };
+        schema.Columns.Add(SchemaTableColumn.ColumnName, typeof(string));
+        schema.Columns.Add(SchemaTableColumn.ColumnOrdinal, typeof(int));
+        schema.Columns.Add(SchemaTableColumn.ColumnSize, typeof(int));
+        schema.Columns.Add(SchemaTableColumn.NumericPrecision, typeof(short));
+        schema.Columns.Add(SchemaTableColumn.NumericScale, typeof(short));
+        schema.Columns.Add(SchemaTableColumn.DataType, typeof(Type));
+        schema.Columns.Add(SchemaTableColumn.ProviderType, typeof(int));
+        schema.Columns.Add(SchemaTableColumn.IsLong, typeof(bool));
+        schema.Columns.Add(SchemaTableColumn.AllowDBNull, typeof(bool));
+        schema.Columns.Add(SchemaTableOptionalColumn.IsReadOnly, typeof(bool));
+        schema.Columns.Add(SchemaTableOptionalColumn.IsRowVersion, typeof(bool));
+        schema.Columns.Add(SchemaTableColumn.IsUnique, typeof(bool));
+        schema.Columns.Add(SchemaTableColumn.IsKey, typeof(bool));
+        schema.Columns.Add(SchemaTableOptionalColumn.IsAutoIncrement, typeof(bool));
+        schema.Columns.Add(SchemaTableColumn.BaseSchemaName, typeof(string));
+        schema.Columns.Add(SchemaTableOptionalColumn.BaseCatalogName, typeof(string));
+        schema.Columns.Add(SchemaTableColumn.BaseTableName, typeof(string));
+        schema.Columns.Add(SchemaTableColumn.BaseColumnName, typeof(string));
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            var (name, type, _) = _columns[i];
+            schema.Rows.Add(name, i, -1, DBNull.Value, DBNull.Value, type, DBNull.Value, false, true, true, false, false, false, false, DBNull.Value, DBNull.Value, DBNull.Value, name);
+        }
+
+        return schema;
+    }
+
     public override bool GetBoolean(int ordinal) => (bool)GetValue(ordinal);
 
     public override byte GetByte(int ordinal) => (byte)GetValue(ordinal);

@@ -22,8 +22,6 @@ public sealed class OrganisationCatalogue
     /// <summary>The same team file with an ODS release behind it.</summary>
     public OrganisationCatalogue WithOds(IEnumerable<OdsOrganisation> ods) => new(_byCode.Values, ods);
 
-    public bool IsKnownToOds(string code) => _ods.ContainsKey(code);
-
     public Organisation Resolve(string code, string? nameInFile)
     {
         ArgumentNullException.ThrowIfNull(code);

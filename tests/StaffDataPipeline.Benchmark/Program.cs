@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using StaffDataPipeline.Cli.Configuration;
+using StaffDataPipeline.Hosting;
 using StaffDataPipeline.Pipeline;
 using StaffDataPipeline.SampleGenerator;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using StaffDataPipeline.Cli.Configuration;
+using StaffDataPipeline.Hosting;
 using StaffDataPipeline.People;
 using StaffDataPipeline.Warehouse;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using StaffDataPipeline.Csv.Ods;
+using StaffDataPipeline.Hosting;
 using StaffDataPipeline.Warehouse;
 
 namespace StaffDataPipeline.Cli.Commands;
@@ -34,7 +35,7 @@ internal static class OrganisationsCommand
         var successors = new Command("successors", "Add the mergers in ODS's successor publication to organisation-successors.csv in the reference data folder (existing lines are kept).") { succ };
         successors.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, new Dictionary<string, string?>(), services =>
         {
-            var folder = services.GetRequiredService<Configuration.ReferenceDataLocation>().Folder;
+            var folder = services.GetRequiredService<ReferenceDataLocation>().Folder;
             var target = Path.Combine(folder, Csv.ReferenceData.ReferenceDataLoader.SuccessorsFile);
             var published = OdsSuccessorReader.Read(parse.GetValue(succ)!);
             var added = SuccessorsFile.Merge(target, published, services.GetRequiredService<ReferenceData.ReferenceDataSet>().Successors);

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace StaffDataPipeline.Cli.Configuration;
+namespace StaffDataPipeline.Hosting;
 
 /// <summary>
 /// Settings come, later winning, from appsettings.json next to the program, an optional --config file,

@@ -13,12 +13,20 @@ using StaffDataPipeline.Sqlite;
 using StaffDataPipeline.SqlServer;
 using StaffDataPipeline.Warehouse;
 
-namespace StaffDataPipeline.Cli.Configuration;
+namespace StaffDataPipeline.Hosting;
 
 /// <summary>Wires the pipeline from configuration. Hosts (CLI, scheduler, benchmark, tests) all compose through here.</summary>
 public static class StaffDataServices
 {
-    public static ServiceProvider Build(IConfiguration configuration, TimeProvider? time = null)
+    /// <summary>Builds a provider for one command: <see cref="AddStaffDataPipeline"/> on a fresh service collection.</summary>
+    public static ServiceProvider Build(IConfiguration configuration, TimeProvider? time = null) =>
+        new ServiceCollection().AddStaffDataPipeline(configuration, time).BuildServiceProvider();
+
+    /// <summary>
+    /// Binds and validates the settings (a wrong one throws <see cref="SettingsException"/> naming it, before anything
+    /// is read) and registers the pipeline with the warehouse the settings choose.
+    /// </summary>
+    public static IServiceCollection AddStaffDataPipeline(this IServiceCollection services, IConfiguration configuration, TimeProvider? time = null)
     {
         var warehouse = SettingsBinder.Bind<WarehouseSettings>(configuration, "Warehouse");
         var reference = SettingsBinder.Bind<ReferenceDataSettings>(configuration, "ReferenceData");
@@ -38,7 +46,6 @@ public static class StaffDataServices
             throw new SettingsException(errors);
         }
 
-        var services = new ServiceCollection();
         services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true).AddFilter("DbUp", LogLevel.Warning));
         services.AddLogging(b => b.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         services.AddSingleton(time ?? TimeProvider.System);
@@ -68,7 +75,7 @@ public static class StaffDataServices
         services.AddSingleton<LoadPipeline>();
         services.AddSingleton(new WarehouseLocation(location));
         services.AddSingleton(new ReferenceDataLocation(reference.Resolve()));
-        return services.BuildServiceProvider();
+        return services;
     }
 }
 

@@ -1,4 +1,4 @@
-namespace StaffDataPipeline.Cli.Configuration;
+namespace StaffDataPipeline.Hosting;
 
 /// <summary>Warehouse:* settings.</summary>
 public sealed class WarehouseSettings

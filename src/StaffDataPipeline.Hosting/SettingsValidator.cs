@@ -1,4 +1,4 @@
-namespace StaffDataPipeline.Cli.Configuration;
+namespace StaffDataPipeline.Hosting;
 
 /// <summary>Checks the settings at start-up, so a wrong value stops the program before it touches a file.</summary>
 public static class SettingsValidator

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 
-namespace StaffDataPipeline.Cli.Configuration;
+namespace StaffDataPipeline.Hosting;
 
 /// <summary>Binds a settings section, turning a value of the wrong kind into a sentence that names the setting.</summary>
 internal static partial class SettingsBinder

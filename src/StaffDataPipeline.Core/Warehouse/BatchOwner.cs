@@ -23,7 +23,7 @@ public sealed record BatchOwner(string Host, int ProcessId, DateTimeOffset Proce
         try
         {
             using var process = Process.GetProcessById(ProcessId);
-            return Math.Abs((Of(process).ProcessStartedAt - ProcessStartedAt).TotalSeconds) < 2;
+            return !IsZombie(ProcessId) && Math.Abs((Of(process).ProcessStartedAt - ProcessStartedAt).TotalSeconds) < 2;
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {
@@ -33,4 +33,24 @@ public sealed record BatchOwner(string Host, int ProcessId, DateTimeOffset Proce
 
     private static BatchOwner Of(Process process) =>
         new(Environment.MachineName, process.Id, new DateTimeOffset(process.StartTime.ToUniversalTime(), TimeSpan.Zero));
+
+    // A killed process lingers as a zombie until its parent reaps it; it runs nothing and holds no lock.
+    private static bool IsZombie(int pid)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var end = stat.LastIndexOf(')');
+            return end > 0 && end + 2 < stat.Length && stat[end + 2] is 'Z' or 'X';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 }

@@ -54,7 +54,12 @@ internal static class GlobalOptions
             await Report(parse, ex, ex.Message);
             return ExitCodes.Configuration;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("staffdata: stopped (Ctrl+C or a service stop); the file being loaded was rolled back and can be loaded again.");
+            return ExitCodes.SomeFilesNotLoaded;
+        }
+        catch (Exception ex)
         {
             await Report(parse, ex, $"unexpected failure ({ex.GetType().Name}): {ex.Message} Run again with --verbose for the details.");
             return ExitCodes.SomeFilesNotLoaded;

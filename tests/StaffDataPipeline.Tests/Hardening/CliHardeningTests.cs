@@ -347,6 +347,49 @@ public sealed class CliHardeningTests : IDisposable
         Assert.Equal(2L, (long)cmd.ExecuteScalar()!);
     }
 
+    [SkippableFact]
+    public async Task Ctrl_C_during_a_load_rolls_the_file_back_says_so_and_the_file_loads_later()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "sends SIGINT with kill(1)");
+        var big = _dir.File("RGT_big_2023-09.csv");
+        using (var writer = new StreamWriter(big))
+        {
+            writer.WriteLine("Employee Number,Assignment Number,Organisation Code,Position Title,Area of Work,Pay Band,FTE");
+            for (var i = 0; i < 100_000; i++)
+            {
+                writer.WriteLine($"{20000000 + i},{20000000 + i}-1,RGT,Clinical Scientist,Genomics Laboratory,Band 7,1.0");
+            }
+        }
+
+        CliRunner.Run(_dir.Path, null, "init");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = _dir.Path, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "staffdata.dll"), "load", big })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["STAFFDATA__PSEUDONYMISATION__KEY"] = CliRunner.TestKey;
+        using var load = System.Diagnostics.Process.Start(start)!;
+        var error = load.StandardError.ReadToEndAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (Scalar("SELECT COUNT(*) FROM load_batch WHERE status = 'running'") == 0 && DateTime.UtcNow < deadline && !load.HasExited)
+        {
+            await Task.Delay(50);
+        }
+
+        System.Diagnostics.Process.Start("kill", ["-INT", load.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+        await load.WaitForExitAsync();
+
+        Assert.Equal(1, load.ExitCode);
+        Assert.Contains("stopped (Ctrl+C or a service stop); the file being loaded was rolled back", await error, StringComparison.Ordinal);
+        Assert.Equal("INTERRUPTED", Text("SELECT reason_code FROM load_batch"));
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM fact_staff_in_post"));
+
+        var (again, output, _) = CliRunner.Run(_dir.Path, null, "load", big);
+        Assert.Equal(0, again);
+        Assert.Contains("loaded as batch 2", output, StringComparison.Ordinal);
+    }
+
     private static string Sample(string name) => Repository.Samples("esr", name);
 
     private string Corrupt()

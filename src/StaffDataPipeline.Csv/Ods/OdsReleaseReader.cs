@@ -31,7 +31,8 @@ public static class OdsReleaseReader
             var code = reader.GetString(Code).Trim().ToUpperInvariant();
             if (code.Length is not (3 or 5) || !code.All(char.IsAsciiLetterOrDigit))
             {
-                throw new InvalidDataException($"{Path.GetFileName(path)}, line {line}: '{code}' is not a 3-character trust or 5-character site code.");
+                // The value is not quoted: a wrong file (an ESR export picked by mistake) may hold personal data.
+                throw new InvalidDataException($"{Path.GetFileName(path)}, line {line}: the first column is not a 3-character trust or 5-character site code; is this an ODS trust and site release (etrust.csv)?");
             }
 
             organisations.Add(new OdsOrganisation(

@@ -52,5 +52,5 @@ public static class OdsReleaseReader
     private static DateOnly? Date(string value, string path, int line) =>
         string.IsNullOrWhiteSpace(value) ? null
         : DateOnly.TryParseExact(value.Trim(), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-        : throw new InvalidDataException($"{Path.GetFileName(path)}, line {line}: '{value}' is not a date (yyyymmdd).");
+        : throw new InvalidDataException($"{Path.GetFileName(path)}, line {line}: an open or close date is not a date (yyyymmdd).");
 }

@@ -6,6 +6,8 @@ namespace StaffDataPipeline.Sqlite;
 /// <summary>An ods_organisation row as SQLite stores it (dates as ISO text).</summary>
 internal sealed class OdsRow
 {
+    public const string Select = "SELECT organisation_code AS Code, organisation_name AS Name, parent_code AS ParentCode, national_grouping AS NationalGrouping, open_date AS OpenDate, close_date AS CloseDate FROM ods_organisation";
+
     public string Code { get; set; } = string.Empty;
 
     public string Name { get; set; } = string.Empty;

@@ -41,32 +41,29 @@ internal static class ReferenceDimensions
             tx);
         connection.Execute("DELETE FROM organisation_successor", transaction: tx);
         connection.Execute(
-            "INSERT INTO organisation_successor (old_code, new_code, effective_date) VALUES (@OldCode, @NewCode, @Effective)",
-            reference.Successors.Select(s => new { s.OldCode, s.NewCode, Effective = s.EffectiveDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }),
+            "INSERT INTO organisation_successor (old_code, new_code, effective_date) VALUES (@OldCode, @NewCode, @EffectiveDate)",
+            SuccessorRows(reference).Select(s => new { s.OldCode, s.NewCode, s.EffectiveDate }),
             tx);
-        UpdateCurrentCodes(connection, reference, today, tx);
+        connection.Execute("UPDATE dim_organisation SET current_organisation_code = @Wanted WHERE organisation_code = @Code", CurrentCodeChanges(connection, reference, today, tx).Select(c => new { c.Code, c.Wanted }), tx);
         tx.Commit();
     }
 
-    /// <summary>Each organisation's code today, following the successor table; NULL for one without a successor.</summary>
-    public static void UpdateCurrentCodes(SqliteConnection connection, ReferenceDataSet reference, DateOnly today, SqliteTransaction tx)
-    {
-        var chain = new Organisations.SuccessorChain(reference.Successors);
-        var codes = connection.Query<(string Code, string? Current)>("SELECT organisation_code, current_organisation_code FROM dim_organisation", transaction: tx);
-        var changes = codes.Select(c => new { c.Code, c.Current, Wanted = chain.SuccessorOrNull(c.Code, today) })
-            .Where(c => c.Current != c.Wanted)
-            .Select(c => new { c.Code, c.Wanted });
-        connection.Execute("UPDATE dim_organisation SET current_organisation_code = @Wanted WHERE organisation_code = @Code", changes, tx);
-    }
+    private static bool SuccessorsInStep(SqliteConnection connection, ReferenceDataSet reference, DateOnly today) =>
+        connection.Query<(string, string, string)>("SELECT old_code, new_code, effective_date FROM organisation_successor").ToHashSet().SetEquals(SuccessorRows(reference))
+        && CurrentCodeChanges(connection, reference, today, null).Count == 0;
 
-    private static bool SuccessorsInStep(SqliteConnection connection, ReferenceDataSet reference, DateOnly today)
+    private static IEnumerable<(string OldCode, string NewCode, string EffectiveDate)> SuccessorRows(ReferenceDataSet reference) =>
+        reference.Successors.Select(s => (s.OldCode, s.NewCode, s.EffectiveDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>Organisations whose code today (following the successor table; NULL without a successor) is not the one stored.</summary>
+    private static List<(string Code, string? Wanted)> CurrentCodeChanges(SqliteConnection connection, ReferenceDataSet reference, DateOnly today, SqliteTransaction? tx)
     {
         var chain = new Organisations.SuccessorChain(reference.Successors);
-        var stored = connection.Query<(string, string, string)>("SELECT old_code, new_code, effective_date FROM organisation_successor").ToHashSet();
-        var wanted = reference.Successors.Select(s => (s.OldCode, s.NewCode, s.EffectiveDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).ToHashSet();
-        return stored.SetEquals(wanted)
-            && connection.Query<(string Code, string? Current)>("SELECT organisation_code, current_organisation_code FROM dim_organisation")
-                .All(c => chain.SuccessorOrNull(c.Code, today) == c.Current);
+        return connection.Query<(string Code, string? Current)>("SELECT organisation_code, current_organisation_code FROM dim_organisation", transaction: tx)
+            .Select(c => (c.Code, c.Current, Wanted: chain.SuccessorOrNull(c.Code, today)))
+            .Where(c => c.Current != c.Wanted)
+            .Select(c => (c.Code, c.Wanted))
+            .ToList();
     }
 
     private static bool InStep(SqliteConnection connection, ReferenceDataSet reference)

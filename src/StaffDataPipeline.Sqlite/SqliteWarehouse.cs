@@ -68,7 +68,7 @@ public sealed class SqliteWarehouse : IWarehouse, ISurveyWarehouse
         using var connection = SqliteConnections.OpenReadOnly(_databasePath);
         return connection is null || !SqliteConnections.HasTable(connection, "ods_organisation")
             ? (IReadOnlyList<Organisations.OdsOrganisation>)[]
-            : connection.Query<OdsRow>("SELECT organisation_code AS Code, organisation_name AS Name, parent_code AS ParentCode, national_grouping AS NationalGrouping, open_date AS OpenDate, close_date AS CloseDate FROM ods_organisation")
+            : connection.Query<OdsRow>(OdsRow.Select)
                 .Select(r => r.ToOrganisation()).ToList();
     }));
 

@@ -61,7 +61,7 @@ public sealed class SqliteWarehouseReview : IWarehouseReview
         using var connection = SqliteConnections.Open(_databasePath);
         using var tx = _retry.Execute(() => connection.BeginTransaction(deferred: false));
         var stored = connection.Query<OdsRow>(
-            "SELECT organisation_code AS Code, organisation_name AS Name, parent_code AS ParentCode, national_grouping AS NationalGrouping, open_date AS OpenDate, close_date AS CloseDate FROM ods_organisation",
+            OdsRow.Select,
             transaction: tx).ToDictionary(r => r.Code, r => r.ToOrganisation(), StringComparer.Ordinal);
         var plan = OdsImportPlan.Of(stored, release);
         connection.Execute(

@@ -17,6 +17,10 @@ root.Add(MapRolesCommand.Create());
 root.Add(SurveyTemplateCommand.Create());
 root.Add(SchemaScriptCommand.Create());
 root.Add(OrganisationsCommand.Create());
+root.Add(ServeCommand.Create());
+root.Add(JobsCommand.Create());
+root.Add(JobsCommand.CreateRunJob());
+root.Add(HashPasswordCommand.Create());
 
 // A mistyped command line is a usage error: exit 2 with the parser's sentences, like a wrong setting.
 var parse = root.Parse(args);
@@ -31,4 +35,7 @@ if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAc
     return ExitCodes.Configuration;
 }
 
-return await parse.InvokeAsync();
+// The service stops itself on Ctrl+C or SIGTERM (rolling back the load in flight), which can take longer than the
+// parser's own two-second grace; every other command is cancelled by the parser.
+var serving = parse.CommandResult.Command.Name == ServeCommand.Name;
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = serving ? null : TimeSpan.FromSeconds(2) });

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 namespace StaffDataPipeline.Hosting;
 
 /// <summary>Binds a settings section, turning a value of the wrong kind into a sentence that names the setting.</summary>
-internal static partial class SettingsBinder
+public static partial class SettingsBinder
 {
     public static T Bind<T>(IConfiguration configuration, string section)
         where T : new()

@@ -50,29 +50,35 @@ public static class StaffDataServices
         services.AddLogging(b => b.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton(loadOptions);
-        services.AddSingleton(_ => ReferenceDataLoader.Load(reference.Resolve()));
-        services.AddSingleton(sp => sp.GetRequiredService<ReferenceDataSet>().Mapper);
+        // Scoped: a long-running host resolves a scope per job, so an edit to the reference data takes effect at the
+        // next load without a restart, and the taxonomy version recorded is the one that job used.
+        services.AddScoped(_ => ReferenceDataLoader.Load(reference.Resolve()));
+        services.AddScoped(sp => sp.GetRequiredService<ReferenceDataSet>().Mapper);
         var databasePath = Path.GetFullPath(warehouse.SqlitePath);
         var sqlServer = SettingsValidator.SqlServerOptions(warehouse);
         var location = warehouse.IsSqlServer ? sqlServer.ConnectionDescription : databasePath;
         services.AddSingleton(new WarehouseKeyGuard(new PseudonymisationKeySource(), pseudonymisation.Key, pseudonymisation.KeyFile, location));
         var surveys = SettingsBinder.Bind<SurveySettings>(configuration, "Surveys");
-        services.AddSingleton(sp => new ExtractorRegistry()
+        services.AddScoped(sp => new ExtractorRegistry()
             .Add(new EsrCsvExtractor(sp.GetRequiredService<ReferenceDataSet>().Aliases))
             .Add(new ExcelSurveyExtractor(sp.GetRequiredService<ReferenceDataSet>().SurveyAliases, new WorkbookLimits { AllowMacros = surveys.AllowMacros, MaxFileBytes = surveys.MaxFileBytes })));
         if (warehouse.IsSqlServer)
         {
-            services.AddSingleton<IWarehouse>(sp => new SqlServerWarehouse(sqlServer, sp.GetRequiredService<ReferenceDataSet>(), sp.GetRequiredService<TimeProvider>()));
-            services.AddSingleton<IWarehouseReview>(sp => new SqlServerWarehouseReview(sqlServer, sp.GetRequiredService<TimeProvider>()));
+            services.AddScoped<IWarehouse>(sp => new SqlServerWarehouse(sqlServer, sp.GetRequiredService<ReferenceDataSet>(), sp.GetRequiredService<TimeProvider>()));
+            services.AddScoped<IWarehouseReview>(sp => new SqlServerWarehouseReview(sqlServer, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IWarehouseHealth>(new SqlServerWarehouseHealth(sqlServer));
         }
         else
         {
             var busyWait = TimeSpan.FromSeconds(warehouse.BusyTimeoutSeconds);
-            services.AddSingleton<IWarehouse>(sp => new SqliteWarehouse(databasePath, sp.GetRequiredService<ReferenceDataSet>(), sp.GetRequiredService<ILogger<SqliteWarehouse>>(), sp.GetRequiredService<TimeProvider>(), busyWait));
-            services.AddSingleton<IWarehouseReview>(sp => new SqliteWarehouseReview(databasePath, sp.GetRequiredService<TimeProvider>(), busyWait));
+            services.AddScoped<IWarehouse>(sp => new SqliteWarehouse(databasePath, sp.GetRequiredService<ReferenceDataSet>(), sp.GetRequiredService<ILogger<SqliteWarehouse>>(), sp.GetRequiredService<TimeProvider>(), busyWait));
+            services.AddScoped<IWarehouseReview>(sp => new SqliteWarehouseReview(databasePath, sp.GetRequiredService<TimeProvider>(), busyWait));
+            services.AddSingleton<IWarehouseHealth>(new SqliteWarehouseHealth(databasePath));
         }
 
-        services.AddSingleton<LoadPipeline>();
+        services.AddScoped<LoadPipeline>();
+        services.AddSingleton(warehouse);
+        services.AddSingleton(reference);
         services.AddSingleton(new WarehouseLocation(location));
         services.AddSingleton(new ReferenceDataLocation(reference.Resolve()));
         return services;

@@ -35,6 +35,12 @@ internal static class SqlServerStatements
         VALUES (@FileName, @Sha256, @Extractor, @TaxonomyVersion, @status, @message, @startedAt, @host, @pid, @processStartedAt, SYSDATETIMEOFFSET());
         """;
 
+    public const string LastSuccessfulLoad = """
+        SELECT CAST(CASE WHEN OBJECT_ID(N'staffdata.load_batch', N'U') IS NULL THEN 0 ELSE 1 END AS bit) AS SchemaExists;
+        IF OBJECT_ID(N'staffdata.load_batch', N'U') IS NOT NULL
+            SELECT MAX(finished_at) FROM staffdata.load_batch WHERE status = 'loaded';
+        """;
+
     public const string RefusedAudit = "UPDATE staffdata.load_batch SET finished_at = @finished, reason_code = @code WHERE batch_id = @id;";
 
     public const string Heartbeat = "UPDATE staffdata.load_batch SET heartbeat_at = SYSDATETIMEOFFSET() WHERE batch_id = @batch AND status = 'running';";

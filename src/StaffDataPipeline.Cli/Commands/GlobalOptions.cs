@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StaffDataPipeline.Hosting;
 using StaffDataPipeline.People;
@@ -23,7 +24,15 @@ internal static class GlobalOptions
     }
 
     /// <summary>Runs a command body with services built from configuration; turns configuration mistakes into exit code 2.</summary>
-    public static async Task<int> RunAsync(ParseResult parse, IDictionary<string, string?> extraFlags, Func<ServiceProvider, Task<int>> body)
+    public static Task<int> RunAsync(ParseResult parse, IDictionary<string, string?> extraFlags, Func<ServiceProvider, Task<int>> body) =>
+        RunWithConfigurationAsync(parse, extraFlags, async configuration =>
+        {
+            await using var services = StaffDataServices.Build(configuration);
+            return await body(services);
+        });
+
+    /// <summary>For commands that compose for themselves (serve, jobs): the settings, and the same sentences and exit codes.</summary>
+    public static async Task<int> RunWithConfigurationAsync(ParseResult parse, IDictionary<string, string?> extraFlags, Func<IConfiguration, Task<int>> body)
     {
         var flags = new Dictionary<string, string?>(extraFlags);
         if (parse.GetValue(Database) is { } db)
@@ -43,9 +52,7 @@ internal static class GlobalOptions
 
         try
         {
-            var configuration = ConfigurationLoader.Build(parse.GetValue(Config), flags);
-            await using var services = StaffDataServices.Build(configuration);
-            return await body(services);
+            return await body(ConfigurationLoader.Build(parse.GetValue(Config), flags));
         }
         catch (Exception ex) when (ex is SettingsException or StaffDataPipeline.ReferenceData.ReferenceDataException or KeyMismatchException or WarehouseUnavailableException
                                        or InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException)

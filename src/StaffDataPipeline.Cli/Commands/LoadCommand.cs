@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using StaffDataPipeline.Cli.Output;
+using StaffDataPipeline.Hosting.Reports;
 using StaffDataPipeline.Pipeline;
 
 namespace StaffDataPipeline.Cli.Commands;

@@ -1,13 +1,13 @@
 using StaffDataPipeline.Pipeline;
 
-namespace StaffDataPipeline.Cli.Output;
+namespace StaffDataPipeline.Hosting.Reports;
 
-/// <summary>The per-file summary of a load or validate run, for people who do not read logs.</summary>
-internal static class LoadReportPrinter
+/// <summary>The per-file summary of a load or validate run, for people who do not read logs: printed by the CLI, written beside files the service rejects.</summary>
+public static class LoadReportPrinter
 {
-    private const int RejectionsShown = 10;
+    private const int DefaultRejectionsShown = 10;
 
-    public static void Print(TextWriter o, IReadOnlyList<FileLoadReport> reports, bool dryRun)
+    public static void Print(TextWriter o, IReadOnlyList<FileLoadReport> reports, bool dryRun, int rejectionsShown = DefaultRejectionsShown)
     {
         if (reports.Count == 0)
         {
@@ -68,20 +68,20 @@ internal static class LoadReportPrinter
                 o.WriteLine($"    personal columns dropped unread: {string.Join(", ", r.PersonalColumnsDropped)}");
             }
 
-            foreach (var rejection in r.Rejections.Take(RejectionsShown))
+            foreach (var rejection in r.Rejections.Take(rejectionsShown))
             {
                 var sheet = rejection.Sheet is { } s ? $"sheet '{s}', " : string.Empty;
                 o.WriteLine($"    {sheet}row {rejection.RowNumber}, column '{rejection.Column}': {rejection.ReasonCode}: {rejection.Message}");
             }
 
-            foreach (var warning in r.Warnings.Take(RejectionsShown))
+            foreach (var warning in r.Warnings.Take(rejectionsShown))
             {
                 o.WriteLine($"    warning: sheet '{warning.SheetName}', row {warning.RowNumber}: {warning.RuleCode}: {warning.Message}");
             }
 
-            if (r.Counts.Rejected > RejectionsShown)
+            if (r.Counts.Rejected > rejectionsShown)
             {
-                o.WriteLine($"    ... {r.Counts.Rejected - RejectionsShown:N0} more quarantined rows{(r.BatchId is { } b ? $": SELECT * FROM rejected_row WHERE batch_id = {b}" : string.Empty)}");
+                o.WriteLine($"    ... {r.Counts.Rejected - rejectionsShown:N0} more quarantined rows{(r.BatchId is { } b ? $": SELECT * FROM rejected_row WHERE batch_id = {b}" : string.Empty)}");
             }
         }
 

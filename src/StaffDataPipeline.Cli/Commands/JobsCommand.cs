@@ -1,0 +1,96 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StaffDataPipeline.Extraction;
+using StaffDataPipeline.Hosting;
+using StaffDataPipeline.Hosting.Reports;
+using StaffDataPipeline.People;
+using StaffDataPipeline.Pipeline;
+using StaffDataPipeline.ReferenceData;
+using StaffDataPipeline.Service.Api;
+using StaffDataPipeline.Service.Jobs;
+using StaffDataPipeline.Service.Settings;
+using StaffDataPipeline.Warehouse;
+
+namespace StaffDataPipeline.Cli.Commands;
+
+/// <summary>`staffdata jobs` (the recurring loads: next run, last outcome) and `staffdata run-job ID` (one now).</summary>
+internal static class JobsCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("jobs", "List the recurring loads in Schedule:Jobs with their next run in local time and, from the running service, their last outcome.");
+        command.SetAction((parse, ct) => GlobalOptions.RunWithConfigurationAsync(parse, new Dictionary<string, string?>(), async configuration =>
+        {
+            var schedule = SettingsBinder.Bind<ScheduleSettings>(configuration, "Schedule");
+            using var client = new ServiceClient(SettingsBinder.Bind<ServeSettings>(configuration, "Serve"), TimeSpan.FromSeconds(5));
+            var jobs = await client.JobsAsync(ct);
+            if (jobs is null)
+            {
+                Console.WriteLine($"The service is not running at {client.BaseAddress} (or not on this machine); last outcomes are unknown.");
+                jobs = JobsOverview.Read(schedule, null, DateTimeOffset.UtcNow);
+            }
+
+            if (jobs.Count == 0)
+            {
+                Console.WriteLine("No recurring loads: add them under Schedule:Jobs (see README, Running the service).");
+                return ExitCodes.Success;
+            }
+
+            foreach (var job in jobs)
+            {
+                Console.WriteLine($"{job.Id}: '{job.Cron}' ({job.TimeZone}) loads {string.Join(", ", job.Paths)}");
+                Console.WriteLine($"    next run: {job.NextRunLocal?.ToString("yyyy-MM-dd HH:mm zzz") ?? "never"}");
+                Console.WriteLine($"    last run: {(job.LastRunLocal is { } last ? $"{last:yyyy-MM-dd HH:mm zzz}, {job.LastState}: {job.LastOutcome}" : "not since the service started")}");
+                foreach (var warning in job.Warnings)
+                {
+                    Console.WriteLine($"    warning: {warning}");
+                }
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    public static Command CreateRunJob()
+    {
+        var id = new Argument<string>("id") { Description = "The job's Id in Schedule:Jobs." };
+        var command = new Command("run-job", "Run one recurring load now: through the running service when there is one, otherwise here.") { id };
+        command.SetAction((parse, ct) => GlobalOptions.RunWithConfigurationAsync(parse, new Dictionary<string, string?>(), async configuration =>
+        {
+            var schedule = SettingsBinder.Bind<ScheduleSettings>(configuration, "Schedule");
+            var name = parse.GetValue(id)!;
+            var job = schedule.Jobs.FirstOrDefault(j => string.Equals(j.Id, name, StringComparison.OrdinalIgnoreCase));
+            if (job is null)
+            {
+                await Console.Error.WriteLineAsync($"staffdata: no job '{name}' in Schedule:Jobs{(schedule.Jobs.Count > 0 ? $"; configured: {string.Join(", ", schedule.Jobs.Select(j => j.Id))}" : string.Empty)}.");
+                return ExitCodes.Configuration;
+            }
+
+            using var client = new ServiceClient(SettingsBinder.Bind<ServeSettings>(configuration, "Serve"), TimeSpan.FromSeconds(5));
+            var (started, error) = await client.RunAsync(job.Id, ct);
+            if (started is not null)
+            {
+                Console.WriteLine($"{job.Id}: started by the service at {client.BaseAddress} as Hangfire job {started}; `staffdata jobs` shows its outcome.");
+                return ExitCodes.Success;
+            }
+
+            if (error is not null)
+            {
+                await Console.Error.WriteLineAsync($"staffdata: {error}");
+                return ExitCodes.Configuration;
+            }
+
+            Console.WriteLine($"The service is not running at {client.BaseAddress}; running {job.Id} here.");
+            await using var services = StaffDataServices.Build(configuration);
+            var run = new ScheduledLoadJob(schedule, services.GetRequiredService<ReferenceDataSet>(), services.GetRequiredService<ExtractorRegistry>(),
+                services.GetRequiredService<IWarehouse>(), services.GetRequiredService<WarehouseKeyGuard>(), services.GetRequiredService<LoadOptions>(),
+                services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILoggerFactory>());
+            var reports = await run.Run(job, ct);
+            LoadReportPrinter.Print(Console.Out, reports, dryRun: false);
+            return reports.Count > 0 && reports.All(r => r.Succeeded) ? ExitCodes.Success : ExitCodes.SomeFilesNotLoaded;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,44 @@
+using StaffDataPipeline.Pipeline;
+
+namespace StaffDataPipeline.Service.Inbox;
+
+/// <summary>Reads the watched folder: its files (not its subfolders), without the lock, temporary and hidden files the team's tools leave.</summary>
+public static class InboxFolder
+{
+    public static IReadOnlyList<InboxFile> Scan(string folder)
+    {
+        var files = new List<InboxFile>();
+        foreach (var path in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+        {
+            if (SourcePaths.SkipReason(path) is not null)
+            {
+                continue;
+            }
+
+            var info = new FileInfo(path);
+            if (info.Exists && !info.Attributes.HasFlag(FileAttributes.Directory))
+            {
+                files.Add(InboxFile.Of(info));
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>
+    /// True when no other program holds the file open for writing: it opens with no sharing (on Linux, no other
+    /// process holds a lock on it; on Windows, no one has it open). A copy still in progress fails this check.
+    /// </summary>
+    public static bool OpensExclusively(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}

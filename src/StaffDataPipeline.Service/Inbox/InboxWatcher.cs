@@ -1,0 +1,130 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using StaffDataPipeline.Service.Settings;
+
+namespace StaffDataPipeline.Service.Inbox;
+
+/// <summary>
+/// Watches the inbox. A FileSystemWatcher makes it prompt; a scan every Watch:ScanSeconds makes it correct (watchers
+/// drop events on network shares and when their buffer overflows). Each scan feeds the settle tracker, and every file
+/// that has settled and opens without a sharing violation is enqueued once.
+/// </summary>
+public sealed class InboxWatcher : BackgroundService
+{
+    private readonly WatchSettings _settings;
+    private readonly InboxEnqueuer _queue;
+    private readonly TimeProvider _time;
+    private readonly ILogger<InboxWatcher> _logger;
+    private readonly SemaphoreSlim _wake = new(0);
+    private string? _lastScanError;
+
+    public InboxWatcher(WatchSettings settings, InboxEnqueuer queue, TimeProvider time, ILogger<InboxWatcher> logger)
+    {
+        _settings = settings;
+        _queue = queue;
+        _time = time;
+        _logger = logger;
+    }
+
+    public override void Dispose()
+    {
+        _wake.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var folder = _settings.ResolvedPath;
+        Directory.CreateDirectory(folder);
+        var tracker = new SettleTracker(TimeSpan.FromSeconds(_settings.SettleSeconds));
+        using var watcher = StartWatcher(folder);
+        _logger.LogInformation("Watching {Folder} for returns (settle {Settle} s, scan every {Scan} s)", folder, _settings.SettleSeconds, _settings.ScanSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var settling = Scan(folder, tracker);
+
+            // While a file settles, look again as soon as it could have settled; otherwise at the scan interval or an event.
+            var wait = TimeSpan.FromSeconds(settling ? Math.Min(_settings.ScanSeconds, Math.Max(_settings.SettleSeconds / 2, 0.05)) : _settings.ScanSeconds);
+            try
+            {
+                using var timeout = new CancellationTokenSource(wait, _time);
+                using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+                await _wake.WaitAsync(either.Token);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The interval passed: scan again.
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private bool Scan(string folder, SettleTracker tracker)
+    {
+        try
+        {
+            var files = InboxFolder.Scan(folder);
+            var (settled, settling) = tracker.Observe(files, _time.GetUtcNow());
+            foreach (var file in settled)
+            {
+                if (InboxFolder.OpensExclusively(file.Path))
+                {
+                    _queue.TryEnqueue(file);
+                }
+                else
+                {
+                    settling = true;
+                }
+            }
+
+            _queue.KeepOnly(files);
+            _lastScanError = null;
+            return settling;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A share that went away: say so once, keep scanning, and carry on when it is back.
+            if (_lastScanError != ex.Message)
+            {
+                _logger.LogError("The inbox {Folder} cannot be read ({Reason}); still trying every {Scan} s.", folder, ex.Message, _settings.ScanSeconds);
+                _lastScanError = ex.Message;
+            }
+
+            return false;
+        }
+    }
+
+    private FileSystemWatcher? StartWatcher(string folder)
+    {
+        try
+        {
+            var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = false, InternalBufferSize = 64 * 1024 };
+            watcher.Created += (_, _) => Wake();
+            watcher.Changed += (_, _) => Wake();
+            watcher.Renamed += (_, _) => Wake();
+            watcher.Error += (_, e) =>
+            {
+                _logger.LogWarning("The folder watcher lost events ({Reason}); the next scan finds the files anyway.", e.GetException().Message);
+                Wake();
+            };
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or PlatformNotSupportedException)
+        {
+            _logger.LogWarning("No folder watcher on {Folder} ({Reason}); relying on the scan every {Scan} s.", folder, ex.Message, _settings.ScanSeconds);
+            return null;
+        }
+    }
+
+    private void Wake()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            _wake.Release();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using StaffDataPipeline.Pipeline;
+using StaffDataPipeline.Service.Inbox;
+using StaffDataPipeline.Service.Settings;
+
+namespace StaffDataPipeline.Service.Jobs;
+
+/// <summary>
+/// Loads one file the workforce team dropped, then moves it out of the inbox: to processed/yyyy-MM when it loaded (or
+/// was loaded before), to rejected/ with its report when its content is wrong. A file that failed for an environment
+/// reason stays and is tried again later. Re-entrant: run twice, the hash ledger loads nothing twice and the second
+/// run only finishes the move.
+/// </summary>
+public sealed class InboxFileJob
+{
+    private readonly LoadPipeline _pipeline;
+    private readonly WatchSettings _watch;
+    private readonly IBackgroundJobClient _jobs;
+    private readonly TimeProvider _time;
+    private readonly ILogger<InboxFileJob> _logger;
+
+    public InboxFileJob(LoadPipeline pipeline, WatchSettings watch, IBackgroundJobClient jobs, TimeProvider time, ILogger<InboxFileJob> logger)
+    {
+        _pipeline = pipeline;
+        _watch = watch;
+        _jobs = jobs;
+        _time = time;
+        _logger = logger;
+    }
+
+    [AutomaticRetry(Attempts = 0)]
+    [JobDisplayName("Inbox: {0}")]
+    public async Task<InboxOutcome> LoadAsync(string path, long length, long lastWriteTicks, int attempt, CancellationToken cancellationToken)
+    {
+        var file = new InboxFile(path, length, lastWriteTicks);
+        if (!File.Exists(path))
+        {
+            return Done(file, "gone", null, null, 0, null, $"{file.Name}: no longer in the inbox (taken by another service node, or moved by hand); nothing to do.");
+        }
+
+        if (!file.IsUnchanged())
+        {
+            return Done(file, "changed", null, null, 0, null, $"{file.Name}: changed after it settled; it will be taken again once it settles.");
+        }
+
+        FileLoadReport report;
+        try
+        {
+            report = (await _pipeline.RunAsync([path], dryRun: false, progress: null, cancellationToken)).Single();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The whole load could not start (warehouse unusable, key mismatch, reference data broken): not the file's fault.
+            return Retry(file, attempt, "FAILED", ex.Message);
+        }
+
+        switch (report.Status)
+        {
+            case FileLoadStatus.Loaded or FileLoadStatus.AlreadyLoaded:
+                var month = Path.Combine(_watch.ResolvedProcessedPath, _time.GetLocalNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+                return Move(file, report, attempt, month, writeReport: false);
+            case FileLoadStatus.Rejected:
+                return Move(file, report, attempt, _watch.ResolvedRejectedPath, writeReport: true);
+            default:
+                // Failed, or being loaded by another process: the file stays in the inbox and is tried again.
+                return Retry(file, attempt, report.ReasonCode ?? report.Status.ToString().ToUpperInvariant(), report.Message ?? report.Status.ToString());
+        }
+    }
+
+    private InboxOutcome Move(InboxFile file, FileLoadReport report, int attempt, string folder, bool writeReport)
+    {
+        string moved;
+        try
+        {
+            moved = FileMover.MoveUnique(file.Path, folder, writeReport ? [RejectionReport.ReportSuffix, RejectionReport.ErrorsSuffix] : []);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The load is recorded; the next attempt finds it already loaded (or rejects it again) and only moves it.
+            return Retry(file, attempt, "MOVE_FAILED", $"{Verb(report)}, but it could not be moved to {folder}: {ex.Message}");
+        }
+
+        if (writeReport)
+        {
+            try
+            {
+                RejectionReport.Write(moved, report, _time.GetLocalNow());
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _logger.LogError("{File}: rejected and moved to {Folder}, but its report could not be written: {Reason}", file.Name, folder, ex.Message);
+            }
+        }
+
+        var outcome = report.Status == FileLoadStatus.Rejected ? "rejected" : report.Status == FileLoadStatus.Loaded ? "loaded" : "already loaded";
+        return Done(file, outcome, report.ReasonCode, report.BatchId, report.Status == FileLoadStatus.Loaded ? report.Counts.Loaded : 0, moved,
+            $"{file.Name}: {Verb(report)}; moved to {moved}.");
+    }
+
+    private InboxOutcome Retry(InboxFile file, int attempt, string code, string reason)
+    {
+        var delay = _watch.RetryDelay(attempt);
+        var retry = _jobs.Schedule<InboxFileJob>(JobQueues.Loads, j => j.LoadAsync(file.Path, file.Length, file.LastWriteTicks, attempt + 1, CancellationToken.None), delay);
+        var sentence = $"{file.Name}: not loaded ({code}): {reason} It stays in the inbox and is tried again in {delay.TotalMinutes:0.#} min (attempt {attempt + 1}, job {retry}).";
+        _logger.LogWarning("{Sentence}", sentence);
+        return new InboxOutcome(file.Name, "failed, will retry", code, null, 0, null, sentence);
+    }
+
+    private InboxOutcome Done(InboxFile file, string outcome, string? code, long? batch, long rows, string? movedTo, string sentence)
+    {
+        _logger.LogInformation("{Sentence}", sentence);
+        return new InboxOutcome(file.Name, outcome, code, batch, rows, movedTo, sentence);
+    }
+
+    private static string Verb(FileLoadReport report) => report.Status switch
+    {
+        FileLoadStatus.Loaded => $"loaded as batch {report.BatchId} ({report.Counts.Loaded:N0} rows)",
+        FileLoadStatus.AlreadyLoaded => $"already loaded as batch {report.BatchId}",
+        _ => $"rejected ({report.ReasonCode}): {report.Message}",
+    };
+}

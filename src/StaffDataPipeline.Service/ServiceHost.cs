@@ -1,0 +1,120 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.SqlServer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using StaffDataPipeline.Hosting;
+using StaffDataPipeline.Service.Api;
+using StaffDataPipeline.Service.Dashboard;
+using StaffDataPipeline.Service.Health;
+using StaffDataPipeline.Service.Inbox;
+using StaffDataPipeline.Service.Jobs;
+using StaffDataPipeline.Service.Schedules;
+using StaffDataPipeline.Service.Settings;
+
+namespace StaffDataPipeline.Service;
+
+/// <summary>
+/// Builds `staffdata serve`: the pipeline (through AddStaffDataPipeline), a Hangfire server whose storage follows the
+/// warehouse (in memory beside SQLite, one node; the warehouse's own database, schema hangfire, beside SQL Server, so
+/// several nodes share the work), the watched folder, the recurring loads, /health and the dashboard.
+/// </summary>
+public static class ServiceHost
+{
+    public static WebApplication Build(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var serve = SettingsBinder.Bind<ServeSettings>(configuration, "Serve");
+        var watch = SettingsBinder.Bind<WatchSettings>(configuration, "Watch");
+        var schedule = SettingsBinder.Bind<ScheduleSettings>(configuration, "Schedule");
+        var warehouse = SettingsBinder.Bind<WarehouseSettings>(configuration, "Warehouse");
+        var (errors, warnings) = ServiceSettingsValidator.Validate(serve, watch, schedule, DateTimeOffset.UtcNow);
+        if (errors.Count > 0)
+        {
+            throw new SettingsException(errors);
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Host.UseSystemd();
+        builder.Host.UseWindowsService();
+        builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(serve.ShutdownSeconds));
+        builder.WebHost.UseUrls([.. ListenAddresses.Split(serve.Urls)]);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddFilter("StaffDataPipeline", LogLevel.Information);
+
+        var services = builder.Services;
+        services.AddStaffDataPipeline(configuration);
+        services.AddSingleton(serve);
+        services.AddSingleton(watch);
+        services.AddSingleton(schedule);
+        services.AddSingleton(new RequestAccess(serve.Dashboard.Users));
+        services.AddScoped<InboxFileJob>();
+        services.AddScoped<ScheduledLoadJob>();
+
+        // Order matters: the warehouse is checked before the server takes a job, and schedules exist before it polls.
+        services.AddHostedService<WarehouseStartup>();
+        services.AddHangfire(c =>
+        {
+            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (warehouse.IsSqlServer)
+            {
+                c.UseSqlServerStorage(warehouse.ConnectionString, new SqlServerStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = warehouse.ApplyMigrations });
+            }
+            else
+            {
+                c.UseInMemoryStorage(new InMemoryStorageOptions());
+            }
+        });
+        services.AddHostedService<RecurringLoads>();
+        services.AddHangfireServer(o =>
+        {
+            o.Queues = [JobQueues.Loads, "default"];
+
+            // SQLite has one writer: one worker runs the loads one after another. SQL Server takes files in parallel.
+            o.WorkerCount = warehouse.IsSqlServer ? serve.Workers : 1;
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(serve.SchedulePollingSeconds);
+            o.ShutdownTimeout = TimeSpan.FromSeconds(serve.ShutdownSeconds);
+            o.ServerName = $"staffdata:{Environment.MachineName}:{Environment.ProcessId}";
+        });
+        services.AddSingleton<InboxEnqueuer>();
+        if (watch.Enabled)
+        {
+            services.AddHostedService<InboxWatcher>();
+        }
+
+        services.AddHealthChecks()
+            .AddCheck<WarehouseHealthCheck>("warehouse")
+            .AddCheck<InboxHealthCheck>("inbox")
+            .AddCheck<LastLoadHealthCheck>("last-load");
+
+        var app = builder.Build();
+        var startup = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("StaffDataPipeline.Service");
+        foreach (var warning in warnings)
+        {
+            startup.LogWarning("{Warning}", warning);
+        }
+
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.Write });
+        app.MapJobs();
+        if (serve.Dashboard.Enabled)
+        {
+            var authorization = new DashboardAuthorization(app.Services.GetRequiredService<RequestAccess>());
+            app.UseHangfireDashboard(serve.Dashboard.Path, new DashboardOptions
+            {
+                Authorization = [authorization],
+                IsReadOnlyFunc = authorization.IsReadOnly,
+                DashboardTitle = "StaffDataPipeline loads",
+                AppPath = null,
+            });
+        }
+
+        return app;
+    }
+}

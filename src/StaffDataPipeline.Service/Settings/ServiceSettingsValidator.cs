@@ -1,0 +1,90 @@
+using StaffDataPipeline.Service.Schedules;
+
+namespace StaffDataPipeline.Service.Settings;
+
+/// <summary>The service's own settings, checked at start so a wrong one stops it before it takes a file.</summary>
+public static class ServiceSettingsValidator
+{
+    public static (IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings) Validate(ServeSettings serve, WatchSettings watch, ScheduleSettings schedule, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(serve);
+        ArgumentNullException.ThrowIfNull(watch);
+        ArgumentNullException.ThrowIfNull(schedule);
+        var errors = new List<string>();
+        var warnings = new List<string>();
+        var urls = ListenAddresses.Split(serve.Urls);
+        if (urls.Count == 0)
+        {
+            errors.Add("Serve:Urls must name at least one address, for example http://127.0.0.1:5080.");
+        }
+
+        var exposed = urls.Where(u => !ListenAddresses.IsLoopback(u)).ToList();
+        if (exposed.Count > 0 && serve.Dashboard.Enabled && serve.Dashboard.Users.Count == 0)
+        {
+            errors.Add($"Serve:Urls includes {string.Join(", ", exposed)}, which other machines can reach, and the dashboard has no users: " +
+                       "add Serve:Dashboard:Users (a name and a hash from `staffdata hash-password`), set Serve:Dashboard:Enabled to false, or listen on 127.0.0.1 only.");
+        }
+
+        foreach (var (user, i) in serve.Dashboard.Users.Select((u, i) => (u, i)))
+        {
+            if (string.IsNullOrWhiteSpace(user.Name) || string.IsNullOrWhiteSpace(user.PasswordHash))
+            {
+                errors.Add($"Serve:Dashboard:Users:{i} needs a Name and a PasswordHash (from `staffdata hash-password`).");
+            }
+        }
+
+        if (!serve.Dashboard.Path.StartsWith('/') || serve.Dashboard.Path.Length < 2)
+        {
+            errors.Add($"Serve:Dashboard:Path must start with '/' and name a path, for example /hangfire; got '{serve.Dashboard.Path}'.");
+        }
+
+        Range(errors, "Serve:Workers", serve.Workers, 1, 64);
+        Range(errors, "Serve:ShutdownSeconds", serve.ShutdownSeconds, 1, 3600);
+        Range(errors, "Serve:SchedulePollingSeconds", serve.SchedulePollingSeconds, 0.1, 3600);
+        Range(errors, "Serve:MaxHoursSinceLastLoad", serve.MaxHoursSinceLastLoad, 0, 24 * 366);
+        Range(errors, "Watch:SettleSeconds", watch.SettleSeconds, 0, 3600);
+        Range(errors, "Watch:ScanSeconds", watch.ScanSeconds, 0.1, 3600);
+        foreach (var delay in watch.RetryDelaysSeconds)
+        {
+            Range(errors, "Watch:RetryDelaysSeconds", delay, 0.1, 86_400);
+        }
+
+        if (watch.Enabled)
+        {
+            if (File.Exists(watch.ResolvedPath))
+            {
+                errors.Add($"Watch:Path '{watch.ResolvedPath}' is a file; it must be a folder.");
+            }
+            else if (SameFolder(watch.ResolvedPath, watch.ResolvedProcessedPath) || SameFolder(watch.ResolvedPath, watch.ResolvedRejectedPath))
+            {
+                errors.Add("Watch:ProcessedPath and Watch:RejectedPath must differ from Watch:Path, or every file would be taken again.");
+            }
+        }
+
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (job, i) in schedule.Jobs.Select((j, i) => (j, i)))
+        {
+            var name = $"Schedule:Jobs:{i}";
+            var (jobErrors, jobWarnings) = ScheduleCheck.Check(job, name, now);
+            errors.AddRange(jobErrors);
+            warnings.AddRange(jobWarnings);
+            if (!string.IsNullOrWhiteSpace(job.Id) && !ids.Add(job.Id))
+            {
+                errors.Add($"{name}:Id '{job.Id}' is used by another job; each job needs its own id.");
+            }
+        }
+
+        return (errors, warnings);
+    }
+
+    private static bool SameFolder(string a, string b) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), StringComparison.Ordinal);
+
+    private static void Range(List<string> errors, string key, double value, double min, double max)
+    {
+        if (double.IsNaN(value) || value < min || value > max)
+        {
+            errors.Add($"{key} must be between {min} and {max}; got {value}.");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+namespace StaffDataPipeline.Service.Settings;
+
+/// <summary>Watch:* settings: the folder the workforce team drops returns into.</summary>
+public sealed class WatchSettings
+{
+    /// <summary>False turns the watched folder off (a service that only runs schedules).</summary>
+    public bool Enabled { get; set; } = true;
+
+    public string Path { get; set; } = "inbox";
+
+    /// <summary>A file is taken once its size and last-write time have not changed for this long.</summary>
+    public double SettleSeconds { get; set; } = 10;
+
+    /// <summary>The reconciliation scan: the watcher only hints, this scan is what guarantees every file is seen.</summary>
+    public double ScanSeconds { get; set; } = 30;
+
+    /// <summary>Where loaded files go (a yyyy-MM folder inside); blank means processed/ under the watched folder.</summary>
+    public string ProcessedPath { get; set; } = string.Empty;
+
+    /// <summary>Where rejected files go with their report; blank means rejected/ under the watched folder.</summary>
+    public string RejectedPath { get; set; } = string.Empty;
+
+    /// <summary>Waits before retrying a file that failed for an environment reason; the last one repeats.</summary>
+    public List<double> RetryDelaysSeconds { get; set; } = [60, 300, 900, 3600];
+
+    public string ResolvedPath => System.IO.Path.GetFullPath(Path);
+
+    public string ResolvedProcessedPath => System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(ProcessedPath) ? System.IO.Path.Combine(ResolvedPath, "processed") : ProcessedPath);
+
+    public string ResolvedRejectedPath => System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(RejectedPath) ? System.IO.Path.Combine(ResolvedPath, "rejected") : RejectedPath);
+
+    public TimeSpan RetryDelay(int attempt)
+    {
+        var delays = RetryDelaysSeconds.Count == 0 ? [60] : RetryDelaysSeconds;
+        return TimeSpan.FromSeconds(delays[Math.Clamp(attempt - 1, 0, delays.Count - 1)]);
+    }
+}

@@ -49,6 +49,9 @@ public static class ServiceHost
         builder.Logging.ClearProviders();
         builder.Logging.AddFilter("StaffDataPipeline", LogLevel.Information);
 
+        // The schema check before every load logs DbUp's steps under the warehouse's category: noise in a service log.
+        builder.Logging.AddFilter("StaffDataPipeline.Sqlite.SqliteWarehouse", LogLevel.Warning);
+
         var services = builder.Services;
         services.AddStaffDataPipeline(configuration);
         services.AddSingleton(serve);

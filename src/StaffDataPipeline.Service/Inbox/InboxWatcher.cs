@@ -32,10 +32,16 @@ public sealed class InboxWatcher : BackgroundService
         base.Dispose();
     }
 
+    /// <summary>The folder exists once the service has started, so the team can drop files at once.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(_settings.ResolvedPath);
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var folder = _settings.ResolvedPath;
-        Directory.CreateDirectory(folder);
         var tracker = new SettleTracker(TimeSpan.FromSeconds(_settings.SettleSeconds));
         using var watcher = StartWatcher(folder);
         _logger.LogInformation("Watching {Folder} for returns (settle {Settle} s, scan every {Scan} s)", folder, _settings.SettleSeconds, _settings.ScanSeconds);

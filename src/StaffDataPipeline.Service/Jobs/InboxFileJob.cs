@@ -59,7 +59,7 @@ public sealed class InboxFileJob
         {
             case FileLoadStatus.Loaded or FileLoadStatus.AlreadyLoaded:
                 var month = Path.Combine(_watch.ResolvedProcessedPath, _time.GetLocalNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
-                return Move(file, report, attempt, month, writeReport: false);
+                return Move(file, report, attempt, month, writeReport: FileReport.IsWorthWriting(report));
             case FileLoadStatus.Rejected:
                 return Move(file, report, attempt, _watch.ResolvedRejectedPath, writeReport: true);
             default:
@@ -73,7 +73,7 @@ public sealed class InboxFileJob
         string moved;
         try
         {
-            moved = FileMover.MoveUnique(file.Path, folder, writeReport ? [RejectionReport.ReportSuffix, RejectionReport.ErrorsSuffix] : []);
+            moved = FileMover.MoveUnique(file.Path, folder, writeReport ? [FileReport.ReportSuffix, FileReport.ErrorsSuffix] : []);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -85,11 +85,11 @@ public sealed class InboxFileJob
         {
             try
             {
-                RejectionReport.Write(moved, report, _time.GetLocalNow());
+                FileReport.Write(moved, report, _time.GetLocalNow());
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                _logger.LogError("{File}: rejected and moved to {Folder}, but its report could not be written: {Reason}", file.Name, folder, ex.Message);
+                _logger.LogError("{File}: moved to {Folder}, but its report could not be written: {Reason}", file.Name, folder, ex.Message);
             }
         }
 

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using StaffDataPipeline.Service;
+using StaffDataPipeline.Tests.Support;
+
+namespace StaffDataPipeline.Tests.Service;
+
+/// <summary>
+/// The real service (Kestrel on a free loopback port, a Hangfire server with in-memory storage, the folder watcher)
+/// over a SQLite warehouse in a test folder, with settle and scan times short enough for tests.
+/// </summary>
+internal sealed class RunningService : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private RunningService(WebApplication app, string root)
+    {
+        _app = app;
+        Root = root;
+    }
+
+    public string Root { get; }
+
+    public string Inbox => Path.Combine(Root, "inbox");
+
+    public string Database => Path.Combine(Root, "warehouse.db");
+
+    public string Address => _app.Urls.First();
+
+    public static Dictionary<string, string?> Settings(string root) => new()
+    {
+        ["Warehouse:SqlitePath"] = Path.Combine(root, "warehouse.db"),
+        ["ReferenceData:Path"] = Repository.ReferenceData,
+        ["Pseudonymisation:Key"] = CliRunner.TestKey,
+        ["Serve:Urls"] = "http://127.0.0.1:0",
+        ["Serve:SchedulePollingSeconds"] = "0.2",
+        ["Serve:ShutdownSeconds"] = "10",
+        ["Watch:Path"] = Path.Combine(root, "inbox"),
+        ["Watch:SettleSeconds"] = "0.5",
+        ["Watch:ScanSeconds"] = "0.5",
+        ["Watch:RetryDelaysSeconds:0"] = "0.5",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    public static async Task<RunningService> StartAsync(string root, IDictionary<string, string?>? overrides = null)
+    {
+        var settings = Settings(root);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var app = ServiceHost.Build(configuration);
+        await app.StartAsync();
+        return new RunningService(app, root);
+    }
+
+    public Task StopAsync() => _app.StopAsync();
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    public static long Scalar(string database, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        return connection.ExecuteScalar<long>(sql);
+    }
+
+    public long Scalar(string sql) => Scalar(Database, sql);
+
+    public static string[] Files(string folder) =>
+        Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories) : [];
+
+    public static async Task WaitUntil(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"Waited {timeout.TotalSeconds} s for {what}.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>A small ESR export for one organisation and month, two genomics posts; distinct content for each (organisation, month, seed).</summary>
+    public static string EsrExport(string organisation, DateOnly month, int seed, int rows = 2)
+    {
+        var text = new StringBuilder("Employee Number,Assignment Number,Organisation Code,Position Title,Staff Group,Pay Band,Assignment Status,FTE,Date of Birth,Effective Date\n");
+        var end = new DateOnly(month.Year, month.Month, DateTime.DaysInMonth(month.Year, month.Month));
+        for (var i = 0; i < rows; i++)
+        {
+            var person = (seed * 1000) + i;
+            var title = i % 2 == 0 ? "Genetic Counsellor" : "Clinical Scientist (Genomics)";
+            text.Append(CultureInfo.InvariantCulture, $"{person},{person}-1,{organisation},{title},Healthcare Scientists,Band 7,Active Assignment,1.0,01/01/1980,{end:dd/MM/yyyy}\n");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,192 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using StaffDataPipeline.Tests.Support;
+
+namespace StaffDataPipeline.Tests.Service;
+
+/// <summary>Files dropped into the watched folder, end to end: a real Hangfire server with in-memory storage, a real SQLite warehouse.</summary>
+[Collection(OneServiceAtATime.Name)]
+public sealed class WatchedFolderTests : IDisposable
+{
+    private static readonly string[] Organisations = ["R0A", "RGT", "RQ3", "RJ1", "RP4", "RTD", "RTH", "RH8", "RHM", "RR8"];
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task A_burst_of_200_files_some_written_slowly_some_beside_lock_files_is_each_loaded_once_and_moved()
+    {
+        await using var service = await RunningService.StartAsync(_dir.Path);
+        var names = new List<string>();
+        var slowWriters = new List<Task>();
+        for (var i = 0; i < 200; i++)
+        {
+            var name = $"esr_{i:000}.csv";
+            names.Add(name);
+            var content = RunningService.EsrExport(Organisations[i % 10], new DateOnly(2010, 1, 1).AddMonths(i / 10), i);
+            var path = Path.Combine(service.Inbox, name);
+            if (i % 10 == 3)
+            {
+                slowWriters.Add(WriteSlowly(path, content, chunks: 4, gap: TimeSpan.FromMilliseconds(150)));
+            }
+            else
+            {
+                await File.WriteAllTextAsync(path, content);
+            }
+
+            if (i % 10 == 7)
+            {
+                // What LibreOffice and Excel leave beside an open file: never loaded, never moved.
+                await File.WriteAllTextAsync(Path.Combine(service.Inbox, $".~lock.{name}#"), "user,host");
+                await File.WriteAllTextAsync(Path.Combine(service.Inbox, $"~${name}"), "owner");
+            }
+        }
+
+        await Task.WhenAll(slowWriters);
+        var processed = Path.Combine(service.Inbox, "processed");
+        await RunningService.WaitUntil(() => RunningService.Files(processed).Length >= 200, Patience, "200 files in processed/");
+        await Task.Delay(1500); // anything still to come (a second job for a file) would come now
+
+        Assert.Equal(200, RunningService.Files(processed).Length);
+        Assert.Equal(names.Order(StringComparer.Ordinal), RunningService.Files(processed).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(40, Directory.GetFiles(service.Inbox).Length); // the 20 + 20 lock files, left where they were
+        Assert.All(Directory.GetFiles(service.Inbox), f => Assert.Contains("lock", Path.GetFileName(f).Replace("~$", "lock", StringComparison.Ordinal), StringComparison.Ordinal));
+        Assert.False(Directory.Exists(Path.Combine(service.Inbox, "rejected")));
+        Assert.Equal(200, service.Scalar("SELECT COUNT(*) FROM load_batch"));
+        Assert.Equal(200, service.Scalar("SELECT COUNT(DISTINCT sha256) FROM load_batch WHERE status = 'loaded'"));
+        Assert.Equal(400, service.Scalar("SELECT COUNT(*) FROM fact_staff_in_post"));
+    }
+
+    [Fact]
+    public async Task A_file_still_being_written_or_held_open_is_not_taken_until_it_is_complete()
+    {
+        await using var service = await RunningService.StartAsync(_dir.Path);
+        var path = Path.Combine(service.Inbox, "esr_R0A_2024-03.csv");
+        var content = RunningService.EsrExport("R0A", new DateOnly(2024, 3, 1), 1, rows: 40);
+        var half = content.Length / 2;
+        await using (var writer = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read))
+        {
+            // Written in pieces more often than the settle time: never still for long enough.
+            for (var offset = 0; offset < half; offset += 200)
+            {
+                await writer.WriteAsync(System.Text.Encoding.UTF8.GetBytes(content[offset..Math.Min(half, offset + 200)]));
+                await writer.FlushAsync();
+                await Task.Delay(200);
+            }
+
+            // Still open for writing and quiet for three settle times: the sharing check keeps it out.
+            await Task.Delay(1500);
+            Assert.True(File.Exists(path));
+            Assert.Equal(0, BatchCount(service));
+
+            await writer.WriteAsync(System.Text.Encoding.UTF8.GetBytes(content[half..]));
+        }
+
+        await RunningService.WaitUntil(() => !File.Exists(path), Patience, "the completed file to be taken");
+        await RunningService.WaitUntil(() => BatchCount(service) == 1, Patience, "its batch");
+        Assert.Equal(40, service.Scalar("SELECT rows_loaded FROM load_batch"));
+        Assert.Single(RunningService.Files(Path.Combine(service.Inbox, "processed")));
+    }
+
+    [Fact]
+    public async Task The_server_stopped_in_the_middle_of_a_burst_and_started_again_loads_every_file_once()
+    {
+        const int Files = 60;
+        var first = await RunningService.StartAsync(_dir.Path);
+        for (var i = 0; i < Files; i++)
+        {
+            await File.WriteAllTextAsync(Path.Combine(first.Inbox, $"esr_{i:00}.csv"), RunningService.EsrExport(Organisations[i % 10], new DateOnly(2015, 1, 1).AddMonths(i / 10), i, rows: 200));
+        }
+
+        var processed = Path.Combine(first.Inbox, "processed");
+        await RunningService.WaitUntil(() => RunningService.Files(processed).Length >= 5, Patience, "the first files to load");
+        await first.StopAsync();
+        await first.DisposeAsync();
+        var afterStop = RunningService.Files(processed).Length;
+        Assert.InRange(afterStop, 5, Files - 1);
+        Assert.Equal(0, RunningService.Scalar(first.Database, "SELECT COUNT(*) FROM load_batch WHERE status = 'running'"));
+
+        // A restart with in-memory storage forgets every queued job: the scan finds the files still in the inbox.
+        await using var second = await RunningService.StartAsync(_dir.Path);
+        await RunningService.WaitUntil(() => RunningService.Files(processed).Length >= Files, Patience, "every file after the restart");
+        await Task.Delay(1000);
+
+        Assert.Equal(Files, RunningService.Files(processed).Length);
+        Assert.Empty(Directory.GetFiles(second.Inbox));
+        Assert.Equal(Files, second.Scalar("SELECT COUNT(*) FROM load_batch WHERE status = 'loaded'"));
+        Assert.Equal(Files, second.Scalar("SELECT COUNT(DISTINCT sha256) FROM load_batch WHERE status = 'loaded'"));
+        Assert.Equal(Files * 200, second.Scalar("SELECT COUNT(*) FROM fact_staff_in_post"));
+    }
+
+    [Fact]
+    public async Task A_rejected_file_lands_in_rejected_with_its_report_and_the_corrected_file_then_loads()
+    {
+        await using var service = await RunningService.StartAsync(_dir.Path);
+        var good = RunningService.EsrExport("RGT", new DateOnly(2024, 5, 1), 7, rows: 10);
+        var lines = good.Split('\n');
+        lines[3] = lines[3].Replace(",1.0,", ",=2*3,", StringComparison.Ordinal); // an FTE that is not a number
+        lines[5] = lines[5].Replace(",1.0,", ",9.5,", StringComparison.Ordinal);               // an FTE out of range
+        await File.WriteAllTextAsync(Path.Combine(service.Inbox, "RGT_2024-05.csv"), string.Join('\n', lines));
+
+        var rejected = Path.Combine(service.Inbox, "rejected");
+        await RunningService.WaitUntil(() => File.Exists(Path.Combine(rejected, "RGT_2024-05.csv.report.txt")), Patience, "the rejection report");
+        Assert.True(File.Exists(Path.Combine(rejected, "RGT_2024-05.csv")));
+        var report = await File.ReadAllTextAsync(Path.Combine(rejected, "RGT_2024-05.csv.report.txt"));
+        Assert.Contains("RGT_2024-05.csv was not loaded", report, StringComparison.Ordinal);
+        Assert.Contains("THRESHOLD_EXCEEDED", report, StringComparison.Ordinal);
+        Assert.Contains("What to do: Too many rows had problems", report, StringComparison.Ordinal);
+        Assert.Contains("row 4, column", report, StringComparison.Ordinal);
+        var errors = await File.ReadAllLinesAsync(Path.Combine(rejected, "RGT_2024-05.csv.errors.csv"));
+        Assert.Equal("sheet,row,column,reason_code,reason", errors[0].TrimStart('\uFEFF'));
+        Assert.Equal(3, errors.Length);
+        Assert.Contains(errors, e => e.StartsWith(",4,", StringComparison.Ordinal) && e.Contains("FTE", StringComparison.Ordinal));
+        Assert.All(errors.SelectMany(e => e.Split(',')), cell => Assert.False(cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@'));
+        Assert.DoesNotContain("=2*3", string.Join('\n', errors) + report, StringComparison.Ordinal); // the value itself is never quoted
+        Assert.Equal(0, service.Scalar("SELECT COUNT(*) FROM fact_staff_in_post"));
+
+        // The same name again, corrected: it loads, and the rejected copy and its report stay for reference.
+        await File.WriteAllTextAsync(Path.Combine(service.Inbox, "RGT_2024-05.csv"), good);
+        await RunningService.WaitUntil(() => RunningService.Files(Path.Combine(service.Inbox, "processed")).Length == 1, Patience, "the corrected file to load");
+        Assert.Equal(10, service.Scalar("SELECT COUNT(*) FROM fact_staff_in_post"));
+        Assert.Equal(3, Directory.GetFiles(rejected).Length);
+        Assert.Empty(Directory.GetFiles(service.Inbox));
+    }
+
+    [Fact]
+    public async Task A_file_that_fails_for_an_environment_reason_stays_in_the_inbox_and_is_retried_until_it_loads()
+    {
+        await using var service = await RunningService.StartAsync(_dir.Path, new Dictionary<string, string?> { ["Warehouse:BusyTimeoutSeconds"] = "0.5" });
+        var path = Path.Combine(service.Inbox, "R0A_2024-06.csv");
+        using (var holder = new SqliteConnection($"Data Source={service.Database};Pooling=False"))
+        {
+            // Another writer holds the warehouse (an analyst's long transaction): the load fails as busy, not rejected.
+            holder.Open();
+            holder.Execute("PRAGMA busy_timeout = 5000; BEGIN IMMEDIATE;");
+            await File.WriteAllTextAsync(path, RunningService.EsrExport("R0A", new DateOnly(2024, 6, 1), 3));
+            await Task.Delay(TimeSpan.FromSeconds(4)); // settle, then attempts every 0.5 s, each failing after a 0.5 s wait
+            Assert.True(File.Exists(path));
+            Assert.False(Directory.Exists(Path.Combine(service.Inbox, "rejected")));
+            holder.Execute("ROLLBACK;");
+        }
+
+        await RunningService.WaitUntil(() => !File.Exists(path), Patience, "the retry to load it");
+        Assert.Single(RunningService.Files(Path.Combine(service.Inbox, "processed")));
+        Assert.Equal(1, service.Scalar("SELECT COUNT(*) FROM load_batch WHERE status = 'loaded'"));
+    }
+
+    private static long BatchCount(RunningService service) =>
+        File.Exists(service.Database) ? service.Scalar("SELECT COUNT(*) FROM load_batch") : 0;
+
+    private static async Task WriteSlowly(string path, string content, int chunks, TimeSpan gap)
+    {
+        var size = (content.Length / chunks) + 1;
+        await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        for (var offset = 0; offset < content.Length; offset += size)
+        {
+            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(content[offset..Math.Min(content.Length, offset + size)]));
+            await stream.FlushAsync();
+            await Task.Delay(gap);
+        }
+    }
+}

@@ -120,6 +120,27 @@ public sealed class WatchedFolderTests : IDisposable
     }
 
     [Fact]
+    public async Task Stopping_the_service_during_a_load_rolls_the_load_back_and_the_next_start_loads_the_file_once()
+    {
+        var first = await RunningService.StartAsync(_dir.Path);
+        var path = Path.Combine(first.Inbox, "RGT_2024-02.csv");
+        await File.WriteAllTextAsync(path, RunningService.EsrExport("RGT", new DateOnly(2024, 2, 1), 1, rows: 100_000));
+        await RunningService.WaitUntil(() => Running(first) == 1, TimeSpan.FromSeconds(60), "the load to start");
+
+        await first.StopAsync();
+        await first.DisposeAsync();
+
+        Assert.True(File.Exists(path));
+        Assert.Equal("failed INTERRUPTED", Text(first.Database, "SELECT status || ' ' || reason_code FROM load_batch"));
+        Assert.Equal(0, RunningService.Scalar(first.Database, "SELECT COUNT(*) FROM fact_staff_in_post"));
+
+        await using var second = await RunningService.StartAsync(_dir.Path);
+        await RunningService.WaitUntil(() => !File.Exists(path), TimeSpan.FromSeconds(120), "the file to load after the restart");
+        Assert.Equal(1, second.Scalar("SELECT COUNT(*) FROM load_batch WHERE status = 'loaded'"));
+        Assert.Equal(100_000, second.Scalar("SELECT COUNT(*) FROM fact_staff_in_post"));
+    }
+
+    [Fact]
     public async Task A_rejected_file_lands_in_rejected_with_its_report_and_the_corrected_file_then_loads()
     {
         await using var service = await RunningService.StartAsync(_dir.Path);
@@ -177,6 +198,25 @@ public sealed class WatchedFolderTests : IDisposable
 
     private static long BatchCount(RunningService service) =>
         File.Exists(service.Database) ? service.Scalar("SELECT COUNT(*) FROM load_batch") : 0;
+
+    private static long Running(RunningService service)
+    {
+        try
+        {
+            return File.Exists(service.Database) ? service.Scalar("SELECT COUNT(*) FROM load_batch WHERE status = 'running'") : 0;
+        }
+        catch (SqliteException)
+        {
+            return 0;
+        }
+    }
+
+    private static string? Text(string database, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        return connection.ExecuteScalar<string>(sql);
+    }
 
     private static async Task WriteSlowly(string path, string content, int chunks, TimeSpan gap)
     {

@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using StaffDataPipeline.Tests.Support;
+
+namespace StaffDataPipeline.Tests.Service;
+
+/// <summary>`staffdata serve`, `jobs` and `run-job` as real processes, started and stopped the way systemd does.</summary>
+[Collection(OneServiceAtATime.Name)]
+public sealed class ServeProcessTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [SkippableFact]
+    public async Task Serve_takes_a_dropped_return_answers_health_lists_its_jobs_and_stops_cleanly_on_SIGTERM()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "stops the service with SIGTERM through kill(1)");
+        var port = FreePort();
+        var environment = new Dictionary<string, string>
+        {
+            ["STAFFDATA__SERVE__URLS"] = $"http://127.0.0.1:{port}",
+            ["STAFFDATA__WATCH__SETTLESECONDS"] = "0.5",
+            ["STAFFDATA__WATCH__SCANSECONDS"] = "0.5",
+            ["STAFFDATA__SCHEDULE__JOBS__0__ID"] = "nightly-esr",
+            ["STAFFDATA__SCHEDULE__JOBS__0__CRON"] = "30 1 * * *",
+            ["STAFFDATA__SCHEDULE__JOBS__0__PATHS__0"] = Repository.Samples("esr"),
+        };
+        using var serve = Start(environment, "serve");
+        var error = new System.Text.StringBuilder();
+        serve.ErrorDataReceived += (_, e) =>
+        {
+            lock (error)
+            {
+                error.AppendLine(e.Data);
+            }
+        };
+        serve.BeginErrorReadLine();
+        await RunningService.WaitUntil(() => Text(error).Contains("Ctrl+C stops", StringComparison.Ordinal) || serve.HasExited, TimeSpan.FromSeconds(60), "the service to start");
+        Assert.False(serve.HasExited, Text(error));
+        Assert.Contains($"health http://127.0.0.1:{port}/health, dashboard http://127.0.0.1:{port}/hangfire", Text(error), StringComparison.Ordinal);
+        Assert.Contains("inside the hour a clock change skips or repeats", Text(error), StringComparison.Ordinal);
+
+        var survey = Directory.GetFiles(Repository.Samples("surveys"), "RGT_glh_return_*.xlsx").Order(StringComparer.Ordinal).First();
+        File.Copy(survey, Path.Combine(_dir.Path, "inbox", Path.GetFileName(survey)));
+        var processed = Path.Combine(_dir.Path, "inbox", "processed");
+        await RunningService.WaitUntil(() => RunningService.Files(processed).Length == 1, TimeSpan.FromSeconds(60), "the return to be processed");
+
+        using (var http = new HttpClient())
+        {
+            using var health = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health"));
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
+
+        var (jobsExit, jobs, _) = CliRunner.Run(_dir.Path, environment, "jobs");
+        Assert.Equal(0, jobsExit);
+        Assert.Contains("nightly-esr: '30 1 * * *' (Europe/London)", jobs, StringComparison.Ordinal);
+        Assert.Contains("next run: ", jobs, StringComparison.Ordinal);
+        Assert.Contains("warning: ", jobs, StringComparison.Ordinal);
+        Assert.DoesNotContain("not running", jobs, StringComparison.Ordinal);
+
+        Process.Start("kill", ["-TERM", serve.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
+        Assert.True(serve.WaitForExit(TimeSpan.FromSeconds(30)), "the service did not stop on SIGTERM");
+        serve.WaitForExit();
+        Assert.Equal(0, serve.ExitCode);
+        Assert.Contains("staffdata serve: stopped", Text(error), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", Text(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_job_without_a_service_runs_the_load_here_and_jobs_says_the_service_is_not_running()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["STAFFDATA__SERVE__URLS"] = $"http://127.0.0.1:{FreePort()}",
+            ["STAFFDATA__SCHEDULE__JOBS__0__ID"] = "nightly-esr",
+            ["STAFFDATA__SCHEDULE__JOBS__0__CRON"] = "0 22 * * *",
+            ["STAFFDATA__SCHEDULE__JOBS__0__PATHS__0"] = Repository.Samples("esr"),
+        };
+
+        var (exit, output, _) = CliRunner.Run(_dir.Path, environment, "run-job", "nightly-esr");
+        var (jobsExit, jobs, _) = CliRunner.Run(_dir.Path, environment, "jobs");
+        var (unknownExit, _, unknownError) = CliRunner.Run(_dir.Path, environment, "run-job", "weekly");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("The service is not running at", output, StringComparison.Ordinal);
+        Assert.Contains("loaded as batch 1", output, StringComparison.Ordinal);
+        Assert.Equal(0, jobsExit);
+        Assert.Contains("The service is not running", jobs, StringComparison.Ordinal);
+        Assert.Contains("next run: ", jobs, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning", jobs, StringComparison.Ordinal);
+        Assert.Equal(2, unknownExit);
+        Assert.Contains("no job 'weekly' in Schedule:Jobs; configured: nightly-esr", unknownError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Serve_with_a_wrong_setting_exits_2_with_one_sentence_naming_it()
+    {
+        var (exit, _, error) = CliRunner.Run(_dir.Path, new Dictionary<string, string> { ["STAFFDATA__SCHEDULE__JOBS__0__ID"] = "x", ["STAFFDATA__SCHEDULE__JOBS__0__CRON"] = "every night", ["STAFFDATA__SCHEDULE__JOBS__0__PATHS__0"] = "." }, "serve");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Schedule:Jobs:0:Cron 'every night' is not a cron expression", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hash_password_prints_a_settings_entry_with_a_hash_and_never_the_password()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dir.Path };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "staffdata.dll"));
+        start.ArgumentList.Add("hash-password");
+        start.ArgumentList.Add("--user");
+        start.ArgumentList.Add("viewer");
+        using var process = Process.Start(start)!;
+        process.StandardInput.WriteLine("a long enough secret phrase");
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.StartsWith("{ \"Name\": \"viewer\", \"PasswordHash\": \"", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", output, StringComparison.Ordinal);
+    }
+
+    private Process Start(Dictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _dir.Path, RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "staffdata.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["STAFFDATA__PSEUDONYMISATION__KEY"] = CliRunner.TestKey;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return Process.Start(start)!;
+    }
+
+    private static string Text(System.Text.StringBuilder error)
+    {
+        lock (error)
+        {
+            return error.ToString();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

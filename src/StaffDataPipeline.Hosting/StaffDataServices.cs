@@ -46,8 +46,15 @@ public static class StaffDataServices
             throw new SettingsException(errors);
         }
 
-        services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true).AddFilter("DbUp", LogLevel.Warning));
-        services.AddLogging(b => b.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        var stackTraces = string.Equals(configuration["Logging:StackTraces"], "true", StringComparison.OrdinalIgnoreCase);
+        services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddFilter("DbUp", LogLevel.Warning)
+            .AddConsole(o => o.FormatterName = Logging.SentenceConsoleFormatter.FormatterName)
+            .AddConsoleFormatter<Logging.SentenceConsoleFormatter, Logging.SentenceFormatterOptions>(o => o.StackTraces = stackTraces));
+        services.AddLogging(b => b.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o =>
+        {
+            o.LogToStandardErrorThreshold = LogLevel.Trace;
+            o.FormatterName = Logging.SentenceConsoleFormatter.FormatterName;
+        }));
         services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton(loadOptions);
         // Scoped: a long-running host resolves a scope per job, so an edit to the reference data takes effect at the

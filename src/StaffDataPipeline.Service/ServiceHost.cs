@@ -52,6 +52,9 @@ public static class ServiceHost
         // The schema check before every load logs DbUp's steps under the warehouse's category: noise in a service log.
         builder.Logging.AddFilter("StaffDataPipeline.Sqlite.SqliteWarehouse", LogLevel.Warning);
 
+        // A host that cannot start is reported once, as a sentence, by whoever called StartAsync.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
         var services = builder.Services;
         services.AddStaffDataPipeline(configuration);
         services.AddSingleton(serve);
@@ -61,8 +64,7 @@ public static class ServiceHost
         services.AddScoped<InboxFileJob>();
         services.AddScoped<ScheduledLoadJob>();
 
-        // Order matters: the warehouse is checked before the server takes a job, and schedules exist before it polls.
-        services.AddHostedService<WarehouseStartup>();
+        // Schedules are registered before the server polls for work.
         services.AddHangfire(c =>
         {
             c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
@@ -106,6 +108,24 @@ public static class ServiceHost
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.Write });
         app.MapJobs();
+        return app;
+    }
+
+    /// <summary>
+    /// Starts the service once the reference data reads and the warehouse schema is current. Either failing stops it
+    /// here with one exception (a sentence), before Hangfire's storage is touched or a job is taken.
+    /// </summary>
+    public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            _ = scope.ServiceProvider.GetRequiredService<ReferenceData.ReferenceDataSet>();
+            await scope.ServiceProvider.GetRequiredService<Warehouse.IWarehouse>().MigrateAsync(cancellationToken);
+        }
+
+        // The dashboard resolves Hangfire's storage, which on SQL Server connects: only once the warehouse answered.
+        var serve = app.Services.GetRequiredService<ServeSettings>();
         if (serve.Dashboard.Enabled)
         {
             var authorization = new DashboardAuthorization(app.Services.GetRequiredService<RequestAccess>());
@@ -118,6 +138,6 @@ public static class ServiceHost
             });
         }
 
-        return app;
+        await app.StartAsync(cancellationToken);
     }
 }

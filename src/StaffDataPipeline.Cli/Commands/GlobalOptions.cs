@@ -48,6 +48,7 @@ internal static class GlobalOptions
         if (parse.GetValue(Verbose))
         {
             flags["Logging:LogLevel:Default"] = "Information";
+            flags["Logging:StackTraces"] = "true";
         }
 
         try

@@ -36,7 +36,7 @@ internal static class ServeCommand
             return GlobalOptions.RunWithConfigurationAsync(parse, flags, async configuration =>
             {
                 await using var app = ServiceHost.Build(configuration);
-                await app.StartAsync(ct);
+                await ServiceHost.StartAsync(app, ct);
                 var serve = SettingsBinder.Bind<ServeSettings>(configuration, "Serve");
                 var watch = SettingsBinder.Bind<WatchSettings>(configuration, "Watch");
                 var first = app.Urls.Count > 0 ? app.Urls.First() : serve.Urls;

@@ -56,7 +56,7 @@ internal sealed class RunningService : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var app = ServiceHost.Build(configuration);
-        await app.StartAsync();
+        await ServiceHost.StartAsync(app);
         return new RunningService(app, root);
     }
 

@@ -106,6 +106,23 @@ public sealed class ServeProcessTests : IDisposable
     }
 
     [Fact]
+    public void Serve_against_a_SQL_Server_that_cannot_be_reached_exits_2_with_one_sentence_before_Hangfire_touches_it()
+    {
+        var (exit, _, error) = CliRunner.Run(_dir.Path, new Dictionary<string, string>
+        {
+            ["STAFFDATA__WAREHOUSE__PROVIDER"] = "SqlServer",
+            ["STAFFDATA__WAREHOUSE__CONNECTIONSTRING"] = "Server=127.0.0.1,1;Database=workforce;User ID=loader;Password=S3cret-Value!;Connect Timeout=2;Encrypt=False",
+            ["STAFFDATA__WAREHOUSE__MAXRETRYATTEMPTS"] = "0",
+            ["STAFFDATA__SERVE__URLS"] = $"http://127.0.0.1:{FreePort()}",
+        }, "serve");
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("staffdata: The warehouse on SQL Server 127.0.0.1,1, database workforce cannot be used", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.DoesNotContain("S3cret", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Hash_password_prints_a_settings_entry_with_a_hash_and_never_the_password()
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dir.Path };

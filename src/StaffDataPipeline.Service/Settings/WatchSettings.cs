@@ -20,8 +20,11 @@ public sealed class WatchSettings
     /// <summary>Where rejected files go with their report; blank means rejected/ under the watched folder.</summary>
     public string RejectedPath { get; set; } = string.Empty;
 
-    /// <summary>Waits before retrying a file that failed for an environment reason; the last one repeats.</summary>
-    public List<double> RetryDelaysSeconds { get; set; } = [60, 300, 900, 3600];
+    /// <summary>Waits before retrying a file that failed for an environment reason; the last one repeats. Empty means 60, 300, 900, 3600.</summary>
+    /// <remarks>Empty by default: the configuration binder appends to a list, so a default here could not be replaced.</remarks>
+    public List<double> RetryDelaysSeconds { get; set; } = [];
+
+    public static IReadOnlyList<double> DefaultRetryDelaysSeconds { get; } = [60, 300, 900, 3600];
 
     public string ResolvedPath => System.IO.Path.GetFullPath(Path);
 
@@ -31,7 +34,7 @@ public sealed class WatchSettings
 
     public TimeSpan RetryDelay(int attempt)
     {
-        var delays = RetryDelaysSeconds.Count == 0 ? [60] : RetryDelaysSeconds;
+        IReadOnlyList<double> delays = RetryDelaysSeconds.Count == 0 ? DefaultRetryDelaysSeconds : RetryDelaysSeconds;
         return TimeSpan.FromSeconds(delays[Math.Clamp(attempt - 1, 0, delays.Count - 1)]);
     }
 }

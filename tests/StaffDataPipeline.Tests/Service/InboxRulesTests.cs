@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using StaffDataPipeline.Service.Inbox;
 using StaffDataPipeline.Service.Settings;
 using StaffDataPipeline.Tests.Support;
@@ -96,6 +97,18 @@ public sealed class InboxRulesTests : IDisposable
         var watch = new WatchSettings { RetryDelaysSeconds = [60, 300, 900] };
 
         Assert.Equal([60, 300, 900, 900, 900], Enumerable.Range(1, 5).Select(a => watch.RetryDelay(a).TotalSeconds));
+    }
+
+    [Fact]
+    public void Configured_retry_delays_replace_the_defaults_rather_than_add_to_them()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Watch:RetryDelaysSeconds:0"] = "5", ["Watch:RetryDelaysSeconds:1"] = "10" }).Build();
+
+        var watch = StaffDataPipeline.Hosting.SettingsBinder.Bind<WatchSettings>(configuration, "Watch");
+
+        Assert.Equal([5, 10, 10], Enumerable.Range(1, 3).Select(a => watch.RetryDelay(a).TotalSeconds));
+        Assert.Equal([60, 300, 900, 3600], Enumerable.Range(1, 4).Select(a => new WatchSettings().RetryDelay(a).TotalSeconds));
     }
 
     [Fact]

@@ -141,6 +141,49 @@ public sealed class WatchedFolderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_mapping_rule_edited_while_the_service_runs_applies_to_the_next_file_and_its_taxonomy_version_is_recorded()
+    {
+        var reference = _dir.CopyReferenceData();
+        await using var service = await RunningService.StartAsync(_dir.Path, new Dictionary<string, string?> { ["ReferenceData:Path"] = reference });
+        await File.WriteAllTextAsync(Path.Combine(service.Inbox, "R0A_2024-07.csv"), RunningService.EsrExport("R0A", new DateOnly(2024, 7, 1), 1));
+        await RunningService.WaitUntil(() => Loaded(service) == 1, Patience, "the first file");
+
+        // The workforce team adds a rule at the top (first match wins): no restart.
+        var rules = Path.Combine(reference, "mapping-rules.csv");
+        var lines = File.ReadAllLines(rules).ToList();
+        lines.Insert(lines.FindIndex(l => l.StartsWith("rule_id,", StringComparison.Ordinal)) + 1, "TEAM-01,GC-TRAINEE,\\bgenetic counsellor\\b,,,,,a test rule");
+        File.WriteAllLines(rules, lines);
+        await File.WriteAllTextAsync(Path.Combine(service.Inbox, "R0A_2024-08.csv"), RunningService.EsrExport("R0A", new DateOnly(2024, 8, 1), 2));
+        await RunningService.WaitUntil(() => Loaded(service) == 2, Patience, "the second file");
+
+        Assert.NotEqual(Text(service.Database, "SELECT taxonomy_version FROM load_batch WHERE batch_id = 1"), Text(service.Database, "SELECT taxonomy_version FROM load_batch WHERE batch_id = 2"));
+        Assert.Equal(0, service.Scalar("SELECT COUNT(*) FROM fact_staff_in_post WHERE batch_id = 1 AND rule_id = 'TEAM-01'"));
+        Assert.Equal(1, service.Scalar("SELECT COUNT(*) FROM fact_staff_in_post WHERE batch_id = 2 AND rule_id = 'TEAM-01'"));
+        Assert.Equal(1, service.Scalar("SELECT COUNT(*) FROM fact_staff_in_post f JOIN load_batch b ON b.batch_id = f.batch_id WHERE f.batch_id = 2 AND f.taxonomy_version = b.taxonomy_version AND f.rule_id = 'TEAM-01'"));
+    }
+
+    [Fact]
+    public async Task A_file_that_loads_but_cannot_be_moved_stays_in_the_inbox_and_is_moved_later_without_loading_twice()
+    {
+        var processed = Path.Combine(_dir.Path, "inbox", "processed");
+        Directory.CreateDirectory(Path.Combine(_dir.Path, "inbox"));
+        await File.WriteAllTextAsync(processed, "a file where the processed folder should be"); // the move cannot make its folder
+        await using var service = await RunningService.StartAsync(_dir.Path);
+        var path = Path.Combine(service.Inbox, "RGT_2024-09.csv");
+        await File.WriteAllTextAsync(path, RunningService.EsrExport("RGT", new DateOnly(2024, 9, 1), 4));
+        await RunningService.WaitUntil(() => Loaded(service) == 1, Patience, "the load");
+        await Task.Delay(2000); // several attempts to move it, each finding it already loaded
+
+        Assert.True(File.Exists(path));
+        File.Delete(processed);
+        await RunningService.WaitUntil(() => !File.Exists(path), Patience, "the move once the folder can be made");
+
+        Assert.Single(RunningService.Files(processed));
+        Assert.Equal(1, service.Scalar("SELECT COUNT(*) FROM load_batch"));
+        Assert.Equal(2, service.Scalar("SELECT COUNT(*) FROM fact_staff_in_post"));
+    }
+
+    [Fact]
     public async Task A_rejected_file_lands_in_rejected_with_its_report_and_the_corrected_file_then_loads()
     {
         await using var service = await RunningService.StartAsync(_dir.Path);
@@ -198,6 +241,9 @@ public sealed class WatchedFolderTests : IDisposable
 
     private static long BatchCount(RunningService service) =>
         File.Exists(service.Database) ? service.Scalar("SELECT COUNT(*) FROM load_batch") : 0;
+
+    private static long Loaded(RunningService service) =>
+        File.Exists(service.Database) ? service.Scalar("SELECT COUNT(*) FROM load_batch WHERE status = 'loaded'") : 0;
 
     private static long Running(RunningService service)
     {

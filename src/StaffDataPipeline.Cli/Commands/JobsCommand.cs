@@ -1,16 +1,12 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using StaffDataPipeline.Extraction;
 using StaffDataPipeline.Hosting;
 using StaffDataPipeline.Hosting.Reports;
-using StaffDataPipeline.People;
 using StaffDataPipeline.Pipeline;
-using StaffDataPipeline.ReferenceData;
 using StaffDataPipeline.Service.Api;
 using StaffDataPipeline.Service.Jobs;
 using StaffDataPipeline.Service.Settings;
-using StaffDataPipeline.Warehouse;
 
 namespace StaffDataPipeline.Cli.Commands;
 
@@ -84,9 +80,7 @@ internal static class JobsCommand
 
             Console.WriteLine($"The service is not running at {client.BaseAddress}; running {job.Id} here.");
             await using var services = StaffDataServices.Build(configuration);
-            var run = new ScheduledLoadJob(schedule, services.GetRequiredService<ReferenceDataSet>(), services.GetRequiredService<ExtractorRegistry>(),
-                services.GetRequiredService<IWarehouse>(), services.GetRequiredService<WarehouseKeyGuard>(), services.GetRequiredService<LoadOptions>(),
-                services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILoggerFactory>());
+            var run = new ScheduledLoadJob(schedule, services.GetRequiredService<LoadPipeline>(), services.GetRequiredService<LoadOptions>(), services.GetRequiredService<ILogger<ScheduledLoadJob>>());
             var reports = await run.Run(job, ct);
             LoadReportPrinter.Print(Console.Out, reports, dryRun: false);
             return reports.Count > 0 && reports.All(r => r.Succeeded) ? ExitCodes.Success : ExitCodes.SomeFilesNotLoaded;

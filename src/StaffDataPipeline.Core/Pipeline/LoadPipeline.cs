@@ -22,7 +22,7 @@ public sealed class LoadPipeline
     private readonly WarehouseKeyGuard _keys;
     private readonly LoadOptions _options;
     private readonly TimeProvider _time;
-    private readonly ILogger _logger;
+    private readonly ILogger<LoadPipeline> _logger;
 
     public LoadPipeline(
         ReferenceDataSet reference,
@@ -41,6 +41,9 @@ public sealed class LoadPipeline
         _time = time;
         _logger = logger;
     }
+
+    /// <summary>The same pipeline with other load options (a scheduled job's own reject threshold or snapshot month).</summary>
+    public LoadPipeline With(LoadOptions options) => new(_reference, _extractors, _warehouse, _keys, options, _time, _logger);
 
     /// <summary>
     /// Loads (or, with <paramref name="dryRun"/>, validates without writing anything, not even a key file or a schema)

@@ -1,11 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
-using StaffDataPipeline.Extraction;
-using StaffDataPipeline.People;
 using StaffDataPipeline.Pipeline;
-using StaffDataPipeline.ReferenceData;
 using StaffDataPipeline.Service.Settings;
-using StaffDataPipeline.Warehouse;
 
 namespace StaffDataPipeline.Service.Jobs;
 
@@ -16,42 +12,33 @@ namespace StaffDataPipeline.Service.Jobs;
 public sealed class ScheduledLoadJob
 {
     private readonly ScheduleSettings _schedule;
-    private readonly ReferenceDataSet _reference;
-    private readonly ExtractorRegistry _extractors;
-    private readonly IWarehouse _warehouse;
-    private readonly WarehouseKeyGuard _keys;
+    private readonly LoadPipeline _pipeline;
     private readonly LoadOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILoggerFactory _loggers;
+    private readonly ILogger<ScheduledLoadJob> _logger;
 
-    public ScheduledLoadJob(ScheduleSettings schedule, ReferenceDataSet reference, ExtractorRegistry extractors, IWarehouse warehouse, WarehouseKeyGuard keys, LoadOptions options, TimeProvider time, ILoggerFactory loggers)
+    public ScheduledLoadJob(ScheduleSettings schedule, LoadPipeline pipeline, LoadOptions options, ILogger<ScheduledLoadJob> logger)
     {
         _schedule = schedule;
-        _reference = reference;
-        _extractors = extractors;
-        _warehouse = warehouse;
-        _keys = keys;
+        _pipeline = pipeline;
         _options = options;
-        _time = time;
-        _loggers = loggers;
+        _logger = logger;
     }
 
     [AutomaticRetry(Attempts = 3)]
     [JobDisplayName("Scheduled load: {0}")]
     public async Task<ScheduledOutcome> RunAsync(string jobId, CancellationToken cancellationToken)
     {
-        var logger = _loggers.CreateLogger<ScheduledLoadJob>();
         var job = _schedule.Jobs.FirstOrDefault(j => string.Equals(j.Id, jobId, StringComparison.OrdinalIgnoreCase))
             ?? throw new InvalidOperationException($"Scheduled job '{jobId}' is no longer in Schedule:Jobs; nothing was loaded.");
         var reports = await Run(job, cancellationToken);
         var outcome = ScheduledOutcome.Of(job.Id, reports);
         if (outcome.Rejected + outcome.Failed > 0)
         {
-            logger.LogWarning("Scheduled load {Job}: {Summary}", job.Id, outcome.Summary);
+            _logger.LogWarning("Scheduled load {Job}: {Summary}", job.Id, outcome.Summary);
         }
         else
         {
-            logger.LogInformation("Scheduled load {Job}: {Summary}", job.Id, outcome.Summary);
+            _logger.LogInformation("Scheduled load {Job}: {Summary}", job.Id, outcome.Summary);
         }
 
         return outcome;
@@ -68,8 +55,7 @@ public sealed class ScheduledLoadJob
                 : Normalisation.TextValues.TryMonth(job.Snapshot, out var month) ? month
                 : throw new InvalidOperationException($"Scheduled job '{job.Id}': Snapshot '{job.Snapshot}' is not a month (yyyy-mm)."),
         };
-        var pipeline = new LoadPipeline(_reference, _extractors, _warehouse, _keys, options, _time, _loggers.CreateLogger<LoadPipeline>());
-        return pipeline.RunAsync(job.Paths, dryRun: false, progress: null, cancellationToken);
+        return _pipeline.With(options).RunAsync(job.Paths, dryRun: false, progress: null, cancellationToken);
     }
 }
 

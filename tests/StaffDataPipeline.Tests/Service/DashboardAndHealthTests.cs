@@ -86,7 +86,7 @@ public sealed class DashboardAndHealthTests : IDisposable
             .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
         Skip.If(address is null, "This machine has no non-loopback IPv4 address to send a non-local request from.");
 
-        var port = FreePort();
+        var port = RunningService.FreePort();
         await using var service = await RunningService.StartAsync(_dir.Path, new Dictionary<string, string?>
         {
             ["Serve:Urls"] = $"http://127.0.0.1:{port};http://{address}:{port}",
@@ -156,11 +156,4 @@ public sealed class DashboardAndHealthTests : IDisposable
     }
 
     private static string Basic(string user, string password) => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

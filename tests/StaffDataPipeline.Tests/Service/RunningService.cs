@@ -4,6 +4,7 @@ using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using StaffDataPipeline.Service;
 using StaffDataPipeline.Tests.Support;
 
@@ -60,6 +61,9 @@ internal sealed class RunningService : IAsyncDisposable
         return new RunningService(app, root);
     }
 
+    /// <summary>Hangfire's own count of jobs that ran to completion: one per file means no burst enqueued a file twice.</summary>
+    public long SucceededJobs => _app.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().SucceededListCount();
+
     public Task StopAsync() => _app.StopAsync();
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
@@ -88,6 +92,13 @@ internal sealed class RunningService : IAsyncDisposable
 
             await Task.Delay(100);
         }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>A small ESR export for one organisation and month, two genomics posts; distinct content for each (organisation, month, seed).</summary>

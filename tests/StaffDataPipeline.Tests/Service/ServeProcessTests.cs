@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using StaffDataPipeline.Tests.Support;
 
 namespace StaffDataPipeline.Tests.Service;
@@ -18,7 +17,7 @@ public sealed class ServeProcessTests : IDisposable
     public async Task Serve_takes_a_dropped_return_answers_health_lists_its_jobs_and_stops_cleanly_on_SIGTERM()
     {
         Skip.IfNot(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "stops the service with SIGTERM through kill(1)");
-        var port = FreePort();
+        var port = RunningService.FreePort();
         var environment = new Dictionary<string, string>
         {
             ["STAFFDATA__SERVE__URLS"] = $"http://127.0.0.1:{port}",
@@ -74,7 +73,7 @@ public sealed class ServeProcessTests : IDisposable
     {
         var environment = new Dictionary<string, string>
         {
-            ["STAFFDATA__SERVE__URLS"] = $"http://127.0.0.1:{FreePort()}",
+            ["STAFFDATA__SERVE__URLS"] = $"http://127.0.0.1:{RunningService.FreePort()}",
             ["STAFFDATA__SCHEDULE__JOBS__0__ID"] = "nightly-esr",
             ["STAFFDATA__SCHEDULE__JOBS__0__CRON"] = "0 22 * * *",
             ["STAFFDATA__SCHEDULE__JOBS__0__PATHS__0"] = Repository.Samples("esr"),
@@ -113,7 +112,7 @@ public sealed class ServeProcessTests : IDisposable
             ["STAFFDATA__WAREHOUSE__PROVIDER"] = "SqlServer",
             ["STAFFDATA__WAREHOUSE__CONNECTIONSTRING"] = "Server=127.0.0.1,1;Database=workforce;User ID=loader;Password=S3cret-Value!;Connect Timeout=2;Encrypt=False",
             ["STAFFDATA__WAREHOUSE__MAXRETRYATTEMPTS"] = "0",
-            ["STAFFDATA__SERVE__URLS"] = $"http://127.0.0.1:{FreePort()}",
+            ["STAFFDATA__SERVE__URLS"] = $"http://127.0.0.1:{RunningService.FreePort()}",
         }, "serve");
 
         Assert.Equal(2, exit);
@@ -165,12 +164,5 @@ public sealed class ServeProcessTests : IDisposable
         {
             return error.ToString();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -49,6 +49,7 @@ public sealed class WatchedFolderTests : IDisposable
         await Task.Delay(1500); // anything still to come (a second job for a file) would come now
 
         Assert.Equal(200, RunningService.Files(processed).Length);
+        Assert.Equal(200, service.SucceededJobs);
         Assert.Equal(names.Order(StringComparer.Ordinal), RunningService.Files(processed).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(40, Directory.GetFiles(service.Inbox).Length); // the 20 + 20 lock files, left where they were
         Assert.All(Directory.GetFiles(service.Inbox), f => Assert.Contains("lock", Path.GetFileName(f).Replace("~$", "lock", StringComparison.Ordinal), StringComparison.Ordinal));

@@ -52,6 +52,9 @@ public static class ServiceHost
         // The schema check before every load logs DbUp's steps under the warehouse's category: noise in a service log.
         builder.Logging.AddFilter("StaffDataPipeline.Sqlite.SqliteWarehouse", LogLevel.Warning);
 
+        // /health answers a monitor every few seconds: its Degraded results are in the answer, not the log.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Error);
+
         // A host that cannot start is reported once, as a sentence, by whoever called StartAsync.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 

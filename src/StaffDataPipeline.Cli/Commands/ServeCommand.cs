@@ -43,7 +43,7 @@ internal static class ServeCommand
                 await Console.Error.WriteLineAsync($"staffdata serve: {(watch.Enabled ? $"watching {watch.ResolvedPath}" : "no watched folder")}; health {first}/health" +
                                                    $"{(serve.Dashboard.Enabled ? $", dashboard {first}{serve.Dashboard.Path}" : string.Empty)}. Ctrl+C stops.");
                 await app.WaitForShutdownAsync(ct);
-                await Console.Error.WriteLineAsync("staffdata serve: stopped; a load in flight was rolled back and runs again at the next start.");
+                await Console.Error.WriteLineAsync("staffdata serve: stopped; any load in flight was rolled back and runs again at the next start.");
                 return ExitCodes.Success;
             });
         });

@@ -117,6 +117,6 @@ public sealed class InboxFileJob
     {
         FileLoadStatus.Loaded => $"loaded as batch {report.BatchId} ({report.Counts.Loaded:N0} rows)",
         FileLoadStatus.AlreadyLoaded => $"already loaded as batch {report.BatchId}",
-        _ => $"rejected ({report.ReasonCode}): {report.Message}",
+        _ => $"rejected ({report.ReasonCode}): {report.Message?.TrimEnd('.')}",
     };
 }

@@ -62,6 +62,17 @@ internal sealed class RunningService : IAsyncDisposable
     }
 
     /// <summary>Hangfire's own count of jobs that ran to completion: one per file means no burst enqueued a file twice.</summary>
+    /// <summary>What a test that timed out should say: where the files are, what the warehouse and Hangfire hold.</summary>
+    public string Describe()
+    {
+        var monitoring = _app.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        var inbox = Directory.Exists(Inbox) ? Directory.GetFiles(Inbox).Length : 0;
+        var batches = File.Exists(Database) ? Scalar("SELECT COUNT(*) FROM load_batch") : 0;
+        return $"inbox {inbox} files, processed {Files(Path.Combine(Inbox, "processed")).Length}, rejected {Files(Path.Combine(Inbox, "rejected")).Length}; " +
+               $"{batches} batches; Hangfire: {monitoring.EnqueuedCount(StaffDataPipeline.Service.Jobs.JobQueues.Loads)} enqueued, {monitoring.ProcessingCount()} processing, " +
+               $"{monitoring.ScheduledCount()} scheduled, {monitoring.SucceededListCount()} succeeded, {monitoring.FailedCount()} failed.";
+    }
+
     public long SucceededJobs => _app.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().SucceededListCount();
 
     public Task StopAsync() => _app.StopAsync();
@@ -80,14 +91,14 @@ internal sealed class RunningService : IAsyncDisposable
     public static string[] Files(string folder) =>
         Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories) : [];
 
-    public static async Task WaitUntil(Func<bool> condition, TimeSpan timeout, string what)
+    public static async Task WaitUntil(Func<bool> condition, TimeSpan timeout, string what, Func<string>? state = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (!condition())
         {
             if (clock.Elapsed > timeout)
             {
-                throw new TimeoutException($"Waited {timeout.TotalSeconds} s for {what}.");
+                throw new TimeoutException($"Waited {timeout.TotalSeconds} s for {what}.{(state is null ? string.Empty : " " + state())}");
             }
 
             await Task.Delay(100);

@@ -45,7 +45,7 @@ public sealed class WatchedFolderTests : IDisposable
 
         await Task.WhenAll(slowWriters);
         var processed = Path.Combine(service.Inbox, "processed");
-        await RunningService.WaitUntil(() => RunningService.Files(processed).Length >= 200, Patience, "200 files in processed/");
+        await RunningService.WaitUntil(() => RunningService.Files(processed).Length >= 200, Patience, "200 files in processed/", service.Describe);
         await Task.Delay(1500); // anything still to come (a second job for a file) would come now
 
         Assert.Equal(200, RunningService.Files(processed).Length);

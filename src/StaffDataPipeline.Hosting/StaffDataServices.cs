@@ -58,8 +58,10 @@ public static class StaffDataServices
         services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton(loadOptions);
         // Scoped: a long-running host resolves a scope per job, so an edit to the reference data takes effect at the
-        // next load without a restart, and the taxonomy version recorded is the one that job used.
-        services.AddScoped(_ => ReferenceDataLoader.Load(reference.Resolve()));
+        // next load without a restart (the cache reads the folder again when a file changed), and the taxonomy version
+        // recorded is the one that job used.
+        services.AddSingleton(new ReferenceDataCache(reference.Resolve()));
+        services.AddScoped(sp => sp.GetRequiredService<ReferenceDataCache>().Current());
         services.AddScoped(sp => sp.GetRequiredService<ReferenceDataSet>().Mapper);
         var databasePath = Path.GetFullPath(warehouse.SqlitePath);
         var sqlServer = SettingsValidator.SqlServerOptions(warehouse);

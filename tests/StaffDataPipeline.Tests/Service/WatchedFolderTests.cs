@@ -9,7 +9,7 @@ namespace StaffDataPipeline.Tests.Service;
 public sealed class WatchedFolderTests : IDisposable
 {
     private static readonly string[] Organisations = ["R0A", "RGT", "RQ3", "RJ1", "RP4", "RTD", "RTH", "RH8", "RHM", "RR8"];
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(240); // a liveness bound: a passing run takes seconds
     private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();

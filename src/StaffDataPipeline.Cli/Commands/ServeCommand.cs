@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
-using StaffDataPipeline.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using StaffDataPipeline.Service;
 using StaffDataPipeline.Service.Settings;
 
@@ -37,8 +37,8 @@ internal static class ServeCommand
             {
                 await using var app = ServiceHost.Build(configuration);
                 await ServiceHost.StartAsync(app, ct);
-                var serve = SettingsBinder.Bind<ServeSettings>(configuration, "Serve");
-                var watch = SettingsBinder.Bind<WatchSettings>(configuration, "Watch");
+                var serve = app.Services.GetRequiredService<ServeSettings>();
+                var watch = app.Services.GetRequiredService<WatchSettings>();
                 var first = app.Urls.Count > 0 ? app.Urls.First() : serve.Urls;
                 await Console.Error.WriteLineAsync($"staffdata serve: {(watch.Enabled ? $"watching {watch.ResolvedPath}" : "no watched folder")}; health {first}/health" +
                                                    $"{(serve.Dashboard.Enabled ? $", dashboard {first}{serve.Dashboard.Path}" : string.Empty)}. Ctrl+C stops.");

@@ -9,8 +9,13 @@ namespace StaffDataPipeline.Grades;
 public sealed class GradeSet
 {
     private readonly HashSet<string> _codes;
+    private readonly string _spec;
 
-    private GradeSet(HashSet<string> codes) => _codes = codes;
+    private GradeSet(HashSet<string> codes, string spec)
+    {
+        _codes = codes;
+        _spec = spec;
+    }
 
     public static GradeSet Parse(string spec, GradeCatalogue catalogue)
     {
@@ -43,10 +48,13 @@ public sealed class GradeSet
             }
         }
 
-        return new GradeSet(codes);
+        return new GradeSet(codes, spec);
     }
 
     public bool Contains(Grade grade) => _codes.Contains(grade.Code);
+
+    /// <summary>The set as the rules file wrote it.</summary>
+    public override string ToString() => _spec;
 
     private static Grade ParseOne(string text, GradeCatalogue catalogue, string spec)
     {

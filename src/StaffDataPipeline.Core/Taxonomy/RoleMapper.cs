@@ -4,8 +4,10 @@ using StaffDataPipeline.Grades;
 namespace StaffDataPipeline.Taxonomy;
 
 /// <summary>
-/// Decides the taxonomy role of a post: rules are tried top to bottom and the first that matches decides.
-/// When none does, a post with genomics signals is UNMAPPED (review queue), anything else OUT-OF-SCOPE.
+/// Decides the taxonomy role of a post in layers: the title is normalised (abbreviations expanded); the scope
+/// exclusions are tried first (a post whose place is Medical Physics is out of scope whatever its title); then the
+/// rules top to bottom, the first that matches deciding (grade decides level where a rule says so). When none does,
+/// a post with genomics signals is UNMAPPED (review queue), anything else OUT-OF-SCOPE.
 /// Decisions are cached per distinct descriptor set: a national extract has millions of rows but few distinct posts.
 /// Safe to call from several threads at once (a scheduler runs loads in parallel): deciding is pure, and the cache is
 /// a concurrent dictionary, emptied when it reaches its bound.
@@ -13,6 +15,7 @@ namespace StaffDataPipeline.Taxonomy;
 public sealed class RoleMapper
 {
     private const int CacheLimit = 50_000;
+    private readonly IReadOnlyList<ScopeExclusion> _exclusions;
     private readonly IReadOnlyList<MappingRule> _rules;
     private readonly Regex _genomicsSignals;
     private readonly TitleNormaliser _titles;
@@ -20,9 +23,10 @@ public sealed class RoleMapper
     private readonly System.Collections.Concurrent.ConcurrentDictionary<MappingInput, RoleDecision> _cache = new();
     private int _cached;
 
-    public RoleMapper(RoleTaxonomy taxonomy, IReadOnlyList<MappingRule> rules, Regex genomicsSignals, TitleNormaliser titles, GradeCatalogue grades)
+    public RoleMapper(RoleTaxonomy taxonomy, IReadOnlyList<ScopeExclusion> exclusions, IReadOnlyList<MappingRule> rules, Regex genomicsSignals, TitleNormaliser titles, GradeCatalogue grades)
     {
         Taxonomy = taxonomy;
+        _exclusions = exclusions;
         _rules = rules;
         _genomicsSignals = genomicsSignals;
         _titles = titles;
@@ -34,6 +38,8 @@ public sealed class RoleMapper
     public GradeCatalogue Grades => _grades;
 
     public IReadOnlyList<MappingRule> Rules => _rules;
+
+    public IReadOnlyList<ScopeExclusion> Exclusions => _exclusions;
 
     public RoleDecision Map(in MappingInput input)
     {
@@ -54,29 +60,91 @@ public sealed class RoleMapper
         return decision;
     }
 
+    /// <summary>The decision <see cref="Map"/> makes, with every step that led to it, for `staffdata explain`.</summary>
+    public MappingExplanation Explain(in MappingInput input)
+    {
+        var expansions = new List<string>();
+        var post = Describe(input, expansions);
+        var trials = new List<RuleTrial>();
+        RoleDecision? decision = null;
+        foreach (var exclusion in _exclusions)
+        {
+            var (matched, why) = exclusion.Explain(post);
+            trials.Add(new RuleTrial("exclusion", exclusion.ExclusionId, Role.OutOfScope, matched, why, exclusion.SourceFile, exclusion.SourceLine));
+            if (matched)
+            {
+                decision = new RoleDecision(Role.OutOfScope, exclusion.ExclusionId, post.Grade);
+                break;
+            }
+        }
+
+        if (decision is null)
+        {
+            foreach (var rule in _rules)
+            {
+                var (matched, why) = rule.Explain(post);
+                trials.Add(new RuleTrial("rule", rule.RuleId, rule.RoleCode, matched, why, rule.SourceFile, rule.SourceLine));
+                if (matched)
+                {
+                    decision = new RoleDecision(rule.RoleCode, rule.RuleId, post.Grade);
+                    break;
+                }
+            }
+        }
+
+        var fallback = string.Empty;
+        if (decision is null)
+        {
+            decision = Fallback(post);
+            fallback = decision.RoleCode == Role.Unmapped
+                ? "No rule decided, and the title or context has a genomics signal (genomics-signals.csv): UNMAPPED, listed by `staffdata unmapped` for review."
+                : "No rule decided, and nothing in the title or context is a genomics signal (genomics-signals.csv): OUT-OF-SCOPE.";
+        }
+
+        return new MappingExplanation(post.Title, expansions, post.Context, post.Place, post.StaffGroup, post.OccupationCode, post.Grade, trials, decision, fallback);
+    }
+
     private RoleDecision Decide(in MappingInput input)
     {
-        var title = _titles.Normalise(input.PositionTitle);
-        var jobRole = _titles.Normalise(input.JobRole);
-        var context = string.Join(" | ", new[] { title, _titles.Normalise(input.AreaOfWork), _titles.Normalise(input.CostCentre), jobRole }.Where(s => s.Length > 0));
-        var grade = _grades.Parse(input.Grade);
-        var post = new PostDescription(
-            title.Length > 0 ? title : jobRole,
-            context,
-            TitleText.Fold(input.StaffGroup),
-            (input.OccupationCode ?? string.Empty).Trim().ToUpperInvariant(),
-            grade);
+        var post = Describe(input, null);
+        foreach (var exclusion in _exclusions)
+        {
+            if (exclusion.Matches(post))
+            {
+                return new RoleDecision(Role.OutOfScope, exclusion.ExclusionId, post.Grade);
+            }
+        }
 
         foreach (var rule in _rules)
         {
             if (rule.Matches(post))
             {
-                return new RoleDecision(rule.RoleCode, rule.RuleId, grade);
+                return new RoleDecision(rule.RoleCode, rule.RuleId, post.Grade);
             }
         }
 
-        return _genomicsSignals.IsMatch(context)
-            ? new RoleDecision(Role.Unmapped, RoleDecision.DefaultUnmappedRule, grade)
-            : new RoleDecision(Role.OutOfScope, RoleDecision.DefaultOutOfScopeRule, grade);
+        return Fallback(post);
+    }
+
+    private RoleDecision Fallback(in PostDescription post) => _genomicsSignals.IsMatch(post.Context)
+        ? new RoleDecision(Role.Unmapped, RoleDecision.DefaultUnmappedRule, post.Grade)
+        : new RoleDecision(Role.OutOfScope, RoleDecision.DefaultOutOfScopeRule, post.Grade);
+
+    private PostDescription Describe(in MappingInput input, List<string>? expansions)
+    {
+        var title = _titles.Normalise(input.PositionTitle, expansions);
+        var jobRole = _titles.Normalise(input.JobRole, expansions);
+        var area = _titles.Normalise(input.AreaOfWork);
+        var costCentre = _titles.Normalise(input.CostCentre);
+        var context = string.Join(" | ", new[] { title, area, costCentre, jobRole }.Where(s => s.Length > 0));
+        return new PostDescription(
+            title.Length > 0 ? title : jobRole,
+            context,
+            TitleText.Fold(input.StaffGroup),
+            (input.OccupationCode ?? string.Empty).Trim().ToUpperInvariant(),
+            _grades.Parse(input.Grade))
+        {
+            Place = string.Join(" | ", new[] { area, costCentre }.Where(s => s.Length > 0)),
+        };
     }
 }

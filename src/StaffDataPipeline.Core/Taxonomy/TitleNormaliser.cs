@@ -1,41 +1,69 @@
 namespace StaffDataPipeline.Taxonomy;
 
 /// <summary>
-/// Folds a job title and rewrites its words through reference-data/title-synonyms.csv, so that
-/// "Snr Genetic Counselor" and "Senior genetic counsellor" read the same to the rules.
+/// Folds a job title and expands its abbreviations and spellings through reference-data/title-synonyms.csv, so that
+/// "Snr Genetic Counselor", "Hd of Bioinf" and "Med Sec - CG" read to the rules as "senior genetic counsellor",
+/// "head of bioinformatics" and "medical secretary clinical genetics". An entry may be several words ("hd of",
+/// "med sec"); at each word the longest entry that starts there wins, and the replacement is not read again.
 /// </summary>
 public sealed class TitleNormaliser
 {
-    private readonly Dictionary<string, string> _synonyms;
+    private readonly Dictionary<string, string> _entries = new(StringComparer.Ordinal);
+    private readonly int _longest = 1;
 
     public TitleNormaliser(IEnumerable<KeyValuePair<string, string>> synonyms)
     {
-        _synonyms = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (word, replacement) in synonyms)
+        ArgumentNullException.ThrowIfNull(synonyms);
+        foreach (var (words, replacement) in synonyms)
         {
-            _synonyms[TitleText.Fold(word)] = TitleText.Fold(replacement);
+            var key = TitleText.Fold(words);
+            _entries[key] = TitleText.Fold(replacement);
+            _longest = Math.Max(_longest, key.Count(c => c == ' ') + 1);
         }
     }
 
-    public string Normalise(string? title)
+    public string Normalise(string? title) => Normalise(title, null);
+
+    /// <summary>Normalises, adding each expansion made ("hd of → head of") to <paramref name="expansions"/> when given.</summary>
+    public string Normalise(string? title, List<string>? expansions)
     {
         var folded = TitleText.Fold(title);
-        if (folded.Length == 0 || _synonyms.Count == 0)
+        if (folded.Length == 0 || _entries.Count == 0)
         {
             return folded;
         }
 
         var words = folded.Split(' ');
+        var output = new List<string>(words.Length);
         var changed = false;
-        for (var i = 0; i < words.Length; i++)
+        for (var i = 0; i < words.Length;)
         {
-            if (_synonyms.TryGetValue(words[i], out var replacement))
+            var taken = 0;
+            for (var n = Math.Min(_longest, words.Length - i); n >= 1 && taken == 0; n--)
             {
-                words[i] = replacement;
-                changed = true;
+                var key = n == 1 ? words[i] : string.Join(' ', words, i, n);
+                if (_entries.TryGetValue(key, out var replacement))
+                {
+                    if (replacement.Length > 0)
+                    {
+                        output.Add(replacement);
+                    }
+
+                    expansions?.Add($"{key} → {(replacement.Length > 0 ? replacement : "(removed)")}");
+                    changed = true;
+                    taken = n;
+                }
             }
+
+            if (taken == 0)
+            {
+                output.Add(words[i]);
+                taken = 1;
+            }
+
+            i += taken;
         }
 
-        return changed ? string.Join(' ', words.Where(w => w.Length > 0)) : folded;
+        return changed ? string.Join(' ', output) : folded;
     }
 }

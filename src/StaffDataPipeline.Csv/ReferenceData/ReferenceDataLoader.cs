@@ -30,6 +30,7 @@ public static class ReferenceDataLoader
     public const string VersionFile = "taxonomy-version.txt";
     public const string SurveyAliasesFile = "survey-aliases.csv";
     public const string SuccessorsFile = "organisation-successors.csv";
+    public const string ExclusionsFile = "scope-exclusions.csv";
 
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
 
@@ -44,14 +45,16 @@ public static class ReferenceDataLoader
 
         var grades = LoadGrades(ReferenceTable.Read(P(GradesFile), "code", "label", "pay_scale", "band", "sort_order", "aliases"));
         var roles = LoadRoles(ReferenceTable.Read(P(RolesFile), "code", "name", "family", "typical_grade"));
-        var version = $"{ReadVersion(P(VersionFile))}.{ContentHash(folder, RolesFile, RulesFile, SynonymsFile, SignalsFile, GradesFile)}";
+        var version = $"{ReadVersion(P(VersionFile))}.{ContentHash(folder, RolesFile, RulesFile, SynonymsFile, SignalsFile, GradesFile, ExclusionsFile)}";
         var taxonomy = new RoleTaxonomy(version, roles);
         var synonyms = ReferenceTable.Read(P(SynonymsFile), "word", "replacement").Rows
             .Select(r => string.IsNullOrEmpty(r["word"]) ? throw r.Error("'word' is blank.") : new KeyValuePair<string, string>(r["word"], r["replacement"]));
         var titles = new TitleNormaliser(synonyms);
         var signals = LoadSignals(ReferenceTable.Read(P(SignalsFile), "pattern"));
         var rules = LoadRules(ReferenceTable.Read(P(RulesFile), "rule_id", "role_code", "title", "context", "staff_group", "occupation_code", "grade"), taxonomy, grades);
-        var mapper = new RoleMapper(taxonomy, rules, signals, titles, grades);
+        // Optional, so that a reference data folder from before the exclusion layer still loads (with no exclusions).
+        var exclusions = File.Exists(P(ExclusionsFile)) ? LoadExclusions(ReferenceTable.Read(P(ExclusionsFile), "exclusion_id", "place", "staff_group", "unless", "notes")) : [];
+        var mapper = new RoleMapper(taxonomy, exclusions, rules, signals, titles, grades);
         var organisations = LoadOrganisations(ReferenceTable.Read(P(OrganisationsFile), "ods_code", "name", "type", "region_code", "region_name", "glh"));
         var aliases = LoadAliases(ReferenceTable.Read(P(AliasesFile), "field", "alias"));
         var assignments = LoadAssignmentRules(ReferenceTable.Read(P(AssignmentRulesFile), "kind", "value", "counted"));
@@ -103,7 +106,8 @@ public static class ReferenceDataLoader
         foreach (var file in files)
         {
             // Normalise line endings so a checkout on Windows gets the same version as one on Linux.
-            var text = File.ReadAllText(Path.Combine(folder, file)).Replace("\r\n", "\n", StringComparison.Ordinal);
+            var path = Path.Combine(folder, file);
+            var text = File.Exists(path) ? File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal) : string.Empty;
             hash.AppendData(Encoding.UTF8.GetBytes(file + "\n" + text));
         }
 
@@ -174,6 +178,29 @@ public static class ReferenceDataLoader
         return patterns.Count == 0
             ? throw new ReferenceDataException(table.FileName, 0, "at least one pattern is needed.")
             : new Regex(string.Join('|', patterns), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeout);
+    }
+
+    private static List<ScopeExclusion> LoadExclusions(ReferenceTable table)
+    {
+        var exclusions = new List<ScopeExclusion>();
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in table.Rows)
+        {
+            var id = row["exclusion_id"];
+            if (id.Length == 0 || !ids.Add(id))
+            {
+                throw row.Error(id.Length == 0 ? "exclusion_id is blank." : $"exclusion_id '{id}' is used twice.");
+            }
+
+            if (row["place"].Length == 0 && row["staff_group"].Length == 0)
+            {
+                throw row.Error($"exclusion {id} needs a place or a staff_group; without one it would exclude every post.");
+            }
+
+            exclusions.Add(new ScopeExclusion(id, CompilePattern(row, "place"), CompilePattern(row, "staff_group"), CompilePattern(row, "unless"), row["notes"], row.File, (int)row.Line));
+        }
+
+        return exclusions;
     }
 
     private static List<MappingRule> LoadRules(ReferenceTable table, RoleTaxonomy taxonomy, GradeCatalogue grades)

@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+
+namespace StaffDataPipeline.Taxonomy;
+
+/// <summary>
+/// One line of reference-data/scope-exclusions.csv: a place (area of work or cost centre) or staff group whose posts
+/// are not genomics workforce, whatever their title says, unless the place also names a genomics service. Tried
+/// before the mapping rules, so that "Bioinformatician" in Medical Physics never reaches the bioinformatics rules.
+/// </summary>
+public sealed record ScopeExclusion(string ExclusionId, Regex? Place, Regex? StaffGroup, Regex? Unless, string Notes, string SourceFile, int SourceLine)
+{
+    public bool Matches(in PostDescription post) => Explain(post).Matched;
+
+    /// <summary>Whether the exclusion applies to the post, and why in words.</summary>
+    public (bool Matched, string Why) Explain(in PostDescription post)
+    {
+        var reasons = new List<string>();
+        if (Place is not null)
+        {
+            if (!Place.IsMatch(post.Place))
+            {
+                return (false, $"place does not match '{Place}'");
+            }
+
+            reasons.Add($"place matches '{Place}'");
+        }
+
+        if (StaffGroup is not null)
+        {
+            if (!StaffGroup.IsMatch(post.StaffGroup))
+            {
+                return (false, $"staff group does not match '{StaffGroup}'");
+            }
+
+            reasons.Add($"staff group matches '{StaffGroup}'");
+        }
+
+        if (Unless is not null && Unless.IsMatch(post.Place))
+        {
+            return (false, $"{string.Join("; ", reasons)}, but the place also matches '{Unless}' (a genomics service)");
+        }
+
+        return (true, string.Join("; ", reasons));
+    }
+}

@@ -5,8 +5,8 @@ namespace StaffDataPipeline.Surveys;
 /// <summary>How a survey line's role is decided, at load and at remap alike.</summary>
 public static class SurveyRoles
 {
-    // Survey lines are genomics workforce by definition: the rules see this as the post's context.
-    private const string SurveyContext = "Genomics service (survey return)";
+    /// <summary>Survey lines are genomics workforce by definition: the rules see this as the post's area of work.</summary>
+    public const string SurveyContext = "Genomics service (survey return)";
 
     public const string TaxonomyCodeRule = "TAXONOMY-CODE";
 

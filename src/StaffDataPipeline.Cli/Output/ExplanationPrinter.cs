@@ -1,0 +1,47 @@
+using StaffDataPipeline.Taxonomy;
+
+namespace StaffDataPipeline.Cli.Output;
+
+/// <summary>`staffdata explain` for people who maintain the rules but do not read code.</summary>
+internal static class ExplanationPrinter
+{
+    public static void Print(TextWriter o, string title, MappingExplanation e, RoleDecision decided, RoleTaxonomy taxonomy)
+    {
+        o.WriteLine($"Title as written:       {title}");
+        o.WriteLine($"Title as rules read it: {Show(e.NormalisedTitle)}");
+        o.WriteLine($"Abbreviations expanded: {(e.Expansions.Count > 0 ? string.Join("; ", e.Expansions) : "none")} (title-synonyms.csv)");
+        o.WriteLine($"Context:                {Show(e.Context)} (title | area | cost centre | job role)");
+        o.WriteLine($"Place:                  {Show(e.Place)} (area | cost centre)");
+        o.WriteLine($"Staff group:            {Show(e.StaffGroup)}; occupation code {Show(e.OccupationCode)}; grade {e.Grade.Code} ({e.Grade.Label})");
+        o.WriteLine();
+        string? layer = null;
+        foreach (var trial in e.Trials)
+        {
+            if (trial.Layer != layer)
+            {
+                layer = trial.Layer;
+                o.WriteLine(layer == "exclusion"
+                    ? "1. Scope exclusions (scope-exclusions.csv), tried first; one that matches makes the post out of scope:"
+                    : "2. Mapping rules (mapping-rules.csv), top to bottom; the first that matches decides:");
+            }
+
+            o.WriteLine($"   {trial.Id,-7} {trial.RoleCode,-17} {(trial.Matched ? "MATCHES" : "no"),-7} {trial.Why}");
+        }
+
+        if (e.Fallback.Length > 0)
+        {
+            o.WriteLine($"3. {e.Fallback}");
+        }
+
+        o.WriteLine();
+        var role = taxonomy.Contains(decided.RoleCode) ? taxonomy[decided.RoleCode].Name : decided.RoleCode;
+        var source = e.Trials.FirstOrDefault(t => t.Matched) is { } match ? $" ({Path.GetFileName(match.SourceFile)} line {match.SourceLine})" : string.Empty;
+        o.WriteLine($"Decision: {decided.RoleCode} ({role}) by {decided.RuleId}{source}; taxonomy {taxonomy.Version}.");
+        if (decided.RoleCode != e.Decision.RoleCode)
+        {
+            o.WriteLine("    (a survey return lists only genomics posts, so a title no rule decides is for review rather than out of scope)");
+        }
+    }
+
+    private static string Show(string text) => text.Length > 0 ? $"'{text}'" : "(none)";
+}

@@ -32,7 +32,10 @@ internal static class UnmappedCommand
 
                 if (titles.Count > 0)
                 {
-                    Console.WriteLine("Add a rule to mapping-rules.csv (see reference-data/README.md), try it with `staffdata map-roles`, then run `staffdata remap`.");
+                    var first = titles[0];
+                    var area = string.IsNullOrEmpty(first.AreaOfWork) || first.AreaOfWork == "Survey return" ? string.Empty : $" --area \"{first.AreaOfWork}\"";
+                    Console.WriteLine($"To see why a title was not decided: staffdata explain \"{first.PositionTitle}\"{area} (add --grade, --staff-group, --cost-centre as the post has them).");
+                    Console.WriteLine("Add a rule to mapping-rules.csv or an abbreviation to title-synonyms.csv (see reference-data/README.md), try it with `staffdata explain` or `staffdata map-roles`, then run `staffdata remap`.");
                 }
             }
 

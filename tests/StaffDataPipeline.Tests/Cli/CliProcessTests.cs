@@ -97,15 +97,71 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
+    public void Explain_shows_the_expansions_every_rule_tried_and_the_decision()
+    {
+        var (exit, output, _) = CliRunner.Run(_dir.Path, null, "explain", "Prin. Clin. Sci.", "--area", "Genomics Laboratory", "--grade", "Band 8b");
+        var (excludedExit, excluded, _) = CliRunner.Run(_dir.Path, null, "explain", "Bioinformatician", "--area", "Medical Physics");
+        var (surveyExit, survey, _) = CliRunner.Run(_dir.Path, null, "explain", "Genomics Programme Officer", "--survey");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Title as rules read it: 'principal clinical scientist'", output, StringComparison.Ordinal);
+        Assert.Contains("prin → principal; clin → clinical; sci → scientist", output, StringComparison.Ordinal);
+        Assert.Matches(@"GC-01 +GC-TRAINEE +no +title does not match", output);
+        Assert.Matches(@"LAB-07 +LAB-CS-PRINCIPAL +MATCHES +title matches", output);
+        Assert.Matches(@"Decision: LAB-CS-PRINCIPAL \(Principal clinical scientist, genomics\) by LAB-07 \(mapping-rules\.csv line \d+\); taxonomy 1\.[0-9a-f]{8}\.", output);
+        Assert.DoesNotContain("LAB-08", output, StringComparison.Ordinal); // rules after the deciding one are not tried
+        Assert.Equal(0, excludedExit);
+        Assert.Matches(@"EX-01 +OUT-OF-SCOPE +MATCHES +place matches", excluded);
+        Assert.DoesNotContain("GC-01", excluded, StringComparison.Ordinal);
+        Assert.Contains("Decision: OUT-OF-SCOPE (Not genomics workforce) by EX-01 (scope-exclusions.csv line", excluded, StringComparison.Ordinal);
+        Assert.Equal(0, surveyExit);
+        Assert.Contains("Decision: UNMAPPED", survey, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Remap_applies_a_scope_exclusion_added_after_a_load_and_records_the_new_version()
+    {
+        var reference = _dir.CopyReferenceData();
+        var exclusions = Path.Combine(reference, "scope-exclusions.csv");
+        var kept = File.ReadAllText(exclusions);
+        File.Delete(exclusions); // a folder from before the exclusion layer
+        File.WriteAllText(_dir.File("RGT_2024-03.csv"), "Employee Number,Organisation Code,Position Title,Area of Work,Pay Band,FTE\n1,RGT,Bioinformatician,Medical Physics,Band 6,1.0\n2,RGT,Bioinformatician,Genomics Laboratory,Band 6,1.0\n");
+        CliRunner.Run(_dir.Path, null, "load", _dir.File("RGT_2024-03.csv"), "--reference-data", reference);
+        var before = CountBioinformaticians();
+
+        File.WriteAllText(exclusions, kept);
+        var (exit, output, _) = CliRunner.Run(_dir.Path, null, "remap", "--reference-data", reference);
+
+        Assert.Equal(2, before);
+        Assert.Equal(0, exit);
+        Assert.StartsWith("Taxonomy version 1.", output, StringComparison.Ordinal);
+        Assert.Equal(1, CountBioinformaticians());
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_dir.File("staffdata.db")};Pooling=False;Mode=ReadOnly");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(DISTINCT version) FROM taxonomy_version";
+        Assert.Equal(2L, (long)cmd.ExecuteScalar()!);
+    }
+
+    [Fact]
     public void Help_lists_every_command()
     {
         var (exit, output, _) = CliRunner.Run(_dir.Path, null, "--help");
 
         Assert.Equal(0, exit);
-        foreach (var command in new[] { "init", "load", "validate", "unmapped", "remap", "map-roles" })
+        foreach (var command in new[] { "init", "load", "validate", "unmapped", "remap", "map-roles", "explain", "serve", "jobs", "run-job", "hash-password" })
         {
             Assert.Contains(command, output, StringComparison.Ordinal);
         }
+    }
+
+    private long CountBioinformaticians()
+    {
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_dir.File("staffdata.db")};Pooling=False;Mode=ReadOnly");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM fact_staff_in_post f JOIN dim_role r ON r.role_id = f.role_id WHERE r.role_code = 'BIOINF'";
+        return (long)cmd.ExecuteScalar()!;
     }
 
     private static bool HasBatches(string db)

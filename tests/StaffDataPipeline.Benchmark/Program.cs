@@ -78,7 +78,7 @@ static (double Wall, double PeakMb, long Loaded) LoadInChild(string file, string
     var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
     if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
     {
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        start.ArgumentList.Add(System.Reflection.Assembly.GetEntryAssembly()!.Location);
     }
 
     start.ArgumentList.Add("--load-in-process");

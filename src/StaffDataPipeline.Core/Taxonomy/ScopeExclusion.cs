@@ -9,9 +9,12 @@ namespace StaffDataPipeline.Taxonomy;
 /// </summary>
 public sealed record ScopeExclusion(string ExclusionId, Regex? Place, Regex? StaffGroup, Regex? Unless, string Notes, string SourceFile, int SourceLine)
 {
-    public bool Matches(in PostDescription post) => Explain(post).Matched;
+    public bool Matches(in PostDescription post) =>
+        (Place is null || Place.IsMatch(post.Place))
+        && (StaffGroup is null || StaffGroup.IsMatch(post.StaffGroup))
+        && (Unless is null || !Unless.IsMatch(post.Place));
 
-    /// <summary>Whether the exclusion applies to the post, and why in words.</summary>
+    /// <summary>The same test as <see cref="Matches"/>, saying why in words.</summary>
     public (bool Matched, string Why) Explain(in PostDescription post)
     {
         var reasons = new List<string>();

@@ -9,16 +9,22 @@ namespace StaffDataPipeline.Taxonomy;
 public sealed class TitleNormaliser
 {
     private readonly Dictionary<string, string> _entries = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _phraseStarts = new(StringComparer.Ordinal);
     private readonly int _longest = 1;
 
     public TitleNormaliser(IEnumerable<KeyValuePair<string, string>> synonyms)
     {
         ArgumentNullException.ThrowIfNull(synonyms);
-        foreach (var (words, replacement) in synonyms)
+        foreach (var (entry, replacement) in synonyms)
         {
-            var key = TitleText.Fold(words);
+            var key = TitleText.Fold(entry);
             _entries[key] = TitleText.Fold(replacement);
-            _longest = Math.Max(_longest, key.Count(c => c == ' ') + 1);
+            var words = key.Split(' ');
+            _longest = Math.Max(_longest, words.Length);
+            if (words.Length > 1)
+            {
+                _phraseStarts.Add(words[0]);
+            }
         }
     }
 
@@ -39,7 +45,9 @@ public sealed class TitleNormaliser
         for (var i = 0; i < words.Length;)
         {
             var taken = 0;
-            for (var n = Math.Min(_longest, words.Length - i); n >= 1 && taken == 0; n--)
+            // Only a word that starts some phrase can begin one: the rest need a single lookup, no joined strings.
+            var longest = _phraseStarts.Contains(words[i]) ? Math.Min(_longest, words.Length - i) : 1;
+            for (var n = longest; n >= 1 && taken == 0; n--)
             {
                 var key = n == 1 ? words[i] : string.Join(' ', words, i, n);
                 if (_entries.TryGetValue(key, out var replacement))

@@ -1,0 +1,39 @@
+using StaffDataPipeline.Taxonomy;
+
+namespace StaffDataPipeline.Tests.Normalisation;
+
+public sealed class TitleNormaliserTests
+{
+    private static readonly TitleNormaliser Normaliser = new(new Dictionary<string, string>
+    {
+        ["hd"] = "head",
+        ["hd of"] = "head of",
+        ["sec"] = "secretary",
+        ["med sec"] = "medical secretary",
+        ["bms"] = "biomedical scientist",
+        ["scientist"] = "boffin", // a replacement is never read again: "bms" must not become "biomedical boffin"
+        ["pt"] = string.Empty,
+    });
+
+    [Theory]
+    [InlineData("Med Sec to Hd of Dept", "medical secretary to head of dept")]
+    [InlineData("Hd, Genomics", "head genomics")]
+    [InlineData("Sec", "secretary")]
+    [InlineData("Med. Sec.", "medical secretary")]
+    [InlineData("Snr BMS", "snr biomedical scientist")]
+    [InlineData("Clinical Scientist", "clinical boffin")]
+    [InlineData("Counsellor (PT)", "counsellor")]
+    [InlineData("Medical Records", "medical records")]
+    public void The_longest_entry_at_each_word_wins_and_its_replacement_is_not_read_again(string title, string expected) =>
+        Assert.Equal(expected, Normaliser.Normalise(title));
+
+    [Fact]
+    public void The_expansions_made_are_listed()
+    {
+        var expansions = new List<string>();
+
+        Normaliser.Normalise("Med Sec to Hd of Dept (PT)", expansions);
+
+        Assert.Equal(["med sec → medical secretary", "hd of → head of", "pt → (removed)"], expansions);
+    }
+}

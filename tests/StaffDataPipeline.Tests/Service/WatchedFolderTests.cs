@@ -125,7 +125,8 @@ public sealed class WatchedFolderTests : IDisposable
     {
         var first = await RunningService.StartAsync(_dir.Path);
         var path = Path.Combine(first.Inbox, "RGT_2024-02.csv");
-        await File.WriteAllTextAsync(path, RunningService.EsrExport("RGT", new DateOnly(2024, 2, 1), 1, rows: 100_000));
+        await File.WriteAllTextAsync(path, RunningService.EsrExport("RGT", new DateOnly(2024, 2, 1), 1, rows: 300_000));
+        // Large enough that the load runs for seconds: the stop lands mid-load, not after the commit.
         await RunningService.WaitUntil(() => Running(first) == 1, TimeSpan.FromSeconds(60), "the load to start");
 
         await first.StopAsync();
@@ -138,7 +139,7 @@ public sealed class WatchedFolderTests : IDisposable
         await using var second = await RunningService.StartAsync(_dir.Path);
         await RunningService.WaitUntil(() => !File.Exists(path), TimeSpan.FromSeconds(120), "the file to load after the restart");
         Assert.Equal(1, second.Scalar("SELECT COUNT(*) FROM load_batch WHERE status = 'loaded'"));
-        Assert.Equal(100_000, second.Scalar("SELECT COUNT(*) FROM fact_staff_in_post"));
+        Assert.Equal(300_000, second.Scalar("SELECT COUNT(*) FROM fact_staff_in_post"));
     }
 
     [Fact]

@@ -1,0 +1,103 @@
+-- The same views as sql/sqlite/0008_workforce_flows.sql, in T-SQL. Workforce flows between consecutive ESR snapshots of one organisation: joiners, leavers and role moves.
+-- A person is a pseudonymised key: one row per person, organisation and month, whatever their assignments (their
+-- role is that of the primary assignment, else the largest; their FTE is the sum). Flows are computed only between
+-- snapshots that exist: a missing month never invents leavers and joiners, and a period that spans one is flagged.
+
+CREATE OR ALTER VIEW staffdata.v_snapshot_gaps AS
+WITH snapshots AS (
+    SELECT DISTINCT f.organisation_id, f.snapshot_date_key FROM staffdata.fact_staff_in_post f),
+pairs AS (
+    SELECT organisation_id, snapshot_date_key AS end_key,
+           LAG(snapshot_date_key) OVER (PARTITION BY organisation_id ORDER BY snapshot_date_key) AS start_key
+    FROM snapshots)
+SELECT
+    o.organisation_code                                                              AS organisation_code,
+    ds.calendar_date                                                                 AS previous_snapshot_date,
+    de.calendar_date                                                                 AS snapshot_date,
+    (de.[year] * 12 + de.[month]) - (ds.[year] * 12 + ds.[month]) - 1                        AS missing_months
+FROM pairs p
+JOIN staffdata.dim_date ds        ON ds.date_key = p.start_key
+JOIN staffdata.dim_date de        ON de.date_key = p.end_key
+JOIN staffdata.dim_organisation o ON o.organisation_id = p.organisation_id
+WHERE (de.[year] * 12 + de.[month]) - (ds.[year] * 12 + ds.[month]) > 1;
+GO
+
+CREATE OR ALTER VIEW staffdata.v_workforce_flows AS
+WITH ranked AS (
+    SELECT f.organisation_id, f.snapshot_date_key, f.person_id, f.role_id,
+           ROW_NUMBER() OVER (PARTITION BY f.organisation_id, f.snapshot_date_key, f.person_id
+                              ORDER BY COALESCE(f.is_primary, 0) DESC, f.fte DESC, f.role_id) AS rank_in_person,
+           SUM(f.fte) OVER (PARTITION BY f.organisation_id, f.snapshot_date_key, f.person_id) AS person_fte
+    FROM staffdata.fact_staff_in_post f),
+person_month AS (
+    SELECT organisation_id, snapshot_date_key, person_id, role_id, person_fte AS fte FROM ranked WHERE rank_in_person = 1),
+snapshots AS (
+    SELECT DISTINCT organisation_id, snapshot_date_key FROM person_month),
+periods AS (
+    SELECT organisation_id, start_key, end_key
+    FROM (SELECT organisation_id, snapshot_date_key AS end_key,
+                 LAG(snapshot_date_key) OVER (PARTITION BY organisation_id ORDER BY snapshot_date_key) AS start_key
+          FROM snapshots) AS consecutive
+    WHERE start_key IS NOT NULL),
+movements AS (
+    -- In post at both ends: a stayer, or a move when the role changed.
+    SELECT p.organisation_id, p.start_key, p.end_key, s.role_id AS start_role, e.role_id AS end_role, s.fte AS start_fte, e.fte AS end_fte
+    FROM periods p
+    JOIN person_month s ON s.organisation_id = p.organisation_id AND s.snapshot_date_key = p.start_key
+    JOIN person_month e ON e.organisation_id = p.organisation_id AND e.snapshot_date_key = p.end_key AND e.person_id = s.person_id
+    UNION ALL
+    -- In post at the start only: a leaver.
+    SELECT p.organisation_id, p.start_key, p.end_key, s.role_id, NULL, s.fte, NULL
+    FROM periods p
+    JOIN person_month s ON s.organisation_id = p.organisation_id AND s.snapshot_date_key = p.start_key
+    WHERE NOT EXISTS (SELECT 1 FROM person_month e WHERE e.organisation_id = p.organisation_id AND e.snapshot_date_key = p.end_key AND e.person_id = s.person_id)
+    UNION ALL
+    -- In post at the end only: a joiner.
+    SELECT p.organisation_id, p.start_key, p.end_key, NULL, e.role_id, NULL, e.fte
+    FROM periods p
+    JOIN person_month e ON e.organisation_id = p.organisation_id AND e.snapshot_date_key = p.end_key
+    WHERE NOT EXISTS (SELECT 1 FROM person_month s WHERE s.organisation_id = p.organisation_id AND s.snapshot_date_key = p.start_key AND s.person_id = e.person_id)),
+by_role AS (
+    -- Counted against the role at the start: staff in post at the start, leavers, moves out.
+    SELECT organisation_id, start_key, end_key, start_role AS role_id,
+           0 AS joiners_headcount, 0.0 AS joiners_fte,
+           CASE WHEN end_role IS NULL THEN 1 ELSE 0 END AS leavers_headcount,
+           CASE WHEN end_role IS NULL THEN start_fte ELSE 0.0 END AS leavers_fte,
+           0 AS moves_in,
+           CASE WHEN end_role IS NOT NULL AND end_role <> start_role THEN 1 ELSE 0 END AS moves_out,
+           1 AS staff_in_post_start, 0 AS staff_in_post_end
+    FROM movements WHERE start_role IS NOT NULL
+    UNION ALL
+    -- Counted against the role at the end: staff in post at the end, joiners, moves in.
+    SELECT organisation_id, start_key, end_key, end_role,
+           CASE WHEN start_role IS NULL THEN 1 ELSE 0 END,
+           CASE WHEN start_role IS NULL THEN end_fte ELSE 0.0 END,
+           0, 0.0,
+           CASE WHEN start_role IS NOT NULL AND start_role <> end_role THEN 1 ELSE 0 END,
+           0,
+           0, 1
+    FROM movements WHERE end_role IS NOT NULL)
+SELECT
+    ds.calendar_date                                         AS period_start,
+    de.calendar_date                                         AS period_end,
+    o.organisation_code                                      AS organisation_code,
+    r.role_code                                              AS role_code,
+    SUM(b.joiners_headcount)                                 AS joiners_headcount,
+    CAST(ROUND(SUM(b.joiners_fte), 4) AS decimal(12, 4))    AS joiners_fte,
+    SUM(b.leavers_headcount)                                 AS leavers_headcount,
+    CAST(ROUND(SUM(b.leavers_fte), 4) AS decimal(12, 4))    AS leavers_fte,
+    SUM(b.moves_in)                                          AS moves_in,
+    SUM(b.moves_out)                                         AS moves_out,
+    SUM(b.staff_in_post_start)                               AS staff_in_post_start,
+    SUM(b.staff_in_post_end)                                 AS staff_in_post_end,
+    CASE WHEN (de.[year] * 12 + de.[month]) - (ds.[year] * 12 + ds.[month]) > 1 THEN 1 ELSE 0 END AS gap_flag
+FROM by_role b
+JOIN staffdata.dim_date ds        ON ds.date_key = b.start_key
+JOIN staffdata.dim_date de        ON de.date_key = b.end_key
+JOIN staffdata.dim_organisation o ON o.organisation_id = b.organisation_id
+JOIN staffdata.dim_role r         ON r.role_id = b.role_id
+GROUP BY ds.calendar_date, de.calendar_date, ds.[year], ds.[month], de.[year], de.[month], o.organisation_code, r.role_code;
+GO
+
+GRANT SELECT ON staffdata.v_workforce_flows TO staffdata_analyst;
+GRANT SELECT ON staffdata.v_snapshot_gaps TO staffdata_analyst;

@@ -1,7 +1,7 @@
 using StaffDataPipeline.SampleGenerator;
 
 // Usage:
-//   dotnet run --project src/StaffDataPipeline.SampleGenerator -- samples [folder]        regenerate samples/esr, samples/esr-broken and samples/surveys
+//   dotnet run --project src/StaffDataPipeline.SampleGenerator -- samples [folder]        regenerate samples/esr, samples/esr-broken, samples/esr-monthly and samples/surveys
 //   dotnet run --project src/StaffDataPipeline.SampleGenerator -- national <rows> <file> [genomics share, default 0.01]
 var command = args.FirstOrDefault() ?? "samples";
 switch (command)
@@ -9,6 +9,11 @@ switch (command)
     case "samples":
         var root = args.Length > 1 ? args[1] : "samples";
         foreach (var file in new EsrSampleGenerator().WriteSamples(Path.Combine(root, "esr"), Path.Combine(root, "esr-broken")))
+        {
+            Console.WriteLine(file);
+        }
+
+        foreach (var file in MonthlySampleGenerator.WriteSamples(Path.Combine(root, "esr-monthly")))
         {
             Console.WriteLine(file);
         }

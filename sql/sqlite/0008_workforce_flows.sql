@@ -98,3 +98,56 @@ JOIN dim_date de        ON de.date_key = b.end_key
 JOIN dim_organisation o ON o.organisation_id = b.organisation_id
 JOIN dim_role r         ON r.role_id = b.role_id
 GROUP BY ds.calendar_date, de.calendar_date, ds.year, ds.month, de.year, de.month, o.organisation_code, r.role_code;
+
+-- Turnover over 12 months, by NHS Digital's conventions: the leaver rate is leavers in the period divided by the
+-- average of staff in post at its start and end; the stability index is the share of staff in post at the start who
+-- are still in post in the organisation (in any genomics role) at the end. Moves within the organisation are not
+-- leavers. A row exists only where both ends of the 12 months were loaded; gap_flag says a month between is missing.
+DROP VIEW IF EXISTS v_workforce_turnover;
+CREATE VIEW v_workforce_turnover AS
+WITH ranked_assignments AS (
+    SELECT f.organisation_id, f.snapshot_date_key, f.person_id, f.role_id,
+           ROW_NUMBER() OVER (PARTITION BY f.organisation_id, f.snapshot_date_key, f.person_id
+                              ORDER BY COALESCE(f.is_primary, 0) DESC, f.fte DESC, f.role_id) AS rank_in_person
+    FROM fact_staff_in_post f),
+person_at_month AS (
+    SELECT organisation_id, snapshot_date_key, person_id, role_id FROM ranked_assignments WHERE rank_in_person = 1),
+org_snapshots AS (
+    SELECT DISTINCT p.organisation_id, p.snapshot_date_key, d.year * 12 + d.month AS month_index
+    FROM person_at_month p JOIN dim_date d ON d.date_key = p.snapshot_date_key),
+years AS (
+    SELECT s.organisation_id, s.snapshot_date_key AS start_key, e.snapshot_date_key AS end_key,
+           11 - (SELECT COUNT(*) FROM org_snapshots m WHERE m.organisation_id = s.organisation_id AND m.month_index > s.month_index AND m.month_index < e.month_index) AS missing_months
+    FROM org_snapshots s JOIN org_snapshots e ON e.organisation_id = s.organisation_id AND e.month_index = s.month_index + 12),
+stock AS (
+    SELECT y.organisation_id, y.start_key, y.end_key, y.missing_months, p.role_id,
+           SUM(CASE WHEN p.snapshot_date_key = y.start_key THEN 1 ELSE 0 END) AS staff_in_post_start,
+           SUM(CASE WHEN p.snapshot_date_key = y.end_key THEN 1 ELSE 0 END) AS staff_in_post_end,
+           SUM(CASE WHEN p.snapshot_date_key = y.start_key
+                     AND EXISTS (SELECT 1 FROM person_at_month e WHERE e.organisation_id = y.organisation_id AND e.snapshot_date_key = y.end_key AND e.person_id = p.person_id)
+                    THEN 1 ELSE 0 END) AS still_in_post
+    FROM years y
+    JOIN person_at_month p ON p.organisation_id = y.organisation_id AND p.snapshot_date_key IN (y.start_key, y.end_key)
+    GROUP BY y.organisation_id, y.start_key, y.end_key, y.missing_months, p.role_id)
+SELECT
+    ds.calendar_date                                                        AS period_start,
+    de.calendar_date                                                        AS period_end,
+    o.organisation_code                                                     AS organisation_code,
+    r.role_code                                                             AS role_code,
+    s.staff_in_post_start                                                   AS staff_in_post_start,
+    s.staff_in_post_end                                                     AS staff_in_post_end,
+    COALESCE((SELECT SUM(w.leavers_headcount) FROM v_workforce_flows w
+              WHERE w.organisation_code = o.organisation_code AND w.role_code = r.role_code
+                AND w.period_start >= ds.calendar_date AND w.period_end <= de.calendar_date), 0) AS leavers_headcount,
+    ROUND(CASE WHEN s.staff_in_post_start + s.staff_in_post_end = 0 THEN NULL
+               ELSE COALESCE((SELECT SUM(w.leavers_headcount) FROM v_workforce_flows w
+                              WHERE w.organisation_code = o.organisation_code AND w.role_code = r.role_code
+                                AND w.period_start >= ds.calendar_date AND w.period_end <= de.calendar_date), 0)
+                    / ((s.staff_in_post_start + s.staff_in_post_end) / 2.0) END, 4) AS leaver_rate,
+    ROUND(CASE WHEN s.staff_in_post_start = 0 THEN NULL ELSE s.still_in_post * 1.0 / s.staff_in_post_start END, 4) AS stability_index,
+    CASE WHEN s.missing_months > 0 THEN 1 ELSE 0 END                        AS gap_flag
+FROM stock s
+JOIN dim_date ds        ON ds.date_key = s.start_key
+JOIN dim_date de        ON de.date_key = s.end_key
+JOIN dim_organisation o ON o.organisation_id = s.organisation_id
+JOIN dim_role r         ON r.role_id = s.role_id;

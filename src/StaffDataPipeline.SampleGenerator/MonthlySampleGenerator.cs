@@ -4,7 +4,8 @@ using System.Text;
 namespace StaffDataPipeline.SampleGenerator;
 
 /// <summary>
-/// samples/esr-monthly: a year of monthly staff-in-post exports (April 2023 to March 2024) for three organisations,
+/// samples/esr-monthly: a year of monthly staff-in-post exports (April 2023 to April 2024, so one full 12-month turnover
+/// window) for three organisations,
 /// with joiners, leavers, trainees who qualify (a role move, not a leaver), a missing month (RTH, August 2023) and a
 /// resubmission (RHM, November 2023, one leaver who had not left yet). Deterministic: the same files on every run.
 /// </summary>
@@ -37,7 +38,7 @@ public sealed class MonthlySampleGenerator
             var random = new Random(seed);
             var serial = seed * 1000;
             var staff = Enumerable.Range(0, people).Select(i => NewPerson(ref serial, random, i % Posts.Length)).ToList();
-            for (var m = 0; m < 12; m++)
+            for (var m = 0; m < 13; m++)
             {
                 var month = new DateOnly(2023, 4, 1).AddMonths(m);
                 var end = new DateOnly(month.Year, month.Month, DateTime.DaysInMonth(month.Year, month.Month));

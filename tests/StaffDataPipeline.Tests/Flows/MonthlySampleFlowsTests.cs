@@ -16,12 +16,12 @@ public sealed class MonthlySampleFlowsTests : IDisposable
         var pipeline = TestPipeline.Create(_db.CreateWarehouse(Reference.Data));
         var reports = await pipeline.RunAsync([Repository.Samples("esr-monthly")], dryRun: false, null, CancellationToken.None);
 
-        Assert.Equal(36, reports.Count);
+        Assert.Equal(39, reports.Count);
         Assert.All(reports, r => Assert.True(r.Succeeded, $"{r.FileName}: {r.Message}"));
         Assert.Equal([("RTH", 1L)], _db.Query<(string, long)>("SELECT organisation_code, missing_months FROM v_snapshot_gaps"));
 
-        // Eleven periods for RTD and RHM (twelve months), ten for RTH (eleven months, one of them spanning the gap).
-        Assert.Equal([("RHM", 11L, 0L), ("RTD", 11L, 0L), ("RTH", 10L, 1L)], _db.Query<(string, long, long)>(
+        // Twelve periods for RTD and RHM (thirteen month ends), eleven for RTH (twelve, one period spanning the gap).
+        Assert.Equal([("RHM", 12L, 0L), ("RTD", 12L, 0L), ("RTH", 11L, 1L)], _db.Query<(string, long, long)>(
             "SELECT organisation_code, COUNT(DISTINCT period_end), COUNT(DISTINCT CASE WHEN gap_flag = 1 THEN period_end END) FROM v_workforce_flows GROUP BY organisation_code ORDER BY organisation_code"));
 
         // October is when trainees qualify: moves out of the trainee roles equal moves into the qualified ones.

@@ -77,6 +77,30 @@ public abstract class WorkforceFlowsContractTests : IDisposable
         Assert.Contains(Flow("2024-02-29", "2024-03-31", "LAB-CS", 0, 0, 1, 0.8, 0, 0, 3, 2, 0), flows);
     }
 
+    [SkippableFact]
+    public async Task Turnover_over_12_months_follows_the_NHS_Digital_leaver_rate_and_stability_index()
+    {
+        // Two snapshots a year apart, nothing loaded between (so gap_flag is 1):
+        //   GC: P1 and P5 at the start; P1, P2 (qualified, a move in) and P6 (a joiner) at the end; P5 left.
+        //       leaver rate 1 / ((2 + 3) / 2) = 0.4; stability: of P1 and P5, P1 is still in post = 0.5.
+        //   GC-TRAINEE: P2 at the start, nobody at the end; P2 moved, so no leaver: rate 0, stability 1.
+        //   LAB-CS: P3 and P7 at the start, P4 at the end; both left: rate 2 / 1.5 = 1.3333, stability 0.
+        await Load(Esr("RGT_2024-01.csv", P1, P2Trainee, P3, P5First, P5Second, P7));
+        await Load(Esr("RGT_2025-01.csv", P1, P2Qualified, P4, P6));
+
+        Assert.Equal(
+        [
+            ("GC", 2L, 3L, 1L, 0.4, 0.5, 1L),
+            ("GC-TRAINEE", 1L, 0L, 0L, 0.0, 1.0, 1L),
+            ("LAB-CS", 2L, 1L, 2L, 1.3333, 0.0, 1L),
+        ],
+            Provider.Query<(string, long, long, long, double, double, long)>(
+                """
+                SELECT role_code, staff_in_post_start, staff_in_post_end, leavers_headcount, leaver_rate, stability_index, gap_flag
+                FROM v_workforce_turnover WHERE organisation_code = 'RGT' AND period_start = '2024-01-31' AND period_end = '2025-01-31' ORDER BY role_code
+                """));
+    }
+
     private const string P1 = "1,1-1,RGT,Genetic Counsellor,Clinical Genetics,Band 7,Active Assignment,1.0";
     private const string P2Trainee = "2,2-1,RGT,Trainee Genetic Counsellor,Clinical Genetics,Band 6,Active Assignment,1.0";
     private const string P2Qualified = "2,2-2,RGT,Genetic Counsellor,Clinical Genetics,Band 7,Active Assignment,1.0";

@@ -30,8 +30,8 @@ public sealed class TSqlStatementTests
     {
         var problems = TSqlCatalog.Shipped.Scripts.SelectMany(s => TSqlBinding.Problems(TSqlCatalog.Shipped, s.Tree).Select(p => $"{s.Script}: {p}")).ToList();
 
-        Assert.Empty(problems);
-        Assert.Equal(7, TSqlCatalog.Shipped.Views.Count);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.Equal(8, TSqlCatalog.Shipped.Views.Count);
         Assert.True(TSqlCatalog.Shipped.Tables.Count >= 20, $"only {TSqlCatalog.Shipped.Tables.Count} tables were read");
     }
 

@@ -41,6 +41,17 @@ internal static class SqlServerStatements
             SELECT MAX(finished_at) FROM staffdata.load_batch WHERE status = 'loaded';
         """;
 
+    public const string ReplaceAssumptions = """
+        DELETE FROM staffdata.supply_assumption;
+        DELETE FROM staffdata.supply_training_route;
+        INSERT INTO staffdata.supply_assumption (assumptions_version, rate_window_months) VALUES (@Version, @RateWindowMonths);
+        """;
+
+    public const string InsertTrainingRoute = """
+        INSERT INTO staffdata.supply_training_route (trainee_role_code, qualified_role_code, training_years, completion_rate)
+        VALUES (@TraineeRole, @QualifiedRole, @TrainingYears, @CompletionRate);
+        """;
+
     public const string RefusedAudit = "UPDATE staffdata.load_batch SET finished_at = @finished, reason_code = @code WHERE batch_id = @id;";
 
     public const string Heartbeat = "UPDATE staffdata.load_batch SET heartbeat_at = SYSDATETIMEOFFSET() WHERE batch_id = @batch AND status = 'running';";

@@ -191,6 +191,9 @@ public sealed class SqlServerWarehouse : IWarehouse, ISurveyWarehouse
             current.Select(c => new { c.Code, c.Current, Wanted = chain.SuccessorOrNull(c.Code, today) }).Where(c => c.Current != c.Wanted).Select(c => new { c.Code, c.Wanted }),
             tx,
             cancellationToken: ct));
+        var assumptions = _reference.SupplyAssumptions;
+        await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.ReplaceAssumptions, new { assumptions.Version, assumptions.RateWindowMonths }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.InsertTrainingRoute, assumptions.Routes, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
     }
 

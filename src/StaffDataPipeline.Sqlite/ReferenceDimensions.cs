@@ -10,7 +10,7 @@ internal static class ReferenceDimensions
     /// <summary>Writes only when the reference data differ from what the warehouse holds, so that start-up needs no write lock while another process loads.</summary>
     public static void Sync(SqliteConnection connection, ReferenceDataSet reference, DateOnly today)
     {
-        if (InStep(connection, reference) && SuccessorsInStep(connection, reference, today))
+        if (InStep(connection, reference) && SuccessorsInStep(connection, reference, today) && AssumptionsInStep(connection, reference))
         {
             return;
         }
@@ -45,8 +45,18 @@ internal static class ReferenceDimensions
             SuccessorRows(reference).Select(s => new { s.OldCode, s.NewCode, s.EffectiveDate }),
             tx);
         connection.Execute("UPDATE dim_organisation SET current_organisation_code = @Wanted WHERE organisation_code = @Code", CurrentCodeChanges(connection, reference, today, tx).Select(c => new { c.Code, c.Wanted }), tx);
+        var assumptions = reference.SupplyAssumptions;
+        connection.Execute("DELETE FROM supply_assumption; DELETE FROM supply_training_route;", transaction: tx);
+        connection.Execute("INSERT INTO supply_assumption (assumptions_version, rate_window_months) VALUES (@Version, @RateWindowMonths)", new { assumptions.Version, assumptions.RateWindowMonths }, tx);
+        connection.Execute(
+            "INSERT INTO supply_training_route (trainee_role_code, qualified_role_code, training_years, completion_rate) VALUES (@TraineeRole, @QualifiedRole, @TrainingYears, @CompletionRate)",
+            assumptions.Routes,
+            tx);
         tx.Commit();
     }
+
+    private static bool AssumptionsInStep(SqliteConnection connection, ReferenceDataSet reference) =>
+        connection.Query<string>("SELECT assumptions_version FROM supply_assumption").SequenceEqual([reference.SupplyAssumptions.Version]);
 
     private static bool SuccessorsInStep(SqliteConnection connection, ReferenceDataSet reference, DateOnly today) =>
         connection.Query<(string, string, string)>("SELECT old_code, new_code, effective_date FROM organisation_successor").ToHashSet().SetEquals(SuccessorRows(reference))

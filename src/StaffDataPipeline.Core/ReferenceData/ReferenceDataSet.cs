@@ -18,4 +18,7 @@ public sealed record ReferenceDataSet(
 {
     /// <summary>Mergers and code changes (organisation-successors.csv): the views' current organisation follows them.</summary>
     public IReadOnlyList<OrganisationSuccessor> Successors { get; init; } = [];
+
+    /// <summary>The supply projection's assumptions (supply-assumptions.csv, training-routes.csv).</summary>
+    public Projection.SupplyAssumptions SupplyAssumptions { get; init; } = Projection.SupplyAssumptions.None;
 }

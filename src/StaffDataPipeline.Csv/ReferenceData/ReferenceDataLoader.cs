@@ -31,6 +31,8 @@ public static class ReferenceDataLoader
     public const string SurveyAliasesFile = "survey-aliases.csv";
     public const string SuccessorsFile = "organisation-successors.csv";
     public const string ExclusionsFile = "scope-exclusions.csv";
+    public const string AssumptionsFile = "supply-assumptions.csv";
+    public const string RoutesFile = "training-routes.csv";
 
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
 
@@ -61,7 +63,8 @@ public static class ReferenceDataLoader
         var surveyAliases = LoadSurveyAliases(ReferenceTable.Read(P(SurveyAliasesFile), "kind", "field", "alias"));
         // Optional, so that a reference data folder from before mergers were tracked still loads.
         var successors = File.Exists(P(SuccessorsFile)) ? LoadSuccessors(ReferenceTable.Read(P(SuccessorsFile), "old_code", "new_code", "effective_date")) : [];
-        return new ReferenceDataSet(aliases, taxonomy, mapper, grades, organisations, assignments, surveyAliases) { Successors = successors };
+        var assumptions = LoadAssumptions(folder, taxonomy);
+        return new ReferenceDataSet(aliases, taxonomy, mapper, grades, organisations, assignments, surveyAliases) { Successors = successors, SupplyAssumptions = assumptions };
     }
 
     private static List<OrganisationSuccessor> LoadSuccessors(ReferenceTable table)
@@ -178,6 +181,60 @@ public static class ReferenceDataLoader
         return patterns.Count == 0
             ? throw new ReferenceDataException(table.FileName, 0, "at least one pattern is needed.")
             : new Regex(string.Join('|', patterns), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeout);
+    }
+
+    private static Projection.SupplyAssumptions LoadAssumptions(string folder, RoleTaxonomy taxonomy)
+    {
+        // Optional, so that an older reference data folder still loads (the projection then has no training routes).
+        if (!File.Exists(Path.Combine(folder, AssumptionsFile)) && !File.Exists(Path.Combine(folder, RoutesFile)))
+        {
+            return Projection.SupplyAssumptions.None;
+        }
+
+        var window = 12;
+        foreach (var row in ReferenceTable.Read(Path.Combine(folder, AssumptionsFile), "assumption", "value").Rows)
+        {
+            if (row["assumption"] != "rate_window_months")
+            {
+                throw row.Error($"'{row["assumption"]}' is not an assumption this program knows (rate_window_months).");
+            }
+
+            if (!int.TryParse(row["value"], NumberStyles.None, CultureInfo.InvariantCulture, out window) || window is < 1 or > 60)
+            {
+                throw row.Error($"rate_window_months must be a whole number of months from 1 to 60; got '{row["value"]}'.");
+            }
+        }
+
+        var routes = new List<Projection.TrainingRoute>();
+        foreach (var row in ReferenceTable.Read(Path.Combine(folder, RoutesFile), "trainee_role", "qualified_role", "training_years", "completion_rate").Rows)
+        {
+            foreach (var column in new[] { "trainee_role", "qualified_role" })
+            {
+                if (!taxonomy.Contains(row[column]))
+                {
+                    throw row.Error($"{column} '{row[column]}' is not in {RolesFile}.");
+                }
+            }
+
+            if (!double.TryParse(row["training_years"], NumberStyles.Float, CultureInfo.InvariantCulture, out var years) || years is <= 0 or > 15)
+            {
+                throw row.Error($"training_years must be a number of years above 0 and up to 15; got '{row["training_years"]}'.");
+            }
+
+            if (!double.TryParse(row["completion_rate"], NumberStyles.Float, CultureInfo.InvariantCulture, out var completion) || completion is < 0 or > 1)
+            {
+                throw row.Error($"completion_rate must be a share from 0 to 1; got '{row["completion_rate"]}'.");
+            }
+
+            if (routes.Any(r => r.TraineeRole == row["trainee_role"] || r.QualifiedRole == row["qualified_role"]))
+            {
+                throw row.Error($"each trainee role and each qualified role may appear in one route only ({row["trainee_role"]} → {row["qualified_role"]}).");
+            }
+
+            routes.Add(new Projection.TrainingRoute(row["trainee_role"], row["qualified_role"], years, completion));
+        }
+
+        return new Projection.SupplyAssumptions($"A.{ContentHash(folder, AssumptionsFile, RoutesFile)}", window, routes);
     }
 
     private static List<ScopeExclusion> LoadExclusions(ReferenceTable table)

@@ -78,6 +78,13 @@ public sealed class ReferenceDataValidationTests : IDisposable
     [InlineData("header-aliases.csv", "Fte,Employee Number", "alias 'Employee Number' is already listed for PersonId")]
     [InlineData("assignment-rules.csv", "status,Active Assignment,maybe", "counted must be yes or no")]
     [InlineData("grades.csv", "AFC-7,Band 7,AfC,7,70,", "grade code 'AFC-7' appears twice")]
+    [InlineData("scope-exclusions.csv", "EX-99,,,,no place and no staff group", "needs a place or a staff_group")]
+    [InlineData("scope-exclusions.csv", "EX-01,\\bward\\b,,,", "exclusion_id 'EX-01' is used twice")]
+    [InlineData("training-routes.csv", "NO-SUCH,GC-CONS,2,0.9,", "trainee_role 'NO-SUCH' is not in roles.csv")]
+    [InlineData("training-routes.csv", "GEN-PRACT,GEN-NURSE,2,1.5,", "completion_rate must be a share from 0 to 1")]
+    [InlineData("training-routes.csv", "GEN-PRACT,GEN-NURSE,0,0.9,", "training_years must be a number of years above 0")]
+    [InlineData("training-routes.csv", "GC-TRAINEE,GC-CONS,2,0.9,", "each trainee role and each qualified role may appear in one route only")]
+    [InlineData("supply-assumptions.csv", "rate_window_months,0,", "rate_window_months must be a whole number of months from 1 to 60")]
     public void Other_reference_file_mistakes_name_the_file_and_line(string file, string line, string expected)
     {
         var folder = _dir.CopyReferenceData();

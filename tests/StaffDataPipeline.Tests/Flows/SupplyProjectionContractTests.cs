@@ -1,0 +1,110 @@
+using StaffDataPipeline.Csv.ReferenceData;
+using StaffDataPipeline.Pipeline;
+using StaffDataPipeline.ReferenceData;
+using StaffDataPipeline.Tests.Support;
+using StaffDataPipeline.Tests.Warehouse;
+
+namespace StaffDataPipeline.Tests.Flows;
+
+/// <summary>
+/// The supply projection on every warehouse, against figures worked by hand (not by the code under test).
+///
+/// Assumptions: a 12-month window; one training route, GC-TRAINEE → GC, 2 years, completion 0.5.
+/// RGT in January 2024: two trainees (Ta, Tb) and four counsellors, all 1.0 FTE. In January 2025: trainees Ta and Tc,
+/// the same four counsellors. So over the year the trainee role lost one (Tb) and gained one (Tc) from an average of
+/// two in post: leaver rate 0.5 and joiner rate 0.5 a year; the counsellors neither.
+///
+/// Each year the trainee pool T keeps (1 - 0.5 + 0.5) and loses 1/2 to finishing training: T(y+1) = 0.5 T(y), from 2:
+/// T5 = 2 × 0.5^5 = 0.0625, T10 = 2 × 0.5^10 = 0.001953. Counsellors gain completion 0.5 × 1/2 of the pool a year:
+/// C(y+1) = C(y) + 0.25 T(y), from 4: C5 = 4 + 0.25 × 2 × (1 + 0.5 + 0.25 + 0.125 + 0.0625) = 4.96875,
+/// C10 = 4 + 0.5 × (1 - 0.5^10) / 0.5 = 4.999023.
+/// </summary>
+public abstract class SupplyProjectionContractTests : IDisposable
+{
+    private const string Header = "Employee Number,Assignment Number,Organisation Code,Position Title,Area of Work,Pay Band,Assignment Status,FTE";
+    private readonly TempDirectory _files = new();
+
+    protected SupplyProjectionContractTests(IWarehouseProvider provider) => Provider = provider;
+
+    protected IWarehouseProvider Provider { get; }
+
+    public void Dispose()
+    {
+        Provider.Dispose();
+        _files.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [SkippableFact]
+    public async Task The_stock_flow_projection_matches_the_hand_worked_figures_and_names_its_assumptions()
+    {
+        var reference = Assumptions();
+        string[] counsellors = [Counsellor(20), Counsellor(21), Counsellor(22), Counsellor(23)];
+        await Load(reference, Esr("RGT_2024-01.csv", [Trainee(10), Trainee(11), .. counsellors]));
+        await Load(reference, Esr("RGT_2025-01.csv", [Trainee(10), Trainee(12), .. counsellors]));
+
+        var rows = Provider.Query<(string, long, double, string)>(
+            "SELECT role_code, horizon_years, projected_fte, assumptions_version FROM v_supply_projection WHERE organisation_code = 'RGT' ORDER BY role_code, horizon_years");
+
+        Assert.Equal(["GC 5", "GC 10", "GC-TRAINEE 5", "GC-TRAINEE 10"], rows.Select(r => $"{r.Item1} {r.Item2}"));
+        Assert.Equal(4.96875, rows[0].Item3, 3);
+        Assert.Equal(4.999023, rows[1].Item3, 3);
+        Assert.Equal(0.0625, rows[2].Item3, 3);
+        Assert.Equal(0.001953, rows[3].Item3, 3);
+        Assert.All(rows, r => Assert.Equal(reference.SupplyAssumptions.Version, r.Item4));
+        var gap = Provider.Query<(double, double)>("SELECT projected_supply_fte_5y, projected_supply_fte_10y FROM v_supply_demand_gap WHERE organisation_code = 'RGT' AND role_code = 'GC'").Single();
+        Assert.Equal(4.96875, gap.Item1, 3);
+        Assert.Equal(4.999023, gap.Item2, 3);
+    }
+
+    [SkippableFact]
+    public async Task A_qualified_role_with_no_one_in_post_yet_is_projected_from_its_trainees()
+    {
+        var reference = Assumptions();
+        await Load(reference, Esr("RGT_2024-01.csv", Trainee(10), Trainee(11)));
+        await Load(reference, Esr("RGT_2025-01.csv", Trainee(10), Trainee(12)));
+
+        // No counsellor in post: C(y+1) = C(y) + 0.25 T(y) from 0, so C5 = 0.96875 and C10 = 0.999023.
+        var gc = Provider.Query<(long, double)>("SELECT horizon_years, projected_fte FROM v_supply_projection WHERE role_code = 'GC' ORDER BY horizon_years");
+        Assert.Equal(2, gc.Count);
+        Assert.Equal(0.96875, gc[0].Item2, 3);
+        Assert.Equal(0.999023, gc[1].Item2, 3);
+    }
+
+    private static string Trainee(int person) => $"{person},{person}-1,RGT,Trainee Genetic Counsellor,Clinical Genetics,Band 6,Active Assignment,1.0";
+
+    private static string Counsellor(int person) => $"{person},{person}-1,RGT,Genetic Counsellor,Clinical Genetics,Band 7,Active Assignment,1.0";
+
+    private ReferenceDataSet Assumptions()
+    {
+        var folder = _files.CopyReferenceData();
+        File.WriteAllText(Path.Combine(folder, "training-routes.csv"), "trainee_role,qualified_role,training_years,completion_rate,notes\nGC-TRAINEE,GC,2,0.5,test\n");
+        return ReferenceDataLoader.Load(folder);
+    }
+
+    private string Esr(string name, params string[] rows) => _files.Write(name, string.Join("\n", [Header, .. rows]) + "\n");
+
+    private async Task Load(ReferenceDataSet reference, string path)
+    {
+        var pipeline = TestPipeline.Create(Provider.CreateWarehouse(reference), reference);
+        var report = (await pipeline.RunAsync([path], dryRun: false, null, CancellationToken.None)).Single();
+        Assert.True(report.Status == FileLoadStatus.Loaded, $"{report.FileName}: {report.Status} {report.Message}");
+    }
+}
+
+public sealed class SqliteSupplyProjectionContractTests : SupplyProjectionContractTests
+{
+    public SqliteSupplyProjectionContractTests()
+        : base(new SqliteWarehouseProvider())
+    {
+    }
+}
+
+/// <summary>The same figures on SQL Server, when STAFFDATA_TEST_SQLSERVER holds a connection string; skipped, saying why, otherwise.</summary>
+public sealed class SqlServerSupplyProjectionContractTests : SupplyProjectionContractTests
+{
+    public SqlServerSupplyProjectionContractTests()
+        : base(new SqlServerWarehouseProvider())
+    {
+    }
+}

@@ -29,7 +29,7 @@ observed AS (
     -- Flows in the window before the latest snapshot: leavers and joiners per head of the average staff in post.
     SELECT o.organisation_id, r.role_id,
            SUM(w.leavers_headcount) * 1.0 AS leavers,
-           SUM(w.joiners_headcount) * 1.0 AS joiners,
+           SUM(w.joiners_fte) * 1.0 AS joiners_fte,
            AVG((w.staff_in_post_start + w.staff_in_post_end) / 2.0) AS average_in_post,
            m.latest_index - MIN(ds.[year] * 12 + ds.[month]) AS months
     FROM staffdata.v_workforce_flows w
@@ -42,10 +42,12 @@ observed AS (
     WHERE ds.[year] * 12 + ds.[month] >= m.latest_index - a.rate_window_months AND de.date_key <= m.latest_key
     GROUP BY o.organisation_id, r.role_id, m.latest_index),
 rates AS (
-    SELECT organisation_id, role_id,
-           CASE WHEN average_in_post > 0 AND months > 0 THEN leavers / average_in_post * 12.0 / months ELSE 0.0 END AS leaver_rate,
-           CASE WHEN average_in_post > 0 AND months > 0 THEN joiners / average_in_post * 12.0 / months ELSE 0.0 END AS joiner_rate
-    FROM observed),
+    -- Only a full window gives rates: one month of flows scaled to a year would be noise. Leavers are a rate on the
+    -- stock (people leave in proportion to those in post); joiners are FTE a year (posts are filled, whatever the stock).
+    SELECT o.organisation_id, o.role_id, o.months,
+           CASE WHEN o.months >= a.rate_window_months AND o.average_in_post > 0 THEN o.leavers / o.average_in_post * 12.0 / o.months ELSE 0.0 END AS leaver_rate,
+           CASE WHEN o.months >= a.rate_window_months THEN o.joiners_fte * 12.0 / o.months ELSE 0.0 END AS joiners_per_year
+    FROM observed o CROSS JOIN staffdata.supply_assumption a),
 base AS (
     -- Every role in post, and the qualified role of every trainee pool in post (it may have no one yet).
     SELECT s.organisation_id, s.role_id, s.fte FROM stock s
@@ -60,10 +62,11 @@ model AS (
     -- One row per organisation and role: its stock and rates; for a trainee role its training length; for a
     -- qualified role the trainee pool that feeds it.
     SELECT b.organisation_id, b.role_id, b.fte,
-           COALESCE(ra.leaver_rate, 0.0) AS leaver_rate, COALESCE(ra.joiner_rate, 0.0) AS joiner_rate,
+           COALESCE(ra.leaver_rate, 0.0) AS leaver_rate, COALESCE(ra.joiners_per_year, 0.0) AS joiners_per_year,
+           COALESCE(ra.months, 0) AS observed_months,
            COALESCE(own.training_years, 0.0) AS own_training_years,
            COALESCE(pool.fte, 0.0) AS pool_fte,
-           COALESCE(pr.leaver_rate, 0.0) AS pool_leaver_rate, COALESCE(pr.joiner_rate, 0.0) AS pool_joiner_rate,
+           COALESCE(pr.leaver_rate, 0.0) AS pool_leaver_rate, COALESCE(pr.joiners_per_year, 0.0) AS pool_joiners_per_year,
            COALESCE(feed.training_years, 0.0) AS feed_training_years, COALESCE(feed.completion_rate, 0.0) AS feed_completion_rate
     FROM base b
     JOIN staffdata.dim_role r ON r.role_id = b.role_id
@@ -76,17 +79,17 @@ model AS (
 projection (organisation_id, role_id, year, fte, pool_fte) AS (
     SELECT organisation_id, role_id, CAST(0 AS int) AS year, CAST(fte AS float) AS fte, CAST(pool_fte AS float) AS pool_fte FROM model
     UNION ALL
-    -- A year on: leavers go and joiners come at the observed rates; 1/years of a trainee pool finishes training and
-    -- its completion rate joins the qualified role. Never below zero.
+    -- A year on: leavers go at the observed rate and joiners come at the observed FTE a year; 1/years of a trainee
+    -- pool finishes training and its completion rate joins the qualified role. Never below zero.
     SELECT p.organisation_id, p.role_id, p.year + 1,
-           CAST(CASE WHEN p.fte * (1.0 - m.leaver_rate + m.joiner_rate)
+           CAST(CASE WHEN p.fte * (1.0 - m.leaver_rate) + m.joiners_per_year
                     - CASE WHEN m.own_training_years > 0 THEN p.fte / m.own_training_years ELSE 0.0 END
-                    + CASE WHEN m.feed_training_years > 0 THEN p.pool_fte * m.feed_completion_rate / m.feed_training_years ELSE 0.0 END < 0 THEN 0.0 ELSE p.fte * (1.0 - m.leaver_rate + m.joiner_rate)
+                    + CASE WHEN m.feed_training_years > 0 THEN p.pool_fte * m.feed_completion_rate / m.feed_training_years ELSE 0.0 END < 0 THEN 0.0 ELSE p.fte * (1.0 - m.leaver_rate) + m.joiners_per_year
                     - CASE WHEN m.own_training_years > 0 THEN p.fte / m.own_training_years ELSE 0.0 END
                     + CASE WHEN m.feed_training_years > 0 THEN p.pool_fte * m.feed_completion_rate / m.feed_training_years ELSE 0.0 END END AS float),
-           CAST(CASE WHEN p.pool_fte * (1.0 - m.pool_leaver_rate + m.pool_joiner_rate
-                    - CASE WHEN m.feed_training_years > 0 THEN 1.0 / m.feed_training_years ELSE 0.0 END) < 0 THEN 0.0 ELSE p.pool_fte * (1.0 - m.pool_leaver_rate + m.pool_joiner_rate
-                    - CASE WHEN m.feed_training_years > 0 THEN 1.0 / m.feed_training_years ELSE 0.0 END) END AS float)
+           CAST(CASE WHEN p.pool_fte * (1.0 - m.pool_leaver_rate) + m.pool_joiners_per_year
+                    - CASE WHEN m.feed_training_years > 0 THEN p.pool_fte / m.feed_training_years ELSE 0.0 END < 0 THEN 0.0 ELSE p.pool_fte * (1.0 - m.pool_leaver_rate) + m.pool_joiners_per_year
+                    - CASE WHEN m.feed_training_years > 0 THEN p.pool_fte / m.feed_training_years ELSE 0.0 END END AS float)
     FROM projection p
     JOIN model m ON m.organisation_id = p.organisation_id AND m.role_id = p.role_id
     WHERE p.year < 10)
@@ -95,8 +98,10 @@ SELECT
     r.role_code             AS role_code,
     p.year                  AS horizon_years,
     CAST(ROUND(p.fte, 4) AS decimal(12, 4)) AS projected_fte,
-    a.assumptions_version   AS assumptions_version
+    a.assumptions_version   AS assumptions_version,
+    m.observed_months       AS observed_months
 FROM projection p
+JOIN model m            ON m.organisation_id = p.organisation_id AND m.role_id = p.role_id
 JOIN staffdata.dim_organisation o ON o.organisation_id = p.organisation_id
 JOIN staffdata.dim_role r         ON r.role_id = p.role_id
 CROSS JOIN staffdata.supply_assumption a

@@ -11,13 +11,12 @@ namespace StaffDataPipeline.Tests.Flows;
 ///
 /// Assumptions: a 12-month window; one training route, GC-TRAINEE → GC, 2 years, completion 0.5.
 /// RGT in January 2024: two trainees (Ta, Tb) and four counsellors, all 1.0 FTE. In January 2025: trainees Ta and Tc,
-/// the same four counsellors. So over the year the trainee role lost one (Tb) and gained one (Tc) from an average of
-/// two in post: leaver rate 0.5 and joiner rate 0.5 a year; the counsellors neither.
+/// the same four counsellors. Over the year the trainee role lost one (Tb) from an average of two in post, a leaver
+/// rate of 0.5 a year, and gained 1.0 FTE of joiners (Tc); the counsellors neither.
 ///
-/// Each year the trainee pool T keeps (1 - 0.5 + 0.5) and loses 1/2 to finishing training: T(y+1) = 0.5 T(y), from 2:
-/// T5 = 2 × 0.5^5 = 0.0625, T10 = 2 × 0.5^10 = 0.001953. Counsellors gain completion 0.5 × 1/2 of the pool a year:
-/// C(y+1) = C(y) + 0.25 T(y), from 4: C5 = 4 + 0.25 × 2 × (1 + 0.5 + 0.25 + 0.125 + 0.0625) = 4.96875,
-/// C10 = 4 + 0.5 × (1 - 0.5^10) / 0.5 = 4.999023.
+/// Each year the trainee pool T keeps (1 - 0.5), gains 1.0 and loses 1/2 to finishing training:
+/// T(y+1) = 0.5 T(y) + 1.0 - 0.5 T(y) = 1.0, so T5 = T10 = 1.0. Counsellors gain completion 0.5 × 1/2 of the pool:
+/// C(y+1) = C(y) + 0.25 T(y): C1 = 4 + 0.25 × 2 = 4.5, then 0.25 a year: C5 = 5.5, C10 = 6.75.
 /// </summary>
 public abstract class SupplyProjectionContractTests : IDisposable
 {
@@ -47,14 +46,15 @@ public abstract class SupplyProjectionContractTests : IDisposable
             "SELECT role_code, horizon_years, projected_fte, assumptions_version FROM v_supply_projection WHERE organisation_code = 'RGT' ORDER BY role_code, horizon_years");
 
         Assert.Equal(["GC 5", "GC 10", "GC-TRAINEE 5", "GC-TRAINEE 10"], rows.Select(r => $"{r.Item1} {r.Item2}"));
-        Assert.Equal(4.96875, rows[0].Item3, 3);
-        Assert.Equal(4.999023, rows[1].Item3, 3);
-        Assert.Equal(0.0625, rows[2].Item3, 3);
-        Assert.Equal(0.001953, rows[3].Item3, 3);
+        Assert.Equal(5.5, rows[0].Item3, 3);
+        Assert.Equal(6.75, rows[1].Item3, 3);
+        Assert.Equal(1.0, rows[2].Item3, 3);
+        Assert.Equal(1.0, rows[3].Item3, 3);
         Assert.All(rows, r => Assert.Equal(reference.SupplyAssumptions.Version, r.Item4));
         var gap = Provider.Query<(double, double)>("SELECT projected_supply_fte_5y, projected_supply_fte_10y FROM v_supply_demand_gap WHERE organisation_code = 'RGT' AND role_code = 'GC'").Single();
-        Assert.Equal(4.96875, gap.Item1, 3);
-        Assert.Equal(4.999023, gap.Item2, 3);
+        Assert.Equal(5.5, gap.Item1, 3);
+        Assert.Equal(6.75, gap.Item2, 3);
+        Assert.All(Provider.Query<long>("SELECT observed_months FROM v_supply_projection"), m => Assert.Equal(12L, m));
     }
 
     [SkippableFact]
@@ -64,11 +64,23 @@ public abstract class SupplyProjectionContractTests : IDisposable
         await Load(reference, Esr("RGT_2024-01.csv", Trainee(10), Trainee(11)));
         await Load(reference, Esr("RGT_2025-01.csv", Trainee(10), Trainee(12)));
 
-        // No counsellor in post: C(y+1) = C(y) + 0.25 T(y) from 0, so C5 = 0.96875 and C10 = 0.999023.
+        // No counsellor in post: C(y+1) = C(y) + 0.25 T(y) from 0 with T0 = 2 then 1.0: C5 = 0.5 + 4 × 0.25 = 1.5, C10 = 2.75.
         var gc = Provider.Query<(long, double)>("SELECT horizon_years, projected_fte FROM v_supply_projection WHERE role_code = 'GC' ORDER BY horizon_years");
         Assert.Equal(2, gc.Count);
-        Assert.Equal(0.96875, gc[0].Item2, 3);
-        Assert.Equal(0.999023, gc[1].Item2, 3);
+        Assert.Equal(1.5, gc[0].Item2, 3);
+        Assert.Equal(2.75, gc[1].Item2, 3);
+    }
+
+    [SkippableFact]
+    public async Task Less_than_a_full_window_of_flows_gives_no_rates_rather_than_one_month_scaled_to_a_year()
+    {
+        var reference = Assumptions();
+        string[] counsellors = [Counsellor(20), Counsellor(21), Counsellor(22), Counsellor(23)];
+        await Load(reference, Esr("RGT_2024-01.csv", counsellors));
+        await Load(reference, Esr("RGT_2024-02.csv", [.. counsellors, Counsellor(24), Counsellor(25)]));
+
+        // Two joiners in one month would be 24 a year; with one month observed the stock is carried forward instead.
+        Assert.Equal([(5L, 6.0, 1L), (10L, 6.0, 1L)], Provider.Query<(long, double, long)>("SELECT horizon_years, projected_fte, observed_months FROM v_supply_projection WHERE role_code = 'GC' ORDER BY horizon_years"));
     }
 
     private static string Trainee(int person) => $"{person},{person}-1,RGT,Trainee Genetic Counsellor,Clinical Genetics,Band 6,Active Assignment,1.0";

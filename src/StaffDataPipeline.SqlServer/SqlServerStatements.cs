@@ -30,9 +30,9 @@ internal static class SqlServerStatements
         """;
 
     public const string InsertAudit = """
-        INSERT INTO staffdata.load_batch (file_name, sha256, extractor, taxonomy_version, status, message, started_at, owner_host, owner_pid, owner_started_at, heartbeat_at)
+        INSERT INTO staffdata.load_batch (file_name, sha256, extractor, taxonomy_version, status, message, started_at, owner_host, owner_pid, owner_started_at, heartbeat_at, person_identifier)
         OUTPUT inserted.batch_id
-        VALUES (@FileName, @Sha256, @Extractor, @TaxonomyVersion, @status, @message, @startedAt, @host, @pid, @processStartedAt, SYSDATETIMEOFFSET());
+        VALUES (@FileName, @Sha256, @Extractor, @TaxonomyVersion, @status, @message, @startedAt, @host, @pid, @processStartedAt, SYSDATETIMEOFFSET(), @PersonIdentifier);
         """;
 
     public const string LastSuccessfulLoad = """

@@ -206,6 +206,7 @@ public sealed class SqlServerWarehouse : IWarehouse, ISurveyWarehouse
                 start.Sha256,
                 start.Extractor,
                 start.TaxonomyVersion,
+                start.PersonIdentifier,
                 status = status.ToString().ToLowerInvariant(),
                 message,
                 startedAt = start.StartedAt,

@@ -189,8 +189,8 @@ public sealed class SqliteWarehouse : IWarehouse, ISurveyWarehouse
     internal static long InsertAudit(SqliteConnection connection, BatchStart start, BatchStatus status, string? message, SqliteTransaction tx) =>
         connection.ExecuteScalar<long>(
             """
-            INSERT INTO load_batch (file_name, sha256, extractor, taxonomy_version, status, message, started_at, owner_host, owner_pid, owner_started_at)
-            VALUES (@FileName, @Sha256, @Extractor, @TaxonomyVersion, @status, @message, @started, @host, @pid, @processStarted) RETURNING batch_id
+            INSERT INTO load_batch (file_name, sha256, extractor, taxonomy_version, status, message, started_at, owner_host, owner_pid, owner_started_at, person_identifier)
+            VALUES (@FileName, @Sha256, @Extractor, @TaxonomyVersion, @status, @message, @started, @host, @pid, @processStarted, @PersonIdentifier) RETURNING batch_id
             """,
             new
             {
@@ -198,6 +198,7 @@ public sealed class SqliteWarehouse : IWarehouse, ISurveyWarehouse
                 start.Sha256,
                 start.Extractor,
                 start.TaxonomyVersion,
+                start.PersonIdentifier,
                 status = SqliteConnections.StatusText(status),
                 message,
                 started = SqliteConnections.Timestamp(start.StartedAt),

@@ -52,8 +52,14 @@ internal sealed class EsrFileLoader
 
         using (extraction)
         {
-            var start = new BatchStart(source.FileName, source.Sha256, extractor.Name, _reference.Taxonomy.Version, _time.GetUtcNow()) { KeyCheck = _pseudonymiser.KeyCheck };
             var header = extraction.Header;
+            var start = new BatchStart(source.FileName, source.Sha256, extractor.Name, _reference.Taxonomy.Version, _time.GetUtcNow())
+            {
+                KeyCheck = _pseudonymiser.KeyCheck,
+                PersonIdentifier = header.ColumnOf(Headers.EsrField.PersonId) is int column && HeaderNames(extraction, header) is { } names && column < names.Count
+                    ? People.PersonIdentifierKind.Of(names[column])
+                    : null,
+            };
             var missing = RequiredFields.Missing(header);
             if (missing.Count > 0)
             {

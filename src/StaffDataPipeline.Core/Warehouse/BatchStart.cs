@@ -8,4 +8,7 @@ public sealed record BatchStart(string FileName, string Sha256, string Extractor
 
     /// <summary>The pseudonymisation key check, recorded with the warehouse's first data and compared at every commit.</summary>
     public string? KeyCheck { get; init; }
+
+    /// <summary>For ESR files: whether people are keyed on the national identifier or a trust-local one (<see cref="People.PersonIdentifierKind"/>).</summary>
+    public string? PersonIdentifier { get; init; }
 }

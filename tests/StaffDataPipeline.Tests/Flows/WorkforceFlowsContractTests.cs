@@ -101,6 +101,26 @@ public abstract class WorkforceFlowsContractTests : IDisposable
                 """));
     }
 
+    [SkippableTheory]
+    [InlineData("Unique Nhs Identifier", 1L)]
+    [InlineData("Employee Number", 0L)]
+    public async Task A_person_who_moves_to_another_organisation_is_named_as_such_only_when_keyed_on_the_national_identifier(string identifier, long movers)
+    {
+        // N2 is a genetic counsellor at RGT in January and at R0A in February. With the national identifier that is a
+        // move between organisations; with trust employee numbers, 2 at RGT and 2 at R0A need not be the same person.
+        var header = $"{identifier},Organisation Code,Position Title,Area of Work,Pay Band,Assignment Status,FTE";
+        string Row(int person, string organisation) => $"{person},{organisation},Genetic Counsellor,Clinical Genetics,Band 7,Active Assignment,1.0";
+        await Load(_files.Write("RGT_national_2024-01.csv", string.Join("\n", header, Row(1, "RGT"), Row(2, "RGT")) + "\n"));
+        await Load(_files.Write("R0A_national_2024-01.csv", string.Join("\n", header, Row(3, "R0A")) + "\n"));
+        await Load(_files.Write("RGT_national_2024-02.csv", string.Join("\n", header, Row(1, "RGT")) + "\n"));
+        await Load(_files.Write("R0A_national_2024-02.csv", string.Join("\n", header, Row(3, "R0A"), Row(2, "R0A")) + "\n"));
+
+        Assert.Equal(
+            [("R0A", 1L, movers, 0L, 0L), ("RGT", 0L, 0L, 1L, movers)],
+            Provider.Query<(string, long, long, long, long)>(
+                "SELECT organisation_code, joiners_headcount, joiners_from_other_organisation, leavers_headcount, leavers_to_other_organisation FROM v_workforce_flows ORDER BY organisation_code"));
+    }
+
     private const string P1 = "1,1-1,RGT,Genetic Counsellor,Clinical Genetics,Band 7,Active Assignment,1.0";
     private const string P2Trainee = "2,2-1,RGT,Trainee Genetic Counsellor,Clinical Genetics,Band 6,Active Assignment,1.0";
     private const string P2Qualified = "2,2-2,RGT,Genetic Counsellor,Clinical Genetics,Band 7,Active Assignment,1.0";

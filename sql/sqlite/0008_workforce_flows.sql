@@ -3,6 +3,11 @@
 -- role is that of the primary assignment, else the largest; their FTE is the sum). Flows are computed only between
 -- snapshots that exist: a missing month never invents leavers and joiners, and a period that spans one is flagged.
 
+-- Movers between organisations: each ESR batch records whether its people are keyed on the national Unique NHS
+-- Identifier or a trust-local number, and v_workforce_flows names, among its leavers and joiners, those who moved to or
+-- from another organisation (only between national loads). Batches loaded before this record NULL (local).
+ALTER TABLE load_batch ADD COLUMN person_identifier TEXT;
+
 DROP VIEW IF EXISTS v_snapshot_gaps;
 CREATE VIEW v_snapshot_gaps AS
 WITH snapshots AS (
@@ -25,13 +30,13 @@ WHERE (de.year * 12 + de.month) - (ds.year * 12 + ds.month) > 1;
 DROP VIEW IF EXISTS v_workforce_flows;
 CREATE VIEW v_workforce_flows AS
 WITH ranked AS (
-    SELECT f.organisation_id, f.snapshot_date_key, f.person_id, f.role_id,
+    SELECT f.organisation_id, f.snapshot_date_key, f.person_id, f.role_id, b.person_identifier,
            ROW_NUMBER() OVER (PARTITION BY f.organisation_id, f.snapshot_date_key, f.person_id
                               ORDER BY COALESCE(f.is_primary, 0) DESC, f.fte DESC, f.role_id) AS rank_in_person,
            SUM(f.fte) OVER (PARTITION BY f.organisation_id, f.snapshot_date_key, f.person_id) AS person_fte
-    FROM fact_staff_in_post f),
+    FROM fact_staff_in_post f JOIN load_batch b ON b.batch_id = f.batch_id),
 person_month AS (
-    SELECT organisation_id, snapshot_date_key, person_id, role_id, person_fte AS fte FROM ranked WHERE rank_in_person = 1),
+    SELECT organisation_id, snapshot_date_key, person_id, role_id, person_fte AS fte, person_identifier FROM ranked WHERE rank_in_person = 1),
 snapshots AS (
     SELECT DISTINCT organisation_id, snapshot_date_key FROM person_month),
 periods AS (
@@ -42,19 +47,27 @@ periods AS (
     WHERE start_key IS NOT NULL),
 movements AS (
     -- In post at both ends: a stayer, or a move when the role changed.
-    SELECT p.organisation_id, p.start_key, p.end_key, s.role_id AS start_role, e.role_id AS end_role, s.fte AS start_fte, e.fte AS end_fte
+    SELECT p.organisation_id, p.start_key, p.end_key, s.role_id AS start_role, e.role_id AS end_role, s.fte AS start_fte, e.fte AS end_fte,
+           0 AS other_organisation
     FROM periods p
     JOIN person_month s ON s.organisation_id = p.organisation_id AND s.snapshot_date_key = p.start_key
     JOIN person_month e ON e.organisation_id = p.organisation_id AND e.snapshot_date_key = p.end_key AND e.person_id = s.person_id
     UNION ALL
-    -- In post at the start only: a leaver.
-    SELECT p.organisation_id, p.start_key, p.end_key, s.role_id, NULL, s.fte, NULL
+    -- In post at the start only: a leaver; one in post in another organisation at the end has moved there, which only
+    -- the national identifier can tell (a trust's employee number means nothing in another trust).
+    SELECT p.organisation_id, p.start_key, p.end_key, s.role_id, NULL, s.fte, NULL,
+           CASE WHEN s.person_identifier = 'national' AND EXISTS (
+                    SELECT 1 FROM person_month x WHERE x.snapshot_date_key = p.end_key AND x.person_id = s.person_id
+                    AND x.organisation_id <> p.organisation_id AND x.person_identifier = 'national') THEN 1 ELSE 0 END
     FROM periods p
     JOIN person_month s ON s.organisation_id = p.organisation_id AND s.snapshot_date_key = p.start_key
     WHERE NOT EXISTS (SELECT 1 FROM person_month e WHERE e.organisation_id = p.organisation_id AND e.snapshot_date_key = p.end_key AND e.person_id = s.person_id)
     UNION ALL
-    -- In post at the end only: a joiner.
-    SELECT p.organisation_id, p.start_key, p.end_key, NULL, e.role_id, NULL, e.fte
+    -- In post at the end only: a joiner, from another organisation when the national identifier was there at the start.
+    SELECT p.organisation_id, p.start_key, p.end_key, NULL, e.role_id, NULL, e.fte,
+           CASE WHEN e.person_identifier = 'national' AND EXISTS (
+                    SELECT 1 FROM person_month x WHERE x.snapshot_date_key = p.start_key AND x.person_id = e.person_id
+                    AND x.organisation_id <> p.organisation_id AND x.person_identifier = 'national') THEN 1 ELSE 0 END
     FROM periods p
     JOIN person_month e ON e.organisation_id = p.organisation_id AND e.snapshot_date_key = p.end_key
     WHERE NOT EXISTS (SELECT 1 FROM person_month s WHERE s.organisation_id = p.organisation_id AND s.snapshot_date_key = p.start_key AND s.person_id = e.person_id)),
@@ -64,6 +77,8 @@ by_role AS (
            0 AS joiners_headcount, 0.0 AS joiners_fte,
            CASE WHEN end_role IS NULL THEN 1 ELSE 0 END AS leavers_headcount,
            CASE WHEN end_role IS NULL THEN start_fte ELSE 0.0 END AS leavers_fte,
+           CASE WHEN end_role IS NULL THEN other_organisation ELSE 0 END AS leavers_to_other_organisation,
+           0 AS joiners_from_other_organisation,
            0 AS moves_in,
            CASE WHEN end_role IS NOT NULL AND end_role <> start_role THEN 1 ELSE 0 END AS moves_out,
            1 AS staff_in_post_start, 0 AS staff_in_post_end
@@ -74,6 +89,8 @@ by_role AS (
            CASE WHEN start_role IS NULL THEN 1 ELSE 0 END,
            CASE WHEN start_role IS NULL THEN end_fte ELSE 0.0 END,
            0, 0.0,
+           0,
+           CASE WHEN start_role IS NULL THEN other_organisation ELSE 0 END,
            CASE WHEN start_role IS NOT NULL AND start_role <> end_role THEN 1 ELSE 0 END,
            0,
            0, 1
@@ -91,7 +108,9 @@ SELECT
     SUM(b.moves_out)                                         AS moves_out,
     SUM(b.staff_in_post_start)                               AS staff_in_post_start,
     SUM(b.staff_in_post_end)                                 AS staff_in_post_end,
-    CASE WHEN (de.year * 12 + de.month) - (ds.year * 12 + ds.month) > 1 THEN 1 ELSE 0 END AS gap_flag
+    CASE WHEN (de.year * 12 + de.month) - (ds.year * 12 + ds.month) > 1 THEN 1 ELSE 0 END AS gap_flag,
+    SUM(b.leavers_to_other_organisation)                     AS leavers_to_other_organisation,
+    SUM(b.joiners_from_other_organisation)                   AS joiners_from_other_organisation
 FROM by_role b
 JOIN dim_date ds        ON ds.date_key = b.start_key
 JOIN dim_date de        ON de.date_key = b.end_key

@@ -57,10 +57,9 @@ internal static class JobsCommand
         {
             var schedule = SettingsBinder.Bind<ScheduleSettings>(configuration, "Schedule");
             var name = parse.GetValue(id)!;
-            var job = schedule.Jobs.FirstOrDefault(j => string.Equals(j.Id, name, StringComparison.OrdinalIgnoreCase));
-            if (job is null)
+            if (schedule.Find(name) is not { } job)
             {
-                await Console.Error.WriteLineAsync($"staffdata: no job '{name}' in Schedule:Jobs{(schedule.Jobs.Count > 0 ? $"; configured: {string.Join(", ", schedule.Jobs.Select(j => j.Id))}" : string.Empty)}.");
+                await Console.Error.WriteLineAsync($"staffdata: {schedule.NotFound(name)}");
                 return ExitCodes.Configuration;
             }
 

@@ -22,10 +22,9 @@ internal static class JobsEndpoints
         api.MapGet("/", (ScheduleSettings schedule, JobStorage storage, TimeProvider time) => Results.Ok(JobsOverview.Read(schedule, storage, time.GetUtcNow())));
         api.MapPost("/{id}/run", (string id, ScheduleSettings schedule, IRecurringJobManager manager) =>
         {
-            var job = schedule.Jobs.FirstOrDefault(j => string.Equals(j.Id, id, StringComparison.OrdinalIgnoreCase));
-            if (job is null)
+            if (schedule.Find(id) is not { } job)
             {
-                return Results.NotFound(new { error = $"No job '{id}' in Schedule:Jobs; configured: {string.Join(", ", schedule.Jobs.Select(j => j.Id))}." });
+                return Results.NotFound(new { error = schedule.NotFound(id) });
             }
 
             var started = manager is IRecurringJobManagerV2 v2 ? v2.TriggerJob(RecurringLoads.RecurringId(job.Id)) : null;

@@ -28,7 +28,7 @@ public sealed class ScheduledLoadJob
     [JobDisplayName("Scheduled load: {0}")]
     public async Task<ScheduledOutcome> RunAsync(string jobId, CancellationToken cancellationToken)
     {
-        var job = _schedule.Jobs.FirstOrDefault(j => string.Equals(j.Id, jobId, StringComparison.OrdinalIgnoreCase))
+        var job = _schedule.Find(jobId)
             ?? throw new InvalidOperationException($"Scheduled job '{jobId}' is no longer in Schedule:Jobs; nothing was loaded.");
         var reports = await Run(job, cancellationToken);
         var outcome = ScheduledOutcome.Of(job.Id, reports);

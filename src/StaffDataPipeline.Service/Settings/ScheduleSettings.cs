@@ -4,6 +4,13 @@ namespace StaffDataPipeline.Service.Settings;
 public sealed class ScheduleSettings
 {
     public List<ScheduledLoad> Jobs { get; set; } = [];
+
+    /// <summary>The job with this id (ids are compared ignoring case), or null.</summary>
+    public ScheduledLoad? Find(string id) => Jobs.Find(j => string.Equals(j.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The sentence for an id no job has, naming the ones configured.</summary>
+    public string NotFound(string id) =>
+        $"no job '{id}' in Schedule:Jobs{(Jobs.Count > 0 ? $"; configured: {string.Join(", ", Jobs.Select(j => j.Id))}" : string.Empty)}.";
 }
 
 /// <summary>One recurring load: which paths, when, and with which load options.</summary>

@@ -136,11 +136,7 @@ public sealed class CliProcessTests : IDisposable
         Assert.Equal(0, exit);
         Assert.StartsWith("Taxonomy version 1.", output, StringComparison.Ordinal);
         Assert.Equal(1, CountBioinformaticians());
-        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_dir.File("staffdata.db")};Pooling=False;Mode=ReadOnly");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT COUNT(DISTINCT version) FROM taxonomy_version";
-        Assert.Equal(2L, (long)cmd.ExecuteScalar()!);
+        Assert.Equal(2L, SqliteFile.Scalar<long>(_dir.File("staffdata.db"), "SELECT COUNT(DISTINCT version) FROM taxonomy_version"));
     }
 
     [Fact]
@@ -155,14 +151,8 @@ public sealed class CliProcessTests : IDisposable
         }
     }
 
-    private long CountBioinformaticians()
-    {
-        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_dir.File("staffdata.db")};Pooling=False;Mode=ReadOnly");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT COUNT(*) FROM fact_staff_in_post f JOIN dim_role r ON r.role_id = f.role_id WHERE r.role_code = 'BIOINF'";
-        return (long)cmd.ExecuteScalar()!;
-    }
+    private long CountBioinformaticians() =>
+        SqliteFile.Scalar<long>(_dir.File("staffdata.db"), "SELECT COUNT(*) FROM fact_staff_in_post f JOIN dim_role r ON r.role_id = f.role_id WHERE r.role_code = 'BIOINF'");
 
     private static bool HasBatches(string db)
     {

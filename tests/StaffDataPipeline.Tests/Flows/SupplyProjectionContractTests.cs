@@ -1,5 +1,4 @@
 using StaffDataPipeline.Csv.ReferenceData;
-using StaffDataPipeline.Pipeline;
 using StaffDataPipeline.ReferenceData;
 using StaffDataPipeline.Tests.Support;
 using StaffDataPipeline.Tests.Warehouse;
@@ -18,20 +17,11 @@ namespace StaffDataPipeline.Tests.Flows;
 /// T(y+1) = 0.5 T(y) + 1.0 - 0.5 T(y) = 1.0, so T5 = T10 = 1.0. Counsellors gain completion 0.5 × 1/2 of the pool:
 /// C(y+1) = C(y) + 0.25 T(y): C1 = 4 + 0.25 × 2 = 4.5, then 0.25 a year: C5 = 5.5, C10 = 6.75.
 /// </summary>
-public abstract class SupplyProjectionContractTests : IDisposable
+public abstract class SupplyProjectionContractTests : FlowsContractTests
 {
-    private const string Header = "Employee Number,Assignment Number,Organisation Code,Position Title,Area of Work,Pay Band,Assignment Status,FTE";
-    private readonly TempDirectory _files = new();
-
-    protected SupplyProjectionContractTests(IWarehouseProvider provider) => Provider = provider;
-
-    protected IWarehouseProvider Provider { get; }
-
-    public void Dispose()
+    protected SupplyProjectionContractTests(IWarehouseProvider provider)
+        : base(provider)
     {
-        Provider.Dispose();
-        _files.Dispose();
-        GC.SuppressFinalize(this);
     }
 
     [SkippableFact]
@@ -39,8 +29,8 @@ public abstract class SupplyProjectionContractTests : IDisposable
     {
         var reference = Assumptions();
         string[] counsellors = [Counsellor(20), Counsellor(21), Counsellor(22), Counsellor(23)];
-        await Load(reference, Esr("RGT_2024-01.csv", [Trainee(10), Trainee(11), .. counsellors]));
-        await Load(reference, Esr("RGT_2025-01.csv", [Trainee(10), Trainee(12), .. counsellors]));
+        await Load(Esr("RGT_2024-01.csv", [Trainee(10), Trainee(11), .. counsellors]), reference);
+        await Load(Esr("RGT_2025-01.csv", [Trainee(10), Trainee(12), .. counsellors]), reference);
 
         var rows = Provider.Query<(string, long, double, string)>(
             "SELECT role_code, horizon_years, projected_fte, assumptions_version FROM v_supply_projection WHERE organisation_code = 'RGT' ORDER BY role_code, horizon_years");
@@ -61,8 +51,8 @@ public abstract class SupplyProjectionContractTests : IDisposable
     public async Task A_qualified_role_with_no_one_in_post_yet_is_projected_from_its_trainees()
     {
         var reference = Assumptions();
-        await Load(reference, Esr("RGT_2024-01.csv", Trainee(10), Trainee(11)));
-        await Load(reference, Esr("RGT_2025-01.csv", Trainee(10), Trainee(12)));
+        await Load(Esr("RGT_2024-01.csv", Trainee(10), Trainee(11)), reference);
+        await Load(Esr("RGT_2025-01.csv", Trainee(10), Trainee(12)), reference);
 
         // No counsellor in post: C(y+1) = C(y) + 0.25 T(y) from 0 with T0 = 2 then 1.0: C5 = 0.5 + 4 × 0.25 = 1.5, C10 = 2.75.
         var gc = Provider.Query<(long, double)>("SELECT horizon_years, projected_fte FROM v_supply_projection WHERE role_code = 'GC' ORDER BY horizon_years");
@@ -76,8 +66,8 @@ public abstract class SupplyProjectionContractTests : IDisposable
     {
         var reference = Assumptions();
         string[] counsellors = [Counsellor(20), Counsellor(21), Counsellor(22), Counsellor(23)];
-        await Load(reference, Esr("RGT_2024-01.csv", counsellors));
-        await Load(reference, Esr("RGT_2024-02.csv", [.. counsellors, Counsellor(24), Counsellor(25)]));
+        await Load(Esr("RGT_2024-01.csv", counsellors), reference);
+        await Load(Esr("RGT_2024-02.csv", [.. counsellors, Counsellor(24), Counsellor(25)]), reference);
 
         // Two joiners in one month would be 24 a year; with one month observed the stock is carried forward instead.
         Assert.Equal([(5L, 6.0, 1L), (10L, 6.0, 1L)], Provider.Query<(long, double, long)>("SELECT horizon_years, projected_fte, observed_months FROM v_supply_projection WHERE role_code = 'GC' ORDER BY horizon_years"));
@@ -89,18 +79,9 @@ public abstract class SupplyProjectionContractTests : IDisposable
 
     private ReferenceDataSet Assumptions()
     {
-        var folder = _files.CopyReferenceData();
+        var folder = Files.CopyReferenceData();
         File.WriteAllText(Path.Combine(folder, "training-routes.csv"), "trainee_role,qualified_role,training_years,completion_rate,notes\nGC-TRAINEE,GC,2,0.5,test\n");
         return ReferenceDataLoader.Load(folder);
-    }
-
-    private string Esr(string name, params string[] rows) => _files.Write(name, string.Join("\n", [Header, .. rows]) + "\n");
-
-    private async Task Load(ReferenceDataSet reference, string path)
-    {
-        var pipeline = TestPipeline.Create(Provider.CreateWarehouse(reference), reference);
-        var report = (await pipeline.RunAsync([path], dryRun: false, null, CancellationToken.None)).Single();
-        Assert.True(report.Status == FileLoadStatus.Loaded, $"{report.FileName}: {report.Status} {report.Message}");
     }
 }
 

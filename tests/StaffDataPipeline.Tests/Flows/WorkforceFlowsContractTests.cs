@@ -1,4 +1,3 @@
-using StaffDataPipeline.Pipeline;
 using StaffDataPipeline.Tests.Support;
 using StaffDataPipeline.Tests.Warehouse;
 
@@ -17,20 +16,11 @@ namespace StaffDataPipeline.Tests.Flows;
 ///   P6 genetic counsellor, 1.0, joins in May (after the missing month).
 ///   P7 clinical scientist, 1.0, January to March, gone in May.
 /// </summary>
-public abstract class WorkforceFlowsContractTests : IDisposable
+public abstract class WorkforceFlowsContractTests : FlowsContractTests
 {
-    private const string Header = "Employee Number,Assignment Number,Organisation Code,Position Title,Area of Work,Pay Band,Assignment Status,FTE";
-    private readonly TempDirectory _files = new();
-
-    protected WorkforceFlowsContractTests(IWarehouseProvider provider) => Provider = provider;
-
-    protected IWarehouseProvider Provider { get; }
-
-    public void Dispose()
+    protected WorkforceFlowsContractTests(IWarehouseProvider provider)
+        : base(provider)
     {
-        Provider.Dispose();
-        _files.Dispose();
-        GC.SuppressFinalize(this);
     }
 
     [SkippableFact]
@@ -110,10 +100,10 @@ public abstract class WorkforceFlowsContractTests : IDisposable
         // move between organisations; with trust employee numbers, 2 at RGT and 2 at R0A need not be the same person.
         var header = $"{identifier},Organisation Code,Position Title,Area of Work,Pay Band,Assignment Status,FTE";
         string Row(int person, string organisation) => $"{person},{organisation},Genetic Counsellor,Clinical Genetics,Band 7,Active Assignment,1.0";
-        await Load(_files.Write("RGT_national_2024-01.csv", string.Join("\n", header, Row(1, "RGT"), Row(2, "RGT")) + "\n"));
-        await Load(_files.Write("R0A_national_2024-01.csv", string.Join("\n", header, Row(3, "R0A")) + "\n"));
-        await Load(_files.Write("RGT_national_2024-02.csv", string.Join("\n", header, Row(1, "RGT")) + "\n"));
-        await Load(_files.Write("R0A_national_2024-02.csv", string.Join("\n", header, Row(3, "R0A"), Row(2, "R0A")) + "\n"));
+        await Load(Files.Write("RGT_national_2024-01.csv", string.Join("\n", header, Row(1, "RGT"), Row(2, "RGT")) + "\n"));
+        await Load(Files.Write("R0A_national_2024-01.csv", string.Join("\n", header, Row(3, "R0A")) + "\n"));
+        await Load(Files.Write("RGT_national_2024-02.csv", string.Join("\n", header, Row(1, "RGT")) + "\n"));
+        await Load(Files.Write("R0A_national_2024-02.csv", string.Join("\n", header, Row(3, "R0A"), Row(2, "R0A")) + "\n"));
 
         Assert.Equal(
             [("R0A", 1L, movers, 0L, 0L), ("RGT", 0L, 0L, 1L, movers)],
@@ -153,15 +143,6 @@ public abstract class WorkforceFlowsContractTests : IDisposable
         string start, string end, string role, long joiners, double joinersFte, long leavers, double leaversFte, long movesIn, long movesOut, long startStock, long endStock, long gap) =>
         (DateTime.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateTime.Parse(end, System.Globalization.CultureInfo.InvariantCulture), role,
          joiners, joinersFte, leavers, leaversFte, movesIn, movesOut, startStock, endStock, gap);
-
-    private string Esr(string name, params string[] rows) => _files.Write(name, string.Join("\n", [Header, .. rows]) + "\n");
-
-    private async Task Load(string path)
-    {
-        var pipeline = TestPipeline.Create(Provider.CreateWarehouse(Reference.Data));
-        var report = (await pipeline.RunAsync([path], dryRun: false, null, CancellationToken.None)).Single();
-        Assert.True(report.Status == FileLoadStatus.Loaded, $"{report.FileName}: {report.Status} {report.Message}");
-    }
 }
 
 public sealed class SqliteWorkforceFlowsContractTests : WorkforceFlowsContractTests

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Dapper;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StaffDataPipeline.Service;
@@ -79,12 +77,7 @@ internal sealed class RunningService : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    public static long Scalar(string database, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        return connection.ExecuteScalar<long>(sql);
-    }
+    public static long Scalar(string database, string sql) => SqliteFile.Scalar<long>(database, sql);
 
     public long Scalar(string sql) => Scalar(Database, sql);
 

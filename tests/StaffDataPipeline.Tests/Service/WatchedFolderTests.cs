@@ -259,12 +259,7 @@ public sealed class WatchedFolderTests : IDisposable
         }
     }
 
-    private static string? Text(string database, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        return connection.ExecuteScalar<string>(sql);
-    }
+    private static string? Text(string database, string sql) => SqliteFile.Scalar<string?>(database, sql);
 
     private static async Task WriteSlowly(string path, string content, int chunks, TimeSpan gap)
     {

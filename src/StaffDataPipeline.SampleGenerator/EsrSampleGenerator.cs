@@ -25,6 +25,9 @@ public sealed class EsrSampleGenerator
         ("RRK", "University Hospitals Birmingham NHS Foundation Trust", EsrStyle.NhsDigital, 10),
     ];
 
+    /// <summary>The sample organisations, codes and names, which national extracts include.</summary>
+    internal static IEnumerable<(string Code, string Name)> OrganisationCodes => Organisations.Select(o => (o.Code, o.Name));
+
     private const int OtherStaffPerOrganisation = 220;
     private readonly int _seed;
 
@@ -78,25 +81,6 @@ public sealed class EsrSampleGenerator
 
         written.AddRange(WriteBroken(brokenFolder, workforces["RTH"]));
         return written;
-    }
-
-    /// <summary>A national-scale NHS Digital style extract, streamed: memory does not grow with <paramref name="rows"/>.</summary>
-    public static void WriteNational(string path, int rows, double genomicsShare, int seed = 7)
-    {
-        var random = new Random(seed);
-        var orgs = Organisations.Select(o => (o.Code, o.Name)).Concat(Enumerable.Range(0, 200).Select(i => ($"R{(char)('A' + (i / 26 % 26))}{(char)('A' + (i % 26))}", $"Synthetic Trust {i}"))).ToArray();
-        EsrFileWriter.Write(path, EsrStyle.NhsDigital, National(random, rows, genomicsShare, orgs));
-    }
-
-    private static IEnumerable<SampleRow> National(Random random, int rows, double genomicsShare, (string Code, string Name)[] orgs)
-    {
-        for (var i = 0; i < rows; i++)
-        {
-            var org = orgs[i * orgs.Length / rows];
-            var template = random.NextDouble() < genomicsShare ? Pick(random, PostTemplates.Genomics) : Pick(random, PostTemplates.Other);
-            var person = SyntheticPerson.Create(random, i);
-            yield return Row(random, org.Code, org.Name, person, 1, template, Months[0], primary: true);
-        }
     }
 
     private static List<(SyntheticPerson Person, int Suffix, PostTemplate Post, bool Primary, string Org, string OrgName)> Workforce(
@@ -155,7 +139,7 @@ public sealed class EsrSampleGenerator
         }
     }
 
-    private static SampleRow Row(Random random, string org, string orgName, SyntheticPerson person, int suffix, PostTemplate post, DateOnly month, bool primary)
+    internal static SampleRow Row(Random random, string org, string orgName, SyntheticPerson person, int suffix, PostTemplate post, DateOnly month, bool primary)
     {
         var roll = random.Next(100);
         var (status, contract) = roll switch
@@ -209,7 +193,7 @@ public sealed class EsrSampleGenerator
 
     private static string Pick(Random random, string[] items) => items[random.Next(items.Length)];
 
-    private static PostTemplate Pick(Random random, PostTemplate[] templates)
+    internal static PostTemplate Pick(Random random, PostTemplate[] templates)
     {
         var total = templates.Sum(t => t.Weight);
         var roll = random.Next(total);

@@ -38,6 +38,22 @@ public sealed record EsrStyle(string Name, Encoding Encoding, string NewLine, (s
             ("Effective Date", r => r.Snapshot.ToString("dd/MM/yyyy", Inv)),
         ]);
 
+    /// <summary>
+    /// The trust BI report as a national collection holds it: three more columns (a position number, and e-mail and
+    /// registration number, which the loader drops as personal), 24 in all.
+    /// </summary>
+    public static EsrStyle TrustBiNational { get; } = TrustBi with
+    {
+        Name = "trust-esr-bi-national",
+        Columns =
+        [
+            .. TrustBi.Columns,
+            ("Position Number", r => $"{r.OrgCode}-{r.Person.EmployeeNumber}"),
+            ("Email Address", r => $"{r.Person.Forename}.{r.Person.Surname}{r.Person.EmployeeNumber[^3..]}@nhs.net"),
+            ("Professional Registration Number", r => $"{r.Person.NiNumber[1]}{r.Person.EmployeeNumber[^7..]}"),
+        ],
+    };
+
     /// <summary>Record-level extract as seen in public analysis code: Windows-1252, LF, ISO dates, yyyymm month.</summary>
     public static EsrStyle RecordLevel { get; } = new(
         "record-level",

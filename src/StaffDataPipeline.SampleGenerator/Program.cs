@@ -3,6 +3,7 @@ using StaffDataPipeline.SampleGenerator;
 // Usage:
 //   dotnet run --project src/StaffDataPipeline.SampleGenerator -- samples [folder]        regenerate samples/esr, samples/esr-broken, samples/esr-monthly and samples/surveys
 //   dotnet run --project src/StaffDataPipeline.SampleGenerator -- national <rows> <file> [genomics share, default 0.01]
+//       [--layout nhs-digital|trust] [--inactive share, default 0.07]
 var command = args.FirstOrDefault() ?? "samples";
 switch (command)
 {
@@ -25,11 +26,43 @@ switch (command)
 
         return 0;
     case "national" when args.Length >= 3 && int.TryParse(args[1], out var rows):
-        var share = args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 0.01;
-        EsrSampleGenerator.WriteNational(args[2], rows, share);
-        Console.WriteLine($"{rows:N0} rows written to {args[2]}");
+        var options = NationalOptions(rows, args.Skip(3).ToList());
+        if (options is null)
+        {
+            Console.Error.WriteLine("national: [genomics-share] [--layout nhs-digital|trust] [--inactive share]");
+            return 2;
+        }
+
+        NationalExtract.Write(args[2], options);
+        Console.WriteLine($"{rows:N0} rows ({options.Layout}) written to {args[2]}");
         return 0;
     default:
-        Console.Error.WriteLine("usage: samples [folder] | national <rows> <file> [genomics-share]");
+        Console.Error.WriteLine("usage: samples [folder] | national <rows> <file> [genomics-share] [--layout nhs-digital|trust] [--inactive share]");
         return 2;
+}
+
+static NationalExtractOptions? NationalOptions(int rows, List<string> rest)
+{
+    var options = new NationalExtractOptions(rows);
+    var inv = System.Globalization.CultureInfo.InvariantCulture;
+    for (var i = 0; i < rest.Count; i++)
+    {
+        switch (rest[i])
+        {
+            case "--layout" when i + 1 < rest.Count && rest[i + 1] is "trust" or "nhs-digital":
+                options = options with { Layout = rest[++i] == "trust" ? NationalLayout.TrustBi : NationalLayout.NhsDigital };
+                break;
+            case "--inactive" when i + 1 < rest.Count && double.TryParse(rest[i + 1], inv, out var inactive):
+                options = options with { InactiveShare = inactive };
+                i++;
+                break;
+            case var share when i == 0 && double.TryParse(share, inv, out var genomics):
+                options = options with { GenomicsShare = genomics };
+                break;
+            default:
+                return null;
+        }
+    }
+
+    return options;
 }

@@ -14,21 +14,14 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
 {
     private const int UnspecifiedServiceArea = 4;
 
-    // Bounds memory whatever the file size; a person's assignments sit close together in an export.
-    private const int PersonCacheSize = 50_000;
-    private static readonly string[] FactParameters = ["$b", "$d", "$o", "$r", "$g", "$p", "$s", "$pos", "$a", "$fte", "$h", "$pri", "$age", "$rule", "$v", "$row"];
     private readonly Dictionary<string, long> _roles;
     private readonly Dictionary<string, long> _grades;
     private readonly Dictionary<string, long> _organisations;
-    private readonly Dictionary<string, long> _people = new(StringComparer.Ordinal);
-    private readonly Dictionary<PostDescriptors, (long Id, long RoleId, string Rule, string Version)> _positions;
+    private readonly SqlitePeople _people;
+    private readonly SqlitePositions _positions;
     private readonly HashSet<int> _dates;
     private readonly HashSet<(long Organisation, int Date)> _pairs = [];
-    private readonly SqliteCommand _insertFact;
-    private readonly SqliteParameter[] _f;
-    private readonly SqliteCommand _upsertPerson;
-    private readonly SqliteParameter _personKey;
-    private long _nextPosition;
+    private readonly RawStatement _insertFact;
 
     public SqliteBatchWriter(SqliteConnection connection, long batchId, BatchStart start, int ruleCount, TimeProvider time, SqliteBusyRetry retry)
         : base(connection, batchId, start, ruleCount, time, retry)
@@ -37,33 +30,22 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
         _organisations = connection.Query<(string, long)>("SELECT organisation_code, organisation_id FROM dim_organisation", transaction: Transaction).ToDictionary(r => r.Item1, r => r.Item2, StringComparer.OrdinalIgnoreCase);
         _dates = connection.Query<int>("SELECT date_key FROM dim_date", transaction: Transaction).ToHashSet();
 
-        // Posts are few (distinct titles in context), so they are held whole; people are looked up through a bounded cache.
-        _positions = connection.Query<PositionRow>(
-            "SELECT position_id AS Id, position_title AS PositionTitle, staff_group AS StaffGroup, occupation_code AS OccupationCode, area_of_work AS AreaOfWork, job_role AS JobRole, cost_centre AS CostCentre, grade_as_written AS GradeAsWritten, role_id AS RoleId, rule_id AS RuleId, taxonomy_version AS Version FROM dim_position",
-            transaction: Transaction)
-            .ToDictionary(r => new PostDescriptors(r.PositionTitle, r.StaffGroup, r.OccupationCode, r.AreaOfWork, r.JobRole, r.CostCentre, r.GradeAsWritten), r => (r.Id, r.RoleId, r.RuleId, r.Version));
-        _nextPosition = connection.ExecuteScalar<long>("SELECT COALESCE(MAX(position_id), 0) FROM dim_position", transaction: Transaction) + 1;
+        // Facts, people and posts go into indexes keyed on hashes and descriptors, in no order: a page cache that holds
+        // a large batch's index pages spares re-reading them (SQLite's default is 2 MB).
+        connection.Execute("PRAGMA cache_size = -16384", transaction: Transaction);
+        _people = new SqlitePeople(connection);
+        _positions = new SqlitePositions(connection);
 
-        _insertFact = connection.CreateCommand();
-        _insertFact.Transaction = Transaction;
-        _insertFact.CommandText =
+        _insertFact = new RawStatement(
+            connection,
             """
-            INSERT INTO fact_staff_in_post (batch_id, snapshot_date_key, organisation_id, role_id, grade_id, person_id, service_area_id,
-                position_id, assignment_key, fte, contracted_hours, is_primary, age_band, rule_id, taxonomy_version, source_row)
-            VALUES ($b, $d, $o, $r, $g, $p, $s, $pos, $a, $fte, $h, $pri, $age, $rule, $v, $row)
-            """;
-        _f = FactParameters.Select(n => _insertFact.Parameters.Add(new SqliteParameter(n, null))).ToArray();
-        _insertFact.Prepare();
+            INSERT INTO fact_staff_in_post (batch_id, service_area_id, taxonomy_version, snapshot_date_key, organisation_id, role_id, grade_id, person_id,
+                position_id, assignment_key, fte, contracted_hours, is_primary, age_band, rule_id, source_row)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+            """);
 
-        // One round trip per person, new or known: the no-op update makes RETURNING answer for existing rows too.
-        _upsertPerson = connection.CreateCommand();
-        _upsertPerson.Transaction = Transaction;
-        _upsertPerson.CommandText = "INSERT INTO dim_person (person_key) VALUES ($k) ON CONFLICT (person_key) DO UPDATE SET person_key = excluded.person_key RETURNING person_id";
-        _personKey = _upsertPerson.Parameters.Add(new SqliteParameter("$k", string.Empty));
-        _upsertPerson.Prepare();
-        _f[0].Value = batchId;
-        _f[6].Value = UnspecifiedServiceArea;
-        _f[14].Value = start.TaxonomyVersion;
+        // Bindings outlive each execution, so what is the same for every row is bound once.
+        _insertFact.Bind(1, batchId).Bind(2, UnspecifiedServiceArea).Bind(3, start.TaxonomyVersion);
     }
 
     public ValueTask AddAsync(StaffFact fact, CancellationToken cancellationToken)
@@ -71,20 +53,18 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
         var date = DateKey(fact.SnapshotDate);
         var organisation = OrganisationId(fact.Organisation);
         _pairs.Add((organisation, date));
-        _f[1].Value = date;
-        _f[2].Value = organisation;
-        _f[3].Value = _roles[fact.Role.RoleCode];
-        _f[4].Value = _grades[fact.Grade.Code];
-        _f[5].Value = PersonId(fact.PersonKey);
-        _f[7].Value = PositionId(fact);
-        _f[8].Value = fact.AssignmentKey;
-        _f[9].Value = (double)fact.Fte;
-        _f[10].Value = fact.ContractedHours is { } hours ? (double)hours : DBNull.Value;
-        _f[11].Value = fact.IsPrimary is { } p ? (p ? 1 : 0) : DBNull.Value;
-        _f[12].Value = fact.AgeBand;
-        _f[13].Value = fact.Role.RuleId;
-        _f[15].Value = fact.SourceRow;
-        _insertFact.ExecuteNonQuery();
+        _insertFact
+            .Bind(4, date)
+            .Bind(5, organisation)
+            .Bind(6, _roles[fact.Role.RoleCode])
+            .Bind(7, _grades[fact.Grade.Code])
+            .Bind(8, _people.IdOf(fact.PersonKey))
+            .Bind(9, _positions.IdOf(fact.Post, _roles[fact.Role.RoleCode], fact.Role.RuleId, TaxonomyVersion))
+            .Bind(10, fact.AssignmentKey)
+            .Bind(11, (double)fact.Fte);
+        _ = fact.ContractedHours is { } hours ? _insertFact.Bind(12, (double)hours) : _insertFact.BindNull(12);
+        _ = fact.IsPrimary is { } primary ? _insertFact.Bind(13, primary ? 1 : 0) : _insertFact.BindNull(13);
+        _insertFact.Bind(14, fact.AgeBand).Bind(15, fact.Role.RuleId).Bind(16, fact.SourceRow).Execute();
         return ValueTask.CompletedTask;
     }
 
@@ -143,7 +123,8 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
     protected override void DisposeCommands()
     {
         _insertFact.Dispose();
-        _upsertPerson.Dispose();
+        _people.Dispose();
+        _positions.Dispose();
     }
 
     private int DateKey(DateOnly date)
@@ -167,56 +148,4 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
 
         return id;
     }
-
-    private long PersonId(string personKey)
-    {
-        if (_people.TryGetValue(personKey, out var id))
-        {
-            return id;
-        }
-
-        if (_people.Count >= PersonCacheSize)
-        {
-            _people.Clear();
-        }
-
-        _personKey.Value = personKey;
-        id = (long)_upsertPerson.ExecuteScalar()!;
-        _people[personKey] = id;
-        return id;
-    }
-
-    private long PositionId(StaffFact fact)
-    {
-        var roleId = _roles[fact.Role.RoleCode];
-        var version = TaxonomyVersion;
-        if (_positions.TryGetValue(fact.Post, out var known))
-        {
-            if (known.RoleId != roleId || known.Rule != fact.Role.RuleId || known.Version != version)
-            {
-                // The latest load's decision describes the post from now on; earlier facts keep their own role and version.
-                Connection.Execute(
-                    "UPDATE dim_position SET role_id = @roleId, rule_id = @rule, taxonomy_version = @version WHERE position_id = @id",
-                    new { roleId, rule = fact.Role.RuleId, version, id = known.Id },
-                    Transaction);
-                _positions[fact.Post] = (known.Id, roleId, fact.Role.RuleId, version);
-            }
-
-            return known.Id;
-        }
-
-        var p = fact.Post;
-        var id = _nextPosition++;
-        Connection.Execute(
-            """
-            INSERT INTO dim_position (position_id, position_title, staff_group, occupation_code, area_of_work, job_role, cost_centre, grade_as_written, role_id, rule_id, taxonomy_version)
-            VALUES (@id, @PositionTitle, @StaffGroup, @OccupationCode, @AreaOfWork, @JobRole, @CostCentre, @GradeAsWritten, @roleId, @rule, @version)
-            """,
-            new { id, p.PositionTitle, p.StaffGroup, p.OccupationCode, p.AreaOfWork, p.JobRole, p.CostCentre, p.GradeAsWritten, roleId, rule = fact.Role.RuleId, version },
-            Transaction);
-        _positions[fact.Post] = (id, roleId, fact.Role.RuleId, version);
-        return id;
-    }
-
-    private sealed record PositionRow(long Id, string PositionTitle, string StaffGroup, string OccupationCode, string AreaOfWork, string JobRole, string CostCentre, string GradeAsWritten, long RoleId, string RuleId, string Version);
 }

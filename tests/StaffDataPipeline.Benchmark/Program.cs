@@ -15,6 +15,16 @@ if (args.Length == 3 && args[0] == "--load-in-process")
     return await LoadInProcess(args[1], args[2]);
 }
 
+if (args.Length == 3 && args[0] == "--profile")
+{
+    foreach (var (stage, seconds) in await StaffDataPipeline.Benchmark.StageProfile.MeasureAsync(args[1], args[2]))
+    {
+        Console.WriteLine($"{stage,-45} {seconds,8:N2} s");
+    }
+
+    return 0;
+}
+
 var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_500_000;
 var share = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 0.01;
 var work = Path.Combine(Path.GetTempPath(), "staffdata-benchmark");
@@ -28,7 +38,7 @@ foreach (var n in new[] { rows / 5, rows }.Distinct())
     var file = Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"national_{n}_{share:0.###}_202309.csv"));
     if (!File.Exists(file))
     {
-        EsrSampleGenerator.WriteNational(file, n, share);
+        NationalExtract.Write(file, new NationalExtractOptions(n, share));
     }
 
     var mb = new FileInfo(file).Length / 1e6;
@@ -114,6 +124,9 @@ static async Task<int> LoadInProcess(string file, string db)
         return 1;
     }
 
+    Console.Error.WriteLine($"GC pause {GC.GetTotalPauseDuration().TotalMilliseconds} ms; gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}; allocated {GC.GetTotalAllocatedBytes() / 1e9:F1} GB");
+    var info = GC.GetGCMemoryInfo();
+    Console.Error.WriteLine($"GC heap {info.HeapSizeBytes / 1e6:F0} MB, committed {info.TotalCommittedBytes / 1e6:F0} MB, sqlite highwater {SQLitePCL.raw.sqlite3_memory_highwater(0) / 1e6:F0} MB");
     using var self = Process.GetCurrentProcess();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{self.PeakWorkingSet64 / 1e6:F0} {report.Counts.Loaded}"));
     return 0;

@@ -8,20 +8,23 @@ namespace StaffDataPipeline.Taxonomy;
 /// exclusions are tried first (a post whose place is Medical Physics is out of scope whatever its title); then the
 /// rules top to bottom, the first that matches deciding (grade decides level where a rule says so). When none does,
 /// a post with genomics signals is UNMAPPED (review queue), anything else OUT-OF-SCOPE.
-/// Decisions are cached per distinct descriptor set: a national extract has millions of rows but few distinct posts.
-/// Safe to call from several threads at once (a scheduler runs loads in parallel): deciding is pure, and the cache is
-/// a concurrent dictionary, emptied when it reaches its bound.
+/// Decisions are cached per distinct post, and a post not seen before is decided from work done once per field value
+/// (<see cref="FieldDecisions"/>), so that a file whose rows are nearly all distinct posts maps almost as fast as one
+/// whose posts repeat. Safe to call from several threads at once (a scheduler runs loads in parallel): deciding is
+/// pure, and every cache is concurrent and bounded.
 /// </summary>
 public sealed class RoleMapper
 {
-    private const int CacheLimit = 50_000;
+    // 4,096 slots: enough for posts that repeat (the genomics posts of a trust, the big staff groups of a national
+    // file); small, so that entries a miss pushes out die young instead of filling the older GC generations.
+    private const int CacheSlotBits = 12;
     private readonly IReadOnlyList<ScopeExclusion> _exclusions;
     private readonly IReadOnlyList<MappingRule> _rules;
     private readonly Regex _genomicsSignals;
     private readonly TitleNormaliser _titles;
     private readonly GradeCatalogue _grades;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<MappingInput, RoleDecision> _cache = new();
-    private int _cached;
+    private readonly DirectMappedCache<MappingInput, RoleDecision> _cache = new(CacheSlotBits);
+    private readonly FieldDecisions _fields;
 
     public RoleMapper(RoleTaxonomy taxonomy, IReadOnlyList<ScopeExclusion> exclusions, IReadOnlyList<MappingRule> rules, Regex genomicsSignals, TitleNormaliser titles, GradeCatalogue grades)
     {
@@ -31,6 +34,7 @@ public sealed class RoleMapper
         _genomicsSignals = genomicsSignals;
         _titles = titles;
         _grades = grades;
+        _fields = new FieldDecisions(exclusions, rules, genomicsSignals, titles, grades);
     }
 
     public RoleTaxonomy Taxonomy { get; }
@@ -41,24 +45,7 @@ public sealed class RoleMapper
 
     public IReadOnlyList<ScopeExclusion> Exclusions => _exclusions;
 
-    public RoleDecision Map(in MappingInput input)
-    {
-        if (_cache.TryGetValue(input, out var cached))
-        {
-            return cached;
-        }
-
-        var decision = Decide(input);
-        if (Interlocked.Increment(ref _cached) > CacheLimit)
-        {
-            // ConcurrentDictionary.Count takes every lock; a counter is enough to bound memory.
-            _cache.Clear();
-            Interlocked.Exchange(ref _cached, 0);
-        }
-
-        _cache.TryAdd(input, decision);
-        return decision;
-    }
+    public RoleDecision Map(in MappingInput input) => _cache.GetOrAdd(input, static (post, fields) => fields.Decide(post), _fields);
 
     /// <summary>The decision <see cref="Map"/> makes, with every step that led to it, for `staffdata explain`.</summary>
     public MappingExplanation Explain(in MappingInput input)
@@ -104,28 +91,6 @@ public sealed class RoleMapper
         return new MappingExplanation(post.Title, expansions, post.Context, post.Place, post.StaffGroup, post.OccupationCode, post.Grade, trials, decision, fallback);
     }
 
-    private RoleDecision Decide(in MappingInput input)
-    {
-        var post = Describe(input, null);
-        foreach (var exclusion in _exclusions)
-        {
-            if (exclusion.Matches(post))
-            {
-                return new RoleDecision(Role.OutOfScope, exclusion.ExclusionId, post.Grade);
-            }
-        }
-
-        foreach (var rule in _rules)
-        {
-            if (rule.Matches(post))
-            {
-                return new RoleDecision(rule.RoleCode, rule.RuleId, post.Grade);
-            }
-        }
-
-        return Fallback(post);
-    }
-
     private RoleDecision Fallback(in PostDescription post) => _genomicsSignals.IsMatch(post.Context)
         ? new RoleDecision(Role.Unmapped, RoleDecision.DefaultUnmappedRule, post.Grade)
         : new RoleDecision(Role.OutOfScope, RoleDecision.DefaultOutOfScopeRule, post.Grade);
@@ -136,7 +101,7 @@ public sealed class RoleMapper
         var jobRole = _titles.Normalise(input.JobRole, expansions);
         var area = _titles.Normalise(input.AreaOfWork);
         var costCentre = _titles.Normalise(input.CostCentre);
-        var context = string.Join(" | ", new[] { title, area, costCentre, jobRole }.Where(s => s.Length > 0));
+        var context = FieldDecisions.Join(title, area, costCentre, jobRole);
         return new PostDescription(
             title.Length > 0 ? title : jobRole,
             context,
@@ -144,7 +109,7 @@ public sealed class RoleMapper
             (input.OccupationCode ?? string.Empty).Trim().ToUpperInvariant(),
             _grades.Parse(input.Grade))
         {
-            Place = string.Join(" | ", new[] { area, costCentre }.Where(s => s.Length > 0)),
+            Place = FieldDecisions.Join(area, costCentre),
         };
     }
 }

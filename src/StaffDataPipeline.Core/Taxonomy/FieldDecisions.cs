@@ -1,0 +1,190 @@
+using System.Text.RegularExpressions;
+using StaffDataPipeline.Grades;
+
+namespace StaffDataPipeline.Taxonomy;
+
+/// <summary>
+/// The exclusions and rules worked out once per distinct field value rather than once per post. In a real extract
+/// posts rarely repeat (a cost centre per department per trust makes most rows a post of their own), but each field
+/// takes few values: thousands of titles, tens of staff groups and grades. So each value is normalised once, and
+/// every condition that reads one field (title, staff group, occupation code, grade, place) is tested once per
+/// value and kept as a set of the rules it lets through. A post then costs a few lookups, the intersection of those
+/// sets, and only the context patterns of the rules still standing (each distinct pattern at most once), plus the
+/// genomics signals when no rule decides. The decision is exactly the one the walk in <see cref="RoleMapper.Explain"/>
+/// reaches; a test holds them together.
+/// </summary>
+internal sealed class FieldDecisions
+{
+    private const int FieldCacheLimit = 100_000;
+    private readonly IReadOnlyList<ScopeExclusion> _exclusions;
+    private readonly IReadOnlyList<MappingRule> _rules;
+    private readonly Regex _genomicsSignals;
+    private readonly TitleNormaliser _titles;
+    private readonly GradeCatalogue _grades;
+    private readonly Regex[] _contextPatterns;
+    private readonly int[] _contextOfRule;
+    private readonly BoundedCache<string, string> _normalised = new(FieldCacheLimit, StringComparer.Ordinal);
+    private readonly BoundedCache<string, RuleMask> _titleRules = new(FieldCacheLimit, StringComparer.Ordinal);
+    private readonly BoundedCache<string, StaffGroupFacts> _staffGroups = new(FieldCacheLimit, StringComparer.Ordinal);
+    private readonly BoundedCache<string, OccupationFacts> _occupations = new(FieldCacheLimit, StringComparer.Ordinal);
+    private readonly BoundedCache<string, GradeFacts> _gradeFacts = new(FieldCacheLimit, StringComparer.Ordinal);
+    private readonly BoundedCache<(string Area, string CostCentre), RuleMask> _places = new(FieldCacheLimit);
+
+    public FieldDecisions(IReadOnlyList<ScopeExclusion> exclusions, IReadOnlyList<MappingRule> rules, Regex genomicsSignals, TitleNormaliser titles, GradeCatalogue grades)
+    {
+        _exclusions = exclusions;
+        _rules = rules;
+        _genomicsSignals = genomicsSignals;
+        _titles = titles;
+        _grades = grades;
+
+        // Many rules share a context pattern ("(genetic|genomic)…"): each distinct one is tested at most once a post.
+        var patterns = new List<Regex>();
+        _contextOfRule = rules.Select(rule => rule.Context is not { } context ? -1 : IndexOf(patterns, context)).ToArray();
+        _contextPatterns = [.. patterns.Select(Compiled)];
+        _genomicsSignals = Compiled(genomicsSignals);
+    }
+
+    public RoleDecision Decide(in MappingInput input)
+    {
+        var title = Normalised(input.PositionTitle);
+        var jobRole = Normalised(input.JobRole);
+        var area = Normalised(input.AreaOfWork);
+        var costCentre = Normalised(input.CostCentre);
+        var staffGroup = _staffGroups.GetOrAdd(input.StaffGroup ?? string.Empty, static (raw, self) => self.StaffGroupOf(raw), this);
+        var grade = _gradeFacts.GetOrAdd(input.Grade ?? string.Empty, static (raw, self) => self.GradeOf(raw), this);
+
+        var excluded = RuleMask.FirstInBoth(_places.GetOrAdd((area, costCentre), static (place, self) => self.ExclusionsByPlace(place.Area, place.CostCentre), this), staffGroup.Exclusions);
+        if (excluded >= 0)
+        {
+            return grade.Decision(_rules.Count + excluded, static (i, self, g) => new RoleDecision(Role.OutOfScope, self._exclusions[i - self._rules.Count].ExclusionId, g), this);
+        }
+
+        var titleRules = _titleRules.GetOrAdd(title.Length > 0 ? title : jobRole, static (effective, self) => self.RulesByTitle(effective), this);
+        var occupation = _occupations.GetOrAdd(input.OccupationCode ?? string.Empty, static (raw, self) => self.OccupationOf(raw), this);
+        string? context = null;
+        Span<sbyte> tested = stackalloc sbyte[_contextPatterns.Length];
+        for (var i = RuleMask.FirstInAll(titleRules, staffGroup.Rules, occupation.Rules, grade.Rules, 0); i >= 0; i = RuleMask.FirstInAll(titleRules, staffGroup.Rules, occupation.Rules, grade.Rules, i + 1))
+        {
+            var pattern = _contextOfRule[i];
+            if (pattern >= 0 && tested[pattern] == 0)
+            {
+                context ??= Context(title, area, costCentre, jobRole);
+                tested[pattern] = _contextPatterns[pattern].IsMatch(context) ? (sbyte)1 : (sbyte)-1;
+            }
+
+            if (pattern < 0 || tested[pattern] > 0)
+            {
+                return grade.Decision(i, static (i, self, g) => new RoleDecision(self._rules[i].RoleCode, self._rules[i].RuleId, g), this);
+            }
+        }
+
+        var fallback = _rules.Count + _exclusions.Count + (_genomicsSignals.IsMatch(context ?? Context(title, area, costCentre, jobRole)) ? 0 : 1);
+        return grade.Decision(fallback, static (i, self, g) => i == self._rules.Count + self._exclusions.Count
+            ? new RoleDecision(Role.Unmapped, RoleDecision.DefaultUnmappedRule, g)
+            : new RoleDecision(Role.OutOfScope, RoleDecision.DefaultOutOfScopeRule, g), this);
+    }
+
+    /// <summary>The texts joined as <see cref="RoleMapper"/> describes a post: the parts that are not empty, " | " between.</summary>
+    public static string Join(string a, string b, string c = "", string d = "")
+    {
+        const string Separator = " | ";
+        var parts = (a.Length > 0 ? 1 : 0) + (b.Length > 0 ? 1 : 0) + (c.Length > 0 ? 1 : 0) + (d.Length > 0 ? 1 : 0);
+        if (parts <= 1)
+        {
+            return a.Length > 0 ? a : b.Length > 0 ? b : c.Length > 0 ? c : d;
+        }
+
+        // One allocation: this runs for every post not seen before.
+        var length = a.Length + b.Length + c.Length + d.Length + ((parts - 1) * Separator.Length);
+        return string.Create(length, (a, b, c, d), static (span, texts) =>
+        {
+            var at = 0;
+            foreach (var part in (ReadOnlySpan<string>)[texts.a, texts.b, texts.c, texts.d])
+            {
+                if (part.Length == 0)
+                {
+                    continue;
+                }
+
+                if (at > 0)
+                {
+                    Separator.CopyTo(span[at..]);
+                    at += Separator.Length;
+                }
+
+                part.CopyTo(span[at..]);
+                at += part.Length;
+            }
+        });
+    }
+
+    private static Regex Compiled(Regex r) => new(r.ToString(), r.Options | RegexOptions.Compiled, r.MatchTimeout);
+
+    private static string Context(string title, string area, string costCentre, string jobRole) => Join(title, area, costCentre, jobRole);
+
+    private static int IndexOf(List<Regex> patterns, Regex pattern)
+    {
+        var index = patterns.FindIndex(p => p.ToString() == pattern.ToString() && p.Options == pattern.Options);
+        if (index < 0)
+        {
+            patterns.Add(pattern);
+            index = patterns.Count - 1;
+        }
+
+        return index;
+    }
+
+    private string Normalised(string? text) =>
+        string.IsNullOrEmpty(text) ? string.Empty : _normalised.GetOrAdd(text, static (raw, titles) => titles.Normalise(raw), _titles);
+
+    private RuleMask RulesByTitle(string effectiveTitle) =>
+        RuleMask.Where(_rules.Count, i => _rules[i].Title is not { } title || title.IsMatch(effectiveTitle));
+
+    private StaffGroupFacts StaffGroupOf(string raw)
+    {
+        var folded = TitleText.Fold(raw);
+        return new StaffGroupFacts(
+            RuleMask.Where(_rules.Count, i => _rules[i].StaffGroup is not { } group || group.IsMatch(folded)),
+            RuleMask.Where(_exclusions.Count, i => _exclusions[i].StaffGroup is not { } group || group.IsMatch(folded)));
+    }
+
+    private OccupationFacts OccupationOf(string raw)
+    {
+        var code = raw.Trim().ToUpperInvariant();
+        return new OccupationFacts(RuleMask.Where(_rules.Count, i => _rules[i].OccupationCode is not { } pattern || pattern.IsMatch(code)));
+    }
+
+    private GradeFacts GradeOf(string raw)
+    {
+        var grade = _grades.Parse(raw);
+        return new GradeFacts(grade, RuleMask.Where(_rules.Count, i => _rules[i].Grades is not { } grades || grades.Contains(grade)), _rules.Count + _exclusions.Count + 2);
+    }
+
+    private RuleMask ExclusionsByPlace(string area, string costCentre)
+    {
+        var place = Join(area, costCentre);
+        return RuleMask.Where(_exclusions.Count, i => (_exclusions[i].Place is not { } where || where.IsMatch(place)) && (_exclusions[i].Unless is not { } unless || !unless.IsMatch(place)));
+    }
+
+    private sealed record StaffGroupFacts(RuleMask Rules, RuleMask Exclusions);
+
+    private sealed record OccupationFacts(RuleMask Rules);
+
+    /// <summary>
+    /// A grade, the rules it lets through, and the decisions reached at that grade, made once each: a decision is
+    /// immutable, and a file of a million distinct posts needs no million decision objects. Positions: the rules,
+    /// then the exclusions, then the two fallbacks (unmapped, out of scope).
+    /// </summary>
+    private sealed class GradeFacts(Grade grade, RuleMask rules, int outcomes)
+    {
+        private readonly RoleDecision?[] _decisions = new RoleDecision?[outcomes];
+
+        public Grade Grade { get; } = grade;
+
+        public RuleMask Rules { get; } = rules;
+
+        public RoleDecision Decision(int outcome, Func<int, FieldDecisions, Grade, RoleDecision> create, FieldDecisions decisions) =>
+            Volatile.Read(ref _decisions[outcome]) ?? (_decisions[outcome] = create(outcome, decisions, Grade));
+    }
+}

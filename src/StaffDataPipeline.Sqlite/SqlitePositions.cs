@@ -1,0 +1,94 @@
+using Microsoft.Data.Sqlite;
+using StaffDataPipeline.Normalisation;
+
+namespace StaffDataPipeline.Sqlite;
+
+/// <summary>
+/// dim_position keys for one batch: found through the table's unique index, created with keys assigned in memory
+/// (the batch holds the write lock), and kept in a bounded cache, so that memory does not grow with the number of
+/// distinct posts in the warehouse or the file.
+/// </summary>
+internal sealed class SqlitePositions : IDisposable
+{
+    // A trust's genomics posts many times over; rows of one post sit close together in an export.
+    private const int CacheSize = 20_000;
+    private readonly Dictionary<PostDescriptors, Known> _known = [];
+    private readonly RawStatement _find;
+    private readonly RawStatement _insert;
+    private readonly RawStatement _update;
+    private long _next;
+
+    /// <summary>Runs inside the transaction the connection holds.</summary>
+    public SqlitePositions(SqliteConnection connection)
+    {
+        using (var max = new RawStatement(connection, "SELECT COALESCE(MAX(position_id), 0) FROM dim_position"))
+        {
+            _next = max.ReadFirst(static row => row.Int64(0)) + 1;
+        }
+
+        _find = new RawStatement(
+            connection,
+            """
+            SELECT position_id, role_id, rule_id, taxonomy_version FROM dim_position
+            WHERE position_title = ?1 AND staff_group = ?2 AND occupation_code = ?3 AND area_of_work = ?4
+                AND job_role = ?5 AND cost_centre = ?6 AND grade_as_written = ?7
+            """);
+        _insert = new RawStatement(
+            connection,
+            """
+            INSERT INTO dim_position (position_title, staff_group, occupation_code, area_of_work, job_role, cost_centre, grade_as_written, position_id, role_id, rule_id, taxonomy_version)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            """);
+        _update = new RawStatement(connection, "UPDATE dim_position SET role_id = ?1, rule_id = ?2, taxonomy_version = ?3 WHERE position_id = ?4");
+    }
+
+    /// <summary>The post's key. The latest load's decision describes the post from now on; earlier facts keep their own role and version.</summary>
+    public long IdOf(PostDescriptors post, long roleId, string ruleId, string version)
+    {
+        if (!_known.TryGetValue(post, out var known))
+        {
+            known = Find(post) ?? Insert(post, roleId, ruleId, version);
+            if (_known.Count >= CacheSize)
+            {
+                _known.Clear();
+            }
+        }
+
+        if (known.RoleId != roleId || known.RuleId != ruleId || known.Version != version)
+        {
+            _update.Bind(1, roleId).Bind(2, ruleId).Bind(3, version).Bind(4, known.Id).Execute();
+            known = new Known(known.Id, roleId, ruleId, version);
+        }
+
+        _known[post] = known;
+        return known.Id;
+    }
+
+    public void Dispose()
+    {
+        _find.Dispose();
+        _insert.Dispose();
+        _update.Dispose();
+    }
+
+    private static RawStatement Describe(RawStatement statement, PostDescriptors post) => statement
+        .Bind(1, post.PositionTitle)
+        .Bind(2, post.StaffGroup)
+        .Bind(3, post.OccupationCode)
+        .Bind(4, post.AreaOfWork)
+        .Bind(5, post.JobRole)
+        .Bind(6, post.CostCentre)
+        .Bind(7, post.GradeAsWritten);
+
+    private Known? Find(PostDescriptors post) =>
+        Describe(_find, post).ReadFirst(static row => new Known(row.Int64(0), row.Int64(1), row.Text(2), row.Text(3)));
+
+    private Known Insert(PostDescriptors post, long roleId, string ruleId, string version)
+    {
+        var id = _next++;
+        Describe(_insert, post).Bind(8, id).Bind(9, roleId).Bind(10, ruleId).Bind(11, version).Execute();
+        return new Known(id, roleId, ruleId, version);
+    }
+
+    private sealed record Known(long Id, long RoleId, string RuleId, string Version);
+}

@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using StaffDataPipeline.Extraction;
+using StaffDataPipeline.Headers;
+using StaffDataPipeline.Hosting;
+using StaffDataPipeline.Normalisation;
+using StaffDataPipeline.People;
+using StaffDataPipeline.Pipeline;
+using StaffDataPipeline.ReferenceData;
+using StaffDataPipeline.Taxonomy;
+using StaffDataPipeline.Warehouse;
+
+namespace StaffDataPipeline.Benchmark;
+
+/// <summary>
+/// Where a load's time goes, stage by stage. Each pass over the file adds one stage to the last (read; + parse;
+/// + map; + validate and pseudonymise, as a dry run), so a stage's time is the difference between two passes; the
+/// write and commit stages are timed inside a real load through a decorated warehouse. Runs in one process after a
+/// warm-up pass, so the figures are steady-state costs; the end-to-end figure of a fresh process is measured apart.
+/// </summary>
+internal static class StageProfile
+{
+    public static async Task<IReadOnlyList<(string Stage, double Seconds)>> MeasureAsync(string file, string db)
+    {
+        foreach (var f in Directory.GetFiles(Path.GetDirectoryName(db)!, Path.GetFileName(db) + "*"))
+        {
+            File.Delete(f);
+        }
+
+        var timer = new WriteTimer();
+        var services = new ServiceCollection().AddStaffDataPipeline(Configuration(db));
+        var inner = services.Last(s => s.ServiceType == typeof(IWarehouse));
+        services.AddScoped<IWarehouse>(sp => new TimedWarehouse((IWarehouse)inner.ImplementationFactory!.Invoke(sp), timer));
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        var reference = scope.ServiceProvider.GetRequiredService<ReferenceDataSet>();
+        var extractors = scope.ServiceProvider.GetRequiredService<ExtractorRegistry>();
+        var pipeline = scope.ServiceProvider.GetRequiredService<LoadPipeline>();
+
+        // One pass first, so that every pass after it runs jitted code against warm caches (field decisions, page cache).
+        var source = SourceFileReader.Inspect(file);
+        Pass(source, extractors, reference, map: true);
+        var read = Time(() => SourceFileReader.Inspect(file));
+        var parse = Time(() => Pass(source, extractors, reference, map: false));
+        var map = Time(() => Pass(source, extractors, reference, map: true));
+        var dry = await TimeAsync(() => pipeline.RunAsync([file], dryRun: true, null, CancellationToken.None));
+        var load = await TimeAsync(() => pipeline.RunAsync([file], dryRun: false, null, CancellationToken.None));
+        var pseudonymise = PseudonymiseTime(timer.Rows);
+        return
+        [
+            ("read (hash and UTF-8 check)", read),
+            ("parse (CSV fields the loader reads)", parse - read),
+            ("map (status, contract, role)", map - parse),
+            ("validate (types, ranges)", dry - map - pseudonymise),
+            ("pseudonymise (2 HMACs a stored row)", pseudonymise),
+            ("write (facts and dimensions)", timer.Write.Elapsed.TotalSeconds),
+            ("commit (duplicates, supersede, audit)", timer.Commit.Elapsed.TotalSeconds),
+            ("end to end (in process, warm)", load),
+        ];
+    }
+
+    private static IConfiguration Configuration(string db) => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Warehouse:SqlitePath"] = db,
+        ["Pseudonymisation:Key"] = Convert.ToBase64String(new byte[32]),
+        ["Logging:LogLevel:Default"] = "Warning",
+    }).Build();
+
+    private static long Pass(SourceFile source, ExtractorRegistry extractors, ReferenceDataSet reference, bool map)
+    {
+        var extractor = (IExtractor)extractors.Choose(source);
+        using var extraction = extractor.Open(source, new ExtractionOptions(reference.Aliases));
+        long inScope = 0;
+        foreach (var r in extraction.Records())
+        {
+            var status = r.Field(EsrField.AssignmentStatus);
+            var contract = r.Field(EsrField.ContractType);
+            var input = new MappingInput(r.Field(EsrField.PositionTitle), r.Field(EsrField.StaffGroup), r.Field(EsrField.OccupationCode), r.Field(EsrField.AreaOfWork), r.Field(EsrField.JobRole), r.Field(EsrField.CostCentre), r.Field(EsrField.Grade));
+            if (map && reference.Assignments.StatusCounts(status) && reference.Assignments.ContractCounts(contract) && reference.Mapper.Map(input).IsInScope)
+            {
+                inScope++;
+            }
+        }
+
+        return inScope;
+    }
+
+    private static double PseudonymiseTime(long rows)
+    {
+        var pseudonymiser = new PersonPseudonymiser(new byte[32]);
+        var clock = Stopwatch.StartNew();
+        for (long i = 0; i < rows; i++)
+        {
+            pseudonymiser.Pseudonymise("person", "10000000");
+            pseudonymiser.Pseudonymise("assignment", "10000000-1");
+        }
+
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    private static double Time(Action action)
+    {
+        var clock = Stopwatch.StartNew();
+        action();
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    private static double Time<T>(Func<T> action) => Time(() => { action(); });
+
+    private static async Task<double> TimeAsync<T>(Func<Task<T>> action)
+    {
+        var clock = Stopwatch.StartNew();
+        await action();
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    private sealed class WriteTimer
+    {
+        public Stopwatch Write { get; } = new();
+
+        public Stopwatch Commit { get; } = new();
+
+        public long Rows { get; set; }
+    }
+
+    private sealed class TimedWarehouse(IWarehouse inner, WriteTimer timer) : IWarehouse
+    {
+        public Task MigrateAsync(CancellationToken cancellationToken) => inner.MigrateAsync(cancellationToken);
+
+        public Task<BatchOfFile?> FindBatchOfFileAsync(string sha256, CancellationToken cancellationToken) => inner.FindBatchOfFileAsync(sha256, cancellationToken);
+
+        public async Task<IBatchWriter> BeginBatchAsync(BatchStart start, CancellationToken cancellationToken) => new TimedWriter(await inner.BeginBatchAsync(start, cancellationToken), timer);
+
+        public Task<long> RecordRefusedFileAsync(BatchStart start, BatchSummary summary, CancellationToken cancellationToken) => inner.RecordRefusedFileAsync(start, summary, cancellationToken);
+
+        public Task<WarehouseKeyState> ReadKeyStateAsync(CancellationToken cancellationToken) => inner.ReadKeyStateAsync(cancellationToken);
+
+        public Task<IReadOnlyList<Organisations.OdsOrganisation>> ReadOdsOrganisationsAsync(CancellationToken cancellationToken) => inner.ReadOdsOrganisationsAsync(cancellationToken);
+    }
+
+    private sealed class TimedWriter(IBatchWriter inner, WriteTimer timer) : IBatchWriter
+    {
+        public long BatchId => inner.BatchId;
+
+        public async ValueTask AddAsync(StaffFact fact, CancellationToken cancellationToken)
+        {
+            timer.Write.Start();
+            await inner.AddAsync(fact, cancellationToken);
+            timer.Write.Stop();
+            timer.Rows++;
+        }
+
+        public async Task<IReadOnlyList<long>> RemoveDuplicateAssignmentsAsync(CancellationToken cancellationToken)
+        {
+            timer.Commit.Start();
+            var rows = await inner.RemoveDuplicateAssignmentsAsync(cancellationToken);
+            timer.Commit.Stop();
+            return rows;
+        }
+
+        public async Task<CommitResult> CommitAsync(BatchSummary summary, CancellationToken cancellationToken)
+        {
+            timer.Commit.Start();
+            var result = await inner.CommitAsync(summary, cancellationToken);
+            timer.Commit.Stop();
+            return result;
+        }
+
+        public Task AbandonAsync(BatchSummary summary, CancellationToken cancellationToken) => inner.AbandonAsync(summary, cancellationToken);
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+}

@@ -13,8 +13,7 @@ internal sealed class SqlitePositions : IDisposable
     // A trust's genomics posts many times over; rows of one post sit close together in an export.
     private const int CacheSize = 20_000;
     private readonly Dictionary<PostDescriptors, Known> _known = [];
-    private readonly RawStatement _find;
-    private readonly RawStatement _insert;
+    private readonly RawStatement _upsert;
     private readonly RawStatement _update;
     private long _next;
 
@@ -26,18 +25,16 @@ internal sealed class SqlitePositions : IDisposable
             _next = max.ReadFirst(static row => row.Int64(0)) + 1;
         }
 
-        _find = new RawStatement(
-            connection,
-            """
-            SELECT position_id, role_id, rule_id, taxonomy_version FROM dim_position
-            WHERE position_title = ?1 AND staff_group = ?2 AND occupation_code = ?3 AND area_of_work = ?4
-                AND job_role = ?5 AND cost_centre = ?6 AND grade_as_written = ?7
-            """);
-        _insert = new RawStatement(
+        // One statement for a post not in the cache, new or known: the unique index on the descriptors finds a known
+        // post, whose role, rule and version become this load's decision, and RETURNING gives its key either way.
+        _upsert = new RawStatement(
             connection,
             """
             INSERT INTO dim_position (position_title, staff_group, occupation_code, area_of_work, job_role, cost_centre, grade_as_written, position_id, role_id, rule_id, taxonomy_version)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            ON CONFLICT (position_title, staff_group, occupation_code, area_of_work, job_role, cost_centre, grade_as_written)
+            DO UPDATE SET role_id = excluded.role_id, rule_id = excluded.rule_id, taxonomy_version = excluded.taxonomy_version
+            RETURNING position_id
             """);
         _update = new RawStatement(connection, "UPDATE dim_position SET role_id = ?1, rule_id = ?2, taxonomy_version = ?3 WHERE position_id = ?4");
     }
@@ -47,14 +44,13 @@ internal sealed class SqlitePositions : IDisposable
     {
         if (!_known.TryGetValue(post, out var known))
         {
-            known = Find(post) ?? Insert(post, roleId, ruleId, version);
+            known = Upsert(post, roleId, ruleId, version);
             if (_known.Count >= CacheSize)
             {
                 _known.Clear();
             }
         }
-
-        if (known.RoleId != roleId || known.RuleId != ruleId || known.Version != version)
+        else if (known.RoleId != roleId || known.RuleId != ruleId || known.Version != version)
         {
             _update.Bind(1, roleId).Bind(2, ruleId).Bind(3, version).Bind(4, known.Id).Execute();
             known = new Known(known.Id, roleId, ruleId, version);
@@ -66,8 +62,7 @@ internal sealed class SqlitePositions : IDisposable
 
     public void Dispose()
     {
-        _find.Dispose();
-        _insert.Dispose();
+        _upsert.Dispose();
         _update.Dispose();
     }
 
@@ -80,13 +75,14 @@ internal sealed class SqlitePositions : IDisposable
         .Bind(6, post.CostCentre)
         .Bind(7, post.GradeAsWritten);
 
-    private Known? Find(PostDescriptors post) =>
-        Describe(_find, post).ReadFirst(static row => new Known(row.Int64(0), row.Int64(1), row.Text(2), row.Text(3)));
-
-    private Known Insert(PostDescriptors post, long roleId, string ruleId, string version)
+    private Known Upsert(PostDescriptors post, long roleId, string ruleId, string version)
     {
-        var id = _next++;
-        Describe(_insert, post).Bind(8, id).Bind(9, roleId).Bind(10, ruleId).Bind(11, version).Execute();
+        var id = Describe(_upsert, post).Bind(8, _next).Bind(9, roleId).Bind(10, ruleId).Bind(11, version).ReadFirst(static row => row.Int64(0));
+        if (id == _next)
+        {
+            _next++;
+        }
+
         return new Known(id, roleId, ruleId, version);
     }
 

@@ -45,6 +45,7 @@ internal static class StageProfile
         var parse = Time(() => Pass(source, extractors, reference, map: false));
         var map = Time(() => Pass(source, extractors, reference, map: true));
         var dry = await TimeAsync(() => pipeline.RunAsync([file], dryRun: true, null, CancellationToken.None));
+        Console.Error.WriteLine($"dry {dry}, second {await TimeAsync(() => pipeline.RunAsync([file], dryRun: true, null, CancellationToken.None))}, map again {Time(() => Pass(source, extractors, reference, map: true))}");
         var load = await TimeAsync(() => pipeline.RunAsync([file], dryRun: false, null, CancellationToken.None));
         var pseudonymise = PseudonymiseTime(timer.Rows);
         return

@@ -39,6 +39,26 @@ public sealed class PseudonymisationTests : IDisposable
         Assert.Equal(expected, new PersonPseudonymiser(TestPipeline.Key).Pseudonymise("person", "abc"));
     }
 
+    [Theory]
+    [InlineData("  10000001 ")]
+    [InlineData("ab-12\u00e9\u00df")]
+    [InlineData("")]
+    public async Task Reused_hmac_state_gives_the_one_shot_hmac_for_any_identifier_on_any_thread(string identifier)
+    {
+        var longer = identifier + new string('x', 300);
+        var first = new PersonPseudonymiser(TestPipeline.Key);
+        var second = new PersonPseudonymiser(new byte[32]);
+        foreach (var id in new[] { identifier, longer, identifier })
+        {
+            foreach (var (pseudonymiser, key) in new[] { (first, TestPipeline.Key), (second, new byte[32]), (first, TestPipeline.Key) })
+            {
+                var expected = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(key, System.Text.Encoding.UTF8.GetBytes("assignment:" + id.Trim().ToUpperInvariant())))[..32];
+                Assert.Equal(expected, pseudonymiser.Pseudonymise("assignment", id));
+                Assert.Equal(expected, await Task.Run(() => pseudonymiser.Pseudonymise("assignment", id)));
+            }
+        }
+    }
+
     [Fact]
     public void Short_keys_are_refused() => Assert.Throws<ArgumentException>(() => new PersonPseudonymiser(new byte[16]));
 

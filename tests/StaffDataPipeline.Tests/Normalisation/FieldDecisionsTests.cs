@@ -1,0 +1,51 @@
+using StaffDataPipeline.Csv.Esr;
+using StaffDataPipeline.Extraction;
+using StaffDataPipeline.Headers;
+using StaffDataPipeline.SampleGenerator;
+using StaffDataPipeline.Taxonomy;
+using StaffDataPipeline.Tests.Support;
+
+namespace StaffDataPipeline.Tests.Normalisation;
+
+/// <summary>
+/// The mapper decides a post it has not seen from work done once per field value; `explain` walks every exclusion and
+/// rule on the whole post. On a national extract in the trust layout (titles with wards, teams and sites; a cost centre
+/// per department per trust; genomics and other posts; every taxonomy layer exercised) both must decide every row alike.
+/// </summary>
+public sealed class FieldDecisionsTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Every_row_of_a_national_trust_extract_maps_as_the_rule_walk_decides()
+    {
+        var path = Path.Combine(_dir.Path, "national_202309.csv");
+        NationalExtract.Write(path, new NationalExtractOptions(20_000, GenomicsShare: 0.3, NationalLayout.TrustBi, Seed: 11));
+        var mapper = Reference.Fresh().Mapper;
+        var source = SourceFileReader.Inspect(path);
+        using var extraction = new EsrCsvExtractor(Reference.Data.Aliases).Open(source, new ExtractionOptions(Reference.Data.Aliases));
+        var roles = new HashSet<string>();
+        var exclusions = 0;
+        var rows = 0;
+        foreach (var r in extraction.Records())
+        {
+            var input = new MappingInput(r.Field(EsrField.PositionTitle), r.Field(EsrField.StaffGroup), r.Field(EsrField.OccupationCode), r.Field(EsrField.AreaOfWork), r.Field(EsrField.JobRole), r.Field(EsrField.CostCentre), r.Field(EsrField.Grade));
+            var walked = mapper.Explain(input).Decision;
+
+            Assert.True(walked == mapper.Map(input), $"row {r.RowNumber}: '{input.PositionTitle}' in '{input.CostCentre}': the rule walk decides {walked.RoleCode} by {walked.RuleId}, the mapper {mapper.Map(input).RoleCode} by {mapper.Map(input).RuleId}");
+            roles.Add(walked.RoleCode);
+            exclusions += walked.RuleId.StartsWith("EX-", StringComparison.Ordinal) ? 1 : 0;
+            rows++;
+        }
+
+        Assert.Equal(20_000, rows);
+
+        // The sample reaches exclusions, in-scope roles of every family, review and out of scope, so the agreement means something.
+        Assert.Contains(Role.Unmapped, roles);
+        Assert.Contains(Role.OutOfScope, roles);
+        Assert.True(exclusions > 100, $"only {exclusions} rows reached a scope exclusion");
+        Assert.True(roles.Count > 15, $"only {roles.Count} roles reached: {string.Join(", ", roles)}");
+    }
+}

@@ -32,7 +32,7 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
 
         // Facts, people and posts go into indexes keyed on hashes and descriptors, in no order: a page cache that holds
         // a large batch's index pages spares re-reading them (SQLite's default is 2 MB).
-        connection.Execute("PRAGMA cache_size = -16384", transaction: Transaction);
+        connection.Execute("PRAGMA cache_size = -8192", transaction: Transaction);
         _people = new SqlitePeople(connection);
         _positions = new SqlitePositions(connection);
 

@@ -23,11 +23,11 @@ internal sealed class FieldDecisions
     private readonly GradeCatalogue _grades;
     private readonly Regex[] _contextPatterns;
     private readonly int[] _contextOfRule;
-    private readonly BoundedCache<string, string> _normalised = new(FieldCacheLimit, StringComparer.Ordinal);
-    private readonly BoundedCache<string, RuleMask> _titleRules = new(FieldCacheLimit, StringComparer.Ordinal);
-    private readonly BoundedCache<string, StaffGroupFacts> _staffGroups = new(FieldCacheLimit, StringComparer.Ordinal);
-    private readonly BoundedCache<string, OccupationFacts> _occupations = new(FieldCacheLimit, StringComparer.Ordinal);
-    private readonly BoundedCache<string, GradeFacts> _gradeFacts = new(FieldCacheLimit, StringComparer.Ordinal);
+    private readonly BoundedCache<string, string> _normalised = new(FieldCacheLimit);
+    private readonly BoundedCache<string, RuleMask> _titleRules = new(FieldCacheLimit);
+    private readonly BoundedCache<string, StaffGroupFacts> _staffGroups = new(FieldCacheLimit);
+    private readonly BoundedCache<string, OccupationFacts> _occupations = new(FieldCacheLimit);
+    private readonly BoundedCache<string, GradeFacts> _gradeFacts = new(FieldCacheLimit);
     private readonly BoundedCache<(string Area, string CostCentre), RuleMask> _places = new(FieldCacheLimit);
 
     public FieldDecisions(IReadOnlyList<ScopeExclusion> exclusions, IReadOnlyList<MappingRule> rules, Regex genomicsSignals, TitleNormaliser titles, GradeCatalogue grades)

@@ -102,8 +102,10 @@ internal static class StageProfile
 
     private static double Time(Action action)
     {
+        var allocated = GC.GetTotalAllocatedBytes();
         var clock = Stopwatch.StartNew();
         action();
+        Console.Error.WriteLine($"  allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:N0} MB");
         return clock.Elapsed.TotalSeconds;
     }
 

@@ -16,6 +16,7 @@ namespace StaffDataPipeline.Taxonomy;
 internal sealed class FieldDecisions
 {
     private const int FieldCacheLimit = 100_000;
+    private const string Separator = " | ";
     private readonly IReadOnlyList<ScopeExclusion> _exclusions;
     private readonly IReadOnlyList<MappingRule> _rules;
     private readonly Regex _genomicsSignals;
@@ -62,66 +63,79 @@ internal sealed class FieldDecisions
 
         var titleRules = _titleRules.GetOrAdd(title.Length > 0 ? title : jobRole, static (effective, self) => self.RulesByTitle(effective), this);
         var occupation = _occupations.GetOrAdd(input.OccupationCode ?? string.Empty, static (raw, self) => self.OccupationOf(raw), this);
-        string? context = null;
-        Span<sbyte> tested = stackalloc sbyte[_contextPatterns.Length];
-        for (var i = RuleMask.FirstInAll(titleRules, staffGroup.Rules, occupation.Rules, grade.Rules, 0); i >= 0; i = RuleMask.FirstInAll(titleRules, staffGroup.Rules, occupation.Rules, grade.Rules, i + 1))
+        // The context is written into a buffer and matched as a span: a post not seen before allocates nothing here.
+        var length = ContextLength(title, area, costCentre, jobRole);
+        char[]? rented = null;
+        var buffer = length <= 512 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
+        var written = false;
+        try
         {
-            var pattern = _contextOfRule[i];
-            if (pattern >= 0 && tested[pattern] == 0)
+            Span<sbyte> tested = stackalloc sbyte[_contextPatterns.Length];
+            for (var i = RuleMask.FirstInAll(titleRules, staffGroup.Rules, occupation.Rules, grade.Rules, 0); i >= 0; i = RuleMask.FirstInAll(titleRules, staffGroup.Rules, occupation.Rules, grade.Rules, i + 1))
             {
-                context ??= Context(title, area, costCentre, jobRole);
-                tested[pattern] = _contextPatterns[pattern].IsMatch(context) ? (sbyte)1 : (sbyte)-1;
+                var pattern = _contextOfRule[i];
+                if (pattern >= 0 && tested[pattern] == 0)
+                {
+                    written = written || WriteContext(buffer, title, area, costCentre, jobRole);
+                    tested[pattern] = _contextPatterns[pattern].IsMatch(buffer) ? (sbyte)1 : (sbyte)-1;
+                }
+
+                if (pattern < 0 || tested[pattern] > 0)
+                {
+                    return grade.Decision(i, static (i, self, g) => new RoleDecision(self._rules[i].RoleCode, self._rules[i].RuleId, g), this);
+                }
             }
 
-            if (pattern < 0 || tested[pattern] > 0)
+            written = written || WriteContext(buffer, title, area, costCentre, jobRole);
+            var fallback = _rules.Count + _exclusions.Count + (_genomicsSignals.IsMatch(buffer) ? 0 : 1);
+            return grade.Decision(fallback, static (i, self, g) => i == self._rules.Count + self._exclusions.Count
+                ? new RoleDecision(Role.Unmapped, RoleDecision.DefaultUnmappedRule, g)
+                : new RoleDecision(Role.OutOfScope, RoleDecision.DefaultOutOfScopeRule, g), this);
+        }
+        finally
+        {
+            if (rented is not null)
             {
-                return grade.Decision(i, static (i, self, g) => new RoleDecision(self._rules[i].RoleCode, self._rules[i].RuleId, g), this);
+                System.Buffers.ArrayPool<char>.Shared.Return(rented);
             }
         }
-
-        var fallback = _rules.Count + _exclusions.Count + (_genomicsSignals.IsMatch(context ?? Context(title, area, costCentre, jobRole)) ? 0 : 1);
-        return grade.Decision(fallback, static (i, self, g) => i == self._rules.Count + self._exclusions.Count
-            ? new RoleDecision(Role.Unmapped, RoleDecision.DefaultUnmappedRule, g)
-            : new RoleDecision(Role.OutOfScope, RoleDecision.DefaultOutOfScopeRule, g), this);
     }
 
     /// <summary>The texts joined as <see cref="RoleMapper"/> describes a post: the parts that are not empty, " | " between.</summary>
-    public static string Join(string a, string b, string c = "", string d = "")
+    public static string Join(string a, string b, string c = "", string d = "") =>
+        string.Create(ContextLength(a, b, c, d), (a, b, c, d), static (span, texts) => WriteContext(span, texts.a, texts.b, texts.c, texts.d));
+
+    private static int ContextLength(string a, string b, string c, string d)
     {
-        const string Separator = " | ";
         var parts = (a.Length > 0 ? 1 : 0) + (b.Length > 0 ? 1 : 0) + (c.Length > 0 ? 1 : 0) + (d.Length > 0 ? 1 : 0);
-        if (parts <= 1)
+        return a.Length + b.Length + c.Length + d.Length + (Math.Max(parts - 1, 0) * Separator.Length);
+    }
+
+    /// <summary>Writes the joined texts into a span of exactly <see cref="ContextLength"/> characters; returns true.</summary>
+    private static bool WriteContext(Span<char> span, string a, string b, string c, string d)
+    {
+        var at = 0;
+        foreach (var part in (ReadOnlySpan<string>)[a, b, c, d])
         {
-            return a.Length > 0 ? a : b.Length > 0 ? b : c.Length > 0 ? c : d;
+            if (part.Length == 0)
+            {
+                continue;
+            }
+
+            if (at > 0)
+            {
+                Separator.CopyTo(span[at..]);
+                at += Separator.Length;
+            }
+
+            part.CopyTo(span[at..]);
+            at += part.Length;
         }
 
-        // One allocation: this runs for every post not seen before.
-        var length = a.Length + b.Length + c.Length + d.Length + ((parts - 1) * Separator.Length);
-        return string.Create(length, (a, b, c, d), static (span, texts) =>
-        {
-            var at = 0;
-            foreach (var part in (ReadOnlySpan<string>)[texts.a, texts.b, texts.c, texts.d])
-            {
-                if (part.Length == 0)
-                {
-                    continue;
-                }
-
-                if (at > 0)
-                {
-                    Separator.CopyTo(span[at..]);
-                    at += Separator.Length;
-                }
-
-                part.CopyTo(span[at..]);
-                at += part.Length;
-            }
-        });
+        return true;
     }
 
     private static Regex Compiled(Regex r) => new(r.ToString(), r.Options | RegexOptions.Compiled, r.MatchTimeout);
-
-    private static string Context(string title, string area, string costCentre, string jobRole) => Join(title, area, costCentre, jobRole);
 
     private static int IndexOf(List<Regex> patterns, Regex pattern)
     {

@@ -4,6 +4,8 @@ using StaffDataPipeline.SampleGenerator;
 //   dotnet run --project src/StaffDataPipeline.SampleGenerator -- samples [folder]        regenerate samples/esr, samples/esr-broken, samples/esr-monthly and samples/surveys
 //   dotnet run --project src/StaffDataPipeline.SampleGenerator -- national <rows> <file> [genomics share, default 0.01]
 //       [--layout nhs-digital|trust] [--inactive share, default 0.07]
+//   dotnet run --project src/StaffDataPipeline.SampleGenerator -- survey-returns <count> <folder>
+//   dotnet run --project src/StaffDataPipeline.SampleGenerator -- largest-survey <file.xlsx>
 var command = args.FirstOrDefault() ?? "samples";
 switch (command)
 {
@@ -36,8 +38,15 @@ switch (command)
         NationalExtract.Write(args[2], options);
         Console.WriteLine($"{rows:N0} rows ({options.Layout}) written to {args[2]}");
         return 0;
+    case "survey-returns" when args.Length == 3 && int.TryParse(args[1], out var count):
+        Console.WriteLine($"{SurveyBenchmarkFiles.WriteReturns(args[2], count).Count} returns written to {args[2]}");
+        return 0;
+    case "largest-survey" when args.Length == 2:
+        SurveyBenchmarkFiles.WriteLargest(args[1]);
+        Console.WriteLine($"{args[1]}: a return whose Workforce sheet has 1,048,576 rows");
+        return 0;
     default:
-        Console.Error.WriteLine("usage: samples [folder] | national <rows> <file> [genomics-share] [--layout nhs-digital|trust] [--inactive share]");
+        Console.Error.WriteLine("usage: samples [folder] | national <rows> <file> [genomics-share] [--layout nhs-digital|trust] [--inactive share] | survey-returns <count> <folder> | largest-survey <file.xlsx>");
         return 2;
 }
 

@@ -80,7 +80,7 @@ public sealed class SurveySampleGenerator
         return written;
     }
 
-    private static SurveyWorkbookSpec Spec(Random random, string code, string name, string type, string area, int scale)
+    internal static SurveyWorkbookSpec Spec(Random random, string code, string name, string type, string area, int scale)
     {
         var workforce = new List<object?[]>();
         var demand = new List<object?[]>();
@@ -148,7 +148,7 @@ public sealed class SurveySampleGenerator
     }
 
     // Zip entries carry the time they were written; pinning it makes regenerated samples byte-identical.
-    private static void Write(string path, SurveyWorkbookSpec spec)
+    internal static void Write(string path, SurveyWorkbookSpec spec)
     {
         SurveyWorkbookWriter.Write(path, spec);
         using var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update);

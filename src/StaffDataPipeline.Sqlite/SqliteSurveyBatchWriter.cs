@@ -14,6 +14,7 @@ internal sealed class SqliteSurveyBatchWriter : SqliteBatchScope, ISurveyBatchWr
     private readonly long _serviceAreaId;
     private readonly Dictionary<string, long> _roles;
     private readonly Dictionary<string, long> _grades;
+    private RawStatement? _insertWorkforce;
 
     public SqliteSurveyBatchWriter(SqliteConnection connection, long batchId, BatchStart start, SurveyReturnHeader header, int ruleCount, TimeProvider time, SqliteBusyRetry retry)
         : base(connection, batchId, start, ruleCount, time, retry)
@@ -32,24 +33,37 @@ internal sealed class SqliteSurveyBatchWriter : SqliteBatchScope, ISurveyBatchWr
             Transaction);
     }
 
+    protected override void DisposeCommands() => _insertWorkforce?.Dispose();
+
+    private static void BindFigure(RawStatement statement, int index, decimal? figure)
+    {
+        _ = figure is { } value ? statement.Bind(index, (double)value) : statement.BindNull(index);
+    }
+
     public ValueTask AddAsync(SurveyLine line, CancellationToken cancellationToken)
     {
         var tx = Transaction;
         switch (line)
         {
             case WorkforceLine w:
-                Connection.Execute(
+                // One statement a line, prepared once: a return may be a full-height sheet (a million lines).
+                _insertWorkforce ??= new RawStatement(
+                    Connection,
                     """
                     INSERT INTO survey_line (return_id, sheet_name, row_number, horizon_years, role_as_written, grade_as_written, role_id, grade_id, rule_id,
                         headcount, wte_in_post, establishment_wte, vacant_wte, agency_locum_wte, training_wte)
-                    VALUES (@ret, @SheetName, @RowNumber, 0, @RoleAsWritten, @GradeAsWritten, @role, @grade, @rule, @h, @p, @e, @v, @a, @t)
-                    """,
-                    new
-                    {
-                        ret = _returnId, w.SheetName, w.RowNumber, w.RoleAsWritten, w.GradeAsWritten, role = _roles[w.Role.RoleCode], grade = _grades[w.Grade.Code], rule = w.Role.RuleId,
-                        h = (double?)w.Headcount, p = (double?)w.WteInPost, e = (double?)w.EstablishmentWte, v = (double?)w.VacantWte, a = (double?)w.AgencyLocumWte, t = (double?)w.TrainingWte,
-                    },
-                    tx);
+                    VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+                    """);
+                _insertWorkforce.Bind(1, _returnId).Bind(2, w.SheetName).Bind(3, w.RowNumber).Bind(4, w.RoleAsWritten);
+                _ = w.GradeAsWritten is { } grade ? _insertWorkforce.Bind(5, grade) : _insertWorkforce.BindNull(5);
+                _insertWorkforce.Bind(6, _roles[w.Role.RoleCode]).Bind(7, _grades[w.Grade.Code]).Bind(8, w.Role.RuleId);
+                BindFigure(_insertWorkforce, 9, w.Headcount);
+                BindFigure(_insertWorkforce, 10, w.WteInPost);
+                BindFigure(_insertWorkforce, 11, w.EstablishmentWte);
+                BindFigure(_insertWorkforce, 12, w.VacantWte);
+                BindFigure(_insertWorkforce, 13, w.AgencyLocumWte);
+                BindFigure(_insertWorkforce, 14, w.TrainingWte);
+                _insertWorkforce.Execute();
                 break;
             case ProjectionLine p:
                 Connection.Execute(

@@ -1,133 +1,88 @@
-using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using StaffDataPipeline.Hosting;
-using StaffDataPipeline.Pipeline;
+using StaffDataPipeline.Benchmark;
 using StaffDataPipeline.SampleGenerator;
 
 // Load benchmark: not a test. Prints its figures; README quotes them.
-//   dotnet run -c Release --project tests/StaffDataPipeline.Benchmark -- [rows=1500000] [genomics share=0.01]
-// It generates a national-scale NHS Digital style extract, times sqlite3's own `.import` of the same file (when the
-// sqlite3 program is installed), then loads the file end to end in a child process so that peak memory is the load's own.
-if (args.Length == 3 && args[0] == "--load-in-process")
+//   dotnet run -c Release --project tests/StaffDataPipeline.Benchmark -- [rows=1500000] [--profile] [--no-surveys]
+// For each ESR case it generates a national-scale extract, times sqlite3's own `.import` of the same file into one table
+// in WAL mode (when the sqlite3 program is installed), then loads the file end to end in a child process, so that wall
+// time includes starting .NET and peak memory is the load's own. --profile adds where the time goes, stage by stage.
+// Then the survey cases: the largest workbook the guard accepts, and a folder of 200 ordinary returns.
+if (args.Length >= 3 && args[0] == "--load-in-process")
 {
-    return await LoadInProcess(args[1], args[2]);
+    return await ChildLoad.RunInProcessAsync(args[1], args[2..]);
 }
 
-if (args.Length == 3 && args[0] == "--profile")
-{
-    foreach (var (stage, seconds) in await StaffDataPipeline.Benchmark.StageProfile.MeasureAsync(args[1], args[2]))
-    {
-        Console.WriteLine($"{stage,-45} {seconds,8:N2} s");
-    }
-
-    return 0;
-}
-
-var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_500_000;
-var share = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 0.01;
+var rows = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 1_500_000;
+var profile = args.Contains("--profile");
+var surveys = !args.Contains("--no-surveys");
 var work = Path.Combine(Path.GetTempPath(), "staffdata-benchmark");
 Directory.CreateDirectory(work);
-Console.WriteLine($"StaffDataPipeline load benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
+
+Console.WriteLine($"StaffDataPipeline load benchmark: {Environment.ProcessorCount} cores, {Memory.Total()}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
 Console.WriteLine();
-Console.WriteLine("| rows | file MB | genomics share | loader | wall s | rows/s | peak RSS MB |");
-Console.WriteLine("|---:|---:|---:|---|---:|---:|---:|");
-foreach (var n in new[] { rows / 5, rows }.Distinct())
+Console.WriteLine("| case | rows | file MB | sqlite3 .import s | staffdata load s | rows/s | load ÷ .import | peak RSS MB | facts stored |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+var cases = new (string Name, string File, NationalExtractOptions Options)[]
 {
-    var file = Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"national_{n}_{share:0.###}_202309.csv"));
+    ("NHS Digital layout, 15 columns, 1% genomics", "nhs-digital", new(rows, 0.01, NationalLayout.NhsDigital)),
+    ("trust ESR BI layout, 24 columns, 3.5% genomics, 7% inactive", "trust", new(rows, 0.035, NationalLayout.TrustBi)),
+    ("trust ESR BI layout, every row an active genomics post (all stored)", "trust-all-in-scope", new(rows, 1.0, NationalLayout.TrustBi, InactiveShare: 0)),
+};
+foreach (var (name, prefix, options) in cases)
+{
+    var file = Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"{prefix}_{options.Rows}_202309.csv"));
     if (!File.Exists(file))
     {
-        NationalExtract.Write(file, new NationalExtractOptions(n, share));
+        NationalExtract.Write(file, options);
     }
 
-    var mb = new FileInfo(file).Length / 1e6;
-    if (Sqlite3Import(file, Path.Combine(work, "import.db")) is { } import)
+    var import = Sqlite3Import.Time(file, Path.Combine(work, "import.db"));
+    var load = ChildLoad.Run([file], Path.Combine(work, "warehouse.db"));
+    var ratio = import is { } i ? $"{load.Seconds / i:N2}" : "—";
+    Console.WriteLine($"| {name} | {options.Rows:N0} | {new FileInfo(file).Length / 1e6:N0} | {import?.ToString("N1", CultureInfo.InvariantCulture) ?? "—"} | {load.Seconds:N1} | {options.Rows / load.Seconds:N0} | {ratio} | {load.PeakMb:N0} | {load.Stored:N0} |");
+}
+
+if (profile)
+{
+    foreach (var (name, prefix, options) in cases)
     {
-        Console.WriteLine($"| {n:N0} | {mb:N0} | {share:P0} | sqlite3 .import (default journal) | {import:N1} | {n / import:N0} | — |");
+        Console.WriteLine();
+        Console.WriteLine($"Where the time goes: {name}, {options.Rows:N0} rows (one warm process; see StageProfile)");
+        Console.WriteLine();
+        Console.WriteLine("| stage | s | µs a row | MB allocated |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        var file = Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"{prefix}_{options.Rows}_202309.csv"));
+        foreach (var stage in await StageProfile.MeasureAsync(file, Path.Combine(work, "profile.db")))
+        {
+            Console.WriteLine($"| {stage.Name} | {stage.Seconds:N2} | {stage.Seconds * 1e6 / options.Rows:N2} | {(stage.AllocatedMb is { } mb ? mb.ToString("N0", CultureInfo.InvariantCulture) : "—")} |");
+        }
+    }
+}
+
+if (surveys)
+{
+    Console.WriteLine();
+    Console.WriteLine("| survey case | files | rows read | staffdata load s | s per file | peak RSS MB | outcome |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---|");
+    var largest = Path.Combine(work, "largest_return_2024-25-Q2.xlsx");
+    if (!File.Exists(largest))
+    {
+        SurveyBenchmarkFiles.WriteLargest(largest);
     }
 
-    var (wall, peak, loaded) = LoadInChild(file, Path.Combine(work, "warehouse.db"));
-    Console.WriteLine($"| {n:N0} | {mb:N0} | {share:P0} | staffdata load, end to end ({loaded:N0} facts stored) | {wall:N1} | {n / wall:N0} | {peak:N0} |");
+    var folder = Path.Combine(work, "returns-200");
+    if (!Directory.Exists(folder))
+    {
+        SurveyBenchmarkFiles.WriteReturns(folder, 200);
+    }
+
+    foreach (var (name, paths) in new[] { ("largest workbook the guard accepts (Workforce sheet of 1,048,576 rows)", new[] { largest }), ("200 ordinary returns in one folder", new[] { folder }) })
+    {
+        var load = ChildLoad.Run(paths, Path.Combine(work, "surveys.db"));
+        var files = paths.Sum(p => Directory.Exists(p) ? Directory.GetFiles(p).Length : 1);
+        Console.WriteLine($"| {name} | {files} | {load.Read:N0} | {load.Seconds:N1} | {load.Seconds / files:N2} | {load.PeakMb:N0} | {load.Outcome} |");
+    }
 }
 
 return 0;
-
-static double? Sqlite3Import(string file, string db)
-{
-    File.Delete(db);
-    var start = new ProcessStartInfo("sqlite3") { RedirectStandardError = true, RedirectStandardOutput = true };
-    start.ArgumentList.Add(db);
-    start.ArgumentList.Add(".mode csv");
-    start.ArgumentList.Add($".import {file} raw");
-    try
-    {
-        var clock = Stopwatch.StartNew();
-        using var p = Process.Start(start)!;
-        p.WaitForExit();
-        return p.ExitCode == 0 ? clock.Elapsed.TotalSeconds : null;
-    }
-    catch (System.ComponentModel.Win32Exception)
-    {
-        Console.WriteLine("(sqlite3 is not installed: `apt-get install sqlite3` to compare with its .import)");
-        return null;
-    }
-    finally
-    {
-        File.Delete(db);
-    }
-}
-
-static (double Wall, double PeakMb, long Loaded) LoadInChild(string file, string db)
-{
-    foreach (var f in Directory.GetFiles(Path.GetDirectoryName(db)!, Path.GetFileName(db) + "*"))
-    {
-        File.Delete(f);
-    }
-
-    var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
-    if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-    {
-        start.ArgumentList.Add(System.Reflection.Assembly.GetEntryAssembly()!.Location);
-    }
-
-    start.ArgumentList.Add("--load-in-process");
-    start.ArgumentList.Add(file);
-    start.ArgumentList.Add(db);
-    var clock = Stopwatch.StartNew();
-    using var p = Process.Start(start)!;
-    var output = p.StandardOutput.ReadToEnd();
-    p.WaitForExit();
-    var wall = clock.Elapsed.TotalSeconds;
-    var parts = output.Trim().Split(' ');
-    if (p.ExitCode != 0 || parts.Length != 2)
-    {
-        throw new InvalidOperationException($"the load failed: {output}");
-    }
-
-    return (wall, double.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture));
-}
-
-static async Task<int> LoadInProcess(string file, string db)
-{
-    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        ["Warehouse:SqlitePath"] = db,
-        ["Pseudonymisation:Key"] = Convert.ToBase64String(new byte[32]),
-        ["Logging:LogLevel:Default"] = "Warning",
-    }).Build();
-    await using var services = StaffDataServices.Build(configuration);
-    var report = (await services.GetRequiredService<LoadPipeline>().RunAsync([file], dryRun: false, null, CancellationToken.None)).Single();
-    if (report.Status != FileLoadStatus.Loaded)
-    {
-        Console.WriteLine($"{report.Status}: {report.Message}");
-        return 1;
-    }
-
-    Console.Error.WriteLine($"GC pause {GC.GetTotalPauseDuration().TotalMilliseconds} ms; gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}; allocated {GC.GetTotalAllocatedBytes() / 1e9:F1} GB");
-    var info = GC.GetGCMemoryInfo();
-    Console.Error.WriteLine($"GC heap {info.HeapSizeBytes / 1e6:F0} MB, committed {info.TotalCommittedBytes / 1e6:F0} MB, sqlite highwater {SQLitePCL.raw.sqlite3_memory_highwater(0) / 1e6:F0} MB");
-    using var self = Process.GetCurrentProcess();
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{self.PeakWorkingSet64 / 1e6:F0} {report.Counts.Loaded}"));
-    return 0;
-}

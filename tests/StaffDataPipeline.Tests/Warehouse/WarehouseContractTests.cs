@@ -282,6 +282,24 @@ public abstract class WarehouseContractTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task A_post_and_a_person_met_again_after_more_than_a_cache_holds_keep_their_one_key()
+    {
+        // 25,000 distinct posts and people, more than the writer keeps in memory, then the first post and person again:
+        // found in the warehouse, not created twice. The next month's file finds them again in a batch of its own.
+        var rows = Enumerable.Range(1, 25_000).Select(i => $"{i},{i}-1,RGT,Genetic Counsellor {i},Clinical Genetics,,Band 7,,,1,").ToList();
+        rows.Add("1,1-2,RGT,Genetic Counsellor 1,Clinical Genetics,,Band 7,,,0.2,");
+        Assert.Equal(FileLoadStatus.Loaded, (await Load(Esr("RGT_2023-09.csv", [.. rows]))).Status);
+        Assert.Equal(FileLoadStatus.Loaded, (await Load(Esr("RGT_2023-10.csv", "1,1-1,RGT,Genetic Counsellor 1,Clinical Genetics,,Band 7,,,1,"))).Status);
+
+        Assert.Equal(25_000, Provider.Scalar<long>("SELECT COUNT(*) FROM dim_position WHERE position_title LIKE 'Genetic Counsellor %'"));
+        Assert.Equal(25_000, Provider.Scalar<long>("SELECT COUNT(*) FROM dim_person"));
+        Assert.Equal(1, Provider.Scalar<long>("SELECT COUNT(DISTINCT position_id) FROM fact_staff_in_post f WHERE f.position_id = (SELECT position_id FROM dim_position WHERE position_title = 'Genetic Counsellor 1')"));
+        Assert.Equal(3, Provider.Scalar<long>("SELECT COUNT(*) FROM fact_staff_in_post f JOIN dim_position p ON p.position_id = f.position_id WHERE p.position_title = 'Genetic Counsellor 1'"));
+        Assert.Equal(1, Provider.Scalar<long>("SELECT COUNT(DISTINCT f.person_id) FROM fact_staff_in_post f JOIN dim_position p ON p.position_id = f.position_id WHERE p.position_title = 'Genetic Counsellor 1'"));
+        Assert.Equal(25_000, Provider.Scalar<long>("SELECT MAX(position_id) - MIN(position_id) + 1 FROM dim_position WHERE position_title LIKE 'Genetic Counsellor %'"));
+    }
+
+    [SkippableFact]
     public async Task An_encoding_set_for_a_source_overrides_detection_for_that_source_only()
     {
         // These bytes are valid UTF-8, so detection says UTF-8; the source is known to export Windows-1252.

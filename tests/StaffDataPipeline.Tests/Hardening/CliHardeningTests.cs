@@ -355,7 +355,9 @@ public sealed class CliHardeningTests : IDisposable
         using (var writer = new StreamWriter(big))
         {
             writer.WriteLine("Employee Number,Assignment Number,Organisation Code,Position Title,Area of Work,Pay Band,FTE");
-            for (var i = 0; i < 100_000; i++)
+            // Long enough that the load is still running when the signal arrives, however fast loading becomes: the
+            // signal is sent as soon as the batch is seen running, so the size costs only the time to write the file.
+            for (var i = 0; i < 600_000; i++)
             {
                 writer.WriteLine($"{20000000 + i},{20000000 + i}-1,RGT,Clinical Scientist,Genomics Laboratory,Band 7,1.0");
             }

@@ -62,6 +62,9 @@ internal static class ChildLoad
             outcome += $" (first: {first.ReasonCode} {first.Message})";
         }
 
+        // Where the memory went, for README: the managed heap and SQLite's own allocations at their peak.
+        var gc = GC.GetGCMemoryInfo();
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GC heap {gc.HeapSizeBytes / 1e6:F0} MB (committed {gc.TotalCommittedBytes / 1e6:F0} MB), SQLite peak {SQLitePCL.raw.sqlite3_memory_highwater(0) / 1e6:F0} MB, {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} GCs, {GC.GetTotalAllocatedBytes() / 1e6:F0} MB allocated"));
         using var self = Process.GetCurrentProcess();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{self.PeakWorkingSet64 / 1e6:F0}\t{reports.Sum(r => r.Counts.Read)}\t{reports.Sum(r => r.Counts.Loaded)}\t{outcome.Replace('\t', ' ')}"));
         return reports.All(r => r.Status == FileLoadStatus.Loaded) ? 0 : 3;

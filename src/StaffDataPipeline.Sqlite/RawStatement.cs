@@ -39,7 +39,16 @@ internal sealed class RawStatement : IDisposable
         return this;
     }
 
-    public RawStatement BindNull(int index)
+    /// <summary>Binds the number, or NULL when there is none.</summary>
+    public RawStatement Bind(int index, decimal? value) => value is { } number ? Bind(index, (double)number) : BindNull(index);
+
+    /// <summary>Binds the flag as 1 or 0, or NULL when there is none.</summary>
+    public RawStatement Bind(int index, bool? value) => value is { } flag ? Bind(index, flag ? 1L : 0L) : BindNull(index);
+
+    /// <summary>Binds the text, or NULL when there is none.</summary>
+    public RawStatement BindText(int index, string? value) => value is null ? BindNull(index) : Bind(index, value);
+
+    private RawStatement BindNull(int index)
     {
         Check(raw.sqlite3_bind_null(_statement, index));
         return this;

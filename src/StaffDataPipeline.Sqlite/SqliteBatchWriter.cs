@@ -62,8 +62,7 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
             .Bind(9, _positions.IdOf(fact.Post, _roles[fact.Role.RoleCode], fact.Role.RuleId, TaxonomyVersion))
             .Bind(10, fact.AssignmentKey)
             .Bind(11, (double)fact.Fte);
-        _ = fact.ContractedHours is { } hours ? _insertFact.Bind(12, (double)hours) : _insertFact.BindNull(12);
-        _ = fact.IsPrimary is { } primary ? _insertFact.Bind(13, primary ? 1 : 0) : _insertFact.BindNull(13);
+        _insertFact.Bind(12, fact.ContractedHours).Bind(13, fact.IsPrimary);
         _insertFact.Bind(14, fact.AgeBand).Bind(15, fact.Role.RuleId).Bind(16, fact.SourceRow).Execute();
         return ValueTask.CompletedTask;
     }

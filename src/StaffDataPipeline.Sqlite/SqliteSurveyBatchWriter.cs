@@ -35,11 +35,6 @@ internal sealed class SqliteSurveyBatchWriter : SqliteBatchScope, ISurveyBatchWr
 
     protected override void DisposeCommands() => _insertWorkforce?.Dispose();
 
-    private static void BindFigure(RawStatement statement, int index, decimal? figure)
-    {
-        _ = figure is { } value ? statement.Bind(index, (double)value) : statement.BindNull(index);
-    }
-
     public ValueTask AddAsync(SurveyLine line, CancellationToken cancellationToken)
     {
         var tx = Transaction;
@@ -54,16 +49,11 @@ internal sealed class SqliteSurveyBatchWriter : SqliteBatchScope, ISurveyBatchWr
                         headcount, wte_in_post, establishment_wte, vacant_wte, agency_locum_wte, training_wte)
                     VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
                     """);
-                _insertWorkforce.Bind(1, _returnId).Bind(2, w.SheetName).Bind(3, w.RowNumber).Bind(4, w.RoleAsWritten);
-                _ = w.GradeAsWritten is { } grade ? _insertWorkforce.Bind(5, grade) : _insertWorkforce.BindNull(5);
-                _insertWorkforce.Bind(6, _roles[w.Role.RoleCode]).Bind(7, _grades[w.Grade.Code]).Bind(8, w.Role.RuleId);
-                BindFigure(_insertWorkforce, 9, w.Headcount);
-                BindFigure(_insertWorkforce, 10, w.WteInPost);
-                BindFigure(_insertWorkforce, 11, w.EstablishmentWte);
-                BindFigure(_insertWorkforce, 12, w.VacantWte);
-                BindFigure(_insertWorkforce, 13, w.AgencyLocumWte);
-                BindFigure(_insertWorkforce, 14, w.TrainingWte);
-                _insertWorkforce.Execute();
+                _insertWorkforce
+                    .Bind(1, _returnId).Bind(2, w.SheetName).Bind(3, w.RowNumber).Bind(4, w.RoleAsWritten).BindText(5, w.GradeAsWritten)
+                    .Bind(6, _roles[w.Role.RoleCode]).Bind(7, _grades[w.Grade.Code]).Bind(8, w.Role.RuleId)
+                    .Bind(9, w.Headcount).Bind(10, w.WteInPost).Bind(11, w.EstablishmentWte).Bind(12, w.VacantWte).Bind(13, w.AgencyLocumWte).Bind(14, w.TrainingWte)
+                    .Execute();
                 break;
             case ProjectionLine p:
                 Connection.Execute(

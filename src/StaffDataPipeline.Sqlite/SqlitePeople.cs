@@ -6,7 +6,7 @@ namespace StaffDataPipeline.Sqlite;
 internal sealed class SqlitePeople : IDisposable
 {
     // Bounds memory whatever the file size; a person's assignments sit close together in an export.
-    private const int CacheSize = 50_000;
+    private const int CacheSize = 8_192;
     private readonly Dictionary<string, long> _known = new(StringComparer.Ordinal);
     private readonly RawStatement _upsert;
 

@@ -24,6 +24,8 @@ internal sealed class FieldDecisions
     private readonly GradeCatalogue _grades;
     private readonly Regex[] _contextPatterns;
     private readonly int[] _contextOfRule;
+    private readonly Regex[] _titlePatterns;
+    private readonly int[] _titleOfRule;
     private readonly BoundedCache<string, string> _normalised = new(FieldCacheLimit);
     private readonly BoundedCache<string, RuleMask> _titleRules = new(FieldCacheLimit);
     private readonly BoundedCache<string, StaffGroupFacts> _staffGroups = new(FieldCacheLimit);
@@ -43,6 +45,12 @@ internal sealed class FieldDecisions
         var patterns = new List<Regex>();
         _contextOfRule = rules.Select(rule => rule.Context is not { } context ? -1 : IndexOf(patterns, context)).ToArray();
         _contextPatterns = [.. patterns.Select(Compiled)];
+
+        // Titles are tested once per distinct title, but there are tens of thousands; rules that share a title pattern
+        // ("\bcounsellor\b" decides five levels by grade) test it once.
+        var titlePatterns = new List<Regex>();
+        _titleOfRule = rules.Select(rule => rule.Title is not { } title ? -1 : IndexOf(titlePatterns, title)).ToArray();
+        _titlePatterns = [.. titlePatterns];
         _genomicsSignals = Compiled(genomicsSignals);
     }
 
@@ -152,8 +160,11 @@ internal sealed class FieldDecisions
     private string Normalised(string? text) =>
         string.IsNullOrEmpty(text) ? string.Empty : _normalised.GetOrAdd(text, static (raw, titles) => titles.Normalise(raw), _titles);
 
-    private RuleMask RulesByTitle(string effectiveTitle) =>
-        RuleMask.Where(_rules.Count, i => _rules[i].Title is not { } title || title.IsMatch(effectiveTitle));
+    private RuleMask RulesByTitle(string effectiveTitle)
+    {
+        var matches = _titlePatterns.Select(pattern => pattern.IsMatch(effectiveTitle)).ToArray();
+        return RuleMask.Where(_rules.Count, i => _titleOfRule[i] < 0 || matches[_titleOfRule[i]]);
+    }
 
     private StaffGroupFacts StaffGroupOf(string raw)
     {

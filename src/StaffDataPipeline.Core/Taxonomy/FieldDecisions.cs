@@ -37,21 +37,18 @@ internal sealed class FieldDecisions
     {
         _exclusions = exclusions;
         _rules = rules;
-        _genomicsSignals = genomicsSignals;
+        _genomicsSignals = Compiled(genomicsSignals);
         _titles = titles;
         _grades = grades;
 
         // Many rules share a context pattern ("(genetic|genomic)…"): each distinct one is tested at most once a post.
-        var patterns = new List<Regex>();
-        _contextOfRule = rules.Select(rule => rule.Context is not { } context ? -1 : IndexOf(patterns, context)).ToArray();
-        _contextPatterns = [.. patterns.Select(Compiled)];
+        var (contexts, contextOfRule) = Distinct(rules.Select(rule => rule.Context));
+        _contextPatterns = [.. contexts.Select(Compiled)];
+        _contextOfRule = contextOfRule;
 
         // Titles are tested once per distinct title, but there are tens of thousands; rules that share a title pattern
         // ("\bcounsellor\b" decides five levels by grade) test it once.
-        var titlePatterns = new List<Regex>();
-        _titleOfRule = rules.Select(rule => rule.Title is not { } title ? -1 : IndexOf(titlePatterns, title)).ToArray();
-        _titlePatterns = [.. titlePatterns];
-        _genomicsSignals = Compiled(genomicsSignals);
+        (_titlePatterns, _titleOfRule) = Distinct(rules.Select(rule => rule.Title));
     }
 
     public RoleDecision Decide(in MappingInput input)
@@ -145,16 +142,27 @@ internal sealed class FieldDecisions
 
     private static Regex Compiled(Regex r) => new(r.ToString(), r.Options | RegexOptions.Compiled, r.MatchTimeout);
 
-    private static int IndexOf(List<Regex> patterns, Regex pattern)
+    /// <summary>The distinct patterns among <paramref name="patterns"/>, and for each one given its index there (-1 for none).</summary>
+    private static (Regex[] Distinct, int[] IndexOf) Distinct(IEnumerable<Regex?> patterns)
     {
-        var index = patterns.FindIndex(p => p.ToString() == pattern.ToString() && p.Options == pattern.Options);
-        if (index < 0)
+        var distinct = new List<Regex>();
+        var indexes = patterns.Select(pattern =>
         {
-            patterns.Add(pattern);
-            index = patterns.Count - 1;
-        }
+            if (pattern is null)
+            {
+                return -1;
+            }
 
-        return index;
+            var index = distinct.FindIndex(p => p.ToString() == pattern.ToString() && p.Options == pattern.Options);
+            if (index < 0)
+            {
+                distinct.Add(pattern);
+                index = distinct.Count - 1;
+            }
+
+            return index;
+        }).ToArray();
+        return ([.. distinct], indexes);
     }
 
     private string Normalised(string? text) =>
@@ -170,26 +178,26 @@ internal sealed class FieldDecisions
     {
         var folded = TitleText.Fold(raw);
         return new StaffGroupFacts(
-            RuleMask.Where(_rules.Count, i => _rules[i].StaffGroup is not { } group || group.IsMatch(folded)),
-            RuleMask.Where(_exclusions.Count, i => _exclusions[i].StaffGroup is not { } group || group.IsMatch(folded)));
+            RuleMask.Where(_rules.Count, i => _rules[i].StaffGroupHolds(folded)),
+            RuleMask.Where(_exclusions.Count, i => _exclusions[i].StaffGroupHolds(folded)));
     }
 
     private OccupationFacts OccupationOf(string raw)
     {
         var code = raw.Trim().ToUpperInvariant();
-        return new OccupationFacts(RuleMask.Where(_rules.Count, i => _rules[i].OccupationCode is not { } pattern || pattern.IsMatch(code)));
+        return new OccupationFacts(RuleMask.Where(_rules.Count, i => _rules[i].OccupationCodeHolds(code)));
     }
 
     private GradeFacts GradeOf(string raw)
     {
         var grade = _grades.Parse(raw);
-        return new GradeFacts(grade, RuleMask.Where(_rules.Count, i => _rules[i].Grades is not { } grades || grades.Contains(grade)), _rules.Count + _exclusions.Count + 2);
+        return new GradeFacts(grade, RuleMask.Where(_rules.Count, i => _rules[i].GradeHolds(grade)), _rules.Count + _exclusions.Count + 2);
     }
 
     private RuleMask ExclusionsByPlace(string area, string costCentre)
     {
         var place = Join(area, costCentre);
-        return RuleMask.Where(_exclusions.Count, i => (_exclusions[i].Place is not { } where || where.IsMatch(place)) && (_exclusions[i].Unless is not { } unless || !unless.IsMatch(place)));
+        return RuleMask.Where(_exclusions.Count, i => _exclusions[i].PlaceHolds(place));
     }
 
     private sealed record StaffGroupFacts(RuleMask Rules, RuleMask Exclusions);

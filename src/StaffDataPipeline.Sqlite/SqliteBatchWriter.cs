@@ -53,17 +53,22 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
         var date = DateKey(fact.SnapshotDate);
         var organisation = OrganisationId(fact.Organisation);
         _pairs.Add((organisation, date));
+        var role = _roles[fact.Role.RoleCode];
         _insertFact
             .Bind(4, date)
             .Bind(5, organisation)
-            .Bind(6, _roles[fact.Role.RoleCode])
+            .Bind(6, role)
             .Bind(7, _grades[fact.Grade.Code])
             .Bind(8, _people.IdOf(fact.PersonKey))
-            .Bind(9, _positions.IdOf(fact.Post, _roles[fact.Role.RoleCode], fact.Role.RuleId, TaxonomyVersion))
+            .Bind(9, _positions.IdOf(fact.Post, role, fact.Role.RuleId, TaxonomyVersion))
             .Bind(10, fact.AssignmentKey)
-            .Bind(11, (double)fact.Fte);
-        _insertFact.Bind(12, fact.ContractedHours).Bind(13, fact.IsPrimary);
-        _insertFact.Bind(14, fact.AgeBand).Bind(15, fact.Role.RuleId).Bind(16, fact.SourceRow).Execute();
+            .Bind(11, (double)fact.Fte)
+            .Bind(12, fact.ContractedHours)
+            .Bind(13, fact.IsPrimary)
+            .Bind(14, fact.AgeBand)
+            .Bind(15, fact.Role.RuleId)
+            .Bind(16, fact.SourceRow)
+            .Execute();
         return ValueTask.CompletedTask;
     }
 

@@ -13,9 +13,8 @@ internal sealed class SqlitePositions : IDisposable
     // Rows of one post sit close together in an export; a national file of distinct posts gains nothing from more,
     // and every entry held is managed heap (the benchmark's trust layout peaked 10 MB higher with 20,000 posts and 50,000 people).
     private const int CacheSize = 8_192;
-    private readonly Dictionary<PostDescriptors, Known> _known = [];
+    private readonly Dictionary<PostDescriptors, long> _known = [];
     private readonly RawStatement _upsert;
-    private readonly RawStatement _update;
     private long _next;
 
     /// <summary>Runs inside the transaction the connection holds.</summary>
@@ -37,34 +36,33 @@ internal sealed class SqlitePositions : IDisposable
             DO UPDATE SET role_id = excluded.role_id, rule_id = excluded.rule_id, taxonomy_version = excluded.taxonomy_version
             RETURNING position_id
             """);
-        _update = new RawStatement(connection, "UPDATE dim_position SET role_id = ?1, rule_id = ?2, taxonomy_version = ?3 WHERE position_id = ?4");
     }
 
-    /// <summary>The post's key. The latest load's decision describes the post from now on; earlier facts keep their own role and version.</summary>
+    /// <summary>
+    /// The post's key. The latest load's decision describes the post from now on (earlier facts keep their own role and
+    /// version); the upsert records it when the post is first met in this batch, and within a batch a post's decision
+    /// cannot change (the same descriptors map alike), so a cached post needs no update.
+    /// </summary>
     public long IdOf(PostDescriptors post, long roleId, string ruleId, string version)
     {
-        if (!_known.TryGetValue(post, out var known))
+        if (_known.TryGetValue(post, out var id))
         {
-            known = Upsert(post, roleId, ruleId, version);
-            if (_known.Count >= CacheSize)
-            {
-                _known.Clear();
-            }
-        }
-        else if (known.RoleId != roleId || known.RuleId != ruleId || known.Version != version)
-        {
-            _update.Bind(1, roleId).Bind(2, ruleId).Bind(3, version).Bind(4, known.Id).Execute();
-            known = new Known(known.Id, roleId, ruleId, version);
+            return id;
         }
 
-        _known[post] = known;
-        return known.Id;
+        id = Upsert(post, roleId, ruleId, version);
+        if (_known.Count >= CacheSize)
+        {
+            _known.Clear();
+        }
+
+        _known[post] = id;
+        return id;
     }
 
     public void Dispose()
     {
         _upsert.Dispose();
-        _update.Dispose();
     }
 
     private static RawStatement Describe(RawStatement statement, PostDescriptors post) => statement
@@ -76,7 +74,7 @@ internal sealed class SqlitePositions : IDisposable
         .Bind(6, post.CostCentre)
         .Bind(7, post.GradeAsWritten);
 
-    private Known Upsert(PostDescriptors post, long roleId, string ruleId, string version)
+    private long Upsert(PostDescriptors post, long roleId, string ruleId, string version)
     {
         var id = Describe(_upsert, post).Bind(8, _next).Bind(9, roleId).Bind(10, ruleId).Bind(11, version).ReadFirst(static row => row.Int64(0));
         if (id == _next)
@@ -84,8 +82,6 @@ internal sealed class SqlitePositions : IDisposable
             _next++;
         }
 
-        return new Known(id, roleId, ruleId, version);
+        return id;
     }
-
-    private sealed record Known(long Id, long RoleId, string RuleId, string Version);
 }

@@ -29,9 +29,10 @@ var cases = new (string Name, string File, NationalExtractOptions Options)[]
     ("trust ESR BI layout, 24 columns, 3.5% genomics, 7% inactive", "trust", new(rows, 0.035, NationalLayout.TrustBi)),
     ("trust ESR BI layout, every row an active genomics post (all stored)", "trust-all-in-scope", new(rows, 1.0, NationalLayout.TrustBi, InactiveShare: 0)),
 };
+string FileOf(string prefix, NationalExtractOptions options) => Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"{prefix}_{options.Rows}_202309.csv"));
 foreach (var (name, prefix, options) in cases)
 {
-    var file = Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"{prefix}_{options.Rows}_202309.csv"));
+    var file = FileOf(prefix, options);
     if (!File.Exists(file))
     {
         NationalExtract.Write(file, options);
@@ -52,8 +53,7 @@ if (profile)
         Console.WriteLine();
         Console.WriteLine("| stage | s | µs a row | MB allocated |");
         Console.WriteLine("|---|---:|---:|---:|");
-        var file = Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"{prefix}_{options.Rows}_202309.csv"));
-        foreach (var stage in await StageProfile.MeasureAsync(file, Path.Combine(work, "profile.db")))
+        foreach (var stage in await StageProfile.MeasureAsync(FileOf(prefix, options), Path.Combine(work, "profile.db")))
         {
             Console.WriteLine($"| {stage.Name} | {stage.Seconds:N2} | {stage.Seconds * 1e6 / options.Rows:N2} | {(stage.AllocatedMb is { } mb ? mb.ToString("N0", CultureInfo.InvariantCulture) : "—")} |");
         }

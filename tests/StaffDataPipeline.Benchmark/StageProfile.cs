@@ -75,7 +75,7 @@ internal static class StageProfile
         {
             var status = r.Field(EsrField.AssignmentStatus);
             var contract = r.Field(EsrField.ContractType);
-            var input = new MappingInput(r.Field(EsrField.PositionTitle), r.Field(EsrField.StaffGroup), r.Field(EsrField.OccupationCode), r.Field(EsrField.AreaOfWork), r.Field(EsrField.JobRole), r.Field(EsrField.CostCentre), r.Field(EsrField.Grade));
+            var input = StaffDataPipeline.Normalisation.EsrRowNormaliser.MappingInputOf(r);
             if (map && reference.Assignments.StatusCounts(status) && reference.Assignments.ContractCounts(contract) && reference.Mapper.Map(input).IsInScope)
             {
                 inScope++;

@@ -58,14 +58,7 @@ public sealed class EsrRowNormaliser
             return RowOutcome.Excluded();
         }
 
-        var input = new MappingInput(
-            r.Field(EsrField.PositionTitle),
-            r.Field(EsrField.StaffGroup),
-            r.Field(EsrField.OccupationCode),
-            r.Field(EsrField.AreaOfWork),
-            r.Field(EsrField.JobRole),
-            r.Field(EsrField.CostCentre),
-            r.Field(EsrField.Grade));
+        var input = MappingInputOf(r);
         var decision = _mapper.Map(input);
         if (!decision.IsInScope)
         {
@@ -73,6 +66,20 @@ public sealed class EsrRowNormaliser
         }
 
         return Validate(r, input, decision);
+    }
+
+    /// <summary>The post's descriptors as an ESR record holds them: what the role mapper reads, nothing about the person.</summary>
+    public static MappingInput MappingInputOf(ISourceRecord r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new MappingInput(
+            r.Field(EsrField.PositionTitle),
+            r.Field(EsrField.StaffGroup),
+            r.Field(EsrField.OccupationCode),
+            r.Field(EsrField.AreaOfWork),
+            r.Field(EsrField.JobRole),
+            r.Field(EsrField.CostCentre),
+            r.Field(EsrField.Grade));
     }
 
     private RowOutcome Validate(ISourceRecord r, in MappingInput input, RoleDecision decision)

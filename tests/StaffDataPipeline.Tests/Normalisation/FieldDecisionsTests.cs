@@ -1,6 +1,5 @@
 using StaffDataPipeline.Csv.Esr;
 using StaffDataPipeline.Extraction;
-using StaffDataPipeline.Headers;
 using StaffDataPipeline.SampleGenerator;
 using StaffDataPipeline.Taxonomy;
 using StaffDataPipeline.Tests.Support;
@@ -31,7 +30,7 @@ public sealed class FieldDecisionsTests : IDisposable
         var rows = 0;
         foreach (var r in extraction.Records())
         {
-            var input = new MappingInput(r.Field(EsrField.PositionTitle), r.Field(EsrField.StaffGroup), r.Field(EsrField.OccupationCode), r.Field(EsrField.AreaOfWork), r.Field(EsrField.JobRole), r.Field(EsrField.CostCentre), r.Field(EsrField.Grade));
+            var input = StaffDataPipeline.Normalisation.EsrRowNormaliser.MappingInputOf(r);
             var walked = mapper.Explain(input).Decision;
 
             Assert.True(walked == mapper.Map(input), $"row {r.RowNumber}: '{input.PositionTitle}' in '{input.CostCentre}': the rule walk decides {walked.RoleCode} by {walked.RuleId}, the mapper {mapper.Map(input).RoleCode} by {mapper.Map(input).RuleId}");

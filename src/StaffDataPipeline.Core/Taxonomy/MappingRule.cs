@@ -17,20 +17,13 @@ public sealed record MappingRule(
     string SourceFile,
     int SourceLine)
 {
-    public bool Matches(in PostDescription post) =>
-        (Title is null || Title.IsMatch(post.Title))
-        && (Context is null || Context.IsMatch(post.Context))
-        && StaffGroupHolds(post.StaffGroup)
-        && OccupationCodeHolds(post.OccupationCode)
-        && GradeHolds(post.Grade);
-
     public bool StaffGroupHolds(string staffGroup) => StaffGroup is null || StaffGroup.IsMatch(staffGroup);
 
     public bool OccupationCodeHolds(string occupationCode) => OccupationCode is null || OccupationCode.IsMatch(occupationCode);
 
     public bool GradeHolds(Grade grade) => Grades is null || Grades.Contains(grade);
 
-    /// <summary>The same test as <see cref="Matches"/>, condition by condition, saying which held and the first that did not.</summary>
+    /// <summary>Whether every condition holds, condition by condition, saying which held and the first that did not.</summary>
     public (bool Matched, string Why) Explain(in PostDescription post)
     {
         var held = new List<string>();

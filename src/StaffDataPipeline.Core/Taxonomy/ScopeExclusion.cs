@@ -9,14 +9,12 @@ namespace StaffDataPipeline.Taxonomy;
 /// </summary>
 public sealed record ScopeExclusion(string ExclusionId, Regex? Place, Regex? StaffGroup, Regex? Unless, string Notes, string SourceFile, int SourceLine)
 {
-    public bool Matches(in PostDescription post) => PlaceHolds(post.Place) && StaffGroupHolds(post.StaffGroup);
-
     /// <summary>The place condition: the place matches (or none is set) and does not also name a genomics service.</summary>
     public bool PlaceHolds(string place) => (Place is null || Place.IsMatch(place)) && (Unless is null || !Unless.IsMatch(place));
 
     public bool StaffGroupHolds(string staffGroup) => StaffGroup is null || StaffGroup.IsMatch(staffGroup);
 
-    /// <summary>The same test as <see cref="Matches"/>, saying why in words.</summary>
+    /// <summary>Whether the exclusion applies to the post (<see cref="PlaceHolds"/> and <see cref="StaffGroupHolds"/>), saying why in words.</summary>
     public (bool Matched, string Why) Explain(in PostDescription post)
     {
         var reasons = new List<string>();

@@ -9,15 +9,11 @@ namespace StaffDataPipeline.Taxonomy;
 internal sealed class BoundedCache<TKey, TValue>
     where TKey : notnull
 {
-    private readonly ConcurrentDictionary<TKey, TValue> _entries;
+    private readonly ConcurrentDictionary<TKey, TValue> _entries = new();
     private readonly int _limit;
     private int _count;
 
-    public BoundedCache(int limit, IEqualityComparer<TKey>? comparer = null)
-    {
-        _limit = limit;
-        _entries = new ConcurrentDictionary<TKey, TValue>(comparer);
-    }
+    public BoundedCache(int limit) => _limit = limit;
 
     public TValue GetOrAdd<TArg>(TKey key, Func<TKey, TArg, TValue> create, TArg argument)
     {

@@ -71,11 +71,12 @@ internal static class StageProfile
         var extractor = (IExtractor)extractors.Choose(source);
         using var extraction = extractor.Open(source, new ExtractionOptions(reference.Aliases));
         long inScope = 0;
+        var grades = new StaffDataPipeline.Normalisation.GradeNotations(extraction.Header, reference.Grades);
         foreach (var r in extraction.Records())
         {
             var status = r.Field(EsrField.AssignmentStatus);
             var contract = r.Field(EsrField.ContractType);
-            var input = StaffDataPipeline.Normalisation.EsrRowNormaliser.MappingInputOf(r);
+            var input = StaffDataPipeline.Normalisation.EsrRowNormaliser.MappingInputOf(r, grades);
             if (map && reference.Assignments.StatusCounts(status) && reference.Assignments.ContractCounts(contract) && reference.Mapper.Map(input).IsInScope)
             {
                 inScope++;

@@ -2,12 +2,15 @@ namespace StaffDataPipeline.Headers;
 
 /// <summary>
 /// The documented alias list (reference-data/header-aliases.csv): which header spellings mean which field.
-/// Aliases earlier in the file are read when two columns claim the same field; the other is compared with it row by row.
+/// Two columns that are synonyms of one field (FTE and WTE): the alias earlier in the file is read and the other is
+/// compared with it row by row. Columns that are different notations of one field (<see cref="FieldNotations"/>) are
+/// alternatives, read in the order in which the file first lists each notation.
 /// </summary>
 public sealed class HeaderAliases
 {
     private readonly Dictionary<string, (EsrField Field, int Rank)> _byFoldedAlias;
     private readonly Dictionary<EsrField, List<string>> _aliasesByField;
+    private readonly Dictionary<EsrField, List<EsrField>> _preference = [];
 
     public HeaderAliases(IEnumerable<(EsrField Field, string Alias)> aliases)
     {
@@ -16,6 +19,17 @@ public sealed class HeaderAliases
         var rank = 0;
         foreach (var (field, alias) in aliases)
         {
+            var group = FieldNotations.FieldOf(field);
+            if (!_preference.TryGetValue(group, out var order))
+            {
+                _preference[group] = order = [];
+            }
+
+            if (!order.Contains(field))
+            {
+                order.Add(field);
+            }
+
             var folded = HeaderName.Fold(alias);
             if (folded.Length == 0 || !_byFoldedAlias.TryAdd(folded, (field, rank++)))
             {
@@ -33,6 +47,10 @@ public sealed class HeaderAliases
 
     public IReadOnlyList<string> AliasesOf(EsrField field) =>
         _aliasesByField.TryGetValue(field, out var list) ? list : [];
+
+    /// <summary>The notations of <paramref name="field"/>'s field, most preferred first (just the field when it has one notation).</summary>
+    public IReadOnlyList<EsrField> PreferenceOf(EsrField field) =>
+        _preference.TryGetValue(FieldNotations.FieldOf(field), out var order) ? order : [field];
 
     /// <summary>Matches a header row to fields. Column order does not matter; unknown columns are reported, not fatal.</summary>
     public HeaderMatch Match(IReadOnlyList<string> headers)
@@ -79,11 +97,11 @@ public sealed class HeaderAliases
             chosen[hit.Field] = (i, hit.Rank);
         }
 
-        return new HeaderMatch(
-            chosen.ToDictionary(kv => kv.Key, kv => kv.Value.Column),
-            unknown,
-            personal,
-            duplicates);
+        var columns = chosen.ToDictionary(kv => kv.Key, kv => kv.Value.Column);
+        return new HeaderMatch(columns, unknown, personal, duplicates)
+        {
+            Preferences = _preference.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<EsrField>)kv.Value.Where(columns.ContainsKey).ToList()),
+        };
     }
 
     // Headings are words; values with digits, an @ or a comma ("Surname, Forename") are not shown.

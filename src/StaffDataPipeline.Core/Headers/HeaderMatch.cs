@@ -10,6 +10,13 @@ public sealed record HeaderMatch(
     public bool Has(EsrField field) => Columns.ContainsKey(field);
 
     public int? ColumnOf(EsrField field) => Columns.TryGetValue(field, out var c) ? c : null;
+
+    /// <summary>For each field with notations, the notations this file has, most preferred first.</summary>
+    public IReadOnlyDictionary<EsrField, IReadOnlyList<EsrField>> Preferences { get; init; } = new Dictionary<EsrField, IReadOnlyList<EsrField>>();
+
+    /// <summary>The columns this file has for <paramref name="field"/> (any of its notations), most preferred first.</summary>
+    public IReadOnlyList<EsrField> Present(EsrField field) =>
+        Preferences.TryGetValue(FieldNotations.FieldOf(field), out var present) ? present : Has(field) ? [field] : [];
 }
 
 /// <summary>

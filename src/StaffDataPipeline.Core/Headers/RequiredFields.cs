@@ -8,7 +8,7 @@ public static class RequiredFields
     {
         EsrField[][] requirements =
         [
-            [EsrField.PersonId],
+            [EsrField.PersonId, EsrField.EmployeeNumber],
             [EsrField.OrganisationCode],
             [EsrField.Fte, EsrField.ContractedHours],
             [EsrField.PositionTitle, EsrField.OccupationCode, EsrField.JobRole],
@@ -17,6 +17,14 @@ public static class RequiredFields
     }
 
     /// <summary>"OrganisationCode" as a person would write it: "organisation code".</summary>
-    public static string Display(EsrField field) =>
+    public static string Display(EsrField field) => field switch
+    {
+        EsrField.PersonId => "national identifier",
+        EsrField.EmployeeNumber => "employee number",
+        EsrField.Fte => "FTE",
+        _ => Words(field),
+    };
+
+    private static string Words(EsrField field) =>
         string.Concat(field.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

@@ -13,7 +13,6 @@ namespace StaffDataPipeline.Normalisation;
 /// </summary>
 public sealed class EsrRowNormaliser
 {
-    private const decimal HoursPerFte = 37.5m;
     private const decimal MaxFte = 1.5m;
 
     /// <summary>The column name recorded for a row quarantined whole.</summary>
@@ -25,24 +24,40 @@ public sealed class EsrRowNormaliser
     private readonly HeaderMatch _header;
     private readonly IReadOnlyList<string> _headerNames;
     private readonly DateOnly? _fileSnapshot;
+    private readonly GradeNotations _grades;
+    private readonly StandardWeeks _weeks;
+    private readonly EsrField _identifier;
+    private readonly bool _hoursBeforeFte;
 
     public EsrRowNormaliser(
-        RoleMapper mapper,
+        ReferenceData.ReferenceDataSet reference,
         OrganisationCatalogue organisations,
-        AssignmentRules assignments,
         PersonPseudonymiser pseudonymiser,
         HeaderMatch header,
         IReadOnlyList<string> headerNames,
         DateOnly? fileSnapshot)
     {
-        _mapper = mapper;
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(header);
+        _mapper = reference.Mapper;
         _organisations = organisations;
-        _assignments = assignments;
+        _assignments = reference.Assignments;
         _pseudonymiser = pseudonymiser;
         _header = header;
         _headerNames = headerNames;
         _fileSnapshot = fileSnapshot;
+        _grades = new GradeNotations(header, reference.Grades);
+        _weeks = reference.StandardWeeks;
+        _identifier = IdentifierOf(header);
+        _hoursBeforeFte = header.Present(EsrField.Fte) is [EsrField.ContractedHours, ..];
     }
+
+    /// <summary>
+    /// The column a file's people are keyed on: its most preferred identifier notation (the national one, as shipped),
+    /// for every row. Keying some rows on the local number instead would give one person two keys.
+    /// </summary>
+    public static EsrField IdentifierOf(HeaderMatch header) =>
+        header?.Present(EsrField.PersonId) is [var first, ..] ? first : EsrField.PersonId;
 
     public RowOutcome Normalise(ISourceRecord r)
     {
@@ -58,7 +73,7 @@ public sealed class EsrRowNormaliser
             return RowOutcome.Excluded();
         }
 
-        var input = MappingInputOf(r);
+        var input = MappingInputOf(r, _grades);
         var decision = _mapper.Map(input);
         if (!decision.IsInScope)
         {
@@ -69,9 +84,10 @@ public sealed class EsrRowNormaliser
     }
 
     /// <summary>The post's descriptors as an ESR record holds them: what the role mapper reads, nothing about the person.</summary>
-    public static MappingInput MappingInputOf(ISourceRecord r)
+    public static MappingInput MappingInputOf(ISourceRecord r, GradeNotations grades)
     {
         ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(grades);
         return new MappingInput(
             r.Field(EsrField.PositionTitle),
             r.Field(EsrField.StaffGroup),
@@ -79,15 +95,26 @@ public sealed class EsrRowNormaliser
             r.Field(EsrField.AreaOfWork),
             r.Field(EsrField.JobRole),
             r.Field(EsrField.CostCentre),
-            r.Field(EsrField.Grade));
+            grades.TextOf(r));
     }
 
     private RowOutcome Validate(ISourceRecord r, in MappingInput input, RoleDecision decision)
     {
-        var personId = r.Field(EsrField.PersonId);
+        var personId = r.Field(_identifier);
         if (personId is null)
         {
-            return Reject(r, EsrField.PersonId, "MISSING_PERSON_ID", "No person identifier.");
+            return _identifier == EsrField.PersonId && r.Field(EsrField.EmployeeNumber) is not null
+                ? Reject(r, _identifier, "MISSING_PERSON_ID", "No national identifier; the file's people are keyed on it, so the employee number is not used in its place (one person would get two keys).")
+                : Reject(r, _identifier, "MISSING_PERSON_ID", "No person identifier.");
+        }
+
+        if (_grades.Contradiction(r) is { } grades)
+        {
+            return RowOutcome.Rejected(new RowRejection(
+                r.RowNumber,
+                $"{ColumnName(grades.First)} / {ColumnName(grades.Second)}",
+                "GRADE_CONFLICT",
+                $"{ColumnName(grades.First)} and {ColumnName(grades.Second)} name different grades; correct one of them (grade codes are listed in grades.csv)."));
         }
 
         var orgCode = r.Field(EsrField.OrganisationCode);
@@ -140,16 +167,10 @@ public sealed class EsrRowNormaliser
             hours = h;
         }
 
-        decimal fte;
-        if (stated is { } s)
-        {
-            fte = s;
-        }
-        else if (hours is { } hrs)
-        {
-            fte = Math.Round(hrs / HoursPerFte, 4);
-        }
-        else
+        // FTE is read first and hours divided by the staff group's standard week fill in, unless header-aliases.csv
+        // prefers hours.
+        var fromHours = hours is { } hrs ? Math.Round(hrs / _weeks.HoursFor(input.StaffGroup), 4) : (decimal?)null;
+        if ((_hoursBeforeFte ? fromHours ?? stated : stated ?? fromHours) is not { } fte)
         {
             return Reject(r, _header.Has(EsrField.Fte) ? EsrField.Fte : EsrField.ContractedHours, "FTE_MISSING", "Neither FTE nor contracted hours are given.");
         }

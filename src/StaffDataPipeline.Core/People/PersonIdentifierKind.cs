@@ -10,6 +10,6 @@ public static class PersonIdentifierKind
     public const string National = "national";
     public const string Local = "local";
 
-    public static string Of(string? headerName) =>
-        Taxonomy.TitleText.Fold(headerName?.Replace('_', ' ')) == "unique nhs identifier" ? National : Local;
+    /// <summary>The kind of the column a file is keyed on (header-aliases.csv says which headings are national).</summary>
+    public static string Of(Headers.EsrField identifier) => identifier == Headers.EsrField.PersonId ? National : Local;
 }

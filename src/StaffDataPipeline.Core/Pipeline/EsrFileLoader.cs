@@ -56,9 +56,7 @@ internal sealed class EsrFileLoader
             var start = new BatchStart(source.FileName, source.Sha256, extractor.Name, _reference.Taxonomy.Version, _time.GetUtcNow())
             {
                 KeyCheck = _pseudonymiser.KeyCheck,
-                PersonIdentifier = header.ColumnOf(Headers.EsrField.PersonId) is int column && HeaderNames(extraction, header) is { } names && column < names.Count
-                    ? People.PersonIdentifierKind.Of(names[column])
-                    : null,
+                PersonIdentifier = header.Present(EsrField.PersonId).Count > 0 ? People.PersonIdentifierKind.Of(EsrRowNormaliser.IdentifierOf(header)) : null,
             };
             var missing = RequiredFields.Missing(header);
             if (missing.Count > 0)
@@ -85,7 +83,7 @@ internal sealed class EsrFileLoader
             }
 
             var headerNames = HeaderNames(extraction, header);
-            var normaliser = new EsrRowNormaliser(_reference.Mapper, _organisations, _reference.Assignments, _pseudonymiser, header, headerNames, fileSnapshot);
+            var normaliser = new EsrRowNormaliser(_reference, _organisations, _pseudonymiser, header, headerNames, fileSnapshot);
             await using var writer = dryRun ? new DryRunBatchWriter() : await _warehouse.BeginBatchAsync(start, ct);
             var rejections = new List<RowRejection>();
             var unmapped = new Dictionary<UnmappedPost, long>();
@@ -145,7 +143,7 @@ internal sealed class EsrFileLoader
                     }
                 }
 
-                var duplicateColumn = header.ColumnOf(EsrField.AssignmentNumber) is { } c ? headerNames[c] : headerNames[header.Columns[EsrField.PersonId]];
+                var duplicateColumn = header.ColumnOf(EsrField.AssignmentNumber) is { } c ? headerNames[c] : headerNames[header.Columns[EsrRowNormaliser.IdentifierOf(header)]];
                 foreach (var row in await writer.RemoveDuplicateAssignmentsAsync(ct))
                 {
                     counts.Loaded--;

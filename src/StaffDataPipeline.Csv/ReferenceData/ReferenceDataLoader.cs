@@ -33,6 +33,7 @@ public static class ReferenceDataLoader
     public const string ExclusionsFile = "scope-exclusions.csv";
     public const string AssumptionsFile = "supply-assumptions.csv";
     public const string RoutesFile = "training-routes.csv";
+    public const string StandardWeeksFile = "standard-weeks.csv";
 
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
 
@@ -58,13 +59,15 @@ public static class ReferenceDataLoader
         var exclusions = File.Exists(P(ExclusionsFile)) ? LoadExclusions(ReferenceTable.Read(P(ExclusionsFile), "exclusion_id", "place", "staff_group", "unless", "notes")) : [];
         var mapper = new RoleMapper(taxonomy, exclusions, rules, signals, titles, grades);
         var organisations = LoadOrganisations(ReferenceTable.Read(P(OrganisationsFile), "ods_code", "name", "type", "region_code", "region_name", "glh"));
-        var aliases = LoadAliases(ReferenceTable.Read(P(AliasesFile), "field", "alias"));
+        var aliases = LoadAliases(ReferenceTable.Read(P(AliasesFile), "field", "notation", "alias"));
         var assignments = LoadAssignmentRules(ReferenceTable.Read(P(AssignmentRulesFile), "kind", "value", "counted"));
         var surveyAliases = LoadSurveyAliases(ReferenceTable.Read(P(SurveyAliasesFile), "kind", "field", "alias"));
         // Optional, so that a reference data folder from before mergers were tracked still loads.
         var successors = File.Exists(P(SuccessorsFile)) ? LoadSuccessors(ReferenceTable.Read(P(SuccessorsFile), "old_code", "new_code", "effective_date")) : [];
         var assumptions = LoadAssumptions(folder, taxonomy);
-        return new ReferenceDataSet(aliases, taxonomy, mapper, grades, organisations, assignments, surveyAliases) { Successors = successors, SupplyAssumptions = assumptions };
+        // Optional, so that a reference data folder from before it still loads (with the national terms).
+        var weeks = File.Exists(P(StandardWeeksFile)) ? LoadStandardWeeks(ReferenceTable.Read(P(StandardWeeksFile), "staff_group", "hours_per_week")) : StandardWeeks.National;
+        return new ReferenceDataSet(aliases, taxonomy, mapper, grades, organisations, assignments, surveyAliases) { Successors = successors, SupplyAssumptions = assumptions, StandardWeeks = weeks };
     }
 
     private static List<OrganisationSuccessor> LoadSuccessors(ReferenceTable table)
@@ -120,6 +123,7 @@ public static class ReferenceDataLoader
     private static GradeCatalogue LoadGrades(ReferenceTable table)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var esrCodes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var grades = new List<(Grade, IEnumerable<string>)>();
         foreach (var row in table.Rows)
         {
@@ -134,7 +138,19 @@ public static class ReferenceDataLoader
                 throw row.Error($"sort_order '{row["sort_order"]}' is not a whole number.");
             }
 
-            grades.Add((new Grade(code, row["label"], row["pay_scale"], NullIfEmpty(row["band"]), sort), row["aliases"].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+            // An ESR grade code is one more spelling of the grade, but one code naming two grades would make the
+            // pay band and grade code of a row disagree at random, so it is refused.
+            var codes = row["esr_grade_codes"].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (var esr in codes)
+            {
+                if (!esrCodes.TryAdd(esr, code))
+                {
+                    throw row.Error($"ESR grade code '{esr}' is already listed for {esrCodes[esr]}.");
+                }
+            }
+
+            var aliases = row["aliases"].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            grades.Add((new Grade(code, row["label"], row["pay_scale"], NullIfEmpty(row["band"]), sort), [.. aliases, .. codes]));
         }
 
         return new GradeCatalogue(grades);
@@ -371,11 +387,7 @@ public static class ReferenceDataLoader
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
         {
-            if (!Enum.TryParse<EsrField>(row["field"], ignoreCase: true, out var field) || int.TryParse(row["field"], CultureInfo.InvariantCulture, out _))
-            {
-                throw row.Error($"field '{row["field"]}' is not one of: {string.Join(", ", Enum.GetNames<EsrField>())}.");
-            }
-
+            var field = AliasField(row);
             var folded = HeaderName.Fold(row["alias"]);
             if (folded.Length == 0)
             {
@@ -387,11 +399,60 @@ public static class ReferenceDataLoader
                 throw row.Error($"alias '{row["alias"]}' is already listed for {other}.");
             }
 
-            seen[folded] = field.ToString();
+            seen[folded] = FieldNotations.Describe(field);
             aliases.Add((field, row["alias"]));
         }
 
         return new HeaderAliases(aliases);
+    }
+
+    // A field with several notations (PersonId: national or local) needs the notation; the others take none.
+    private static EsrField AliasField(ReferenceRow row)
+    {
+        if (!Enum.TryParse<EsrField>(row["field"], ignoreCase: true, out var field) || int.TryParse(row["field"], CultureInfo.InvariantCulture, out _)
+            || FieldNotations.FieldOf(field) != field)
+        {
+            var fields = Enum.GetValues<EsrField>().Where(f => FieldNotations.FieldOf(f) == f);
+            throw row.Error($"field '{row["field"]}' is not one of: {string.Join(", ", fields)}.");
+        }
+
+        var notations = FieldNotations.NotationsOf(field);
+        var notation = row["notation"];
+        if (notations.Count == 0)
+        {
+            return notation.Length == 0 ? field : throw row.Error($"{field} has one notation: leave 'notation' blank.");
+        }
+
+        return FieldNotations.ColumnFor(field, notation)
+            ?? throw row.Error($"{field} needs a notation, one of: {string.Join(", ", notations)} (found '{notation}').");
+    }
+
+    private static StandardWeeks LoadStandardWeeks(ReferenceTable table)
+    {
+        decimal? fallback = null;
+        var byGroup = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            if (!decimal.TryParse(row["hours_per_week"], NumberStyles.Number, CultureInfo.InvariantCulture, out var hours) || hours is < 1 or > 100)
+            {
+                throw row.Error($"hours_per_week '{row["hours_per_week"]}' is not a number of hours between 1 and 100 (use '.' for decimals).");
+            }
+
+            var group = row["staff_group"];
+            if (group.Length == 0)
+            {
+                throw row.Error("staff_group is blank (write * for every staff group not listed).");
+            }
+
+            if (group == "*" ? fallback is not null : !byGroup.TryAdd(TitleText.Fold(group), hours))
+            {
+                throw row.Error($"staff group '{group}' is listed twice.");
+            }
+
+            fallback = group == "*" ? hours : fallback;
+        }
+
+        return new StandardWeeks(fallback ?? StandardWeeks.AgendaForChangeHours, byGroup);
     }
 
     private static AssignmentRules LoadAssignmentRules(ReferenceTable table)

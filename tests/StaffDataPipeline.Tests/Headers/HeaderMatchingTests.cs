@@ -55,7 +55,7 @@ public sealed class HeaderMatchingTests
 
         Assert.Equal(1, match.ColumnOf(EsrField.Fte));
         Assert.Equal(2, match.ColumnOf(EsrField.OrganisationCode));
-        Assert.Equal(4, match.ColumnOf(EsrField.PersonId));
+        Assert.Equal(4, match.ColumnOf(EsrField.EmployeeNumber));
         Assert.Equal(["Favourite Colour", "Parking Permit"], match.UnknownColumns);
     }
 
@@ -72,10 +72,34 @@ public sealed class HeaderMatchingTests
     [Fact]
     public void When_two_columns_mean_one_field_the_alias_listed_first_is_read_and_the_other_is_kept_for_comparison()
     {
-        var match = Aliases.Match(["Employee Number", "Unique Nhs Identifier"]);
+        var match = Aliases.Match(["WTE", "FTE"]);
 
-        Assert.Equal(1, match.ColumnOf(EsrField.PersonId));
-        Assert.Equal([new DuplicateColumn(EsrField.PersonId, 1, "Unique Nhs Identifier", 0, "Employee Number")], match.DuplicateColumns);
+        Assert.Equal(1, match.ColumnOf(EsrField.Fte));
+        Assert.Equal([new DuplicateColumn(EsrField.Fte, 1, "FTE", 0, "WTE")], match.DuplicateColumns);
+    }
+
+    [Fact]
+    public void Two_notations_of_one_field_are_alternatives_in_the_files_order_of_preference_not_duplicates()
+    {
+        var match = Aliases.Match(["Employee Number", "Pay Band", "Unique Nhs Identifier", "Grade Code", "Contracted Hours", "FTE"]);
+
+        Assert.Empty(match.DuplicateColumns);
+        Assert.Equal([EsrField.PersonId, EsrField.EmployeeNumber], match.Present(EsrField.PersonId));
+        Assert.Equal([EsrField.PersonId, EsrField.EmployeeNumber], match.Present(EsrField.EmployeeNumber));
+        Assert.Equal([EsrField.Grade, EsrField.GradeCode], match.Present(EsrField.Grade));
+        Assert.Equal([EsrField.Fte, EsrField.ContractedHours], match.Present(EsrField.Fte));
+        Assert.Equal([EsrField.EmployeeNumber], Aliases.Match(["Employee Number", "FTE"]).Present(EsrField.PersonId));
+    }
+
+    [Fact]
+    public void The_order_of_preference_is_the_order_the_alias_file_first_lists_each_notation()
+    {
+        var localFirst = new HeaderAliases([(EsrField.EmployeeNumber, "Employee Number"), (EsrField.PersonId, "Unique Nhs Identifier"), (EsrField.GradeCode, "Grade Code"), (EsrField.Grade, "Pay Band")]);
+
+        var match = localFirst.Match(["Unique Nhs Identifier", "Pay Band", "Employee Number", "Grade Code"]);
+
+        Assert.Equal([EsrField.EmployeeNumber, EsrField.PersonId], match.Present(EsrField.PersonId));
+        Assert.Equal([EsrField.GradeCode, EsrField.Grade], match.Present(EsrField.Grade));
     }
 
     [Fact]

@@ -28,9 +28,10 @@ public sealed class FieldDecisionsTests : IDisposable
         var roles = new HashSet<string>();
         var exclusions = 0;
         var rows = 0;
+        var grades = new StaffDataPipeline.Normalisation.GradeNotations(extraction.Header, Reference.Data.Grades);
         foreach (var r in extraction.Records())
         {
-            var input = StaffDataPipeline.Normalisation.EsrRowNormaliser.MappingInputOf(r);
+            var input = StaffDataPipeline.Normalisation.EsrRowNormaliser.MappingInputOf(r, grades);
             var walked = mapper.Explain(input).Decision;
 
             Assert.True(walked == mapper.Map(input), $"row {r.RowNumber}: '{input.PositionTitle}' in '{input.CostCentre}': the rule walk decides {walked.RoleCode} by {walked.RuleId}, the mapper {mapper.Map(input).RoleCode} by {mapper.Map(input).RuleId}");

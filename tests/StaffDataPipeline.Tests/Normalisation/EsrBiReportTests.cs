@@ -1,0 +1,77 @@
+using StaffDataPipeline.Pipeline;
+using StaffDataPipeline.Tests.Support;
+using StaffDataPipeline.Tests.Warehouse;
+
+namespace StaffDataPipeline.Tests.Normalisation;
+
+/// <summary>
+/// ESR BI staff-in-post reports as trusts pull them (Fixtures/esr-bi-reports, made by make_esr_bi_reports.py): both
+/// person identifiers, both grade notations, and rows that give contracted hours without FTE, loaded into a real
+/// SQLite warehouse.
+/// </summary>
+public sealed class EsrBiReportTests : IDisposable
+{
+    private const string Folder = "esr-bi-reports";
+    private readonly SqliteWarehouseProvider _warehouse = new();
+
+    public void Dispose() => _warehouse.Dispose();
+
+    [Fact]
+    public async Task A_report_with_both_identifiers_is_keyed_on_the_national_one_and_a_move_between_trusts_is_counted()
+    {
+        var reports = await Load("RQ3_esr_bi_report_2023-09.csv", "RQ3_esr_bi_report_2023-10.csv", "RGT_esr_bi_report_2023-09.csv", "RGT_esr_bi_report_2023-10.csv");
+
+        Assert.All(reports, r => Assert.Equal(FileLoadStatus.Loaded, r.Status));
+        Assert.Equal(["national"], _warehouse.Query<string>("SELECT DISTINCT person_identifier FROM load_batch"));
+
+        // The person who left RQ3 for RGT has a new RGT employee number and the same national identifier: one key.
+        var mover = TestPipeline.Pseudonymiser.Pseudonymise("person", "890039595");
+        Assert.Equal(
+            ["RGT", "RQ3"],
+            _warehouse.Query<string>($"""
+                SELECT DISTINCT o.organisation_code FROM fact_staff_in_post f
+                JOIN dim_person p ON p.person_id = f.person_id JOIN dim_organisation o ON o.organisation_id = f.organisation_id
+                WHERE p.person_key = '{mover}' ORDER BY 1
+                """));
+        Assert.Equal(1, _warehouse.Scalar<long>("SELECT SUM(leavers_to_other_organisation) FROM v_workforce_flows WHERE organisation_code = 'RQ3'"));
+        Assert.Equal(1, _warehouse.Scalar<long>("SELECT SUM(joiners_from_other_organisation) FROM v_workforce_flows WHERE organisation_code = 'RGT'"));
+    }
+
+    [Fact]
+    public async Task Pay_band_is_read_first_grade_code_fills_in_and_a_row_whose_two_notations_disagree_is_quarantined_with_both_columns()
+    {
+        var report = (await Load("RQ3_esr_bi_report_2023-09.csv")).Single();
+
+        Assert.Equal(FileLoadStatus.Loaded, report.Status);
+        var conflict = Assert.Single(report.Rejections, r => r.ReasonCode == "GRADE_CONFLICT");
+        Assert.Equal((4L, "Pay Band / Grade Code"), (conflict.RowNumber, conflict.Column));
+        Assert.Contains("Pay Band and Grade Code name different grades", conflict.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _warehouse.Scalar<long>("SELECT COUNT(*) FROM fact_staff_in_post WHERE source_row = 4"));
+
+        Assert.Equal("AFC-6", GradeOfRow(3));   // no pay band: the grade code XN06
+        Assert.Equal("AFC-7", GradeOfRow(5));   // a pay band that resolves to nothing: the grade code XN07
+        Assert.Equal("AFC-4", GradeOfRow(6));   // both agree
+        Assert.Equal("MED-CONS", GradeOfRow(18)); // a medical grade with no grade code
+        Assert.Equal(0, _warehouse.Scalar<long>("SELECT COUNT(*) FROM fact_staff_in_post f JOIN dim_grade g ON g.grade_id = f.grade_id WHERE g.grade_code = 'UNKNOWN'"));
+    }
+
+    [Fact]
+    public async Task Contracted_hours_without_fte_are_divided_by_the_staff_groups_standard_week()
+    {
+        await Load("RQ3_esr_bi_report_2023-09.csv");
+
+        Assert.Equal(0.8, _warehouse.Scalar<double>("SELECT fte FROM fact_staff_in_post WHERE source_row = 6"));    // 30 h of Agenda for Change's 37.5
+        Assert.Equal(0.75, _warehouse.Scalar<double>("SELECT fte FROM fact_staff_in_post WHERE source_row = 18"));  // 30 h of medical and dental's 40
+        Assert.Equal(0.7, _warehouse.Scalar<double>("SELECT fte FROM fact_staff_in_post WHERE source_row = 3"));    // FTE given: it wins
+    }
+
+    private string GradeOfRow(int row) =>
+        _warehouse.Scalar<string>($"SELECT g.grade_code FROM fact_staff_in_post f JOIN dim_grade g ON g.grade_id = f.grade_id WHERE f.source_row = {row}");
+
+    private async Task<IReadOnlyList<FileLoadReport>> Load(params string[] names)
+    {
+        // The samples these reports are made from carry three bad rows of their own; the planted conflict is a fourth.
+        var pipeline = TestPipeline.Create(_warehouse.CreateWarehouse(Reference.Data), options: new LoadOptions { RejectThreshold = 0.1 });
+        return await pipeline.RunAsync(names.Select(n => Repository.Fixture(Path.Combine(Folder, n))), dryRun: false, null, CancellationToken.None);
+    }
+}

@@ -39,8 +39,9 @@ public sealed record EsrStyle(string Name, Encoding Encoding, string NewLine, (s
         ]);
 
     /// <summary>
-    /// The trust BI report as a national collection holds it: three more columns (a position number, and e-mail and
-    /// registration number, which the loader drops as personal), 24 in all.
+    /// The trust BI report as a national collection holds it: five more columns (the national Unique NHS Identifier
+    /// beside the employee number, ESR's grade code beside the pay band, a position number, and e-mail and registration
+    /// number, which the loader drops as personal), 26 in all.
     /// </summary>
     public static EsrStyle TrustBiNational { get; } = TrustBi with
     {
@@ -48,6 +49,8 @@ public sealed record EsrStyle(string Name, Encoding Encoding, string NewLine, (s
         Columns =
         [
             .. TrustBi.Columns,
+            ("Unique Nhs Identifier", r => r.NationalId),
+            ("Grade Code", r => r.GradeCode),
             ("Position Number", r => $"{r.OrgCode}-{r.Person.EmployeeNumber}"),
             ("Email Address", r => $"{r.Person.Forename}.{r.Person.Surname}{r.Person.EmployeeNumber[^3..]}@nhs.net"),
             ("Professional Registration Number", r => $"{r.Person.NiNumber[1]}{r.Person.EmployeeNumber[^7..]}"),

@@ -9,7 +9,7 @@ public enum NationalLayout
     NhsDigital,
 
     /// <summary>
-    /// Trust ESR BI staff-in-post report: 24 columns (names, e-mail, registration number included), about 330 bytes a
+    /// Trust ESR BI staff-in-post report: 26 columns (both identifiers, pay band and grade code, names, e-mail and registration number), about 350 bytes a
     /// row, a cost centre per department per trust and titles as trusts decorate them, so most rows are a distinct post.
     /// </summary>
     TrustBi,

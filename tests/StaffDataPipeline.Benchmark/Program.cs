@@ -26,7 +26,7 @@ Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 var cases = new (string Name, string File, NationalExtractOptions Options)[]
 {
     ("NHS Digital layout, 15 columns, 1% genomics", "nhs-digital", new(rows, 0.01, NationalLayout.NhsDigital)),
-    ("trust ESR BI layout, 24 columns, 3.5% genomics, 7% inactive", "trust", new(rows, 0.035, NationalLayout.TrustBi)),
+    ("trust ESR BI layout, 26 columns, both identifiers and grade notations, 3.5% genomics, 7% inactive", "trust", new(rows, 0.035, NationalLayout.TrustBi)),
     ("trust ESR BI layout, every row an active genomics post (all stored)", "trust-all-in-scope", new(rows, 1.0, NationalLayout.TrustBi, InactiveShare: 0)),
 };
 string FileOf(string prefix, NationalExtractOptions options) => Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"{prefix}_{options.Rows}_202309.csv"));

@@ -24,7 +24,9 @@ public sealed class NationalExtractTests : IDisposable
         var rows = lines.Skip(1).Select(Fields).ToList();
         int Column(string name) => Array.IndexOf(header, name);
 
-        Assert.Equal(24, header.Length);
+        Assert.Equal(26, header.Length);
+        Assert.True(rows.All(r => r[Column("Unique Nhs Identifier")].Length == 9 && r[Column("Unique Nhs Identifier")] != r[Column("Employee Number")]), "both identifiers, unrelated");
+        Assert.True(rows.Count(r => r[Column("Grade Code")].StartsWith("XN", StringComparison.Ordinal)) > 40_000 * 0.8, "grade codes beside most pay bands");
         Assert.Equal(40_000, rows.Count);
         Assert.InRange(new FileInfo(path).Length / 40_000.0, 280, 380);
         Assert.InRange(rows.Count(r => r[Column("Area of Work")] is "Clinical Genetics" or "Genomics Laboratory" or "Clinical Bioinformatics" or "Bioinformatics" or "Genomic Medicine Service") / 40_000.0, 0.025, 0.045);

@@ -35,7 +35,7 @@ public sealed partial record SampleRow(
     /// <summary>ESR's grade code for an Agenda for Change band ("Band 8a" → "XN08A"); blank for medical grades, as grades.csv lists none.</summary>
     public string GradeCode => EsrGradeCode().Match(Grade) is { Success: true } m ? $"XN0{m.Groups[1].Value}{m.Groups[2].Value.ToUpperInvariant()}" : string.Empty;
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(?:band\s*)?([1-9])([a-d]?)$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)^(?:(?:nhs )?(?:afc )?band )?([1-9])([a-d]?)$")]
     private static partial System.Text.RegularExpressions.Regex EsrGradeCode();
 
     public string Hours => decimal.TryParse(Fte, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var f)

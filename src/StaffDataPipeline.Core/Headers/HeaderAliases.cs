@@ -48,10 +48,6 @@ public sealed class HeaderAliases
     public IReadOnlyList<string> AliasesOf(EsrField field) =>
         _aliasesByField.TryGetValue(field, out var list) ? list : [];
 
-    /// <summary>The notations of <paramref name="field"/>'s field, most preferred first (just the field when it has one notation).</summary>
-    public IReadOnlyList<EsrField> PreferenceOf(EsrField field) =>
-        _preference.TryGetValue(FieldNotations.FieldOf(field), out var order) ? order : [field];
-
     /// <summary>Matches a header row to fields. Column order does not matter; unknown columns are reported, not fatal.</summary>
     public HeaderMatch Match(IReadOnlyList<string> headers)
     {

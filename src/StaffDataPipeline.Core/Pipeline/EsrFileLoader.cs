@@ -62,7 +62,8 @@ internal sealed class EsrFileLoader
             if (missing.Count > 0)
             {
                 var message = string.Join(" ", missing.Select(any =>
-                    $"Missing required column: {string.Join(" or ", any.Select(RequiredFields.Display))} (header names tried: {string.Join(", ", any.SelectMany(_reference.Aliases.AliasesOf).Select(a => $"'{a}'"))})."));
+                    $"Missing required column: {string.Join(" or ", any.Select(RequiredFields.Display))} (header names tried: {string.Join(", ", any.SelectMany(_reference.Aliases.AliasesOf).Select(a => $"'{a}'"))}).")) +
+                    " Export the file again with the column, or add its heading to header-aliases.csv.";
                 return await _refusal.RecordAsync(source, extractor.Name, "MISSING_COLUMN", message, counts, dryRun, clock, ct, header);
             }
 

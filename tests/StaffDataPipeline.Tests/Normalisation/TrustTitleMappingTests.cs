@@ -114,7 +114,7 @@ public sealed class TrustTitleMappingTests
         return data;
     }
 
-    private static IEnumerable<string[]> Rows(string file, int columns)
+    internal static IEnumerable<string[]> Rows(string file, int columns)
     {
         using var reader = CsvHelper.CsvReader.Create(File.OpenRead(Repository.Fixture(file)), CsvHelper.CsvReaderOptions.Default with { Separator = ',' }, false);
         var header = true;

@@ -7,7 +7,7 @@ namespace StaffDataPipeline.Taxonomy;
 /// The exclusions and rules worked out once per distinct field value rather than once per post. In a real extract
 /// posts rarely repeat (a cost centre per department per trust makes most rows a post of their own), but each field
 /// takes few values: thousands of titles, tens of staff groups and grades. So each value is normalised once, and
-/// every condition that reads one field (title, staff group, occupation code, grade, place) is tested once per
+/// every condition that reads one field (title, place, staff group, occupation code, grade) is tested once per
 /// value and kept as a set of the rules it lets through. A post then costs a few lookups, the intersection of those
 /// sets, and only the context patterns of the rules still standing (each distinct pattern at most once), plus the
 /// genomics signals when no rule decides. The decision is exactly the one the walk in <see cref="RoleMapper.Explain"/>
@@ -31,7 +31,7 @@ internal sealed class FieldDecisions
     private readonly BoundedCache<string, StaffGroupFacts> _staffGroups = new(FieldCacheLimit);
     private readonly BoundedCache<string, OccupationFacts> _occupations = new(FieldCacheLimit);
     private readonly BoundedCache<string, GradeFacts> _gradeFacts = new(FieldCacheLimit);
-    private readonly BoundedCache<(string Area, string CostCentre), RuleMask> _places = new(FieldCacheLimit);
+    private readonly BoundedCache<(string Area, string CostCentre), PlaceFacts> _places = new(FieldCacheLimit);
 
     public FieldDecisions(IReadOnlyList<ScopeExclusion> exclusions, IReadOnlyList<MappingRule> rules, Regex genomicsSignals, TitleNormaliser titles, GradeCatalogue grades)
     {
@@ -60,7 +60,8 @@ internal sealed class FieldDecisions
         var staffGroup = _staffGroups.GetOrAdd(input.StaffGroup ?? string.Empty, static (raw, self) => self.StaffGroupOf(raw), this);
         var grade = _gradeFacts.GetOrAdd(input.Grade ?? string.Empty, static (raw, self) => self.GradeOf(raw), this);
 
-        var excluded = RuleMask.FirstInBoth(_places.GetOrAdd((area, costCentre), static (place, self) => self.ExclusionsByPlace(place.Area, place.CostCentre), this), staffGroup.Exclusions);
+        var place = _places.GetOrAdd((area, costCentre), static (place, self) => self.PlaceOf(place.Area, place.CostCentre), this);
+        var excluded = RuleMask.FirstInBoth(place.Exclusions, staffGroup.Exclusions);
         if (excluded >= 0)
         {
             return grade.Decision(_rules.Count + excluded, static (i, self, g) => new RoleDecision(Role.OutOfScope, self._exclusions[i - self._rules.Count].ExclusionId, g), this);
@@ -76,7 +77,7 @@ internal sealed class FieldDecisions
         try
         {
             Span<sbyte> tested = stackalloc sbyte[_contextPatterns.Length];
-            for (var i = RuleMask.FirstInAll(titleRules, staffGroup.Rules, occupation.Rules, grade.Rules, 0); i >= 0; i = RuleMask.FirstInAll(titleRules, staffGroup.Rules, occupation.Rules, grade.Rules, i + 1))
+            for (var i = RuleMask.FirstInAll(titleRules, place.Rules, staffGroup.Rules, occupation.Rules, grade.Rules, 0); i >= 0; i = RuleMask.FirstInAll(titleRules, place.Rules, staffGroup.Rules, occupation.Rules, grade.Rules, i + 1))
             {
                 var pattern = _contextOfRule[i];
                 if (pattern >= 0 && tested[pattern] == 0)
@@ -194,11 +195,15 @@ internal sealed class FieldDecisions
         return new GradeFacts(grade, RuleMask.Where(_rules.Count, i => _rules[i].GradeHolds(grade)), _rules.Count + _exclusions.Count + 2);
     }
 
-    private RuleMask ExclusionsByPlace(string area, string costCentre)
+    private PlaceFacts PlaceOf(string area, string costCentre)
     {
         var place = Join(area, costCentre);
-        return RuleMask.Where(_exclusions.Count, i => _exclusions[i].PlaceHolds(place));
+        return new PlaceFacts(
+            RuleMask.Where(_rules.Count, i => _rules[i].PlaceHolds(place)),
+            RuleMask.Where(_exclusions.Count, i => _exclusions[i].PlaceHolds(place)));
     }
+
+    private sealed record PlaceFacts(RuleMask Rules, RuleMask Exclusions);
 
     private sealed record StaffGroupFacts(RuleMask Rules, RuleMask Exclusions);
 

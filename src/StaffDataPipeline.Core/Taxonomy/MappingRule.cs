@@ -5,18 +5,23 @@ namespace StaffDataPipeline.Taxonomy;
 
 /// <summary>
 /// One line of reference-data/mapping-rules.csv. Every condition that is set must hold; unset conditions match anything.
+/// Place reads only the area of work and cost centre, where context also reads the title: a doctor is a clinical
+/// geneticist when the place is a genetics service, not when the title names a "genomic medicine lead" in Oncology.
 /// </summary>
 public sealed record MappingRule(
     string RuleId,
     string RoleCode,
     Regex? Title,
     Regex? Context,
+    Regex? Place,
     Regex? StaffGroup,
     Regex? OccupationCode,
     GradeSet? Grades,
     string SourceFile,
     int SourceLine)
 {
+    public bool PlaceHolds(string place) => Place is null || Place.IsMatch(place);
+
     public bool StaffGroupHolds(string staffGroup) => StaffGroup is null || StaffGroup.IsMatch(staffGroup);
 
     public bool OccupationCodeHolds(string occupationCode) => OccupationCode is null || OccupationCode.IsMatch(occupationCode);
@@ -27,7 +32,7 @@ public sealed record MappingRule(
     public (bool Matched, string Why) Explain(in PostDescription post)
     {
         var held = new List<string>();
-        foreach (var (name, pattern, text) in new[] { ("title", Title, post.Title), ("context", Context, post.Context), ("staff group", StaffGroup, post.StaffGroup), ("occupation code", OccupationCode, post.OccupationCode) })
+        foreach (var (name, pattern, text) in new[] { ("title", Title, post.Title), ("context", Context, post.Context), ("place", Place, post.Place), ("staff group", StaffGroup, post.StaffGroup), ("occupation code", OccupationCode, post.OccupationCode) })
         {
             if (pattern is null)
             {
@@ -58,7 +63,7 @@ public sealed record MappingRule(
 
 /// <summary>
 /// A post's descriptors folded once, ready for every rule to test. Place is the area of work and cost centre: where
-/// the post is, which the scope exclusions read.
+/// the post is, which the scope exclusions and the rules' place conditions read.
 /// </summary>
 public readonly record struct PostDescription(string Title, string Context, string StaffGroup, string OccupationCode, Grade Grade)
 {

@@ -22,12 +22,12 @@ internal sealed class RuleMask
         return new RuleMask(words);
     }
 
-    /// <summary>The first position set in all four masks, from <paramref name="start"/> on; -1 when there is none.</summary>
-    public static int FirstInAll(RuleMask a, RuleMask b, RuleMask c, RuleMask d, int start)
+    /// <summary>The first position set in all five masks, from <paramref name="start"/> on; -1 when there is none.</summary>
+    public static int FirstInAll(RuleMask a, RuleMask b, RuleMask c, RuleMask d, RuleMask e, int start)
     {
         for (var w = start / 64; w < a._words.Length; w++)
         {
-            var word = a._words[w] & b._words[w] & c._words[w] & d._words[w];
+            var word = a._words[w] & b._words[w] & c._words[w] & d._words[w] & e._words[w];
             if (w == start / 64)
             {
                 word &= ulong.MaxValue << (start % 64);

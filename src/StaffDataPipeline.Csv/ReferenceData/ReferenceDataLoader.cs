@@ -300,7 +300,7 @@ public static class ReferenceDataLoader
                 throw row.Error($"rule {id}: role_code '{role}' is not in {RolesFile}.");
             }
 
-            var key = string.Join('\u001f', row["title"], row["context"], row["staff_group"], row["occupation_code"], row["grade"]);
+            var key = string.Join('\u001f', row["title"], row["context"], row["place"], row["staff_group"], row["occupation_code"], row["grade"]);
             if (key.Replace("\u001f", string.Empty, StringComparison.Ordinal).Length == 0)
             {
                 throw row.Error($"rule {id} has no condition at all and would match every post.");
@@ -330,6 +330,7 @@ public static class ReferenceDataLoader
                 role,
                 CompilePattern(row, "title"),
                 CompilePattern(row, "context"),
+                CompilePattern(row, "place"),
                 CompilePattern(row, "staff_group"),
                 CompilePattern(row, "occupation_code"),
                 gradeSet,

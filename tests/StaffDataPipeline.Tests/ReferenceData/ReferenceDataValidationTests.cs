@@ -42,6 +42,7 @@ public sealed class ReferenceDataValidationTests : IDisposable
     [Theory]
     [InlineData("X-01,NO-SUCH-ROLE,\\bclerk\\b,,,,,", "role_code 'NO-SUCH-ROLE' is not in roles.csv")]
     [InlineData("X-01,GC,(unclosed,,,,,", "title pattern '(unclosed' is not a valid regular expression")]
+    [InlineData("X-01,GC,,,,,,(unclosed,", "place pattern '(unclosed' is not a valid regular expression")]
     [InlineData("GC-01,GC,\\bsomething\\b,,,,,", "rule_id 'GC-01' is used twice")]
     [InlineData("X-01,GC,,,,,,", "has no condition at all")]
     [InlineData("X-01,GC,,,,,band 12,", "'band 12' in grade 'band 12' is not a known grade")]

@@ -153,7 +153,7 @@ public sealed class WatchedFolderTests : IDisposable
         // The workforce team adds a rule at the top (first match wins): no restart.
         var rules = Path.Combine(reference, "mapping-rules.csv");
         var lines = File.ReadAllLines(rules).ToList();
-        lines.Insert(lines.FindIndex(l => l.StartsWith("rule_id,", StringComparison.Ordinal)) + 1, "TEAM-01,GC-TRAINEE,\\bgenetic counsellor\\b,,,,,a test rule");
+        lines.Insert(lines.FindIndex(l => l.StartsWith("rule_id,", StringComparison.Ordinal)) + 1, "TEAM-01,GC-TRAINEE,\\bgenetic counsellor\\b,,,,,,a test rule");
         File.WriteAllLines(rules, lines);
         await File.WriteAllTextAsync(Path.Combine(service.Inbox, "R0A_2024-08.csv"), RunningService.EsrExport("R0A", new DateOnly(2024, 8, 1), 2));
         await RunningService.WaitUntil(() => Loaded(service) == 2, Patience, "the second file");

@@ -282,8 +282,8 @@ public abstract class SurveyReturnTests : IDisposable
         var folder = dir.CopyReferenceData();
         var rules = Path.Combine(folder, "mapping-rules.csv");
         File.WriteAllText(rules, File.ReadAllText(rules).Replace(
-            "rule_id,role_code,title,context,staff_group,occupation_code,grade,notes\n",
-            "rule_id,role_code,title,context,staff_group,occupation_code,grade,notes\nVAR-01,LAB-CS,\\bvariant interpretation\\b,,,,,\n",
+            "rule_id,role_code,title,context,staff_group,occupation_code,grade,place,notes\n",
+            "rule_id,role_code,title,context,staff_group,occupation_code,grade,place,notes\nVAR-01,LAB-CS,\\bvariant interpretation\\b,,,,,,\n",
             StringComparison.Ordinal));
         var changed = StaffDataPipeline.Csv.ReferenceData.ReferenceDataLoader.Load(folder);
 

@@ -243,8 +243,8 @@ public abstract class WarehouseContractTests : IDisposable
         var rules = Path.Combine(folder, "mapping-rules.csv");
 
         // The workforce team decides: variant interpretation is clinical science; secretaries are out of scope.
-        var text = File.ReadAllText(rules).Replace("rule_id,role_code,title,context,staff_group,occupation_code,grade,notes\n",
-            "rule_id,role_code,title,context,staff_group,occupation_code,grade,notes\nVAR-01,LAB-CS,\\bvariant interpretation\\b,,,,,\nSEC-01,OUT-OF-SCOPE,\\bsecretary\\b,,,,,\n", StringComparison.Ordinal);
+        var text = File.ReadAllText(rules).Replace("rule_id,role_code,title,context,staff_group,occupation_code,grade,place,notes\n",
+            "rule_id,role_code,title,context,staff_group,occupation_code,grade,place,notes\nVAR-01,LAB-CS,\\bvariant interpretation\\b,,,,,,\nSEC-01,OUT-OF-SCOPE,\\bsecretary\\b,,,,,,\n", StringComparison.Ordinal);
         File.WriteAllText(rules, text);
         var changed = StaffDataPipeline.Csv.ReferenceData.ReferenceDataLoader.Load(folder);
 

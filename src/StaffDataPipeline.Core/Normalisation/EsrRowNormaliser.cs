@@ -44,6 +44,9 @@ public sealed class EsrRowNormaliser
         _fileSnapshot = fileSnapshot;
     }
 
+    /// <summary>Gives each fact its service area from the post's place (service-area-rules.csv).</summary>
+    public required ServiceAreaDecider ServiceAreas { get; init; }
+
     public RowOutcome Normalise(ISourceRecord r)
     {
         // A row that cannot be read field by field is quarantined before anything reads a field: its values may sit
@@ -213,7 +216,7 @@ public sealed class EsrRowNormaliser
             TextValues.YesNo(r.Field(EsrField.PrimaryAssignment)),
             AgeBand.Of(age),
             post,
-            r.RowNumber));
+            r.RowNumber) { ServiceArea = ServiceAreas.Decide(input.AreaOfWork, input.CostCentre) });
     }
 
     private RowOutcome Reject(ISourceRecord r, EsrField field, string code, string message) =>

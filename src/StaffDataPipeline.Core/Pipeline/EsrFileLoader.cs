@@ -85,7 +85,7 @@ internal sealed class EsrFileLoader
             }
 
             var headerNames = HeaderNames(extraction, header);
-            var normaliser = new EsrRowNormaliser(_reference.Mapper, _organisations, _reference.Assignments, _pseudonymiser, header, headerNames, fileSnapshot);
+            var normaliser = new EsrRowNormaliser(_reference.Mapper, _organisations, _reference.Assignments, _pseudonymiser, header, headerNames, fileSnapshot) { ServiceAreas = _reference.ServiceAreas };
             await using var writer = dryRun ? new DryRunBatchWriter() : await _warehouse.BeginBatchAsync(start, ct);
             var rejections = new List<RowRejection>();
             var unmapped = new Dictionary<UnmappedPost, long>();

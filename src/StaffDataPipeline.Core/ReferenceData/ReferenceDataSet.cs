@@ -21,4 +21,7 @@ public sealed record ReferenceDataSet(
 
     /// <summary>The supply projection's assumptions (supply-assumptions.csv, training-routes.csv).</summary>
     public Projection.SupplyAssumptions SupplyAssumptions { get; init; } = Projection.SupplyAssumptions.None;
+
+    /// <summary>A post's service area from its place (service-area-rules.csv); with no rules every post is Unspecified.</summary>
+    public ServiceAreaDecider ServiceAreas { get; init; } = new([], new TitleNormaliser([]));
 }

@@ -9,7 +9,7 @@ namespace StaffDataPipeline.Taxonomy;
 /// </summary>
 public sealed class ServiceAreaDecider
 {
-    private const int CacheSlotBits = 10;
+    private const int CacheSlotBits = 12;
     private readonly TitleNormaliser _titles;
     private readonly DirectMappedCache<(string Area, string CostCentre), ServiceAreaDecision> _cache = new(CacheSlotBits);
 
@@ -22,7 +22,7 @@ public sealed class ServiceAreaDecider
     public IReadOnlyList<ServiceAreaRule> Rules { get; }
 
     public ServiceAreaDecision Decide(string? areaOfWork, string? costCentre) =>
-        _cache.GetOrAdd((areaOfWork ?? string.Empty, costCentre ?? string.Empty), static (place, self) => self.Explain(place.Area, place.CostCentre).Decision, this);
+        _cache.GetOrAdd((areaOfWork ?? string.Empty, costCentre ?? string.Empty), static (place, self) => self.DecideUncached(place.Area, place.CostCentre), this);
 
     /// <summary>The decision <see cref="Decide"/> makes, with every rule tried and why it did or did not match, for `staffdata explain`.</summary>
     public ServiceAreaExplanation Explain(string? areaOfWork, string? costCentre)
@@ -42,5 +42,21 @@ public sealed class ServiceAreaDecider
         }
 
         return new ServiceAreaExplanation(place, trials, ServiceAreaDecision.Unspecified);
+    }
+
+    private ServiceAreaDecision DecideUncached(string areaOfWork, string costCentre)
+    {
+        var area = _titles.Normalise(areaOfWork);
+        var centre = _titles.Normalise(costCentre);
+        var place = FieldDecisions.Join(area, centre);
+        foreach (var rule in Rules)
+        {
+            if (rule.Holds(place, area, centre))
+            {
+                return new ServiceAreaDecision(rule.ServiceAreaCode, rule.RuleId);
+            }
+        }
+
+        return ServiceAreaDecision.Unspecified;
     }
 }

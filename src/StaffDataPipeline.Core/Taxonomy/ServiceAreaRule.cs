@@ -16,6 +16,10 @@ public sealed record ServiceAreaRule(
     string SourceFile,
     int SourceLine)
 {
+    /// <summary>Whether every condition filled in holds: what <see cref="Explain"/> decides, without the words.</summary>
+    public bool Holds(string place, string areaOfWork, string costCentre) =>
+        (Place is null || Place.IsMatch(place)) && (AreaOfWork is null || AreaOfWork.IsMatch(areaOfWork)) && (CostCentre is null || CostCentre.IsMatch(costCentre));
+
     /// <summary>Whether the rule gives the post its service area, saying why in words (for `staffdata explain`).</summary>
     public (bool Matched, string Why) Explain(string place, string areaOfWork, string costCentre)
     {

@@ -43,6 +43,30 @@ public sealed class ServiceAreaRulesTests : IDisposable
     }
 
     [Fact]
+    public void Decide_agrees_with_the_explained_rule_walk_on_every_place_of_the_trust_cases()
+    {
+        // position_title, staff_group, occupation_code, area_of_work, cost_centre, …
+        var places = new List<(string, string)>();
+        using (var reader = CsvHelper.CsvReader.Create(File.OpenRead(Repository.Fixture("role-mapping-cases-as-trusts-type.csv")), CsvHelper.CsvReaderOptions.Default with { Separator = ',' }, false))
+        {
+            while (reader.Read())
+            {
+                if (reader.GetString(3) != "area_of_work")
+                {
+                    places.Add((reader.GetString(3), reader.GetString(4)));
+                }
+            }
+        }
+
+        var decider = Reference.Fresh().ServiceAreas;
+
+        Assert.True(places.Count > 50, $"only {places.Count} places were read");
+        Assert.All(places, p => Assert.Equal(decider.Explain(p.Item1, p.Item2).Decision, decider.Decide(p.Item1, p.Item2)));
+        Assert.Contains(places, p => decider.Decide(p.Item1, p.Item2).ServiceAreaCode == Areas.InheritedCancer);
+        Assert.Contains(places, p => decider.Decide(p.Item1, p.Item2).ServiceAreaCode == Areas.CancerSomatic);
+    }
+
+    [Fact]
     public void The_first_rule_that_matches_decides_and_explain_lists_only_the_rules_tried()
     {
         var explanation = Reference.Data.ServiceAreas.Explain("Cancer Genetics", "Solid Tumour Laboratory");

@@ -9,26 +9,29 @@ using StaffDataPipeline.Tests.Warehouse;
 namespace StaffDataPipeline.Tests.ServiceAreas;
 
 /// <summary>
-/// An ESR staff-in-post report whose cost centres name cancer services, loaded into a real SQLite warehouse: each fact
+/// An ESR staff-in-post report whose cost centres name cancer services, loaded into a real warehouse: each fact
 /// records its service area and the rule that decided it, the summary counts by service area, and the gap view meets
 /// survey demand with supply where both state the service area. Figures worked by hand from the fixture:
 ///   GC      Cancer Genetics Service 1.0 + Familial Cancer Clinic 0.8 = Inherited cancer 1.8; Clinical Genetics 1.0 Unspecified.
 ///   LAB-CS  Solid Tumour 1.0 + Haemato-Oncology 0.6 + Somatic 1.0 = Cancer (somatic) 2.6; Genomics Laboratory 1.0 Unspecified.
 ///   A porter (Facilities) is out of scope and stored nowhere.
 /// </summary>
-public sealed class ServiceAreaWarehouseTests : IDisposable
+public abstract class ServiceAreaContractTests : IDisposable
 {
     private static readonly string Report = Repository.Fixture(Path.Combine("service-areas", "RGT_staff_in_post_2024-03.csv"));
-    private readonly SqliteWarehouseProvider _db = new();
+    private readonly IWarehouseProvider _db;
     private readonly TempDirectory _dir = new();
+
+    protected ServiceAreaContractTests(IWarehouseProvider provider) => _db = provider;
 
     public void Dispose()
     {
         _db.Dispose();
         _dir.Dispose();
+        GC.SuppressFinalize(this);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Each_fact_records_the_service_area_of_its_place_and_the_rule_and_the_summary_counts_by_it()
     {
         var report = await Load(Report);
@@ -46,7 +49,7 @@ public sealed class ServiceAreaWarehouseTests : IDisposable
             _db.Query<(string, string, long, double)>("SELECT service_area, role_code, headcount, fte FROM v_workforce_summary ORDER BY service_area, role_code"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_gap_view_meets_supply_and_demand_where_both_state_the_service_area_and_falls_back_to_unspecified()
     {
         // An inherited cancer return meets ESR's inherited cancer counsellors. The rare disease return names a service
@@ -83,7 +86,7 @@ public sealed class ServiceAreaWarehouseTests : IDisposable
                 "SELECT role_code, ROUND(SUM(esr_fte), 4), SUM(establishment_wte), COALESCE(SUM(projected_wte_5y), 0.0), ROUND(SUM(projected_supply_fte_5y), 4) FROM v_supply_demand_gap WHERE organisation_code = 'RGT' GROUP BY role_code ORDER BY role_code"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Remap_reapplies_edited_service_area_rules_to_loaded_facts_and_decides_facts_loaded_before_the_rules()
     {
         await Load(Report);
@@ -136,5 +139,23 @@ public sealed class ServiceAreaWarehouseTests : IDisposable
         var report = (await pipeline.RunAsync([path], dryRun: false, null, CancellationToken.None)).Single();
         Assert.Equal(FileLoadStatus.Loaded, report.Status);
         return report;
+    }
+}
+
+/// <summary>Service areas on a real SQLite warehouse file.</summary>
+public sealed class SqliteServiceAreaContractTests : ServiceAreaContractTests
+{
+    public SqliteServiceAreaContractTests()
+        : base(new SqliteWarehouseProvider())
+    {
+    }
+}
+
+/// <summary>The same on SQL Server, when STAFFDATA_TEST_SQLSERVER holds a connection string; skipped, saying why, otherwise.</summary>
+public sealed class SqlServerServiceAreaContractTests : ServiceAreaContractTests
+{
+    public SqlServerServiceAreaContractTests()
+        : base(new SqlServerWarehouseProvider())
+    {
     }
 }

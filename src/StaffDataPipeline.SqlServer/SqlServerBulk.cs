@@ -31,6 +31,8 @@ internal static class SqlServerBulk
         ("is_primary", typeof(bool), f => f.Fact.IsPrimary),
         ("age_band", typeof(string), f => f.Fact.AgeBand),
         ("rule_id", typeof(string), f => f.Fact.Role.RuleId),
+        ("service_area_code", typeof(string), f => f.Fact.ServiceArea.ServiceAreaCode),
+        ("service_area_rule", typeof(string), f => f.Fact.ServiceArea.RuleId),
     ];
 
     public static readonly (string Name, Type Type, Func<(long Batch, RowRejection Row), object?> Get)[] Rejections =
@@ -50,6 +52,8 @@ internal static class SqlServerBulk
         ("rule_id", typeof(string), d => d.RuleId),
         ("grade_code", typeof(string), d => d.GradeCode),
         ("in_scope", typeof(bool), d => d.IsInScope),
+        ("service_area_code", typeof(string), d => d.ServiceArea.ServiceAreaCode),
+        ("service_area_rule", typeof(string), d => d.ServiceArea.RuleId),
     ];
 
     public static readonly (string Name, Type Type, Func<SurveyRoleDecision, object?> Get)[] SurveyDecisions =

@@ -163,11 +163,12 @@ internal static class SqlServerStatements
         WHERE f.batch_id <> @batch;
 
         INSERT INTO staffdata.fact_staff_in_post (batch_id, snapshot_date_key, organisation_id, role_id, grade_id, person_id, service_area_id, position_id,
-            assignment_key, fte, contracted_hours, is_primary, age_band, rule_id, taxonomy_version, source_row)
-        SELECT @batch, YEAR(s.snapshot_date) * 10000 + MONTH(s.snapshot_date) * 100 + DAY(s.snapshot_date), o.organisation_id, r.role_id, g.grade_id, pe.person_id, 4, x.position_id,
-               s.assignment_key, s.fte, s.contracted_hours, s.is_primary, s.age_band, s.rule_id, @version, s.source_row
+            assignment_key, fte, contracted_hours, is_primary, age_band, rule_id, taxonomy_version, source_row, service_area_rule)
+        SELECT @batch, YEAR(s.snapshot_date) * 10000 + MONTH(s.snapshot_date) * 100 + DAY(s.snapshot_date), o.organisation_id, r.role_id, g.grade_id, pe.person_id, sa.service_area_id, x.position_id,
+               s.assignment_key, s.fte, s.contracted_hours, s.is_primary, s.age_band, s.rule_id, @version, s.source_row, s.service_area_rule
         FROM staffdata.stage_fact s
         JOIN staffdata.dim_organisation o ON o.organisation_code = s.organisation_code
+        JOIN staffdata.dim_service_area sa ON sa.service_area_code = s.service_area_code
         JOIN staffdata.dim_role r ON r.role_code = s.role_code
         JOIN staffdata.dim_grade g ON g.grade_code = s.grade_code
         JOIN staffdata.dim_person pe ON pe.person_key = s.person_key
@@ -304,7 +305,8 @@ internal static class SqlServerStatements
     public const string CreateRemapTables = """
         DROP TABLE IF EXISTS #post_decision;
         DROP TABLE IF EXISTS #survey_decision;
-        CREATE TABLE #post_decision (position_id bigint NOT NULL PRIMARY KEY, role_code nvarchar(30) NOT NULL, rule_id nvarchar(40) NOT NULL, grade_code nvarchar(30) NOT NULL, in_scope bit NOT NULL);
+        CREATE TABLE #post_decision (position_id bigint NOT NULL PRIMARY KEY, role_code nvarchar(30) NOT NULL, rule_id nvarchar(40) NOT NULL, grade_code nvarchar(30) NOT NULL, in_scope bit NOT NULL,
+            service_area_code nvarchar(30) NOT NULL, service_area_rule nvarchar(40) NOT NULL);
         CREATE TABLE #survey_decision (role_as_written nvarchar(400) NOT NULL, grade_as_written nvarchar(100) NULL, role_code nvarchar(30) NOT NULL, rule_id nvarchar(40) NOT NULL, grade_code nvarchar(30) NOT NULL);
         """;
 
@@ -321,6 +323,13 @@ internal static class SqlServerStatements
         DELETE f FROM staffdata.fact_staff_in_post f JOIN #post_decision d ON d.position_id = f.position_id AND d.in_scope = 0;
         DECLARE @removed bigint = @@ROWCOUNT;
 
+        -- The service area follows the post's place under the current service-area rules.
+        UPDATE f SET f.service_area_id = a.service_area_id, f.service_area_rule = d.service_area_rule
+        FROM staffdata.fact_staff_in_post f JOIN #post_decision d ON d.position_id = f.position_id
+        JOIN staffdata.dim_service_area a ON a.service_area_code = d.service_area_code
+        WHERE f.service_area_id <> a.service_area_id OR f.service_area_rule IS NULL OR f.service_area_rule <> d.service_area_rule;
+        DECLARE @areas bigint = @@ROWCOUNT;
+
         UPDATE l SET l.role_id = r.role_id, l.grade_id = g.grade_id, l.rule_id = d.rule_id
         FROM staffdata.survey_line l
         JOIN #survey_decision d ON d.role_as_written = l.role_as_written AND (d.grade_as_written = l.grade_as_written OR (d.grade_as_written IS NULL AND l.grade_as_written IS NULL))
@@ -336,7 +345,7 @@ internal static class SqlServerStatements
             SELECT 1 FROM staffdata.survey_line l JOIN staffdata.dim_role r ON r.role_id = l.role_id
             WHERE r.role_code = N'UNMAPPED' AND t.area_of_work = N'Survey return' AND l.role_as_written = t.position_title);
 
-        SELECT @updated AS FactsUpdated, @removed AS FactsRemovedAsOutOfScope, @lines AS SurveyLinesChanged;
+        SELECT @updated AS FactsUpdated, @removed AS FactsRemovedAsOutOfScope, @lines AS SurveyLinesChanged, @areas AS ServiceAreaFactsChanged;
         """;
 
     public const string AppliedScripts = "SELECT v.ScriptName FROM staffdata.SchemaVersions v;";

@@ -12,11 +12,10 @@ namespace StaffDataPipeline.Sqlite;
 /// </summary>
 internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
 {
-    private const int UnspecifiedServiceArea = 4;
-
     private readonly Dictionary<string, long> _roles;
     private readonly Dictionary<string, long> _grades;
     private readonly Dictionary<string, long> _organisations;
+    private readonly Dictionary<string, long> _serviceAreas;
     private readonly SqlitePeople _people;
     private readonly SqlitePositions _positions;
     private readonly HashSet<int> _dates;
@@ -29,6 +28,7 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
         (_roles, _grades) = SqliteDimensions.RoleAndGradeKeys(connection, Transaction);
         _organisations = connection.Query<(string, long)>("SELECT organisation_code, organisation_id FROM dim_organisation", transaction: Transaction).ToDictionary(r => r.Item1, r => r.Item2, StringComparer.OrdinalIgnoreCase);
         _dates = connection.Query<int>("SELECT date_key FROM dim_date", transaction: Transaction).ToHashSet();
+        _serviceAreas = connection.Query<(string, long)>("SELECT service_area_code, service_area_id FROM dim_service_area", transaction: Transaction).ToDictionary(r => r.Item1, r => r.Item2, StringComparer.Ordinal);
 
         // Facts, people and posts go into indexes keyed on hashes and descriptors, in no order: a page cache that holds
         // a large batch's index pages spares re-reading them (SQLite's default is 2 MB).
@@ -40,12 +40,12 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
             connection,
             """
             INSERT INTO fact_staff_in_post (batch_id, service_area_id, taxonomy_version, snapshot_date_key, organisation_id, role_id, grade_id, person_id,
-                position_id, assignment_key, fte, contracted_hours, is_primary, age_band, rule_id, source_row)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                position_id, assignment_key, fte, contracted_hours, is_primary, age_band, rule_id, source_row, service_area_rule)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
             """);
 
         // Bindings outlive each execution, so what is the same for every row is bound once.
-        _insertFact.Bind(1, batchId).Bind(2, UnspecifiedServiceArea).Bind(3, start.TaxonomyVersion);
+        _insertFact.Bind(1, batchId).Bind(3, start.TaxonomyVersion);
     }
 
     public ValueTask AddAsync(StaffFact fact, CancellationToken cancellationToken)
@@ -55,6 +55,7 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
         _pairs.Add((organisation, date));
         var role = _roles[fact.Role.RoleCode];
         _insertFact
+            .Bind(2, _serviceAreas[fact.ServiceArea.ServiceAreaCode])
             .Bind(4, date)
             .Bind(5, organisation)
             .Bind(6, role)
@@ -68,6 +69,7 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
             .Bind(14, fact.AgeBand)
             .Bind(15, fact.Role.RuleId)
             .Bind(16, fact.SourceRow)
+            .Bind(17, fact.ServiceArea.RuleId)
             .Execute();
         return ValueTask.CompletedTask;
     }

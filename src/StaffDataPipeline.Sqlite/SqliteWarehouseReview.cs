@@ -116,16 +116,24 @@ public sealed class SqliteWarehouseReview : IWarehouseReview
         using var connection = SqliteConnections.Open(_databasePath);
         using var tx = _retry.Execute(() => connection.BeginTransaction(deferred: false));
         var (roles, grades) = SqliteDimensions.RoleAndGradeKeys(connection, tx);
+        var areas = connection.Query<(string, long)>("SELECT service_area_code, service_area_id FROM dim_service_area", transaction: tx).ToDictionary(r => r.Item1, r => r.Item2, StringComparer.Ordinal);
         var version = changes.TaxonomyVersion;
-        long updated = 0, removed = 0, surveyLines = 0;
+        long updated = 0, removed = 0, surveyLines = 0, areasChanged = 0;
         foreach (var post in changes.Posts)
         {
             var args = new { role = roles[post.RoleCode], grade = grades[post.GradeCode], rule = post.RuleId, version, id = post.PositionId };
             connection.Execute("UPDATE dim_position SET role_id = @role, rule_id = @rule, taxonomy_version = @version WHERE position_id = @id", args, tx);
-            updated += post.IsInScope
-                ? connection.Execute("UPDATE fact_staff_in_post SET role_id = @role, grade_id = @grade, rule_id = @rule, taxonomy_version = @version WHERE position_id = @id", args, tx)
-                : 0;
-            removed += post.IsInScope ? 0 : connection.Execute("DELETE FROM fact_staff_in_post WHERE position_id = @id", args, tx);
+            if (!post.IsInScope)
+            {
+                removed += connection.Execute("DELETE FROM fact_staff_in_post WHERE position_id = @id", args, tx);
+                continue;
+            }
+
+            updated += connection.Execute("UPDATE fact_staff_in_post SET role_id = @role, grade_id = @grade, rule_id = @rule, taxonomy_version = @version WHERE position_id = @id", args, tx);
+            areasChanged += connection.Execute(
+                "UPDATE fact_staff_in_post SET service_area_id = @area, service_area_rule = @areaRule WHERE position_id = @id AND (service_area_id <> @area OR service_area_rule IS NOT @areaRule)",
+                new { area = areas[post.ServiceArea.ServiceAreaCode], areaRule = post.ServiceArea.RuleId, id = post.PositionId },
+                tx);
         }
 
         foreach (var line in changes.SurveyRoles)
@@ -152,6 +160,6 @@ public sealed class SqliteWarehouseReview : IWarehouseReview
             transaction: tx);
         SqliteBatchAudit.RecordTaxonomyVersion(connection, version, changes.RuleCount, changes.DecidedAt, tx);
         tx.Commit();
-        return Task.FromResult(new AppliedRoleChanges(updated, removed, surveyLines));
+        return Task.FromResult(new AppliedRoleChanges(updated, removed, surveyLines, areasChanged));
     }
 }

@@ -7,7 +7,7 @@ using StaffDataPipeline.Taxonomy;
 
 namespace StaffDataPipeline.Cli.Commands;
 
-/// <summary>`staffdata explain "<title>"`: how the current rules decide a post's role, step by step. What the workforce team runs when a count looks wrong.</summary>
+/// <summary>`staffdata explain "<title>"`: how the current rules decide a post's role and service area, step by step. What the workforce team runs when a count looks wrong.</summary>
 internal static class ExplainCommand
 {
     public static Command Create()
@@ -20,7 +20,7 @@ internal static class ExplainCommand
         var occupation = new Option<string?>("--occupation-code") { Description = "ESR occupation code, e.g. U2B." };
         var jobRole = new Option<string?>("--job-role") { Description = "ESR job role." };
         var survey = new Option<bool>("--survey") { Description = "Read the title as a role written in a survey return (always genomics workforce)." };
-        var command = new Command("explain", "Show how the current rules decide a post's role: the title as normalised, the abbreviations expanded, every exclusion and rule tried in order with why it did or did not match, and the decision.")
+        var command = new Command("explain", "Show how the current rules decide a post's role and service area: the title as normalised, the abbreviations expanded, every exclusion and rule tried in order with why it did or did not match, and the decisions.")
         {
             title, area, staffGroup, grade, costCentre, occupation, jobRole, survey,
         };
@@ -39,6 +39,12 @@ internal static class ExplainCommand
             var explanation = reference.Mapper.Explain(input);
             var decided = asSurvey ? SurveyRoles.Decide(reference.Mapper, parse.GetValue(title)!, parse.GetValue(grade)) : explanation.Decision;
             ExplanationPrinter.Print(Console.Out, parse.GetValue(title)!, explanation, decided, reference.Taxonomy);
+            if (!asSurvey)
+            {
+                // A survey return states its service area on its Cover sheet; an ESR post's comes from its place.
+                ExplanationPrinter.PrintServiceArea(Console.Out, reference.ServiceAreas.Explain(parse.GetValue(area), parse.GetValue(costCentre)));
+            }
+
             return Task.FromResult(ExitCodes.Success);
         }));
         return command;

@@ -43,5 +43,21 @@ internal static class ExplanationPrinter
         }
     }
 
+    /// <summary>The service area the post's place gives it: every service-area rule tried, top to bottom, and the decision.</summary>
+    public static void PrintServiceArea(TextWriter o, ServiceAreaExplanation e)
+    {
+        o.WriteLine();
+        o.WriteLine($"Service area, from the place {Show(e.Place)} (service-area-rules.csv), top to bottom; the first that matches decides:");
+        foreach (var trial in e.Trials)
+        {
+            o.WriteLine($"   {trial.RuleId,-7} {trial.ServiceAreaCode,-17} {(trial.Matched ? "MATCHES" : "no"),-7} {trial.Why}");
+        }
+
+        var source = e.Trials.FirstOrDefault(t => t.Matched) is { } match
+            ? $" ({Path.GetFileName(match.SourceFile)} line {match.SourceLine})"
+            : " (no rule names this place)";
+        o.WriteLine($"Service area: {e.Decision.ServiceAreaCode} by {e.Decision.RuleId}{source}.");
+    }
+
     private static string Show(string text) => text.Length > 0 ? $"'{text}'" : "(none)";
 }

@@ -28,6 +28,7 @@ public sealed class EsrRowNormaliser
     private readonly StandardWeeks _weeks;
     private readonly EsrField _identifier;
     private readonly bool _hoursBeforeFte;
+    private readonly ServiceAreaDecider _serviceAreas;
 
     public EsrRowNormaliser(
         ReferenceData.ReferenceDataSet reference,
@@ -50,6 +51,7 @@ public sealed class EsrRowNormaliser
         _weeks = reference.StandardWeeks;
         _identifier = IdentifierOf(header);
         _hoursBeforeFte = header.Present(EsrField.Fte) is [EsrField.ContractedHours, ..];
+        _serviceAreas = reference.ServiceAreas;
     }
 
     /// <summary>
@@ -234,7 +236,7 @@ public sealed class EsrRowNormaliser
             TextValues.YesNo(r.Field(EsrField.PrimaryAssignment)),
             AgeBand.Of(age),
             post,
-            r.RowNumber));
+            r.RowNumber) { ServiceArea = _serviceAreas.Decide(input.AreaOfWork, input.CostCentre) });
     }
 
     private RowOutcome Reject(ISourceRecord r, EsrField field, string code, string message) =>

@@ -17,4 +17,8 @@ public sealed record StaffFact(
     bool? IsPrimary,
     string AgeBand,
     PostDescriptors Post,
-    long SourceRow);
+    long SourceRow)
+{
+    /// <summary>The service area the post's place gives it, and the rule of service-area-rules.csv that decided it.</summary>
+    public required ServiceAreaDecision ServiceArea { get; init; }
+}

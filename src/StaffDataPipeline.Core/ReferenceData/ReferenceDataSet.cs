@@ -24,4 +24,7 @@ public sealed record ReferenceDataSet(
 
     /// <summary>The full-time week by staff group (standard-weeks.csv), for FTE from contracted hours.</summary>
     public StandardWeeks StandardWeeks { get; init; } = StandardWeeks.National;
+
+    /// <summary>A post's service area from its place (service-area-rules.csv); with no rules every post is Unspecified.</summary>
+    public ServiceAreaDecider ServiceAreas { get; init; } = new([], new TitleNormaliser([]));
 }

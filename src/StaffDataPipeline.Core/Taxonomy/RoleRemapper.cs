@@ -4,17 +4,20 @@ using StaffDataPipeline.Warehouse;
 namespace StaffDataPipeline.Taxonomy;
 
 /// <summary>
-/// `staffdata remap`: re-decides the role of every post and survey role already stored with the current rules, and
-/// hands the decisions to the warehouse to apply in bulk. Deciding lives here, so no adapter re-implements the rules.
+/// `staffdata remap`: re-decides the role of every post and survey role already stored with the current rules, and the
+/// service area of every stored post with the current service-area rules, and hands the decisions to the warehouse to
+/// apply in bulk. Deciding lives here, so no adapter re-implements the rules.
 /// </summary>
 public sealed class RoleRemapper
 {
     private readonly RoleMapper _mapper;
+    private readonly ServiceAreaDecider _serviceAreas;
     private readonly TimeProvider _time;
 
-    public RoleRemapper(RoleMapper mapper, TimeProvider time)
+    public RoleRemapper(RoleMapper mapper, ServiceAreaDecider serviceAreas, TimeProvider time)
     {
         _mapper = mapper;
+        _serviceAreas = serviceAreas;
         _time = time;
     }
 
@@ -27,7 +30,8 @@ public sealed class RoleRemapper
         foreach (var post in stored.Posts)
         {
             var decision = _mapper.Map(post.Post.ToMappingInput());
-            posts.Add(new PostRoleDecision(post.PositionId, decision.RoleCode, decision.RuleId, decision.Grade.Code, decision.IsInScope));
+            var area = _serviceAreas.Decide(post.Post.AreaOfWork, post.Post.CostCentre);
+            posts.Add(new PostRoleDecision(post.PositionId, decision.RoleCode, decision.RuleId, decision.Grade.Code, decision.IsInScope, area));
             if (decision.RoleCode != post.RoleCode || decision.RuleId != post.RuleId)
             {
                 changed++;
@@ -46,6 +50,10 @@ public sealed class RoleRemapper
 
         var version = _mapper.Taxonomy.Version;
         var applied = await warehouse.ApplyRoleChangesAsync(new RoleChanges(version, _mapper.Rules.Count, posts, survey, _time.GetUtcNow()), cancellationToken);
-        return new RemapResult(version, posts.Count, changed, applied.FactsUpdated, applied.FactsRemovedAsOutOfScope) { SurveyLinesChanged = applied.SurveyLinesChanged };
+        return new RemapResult(version, posts.Count, changed, applied.FactsUpdated, applied.FactsRemovedAsOutOfScope)
+        {
+            SurveyLinesChanged = applied.SurveyLinesChanged,
+            ServiceAreaFactsChanged = applied.ServiceAreaFactsChanged,
+        };
     }
 }

@@ -14,7 +14,8 @@ public interface IWarehouseReview
     Task<StoredRoles> ReadStoredRolesAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// In one transaction: gives every post its decided role and the new taxonomy version (facts included), removes
+    /// In one transaction: gives every post its decided role and the new taxonomy version (facts included, with the
+    /// service area of the post's place), removes
     /// facts of posts now out of scope, re-maps the changed survey roles and rebuilds the survey cells, drops review
     /// queue entries that now map, and records the taxonomy version.
     /// </summary>
@@ -32,4 +33,7 @@ public sealed record RemapResult(string TaxonomyVersion, long PostsChecked, long
 {
     /// <summary>Survey return lines whose role or rule changed (their fact cells are rebuilt).</summary>
     public long SurveyLinesChanged { get; init; }
+
+    /// <summary>Facts whose service area, or the service-area rule that decided it, changed.</summary>
+    public long ServiceAreaFactsChanged { get; init; }
 }

@@ -18,8 +18,11 @@ public sealed record StoredPostRow(long Id, string PositionTitle, string StaffGr
 /// <summary>A survey line's role and grade as written, with the role and rule it has now.</summary>
 public sealed record StoredSurveyRole(string RoleAsWritten, string? GradeAsWritten, string RoleCode, string RuleId);
 
-/// <summary>The decision for one stored post under the current rules. Facts of a post now out of scope are removed.</summary>
-public sealed record PostRoleDecision(long PositionId, string RoleCode, string RuleId, string GradeCode, bool IsInScope);
+/// <summary>
+/// The decision for one stored post under the current rules: its role, and the service area its place gives its facts.
+/// Facts of a post now out of scope are removed.
+/// </summary>
+public sealed record PostRoleDecision(long PositionId, string RoleCode, string RuleId, string GradeCode, bool IsInScope, Taxonomy.ServiceAreaDecision ServiceArea);
 
 /// <summary>A survey role (as written) whose role or rule changed under the current rules.</summary>
 public sealed record SurveyRoleDecision(string RoleAsWritten, string? GradeAsWritten, string RoleCode, string RuleId, string GradeCode);
@@ -35,5 +38,5 @@ public sealed record RoleChanges(
     IReadOnlyList<SurveyRoleDecision> SurveyRoles,
     DateTimeOffset DecidedAt);
 
-/// <summary>What applying a remap changed in the warehouse.</summary>
-public sealed record AppliedRoleChanges(long FactsUpdated, long FactsRemovedAsOutOfScope, long SurveyLinesChanged);
+/// <summary>What applying a remap changed in the warehouse (service areas: facts whose service area or its rule changed).</summary>
+public sealed record AppliedRoleChanges(long FactsUpdated, long FactsRemovedAsOutOfScope, long SurveyLinesChanged, long ServiceAreaFactsChanged);

@@ -34,6 +34,7 @@ public static class ReferenceDataLoader
     public const string AssumptionsFile = "supply-assumptions.csv";
     public const string RoutesFile = "training-routes.csv";
     public const string StandardWeeksFile = "standard-weeks.csv";
+    public const string ServiceAreaRulesFile = "service-area-rules.csv";
 
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
 
@@ -48,7 +49,7 @@ public static class ReferenceDataLoader
 
         var grades = LoadGrades(ReferenceTable.Read(P(GradesFile), "code", "label", "pay_scale", "band", "sort_order", "aliases"));
         var roles = LoadRoles(ReferenceTable.Read(P(RolesFile), "code", "name", "family", "typical_grade"));
-        var version = $"{ReadVersion(P(VersionFile))}.{ContentHash(folder, RolesFile, RulesFile, SynonymsFile, SignalsFile, GradesFile, ExclusionsFile)}";
+        var version = $"{ReadVersion(P(VersionFile))}.{ContentHash(folder, RolesFile, RulesFile, SynonymsFile, SignalsFile, GradesFile, ExclusionsFile, ServiceAreaRulesFile)}";
         var taxonomy = new RoleTaxonomy(version, roles);
         var synonyms = ReferenceTable.Read(P(SynonymsFile), "word", "replacement").Rows
             .Select(r => string.IsNullOrEmpty(r["word"]) ? throw r.Error("'word' is blank.") : new KeyValuePair<string, string>(r["word"], r["replacement"]));
@@ -67,7 +68,18 @@ public static class ReferenceDataLoader
         var assumptions = LoadAssumptions(folder, taxonomy);
         // Optional, so that a reference data folder from before it still loads (with the national terms).
         var weeks = File.Exists(P(StandardWeeksFile)) ? LoadStandardWeeks(ReferenceTable.Read(P(StandardWeeksFile), "staff_group", "hours_per_week")) : StandardWeeks.National;
-        return new ReferenceDataSet(aliases, taxonomy, mapper, grades, organisations, assignments, surveyAliases) { Successors = successors, SupplyAssumptions = assumptions, StandardWeeks = weeks };
+
+        // Optional, so that a reference data folder from before service areas were decided still loads (all Unspecified).
+        var serviceAreas = File.Exists(P(ServiceAreaRulesFile))
+            ? LoadServiceAreaRules(ReferenceTable.Read(P(ServiceAreaRulesFile), "rule_id", "service_area", "place", "area_of_work", "cost_centre", "notes"))
+            : [];
+        return new ReferenceDataSet(aliases, taxonomy, mapper, grades, organisations, assignments, surveyAliases)
+        {
+            Successors = successors,
+            SupplyAssumptions = assumptions,
+            StandardWeeks = weeks,
+            ServiceAreas = new ServiceAreaDecider(serviceAreas, titles),
+        };
     }
 
     private static List<OrganisationSuccessor> LoadSuccessors(ReferenceTable table)
@@ -274,6 +286,36 @@ public static class ReferenceDataLoader
         }
 
         return exclusions;
+    }
+
+    private static List<ServiceAreaRule> LoadServiceAreaRules(ReferenceTable table)
+    {
+        string[] codes = [ServiceAreas.RareDisease, ServiceAreas.InheritedCancer, ServiceAreas.CancerSomatic, ServiceAreas.Unspecified];
+        var rules = new List<ServiceAreaRule>();
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in table.Rows)
+        {
+            var id = row["rule_id"];
+            if (id.Length == 0 || !ids.Add(id))
+            {
+                throw row.Error(id.Length == 0 ? "rule_id is blank." : $"rule_id '{id}' is used twice; each rule needs its own id.");
+            }
+
+            var area = row["service_area"].ToUpperInvariant();
+            if (!codes.Contains(area, StringComparer.Ordinal))
+            {
+                throw row.Error($"rule {id}: service_area '{row["service_area"]}' is not one of {string.Join(", ", codes)}.");
+            }
+
+            if (row["place"].Length == 0 && row["area_of_work"].Length == 0 && row["cost_centre"].Length == 0)
+            {
+                throw row.Error($"rule {id} needs a place, area_of_work or cost_centre pattern; without one it would give every post {area}.");
+            }
+
+            rules.Add(new ServiceAreaRule(id, area, CompilePattern(row, "place"), CompilePattern(row, "area_of_work"), CompilePattern(row, "cost_centre"), row["notes"], row.File, (int)row.Line));
+        }
+
+        return rules;
     }
 
     private static List<MappingRule> LoadRules(ReferenceTable table, RoleTaxonomy taxonomy, GradeCatalogue grades)

@@ -287,7 +287,7 @@ public abstract class SurveyReturnTests : IDisposable
             StringComparison.Ordinal));
         var changed = StaffDataPipeline.Csv.ReferenceData.ReferenceDataLoader.Load(folder);
 
-        var result = await new StaffDataPipeline.Taxonomy.RoleRemapper(changed.Mapper, new FixedTimeProvider(DateTimeOffset.UnixEpoch)).RemapAsync(_db.CreateReview(), CancellationToken.None);
+        var result = await new StaffDataPipeline.Taxonomy.RoleRemapper(changed.Mapper, changed.ServiceAreas, new FixedTimeProvider(DateTimeOffset.UnixEpoch)).RemapAsync(_db.CreateReview(), CancellationToken.None);
 
         Assert.Equal(3, result.SurveyLinesChanged);
         Assert.Equal(("LAB-CS", 7.0, 8.0, 1.0), _db.Query<(string, double, double, double)>("SELECT role_code, wte_in_post, establishment_wte, vacant_wte FROM v_survey_workforce").Single());
@@ -301,7 +301,7 @@ public abstract class SurveyReturnTests : IDisposable
     {
         await Load(Return("queue.xlsx", Spec() with { Workforce = [["Variant Interpretation Lead", "Band 7", 2, 2, 3, 1, 0, 0]] }));
 
-        await new StaffDataPipeline.Taxonomy.RoleRemapper(Reference.Data.Mapper, new FixedTimeProvider(DateTimeOffset.UnixEpoch)).RemapAsync(_db.CreateReview(), CancellationToken.None);
+        await new StaffDataPipeline.Taxonomy.RoleRemapper(Reference.Data.Mapper, Reference.Data.ServiceAreas, new FixedTimeProvider(DateTimeOffset.UnixEpoch)).RemapAsync(_db.CreateReview(), CancellationToken.None);
 
         Assert.Equal("Variant Interpretation Lead", Assert.Single(await _db.CreateReview().UnmappedAsync(CancellationToken.None)).PositionTitle);
     }

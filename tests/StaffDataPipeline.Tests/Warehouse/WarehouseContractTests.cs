@@ -248,7 +248,7 @@ public abstract class WarehouseContractTests : IDisposable
         File.WriteAllText(rules, text);
         var changed = StaffDataPipeline.Csv.ReferenceData.ReferenceDataLoader.Load(folder);
 
-        var result = await new StaffDataPipeline.Taxonomy.RoleRemapper(changed.Mapper, new FixedTimeProvider(DateTimeOffset.UnixEpoch)).RemapAsync(Provider.CreateReview(), CancellationToken.None);
+        var result = await new StaffDataPipeline.Taxonomy.RoleRemapper(changed.Mapper, changed.ServiceAreas, new FixedTimeProvider(DateTimeOffset.UnixEpoch)).RemapAsync(Provider.CreateReview(), CancellationToken.None);
 
         Assert.Equal((3L, 2L, 2L, 1L), (result.PostsChecked, result.PostsChanged, result.FactsUpdated, result.FactsRemovedAsOutOfScope));
         Assert.Equal([("LAB-CS", 2L)], Provider.Query<(string, long)>("SELECT role_code, SUM(headcount) FROM v_workforce_summary GROUP BY role_code"));

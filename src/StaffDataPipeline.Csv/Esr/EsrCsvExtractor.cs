@@ -37,7 +37,9 @@ public sealed class EsrCsvExtractor : IExtractor, IExplainsRefusal
             return 0;
         }
 
-        if (header is null)
+        // NULs in the header are UTF-16 without its byte order mark (or not text at all): folded, "E\0m\0p\0…" would
+        // still match "Employee Number", so it is refused here, where the refusal can name the encoding.
+        if (header is null || header.Headings.Any(h => h.Contains('\0', StringComparison.Ordinal)))
         {
             return 0;
         }

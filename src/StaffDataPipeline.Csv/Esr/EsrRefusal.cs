@@ -46,7 +46,7 @@ internal sealed class EsrRefusal
         if (SourceFileReader.ByteOrderMark(start) is null && start.Contains((byte)0))
         {
             return LooksLikeUtf16(start)
-                ? "its bytes look like UTF-16 text without a byte order mark, which is not read: save it again as 'CSV UTF-8' (or as Excel's 'Unicode Text', which has one)"
+                ? "its bytes look like UTF-16 text without a byte order mark, which is not read: save it again as 'CSV UTF-8', or as Excel's 'Unicode Text', which has one"
                 : "it is not text (it holds NUL bytes), so it is not a CSV export: check it is the right file";
         }
 

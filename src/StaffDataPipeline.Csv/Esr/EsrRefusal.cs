@@ -28,16 +28,19 @@ internal sealed class EsrRefusal
 
     public string? Explain()
     {
-        byte[] start;
         try
         {
-            start = ReadStart();
+            return Seen(ReadStart());
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            // The file went away since it was inspected: the refusal stands without the detail.
             return null;
         }
+    }
 
+    private string Seen(byte[] start)
+    {
         if (start.Length == 0)
         {
             return "the file is empty";
@@ -66,7 +69,7 @@ internal sealed class EsrRefusal
 
         var fields = _aliases.Match(header.Headings).Columns.Keys.Select(RequiredFields.Display).Order(StringComparer.Ordinal).ToList();
         var named = fields.Count == 0 ? "none of them" : $"only {fields.Count} of them ({string.Join(", ", fields)})";
-        return $"{read} with {EsrDelimiter.Name(header.Separator)} as the delimiter, its header line has {header.Headings.Count} columns and {named} a staff-in-post heading where an ESR export has at least {_signatureFields}: check that the first line is the header row of an ESR staff-in-post report";
+        return $"{read} with {EsrDelimiter.Name(header.Separator)} as the delimiter, its header line has {header.Headings.Count} columns and {named} is a staff-in-post heading where an ESR export has at least {_signatureFields}: check that the first line is the header row of an ESR staff-in-post report";
     }
 
     // No candidate split it: either the line is one quoted cell holding the delimiters, or it uses another character.
@@ -102,7 +105,7 @@ internal sealed class EsrRefusal
             .FirstOrDefault();
         return likely is { } delimiter
             ? $"the delimiter looks like {EsrDelimiter.Name(delimiter)}, which is not read (comma, semicolon, tab and pipe are): save it again as CSV with one of those"
-            : "it holds no comma, semicolon, tab or pipe, so it is not a header row: the first line must be the header row, with its columns separated by one of those";
+            : "it holds no comma, semicolon, tab or pipe (a title line above the header?): the first line must be the header row, with its columns separated by one of those";
     }
 
     // ASCII text in UTF-16 has a NUL in every other byte: mostly the odd ones (little-endian) or the even ones (big-endian).

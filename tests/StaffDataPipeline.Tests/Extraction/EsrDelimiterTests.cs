@@ -100,7 +100,7 @@ public sealed class EsrDelimiterTests : IDisposable
         var report = (await Load(path)).Report;
 
         Assert.Equal("UNRECOGNISED_FORMAT", report.ReasonCode);
-        Assert.Contains("read as UTF-8 with ';' as the delimiter, its header line has 4 columns and none of them a staff-in-post heading", report.Message, StringComparison.Ordinal);
+        Assert.Contains("read as UTF-8 with ';' as the delimiter, its header line has 4 columns and none of them is a staff-in-post heading", report.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Smith", report.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("QQ123456C", report.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Shoe", report.Message, StringComparison.Ordinal);
@@ -113,7 +113,7 @@ public sealed class EsrDelimiterTests : IDisposable
 
         var report = (await Load(path)).Report;
 
-        Assert.Contains("with tab as the delimiter, its header line has 3 columns and only 1 of them (person id) a staff-in-post heading", report.Message, StringComparison.Ordinal);
+        Assert.Contains("with tab as the delimiter, its header line has 3 columns and only 1 of them (person id) is a staff-in-post heading", report.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -117,6 +117,17 @@ public sealed class EsrDelimiterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_first_line_without_any_delimiter_is_taken_for_a_title_above_the_header()
+    {
+        var path = _dir.Write("staff_2023-09.csv", "Staff In Post Report\nEmployee Number,Organisation Code,FTE\n1,RGT,1\n");
+
+        var report = (await Load(path)).Report;
+
+        Assert.Equal("UNRECOGNISED_FORMAT", report.ReasonCode);
+        Assert.Contains("its header line is one column: it holds no comma, semicolon, tab or pipe (a title line above the header?)", report.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Utf16_without_a_byte_order_mark_is_refused_naming_the_encoding()
     {
         var text = File.ReadAllText(Repository.Samples("esr", $"{Stem}.csv"));

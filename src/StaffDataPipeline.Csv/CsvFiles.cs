@@ -12,12 +12,12 @@ internal static class CsvFiles
     public static CsvReader OpenReader(string path, Encoding? encoding, bool referenceData = false) =>
         OpenReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), encoding, referenceData);
 
-    /// <summary>Reads from a stream the reader then owns.</summary>
-    public static CsvReader OpenReader(Stream stream, Encoding? encoding, bool referenceData = false)
+    /// <summary>Reads from a stream the reader then owns; the separator is the one chosen for the file, never guessed per row.</summary>
+    public static CsvReader OpenReader(Stream stream, Encoding? encoding, bool referenceData = false, char separator = ',')
     {
         var options = CsvReaderOptions.Default with
         {
-            Separator = ',',
+            Separator = separator,
             HasHeader = true,
             SkipEmptyLines = true,
             CommentPrefix = referenceData ? '#' : null,

@@ -6,10 +6,15 @@ public sealed record SourceFile(string Path, string Sha256, long Length, TextEnc
     public string FileName => System.IO.Path.GetFileName(Path);
 }
 
-/// <summary>What the bytes say about the text encoding: a BOM, valid UTF-8 without one, or neither (taken as Windows-1252).</summary>
+/// <summary>
+/// What the bytes say about the text encoding: a byte order mark (UTF-8, or UTF-16 as Excel's "Unicode Text" writes
+/// it), valid UTF-8 without one, or neither (taken as Windows-1252).
+/// </summary>
 public enum TextEncodingGuess
 {
     Utf8WithBom,
     Utf8,
     Windows1252,
+    Utf16LittleEndian,
+    Utf16BigEndian,
 }

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace StaffDataPipeline.Extraction;
 
-/// <summary>Reads a file once, streaming, for its SHA-256 and whether its bytes are UTF-8.</summary>
+/// <summary>Reads a file once, streaming, for its SHA-256 and its text encoding: a byte order mark, else whether its bytes are UTF-8.</summary>
 public static class SourceFileReader
 {
     public static SourceFile Inspect(string path)
@@ -15,7 +15,7 @@ public static class SourceFileReader
         var chars = new char[Encoding.UTF8.GetMaxCharCount(buffer.Length)];
         var utf8 = true;
         var first = true;
-        var bom = false;
+        TextEncodingGuess? bom = null;
         long length = 0;
         int read;
         while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
@@ -23,11 +23,12 @@ public static class SourceFileReader
             sha.AppendData(buffer, 0, read);
             if (first)
             {
-                bom = read >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF;
+                bom = ByteOrderMark(buffer.AsSpan(0, read));
                 first = false;
             }
 
-            if (utf8 && !bom)
+            // A byte order mark settles it, so the bytes are not scanned (UTF-16's mark is not UTF-8: the scan would call it Windows-1252).
+            if (utf8 && bom is null)
             {
                 try
                 {
@@ -42,9 +43,18 @@ public static class SourceFileReader
             length += read;
         }
 
-        var guess = bom ? TextEncodingGuess.Utf8WithBom : utf8 ? TextEncodingGuess.Utf8 : TextEncodingGuess.Windows1252;
+        var guess = bom ?? (utf8 ? TextEncodingGuess.Utf8 : TextEncodingGuess.Windows1252);
         return new SourceFile(Path.GetFullPath(path), Convert.ToHexStringLower(sha.GetHashAndReset()), length, guess);
     }
+
+    /// <summary>The encoding a byte order mark at the start of a file names, if there is one.</summary>
+    public static TextEncodingGuess? ByteOrderMark(ReadOnlySpan<byte> start) => start switch
+    {
+        [0xEF, 0xBB, 0xBF, ..] => TextEncodingGuess.Utf8WithBom,
+        [0xFF, 0xFE, ..] => TextEncodingGuess.Utf16LittleEndian,
+        [0xFE, 0xFF, ..] => TextEncodingGuess.Utf16BigEndian,
+        _ => null,
+    };
 
     /// <summary>
     /// For formats read by random access (workbooks): hashes the file again after it was read and fails when the bytes

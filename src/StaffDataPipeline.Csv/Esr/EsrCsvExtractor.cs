@@ -6,10 +6,11 @@ using StaffDataPipeline.Headers;
 namespace StaffDataPipeline.Csv.Esr;
 
 /// <summary>
-/// ESR staff-in-post exports as CSV, in any of the header styles the alias list knows. Recognised by header
-/// signature: a file whose first row names at least two staff-in-post fields, whatever its extension.
+/// ESR staff-in-post exports as CSV, in any of the header styles the alias list knows, separated by commas,
+/// semicolons, tabs or pipes. Recognised by header signature: a file whose first row names at least two staff-in-post
+/// fields, whatever its extension.
 /// </summary>
-public sealed class EsrCsvExtractor : IExtractor
+public sealed class EsrCsvExtractor : IExtractor, IExplainsRefusal
 {
     private const int MinimumSignatureFields = 2;
     private static readonly string[] WorkbookExtensions = [".XLSX", ".XLSM", ".XLS", ".XLSB"];
@@ -21,35 +22,39 @@ public sealed class EsrCsvExtractor : IExtractor
 
     public int Probe(SourceFile file)
     {
-        // A file named as a workbook is never read as CSV, whatever its bytes: it is the workbook reader's to refuse.
-        if (WorkbookExtensions.Contains(Path.GetExtension(file.Path).ToUpperInvariant()))
+        if (IsWorkbook(file))
         {
             return 0;
         }
 
-        IReadOnlyList<string>? header;
+        EsrDelimiter? header;
         try
         {
-            header = ReadHeader(file, null);
+            header = EsrDelimiter.Detect(file.Path, TextFileEncoding.For(file, null), _aliases);
         }
-        catch (Exception ex) when (ex is IOException or CsvFormatException or DecoderFallbackException)
+        catch (Exception ex) when (ex is IOException or DecoderFallbackException)
         {
             return 0;
         }
 
-        if (header is null)
+        // NULs in the header are UTF-16 without its byte order mark (or not text at all): folded, "E\0m\0p\0…" would
+        // still match "Employee Number", so it is refused here, where the refusal can name the encoding.
+        if (header is null || header.Headings.Any(h => h.Contains('\0', StringComparison.Ordinal)))
         {
             return 0;
         }
 
-        var matched = _aliases.Match(header).Columns.Count;
+        var matched = _aliases.Match(header.Headings).Columns.Count;
         return matched >= MinimumSignatureFields ? 10 + matched : 0;
     }
 
     public IExtraction Open(SourceFile file, ExtractionOptions options)
     {
+        // The delimiter is chosen from the header as Probe chose it; every row is then split on it by the parser alone.
+        var encoding = TextFileEncoding.For(file, options.EncodingName);
+        var separator = EsrDelimiter.Detect(file.Path, encoding, options.Aliases)?.Separator ?? ',';
         var stream = new VerifyingReadStream(file);
-        var reader = CsvFiles.OpenReader(stream, TextFileEncoding.For(file, options.EncodingName));
+        var reader = CsvFiles.OpenReader(stream, encoding, separator: separator);
         try
         {
             var headerNames = reader.Headers.Select(CsvFiles.CleanHeader).ToArray();
@@ -72,10 +77,8 @@ public sealed class EsrCsvExtractor : IExtractor
         }
     }
 
-    private static List<string>? ReadHeader(SourceFile file, string? forced)
-    {
-        using var reader = CsvFiles.OpenReader(file.Path, TextFileEncoding.For(file, forced));
-        var headers = reader.Headers.Select(CsvFiles.CleanHeader).ToList();
-        return headers.Count > 0 ? headers : null;
-    }
+    public string? Explain(SourceFile file) => IsWorkbook(file) ? null : new EsrRefusal(file, _aliases, MinimumSignatureFields).Explain();
+
+    // A file named as a workbook is never read as CSV, whatever its bytes: it is the workbook reader's to refuse.
+    private static bool IsWorkbook(SourceFile file) => WorkbookExtensions.Contains(Path.GetExtension(file.Path).ToUpperInvariant());
 }

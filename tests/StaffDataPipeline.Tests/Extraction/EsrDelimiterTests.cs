@@ -1,0 +1,210 @@
+using System.Text;
+using StaffDataPipeline.Csv.Esr;
+using StaffDataPipeline.Extraction;
+using StaffDataPipeline.Pipeline;
+using StaffDataPipeline.Tests.Support;
+using StaffDataPipeline.Tests.Warehouse;
+
+namespace StaffDataPipeline.Tests.Extraction;
+
+/// <summary>
+/// The RQ3 sample as LibreOffice and Excel save it with ';', tab and pipe, and as "Unicode Text" (UTF-16 with a byte
+/// order mark), made by Fixtures/esr-delimiters/make.py: each loads into a real SQLite warehouse with the same facts as
+/// the comma file; files that still cannot be read are refused naming the delimiter or encoding seen, never a value.
+/// </summary>
+public sealed class EsrDelimiterTests : IDisposable
+{
+    private const string Stem = "RQ3_staff_in_post_2023-09";
+
+    // Values from the sample's first rows: a refusal message must carry none of them.
+    private static readonly string[] PersonalValues = ["Quartermaine", "Mei", "10000001", "QS292630B", "21/09/1999"];
+
+    private readonly List<SqliteWarehouseProvider> _warehouses = [];
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose()
+    {
+        _warehouses.ForEach(w => w.Dispose());
+        _dir.Dispose();
+    }
+
+    [Theory]
+    [InlineData("semicolon.csv", ';')]
+    [InlineData("excel-semicolon.csv", ';')]
+    [InlineData("tab.tsv", '\t')]
+    [InlineData("pipe.csv", '|')]
+    [InlineData("unicode-text.txt", '\t')]
+    [InlineData("utf16-big-endian.txt", '\t')]
+    [InlineData("quoted-heading.csv", ',')]
+    public async Task Each_delimiter_and_encoding_loads_the_same_facts_as_the_comma_file(string variant, char delimiter)
+    {
+        var comma = await Load(Repository.Samples("esr", $"{Stem}.csv"));
+        var other = await Load(Fixture(variant));
+
+        Assert.Equal(FileLoadStatus.Loaded, other.Report.Status);
+        Assert.Equal(delimiter, Header(Fixture(variant)).Separator);
+        Assert.Equal(Counts(comma.Report), Counts(other.Report));
+        Assert.True(comma.Facts.Count > 10, "the comma file loads genomics facts to compare");
+        Assert.Equal(comma.Facts, other.Facts);
+        Assert.Equal(comma.Rejections, other.Rejections);
+    }
+
+    [Theory]
+    [InlineData("unicode-text.txt", TextEncodingGuess.Utf16LittleEndian)]
+    [InlineData("utf16-big-endian.txt", TextEncodingGuess.Utf16BigEndian)]
+    [InlineData("excel-semicolon.csv", TextEncodingGuess.Utf8WithBom)]
+    [InlineData("semicolon.csv", TextEncodingGuess.Utf8)]
+    public void The_encoding_is_recognised_by_the_byte_order_mark_before_any_scan(string variant, TextEncodingGuess expected)
+    {
+        Assert.Equal(expected, SourceFileReader.Inspect(Fixture(variant)).Encoding);
+    }
+
+    [Fact]
+    public async Task A_utf16_byte_order_mark_wins_over_an_encoding_configured_for_8_bit_files()
+    {
+        var options = new LoadOptions { Encoding = "windows-1252" };
+
+        var forced = await Load(Fixture("unicode-text.txt"), options);
+        var detected = await Load(Fixture("unicode-text.txt"));
+
+        Assert.Equal(FileLoadStatus.Loaded, forced.Report.Status);
+        Assert.Equal(detected.Facts, forced.Facts);
+    }
+
+    [Fact]
+    public async Task A_file_of_one_column_is_refused_naming_the_delimiter_it_seems_to_use_and_no_value()
+    {
+        var report = (await Load(Fixture("colon.csv"))).Report;
+
+        Assert.Equal((FileLoadStatus.Rejected, "UNRECOGNISED_FORMAT"), (report.Status, report.ReasonCode));
+        Assert.Contains($"{Stem}_colon.csv", report.Message, StringComparison.Ordinal);
+        Assert.Contains("read as UTF-8, its header line is one column: the delimiter looks like ':', which is not read", report.Message, StringComparison.Ordinal);
+        AssertNoPersonalValue(report.Message);
+    }
+
+    [Fact]
+    public async Task A_header_saved_as_one_quoted_cell_is_refused_saying_so()
+    {
+        var report = (await Load(Fixture("one-quoted-cell.csv"))).Report;
+
+        Assert.Equal("UNRECOGNISED_FORMAT", report.ReasonCode);
+        Assert.Contains("one column: the delimiter looks like ',', but the whole line is one quoted cell", report.Message, StringComparison.Ordinal);
+        AssertNoPersonalValue(report.Message);
+    }
+
+    [Fact]
+    public async Task Headings_that_are_not_staff_in_post_columns_are_counted_with_the_delimiter_and_never_shown()
+    {
+        var path = _dir.Write("staff_2023-09.csv", "Reference;\"Smith, Jane\";QQ123456C;Shoe Size\n1;2;3;4\n", new UTF8Encoding(true));
+
+        var report = (await Load(path)).Report;
+
+        Assert.Equal("UNRECOGNISED_FORMAT", report.ReasonCode);
+        Assert.Contains("read as UTF-8 with ';' as the delimiter, its header line has 4 columns and none of them is a staff-in-post heading", report.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Smith", report.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("QQ123456C", report.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Shoe", report.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task One_known_heading_is_named_as_a_field_and_the_tab_delimiter_by_name()
+    {
+        var path = _dir.Write("staff_2023-09.txt", "Employee Number\tShoe Size\tHat Size\n1\t2\t3\n");
+
+        var report = (await Load(path)).Report;
+
+        Assert.Contains("with tab as the delimiter, its header line has 3 columns and only 1 of them (person id) is a staff-in-post heading", report.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_first_line_without_any_delimiter_is_taken_for_a_title_above_the_header()
+    {
+        var path = _dir.Write("staff_2023-09.csv", "Staff In Post Report\nEmployee Number,Organisation Code,FTE\n1,RGT,1\n");
+
+        var report = (await Load(path)).Report;
+
+        Assert.Equal("UNRECOGNISED_FORMAT", report.ReasonCode);
+        Assert.Contains("its header line is one column: it holds no comma, semicolon, tab or pipe (a title line above the header?)", report.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Utf16_without_a_byte_order_mark_is_refused_naming_the_encoding()
+    {
+        var text = File.ReadAllText(Repository.Samples("esr", $"{Stem}.csv"));
+        var path = _dir.WriteBytes("no-bom.txt", Encoding.Unicode.GetBytes(text.TrimStart('\uFEFF').Replace(',', '\t')));
+
+        var report = (await Load(path)).Report;
+
+        Assert.Equal("UNRECOGNISED_FORMAT", report.ReasonCode);
+        Assert.Contains("its bytes look like UTF-16 text without a byte order mark", report.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // Quoted commas are inside one heading: split respecting quotes, ';' gives 2 columns and ',' gives 1, not 4.
+    [InlineData("\"Name, first, middle, last\";\"Grade\"", ';', 2)]
+    [InlineData("\"Surname, Forename\"\tEmployee Number\tOrganisation Code", '\t', 3)]
+
+    // A quoted heading holding ';' in a comma file.
+    [InlineData("Employee Number,\"Notes; see guidance\",Organisation Code,FTE", ',', 4)]
+
+    // The most known headings win over the most fields: the pipes are inside headings that are not ESR's.
+    [InlineData("Employee Number;Organisation Code;a|b|c|d|e", ';', 3)]
+    public void The_delimiter_is_the_one_that_splits_the_header_into_the_most_known_headings_then_the_most_fields(string header, char expected, int columns)
+    {
+        var chosen = EsrDelimiter.Choose(header, Reference.Data.Aliases);
+
+        Assert.Equal((expected, columns), (chosen.Separator, chosen.Headings.Count));
+    }
+
+    private static void AssertNoPersonalValue(string? message)
+    {
+        Assert.NotNull(message);
+        foreach (var value in PersonalValues)
+        {
+            Assert.DoesNotContain(value, message, StringComparison.Ordinal);
+        }
+    }
+
+    private static (long, long, long, long, long) Counts(FileLoadReport report) =>
+        (report.Counts.Read, report.Counts.Loaded, report.Counts.OutOfScope, report.Counts.Excluded, report.Counts.Rejected);
+
+    private static string Fixture(string variant) => Repository.Fixture(Path.Combine("esr-delimiters", $"{Stem}_{variant}"));
+
+    private static EsrDelimiter Header(string path)
+    {
+        var source = SourceFileReader.Inspect(path);
+        return EsrDelimiter.Detect(path, Csv.TextFileEncoding.For(source, null), Reference.Data.Aliases)!;
+    }
+
+    private async Task<Loaded> Load(string path, LoadOptions? options = null)
+    {
+        var warehouse = new SqliteWarehouseProvider();
+        _warehouses.Add(warehouse);
+        var report = (await TestPipeline.Create(warehouse.CreateWarehouse(Reference.Data), options: options).RunAsync([path], dryRun: false, null, CancellationToken.None)).Single();
+        if (report.Status != FileLoadStatus.Loaded)
+        {
+            return new Loaded(report, [], []);
+        }
+
+        // Every fact by its natural keys and values, so that two warehouses compare whatever ids they assigned.
+        var facts = warehouse.Query<string>(
+            """
+            SELECT f.snapshot_date_key || '|' || o.organisation_code || '|' || r.role_code || '|' || g.grade_code || '|' || p.person_key
+                || '|' || f.assignment_key || '|' || printf('%.4f', f.fte) || '|' || IFNULL(printf('%.2f', f.contracted_hours), '') || '|' || IFNULL(f.is_primary, '')
+                || '|' || f.age_band || '|' || f.rule_id || '|' || s.service_area_code || '|' || f.source_row
+                || '|' || d.position_title || '|' || d.staff_group || '|' || d.occupation_code || '|' || d.area_of_work || '|' || d.job_role || '|' || d.cost_centre || '|' || d.grade_as_written
+            FROM fact_staff_in_post f
+            JOIN dim_organisation o ON o.organisation_id = f.organisation_id
+            JOIN dim_role r ON r.role_id = f.role_id
+            JOIN dim_grade g ON g.grade_id = f.grade_id
+            JOIN dim_person p ON p.person_id = f.person_id
+            JOIN dim_service_area s ON s.service_area_id = f.service_area_id
+            JOIN dim_position d ON d.position_id = f.position_id
+            ORDER BY 1
+            """);
+        var rejections = warehouse.Query<string>("SELECT row_number || '|' || column_name || '|' || reason_code FROM rejected_row ORDER BY row_number, column_name");
+        return new Loaded(report, facts, rejections);
+    }
+
+    private sealed record Loaded(FileLoadReport Report, IReadOnlyList<string> Facts, IReadOnlyList<string> Rejections);
+}

@@ -1,0 +1,127 @@
+using ExcelDataReader;
+using StaffDataPipeline.Excel.Safety;
+using StaffDataPipeline.Extraction;
+using StaffDataPipeline.Headers;
+
+namespace StaffDataPipeline.Excel.Reading;
+
+/// <summary>
+/// An open ESR report workbook, positioned just past its header row: streams the rows below it off ExcelDataReader's
+/// forward-only reader into one reused record, with the CSV extractor's semantics (cleaned, trimmed text, null when
+/// blank; row numbers as Excel shows them; blank rows skipped; duplicate columns checked). Only the cells of matched
+/// columns are turned into text, so personal columns are never read. The bytes are hashed again after the last row,
+/// because a workbook is read by random access rather than as one stream.
+/// </summary>
+internal sealed class EsrWorkbookExtraction : IExtraction, IHasHeaderNames, ISourceRecord
+{
+    private readonly SourceFile _file;
+    private readonly IExcelDataReader _reader;
+    private readonly string _sheet;
+    private readonly int _headerRow;
+    private readonly WorkbookLimits _limits;
+    private readonly int[] _columnOfField;
+    private readonly int[] _readColumns;
+    private readonly string?[] _cells;
+    private readonly DuplicateColumnCheck _duplicates;
+    private readonly Func<int, string?> _cell;
+
+    public EsrWorkbookExtraction(SourceFile file, IExcelDataReader reader, string sheet, int headerRow, HeaderMatch header, IReadOnlyList<string> headerNames, WorkbookLimits limits)
+    {
+        _file = file;
+        _reader = reader;
+        _sheet = sheet;
+        _headerRow = headerRow;
+        _limits = limits;
+        Header = header;
+        HeaderNames = headerNames;
+        _duplicates = new DuplicateColumnCheck(file.FileName, header);
+        _cell = CellAt;
+        _columnOfField = Enumerable.Repeat(-1, Enum.GetValues<EsrField>().Length).ToArray();
+        foreach (var (field, column) in header.Columns)
+        {
+            _columnOfField[(int)field] = column;
+        }
+
+        _readColumns = header.Columns.Values
+            .Concat(header.DuplicateColumns.SelectMany(d => new[] { d.KeptColumn, d.OtherColumn }))
+            .Distinct()
+            .Order()
+            .ToArray();
+        _cells = new string?[_readColumns.Length == 0 ? 0 : _readColumns[^1] + 1];
+    }
+
+    public HeaderMatch Header { get; }
+
+    public IReadOnlyList<string> HeaderNames { get; }
+
+    /// <summary>The row number Excel shows, counting the banner lines and the header above the data.</summary>
+    public long RowNumber { get; private set; }
+
+    /// <summary>Always null: cells have positions, so a short row cannot shift its values into other columns as in a CSV.</summary>
+    public RecordDefect? Defect => null;
+
+    public IEnumerable<ISourceRecord> Records() => WorkbookDamage.Guard(_file, ReadRecords());
+
+    public string? Field(EsrField field)
+    {
+        var column = _columnOfField[(int)field];
+        return column < 0 ? null : _cells[column];
+    }
+
+    public void Dispose() => _reader.Dispose();
+
+    private string? CellAt(int column) => column < _cells.Length ? _cells[column] : null;
+
+    private IEnumerable<ISourceRecord> ReadRecords()
+    {
+        var row = _headerRow;
+        while (_reader.Read())
+        {
+            row++;
+            if (row > _limits.MaxRows || _reader.FieldCount > _limits.MaxColumns)
+            {
+                throw new FileRejectedException("WORKBOOK_TOO_BIG", $"{_file.FileName}, sheet '{_sheet}': more than {_limits.MaxRows:N0} rows or {_limits.MaxColumns:N0} columns, more than Excel allows.");
+            }
+
+            if (IsBlank())
+            {
+                continue;
+            }
+
+            RowNumber = row;
+            foreach (var column in _readColumns)
+            {
+                _cells[column] = column < _reader.FieldCount ? CellText.Of(_reader.GetValue(column)) : null;
+            }
+
+            if (_duplicates.IsNeeded)
+            {
+                _duplicates.Check(RowNumber, _cell);
+            }
+
+            yield return this;
+        }
+
+        // Only the header row's sheet is read: a second sheet of an ESR report is notes or a pivot, not more staff.
+        SourceFileReader.VerifyUnchanged(_file);
+    }
+
+    // A row with nothing in any cell, read or not (a spacer line, or formatting carried past the data).
+    private bool IsBlank()
+    {
+        for (var c = 0; c < _reader.FieldCount; c++)
+        {
+            switch (_reader.GetValue(c))
+            {
+                case null or DBNull:
+                    continue;
+                case string s when string.IsNullOrWhiteSpace(s):
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -60,7 +60,16 @@ internal sealed class EsrWorkbookExtraction : IExtraction, IHasHeaderNames, ISou
     /// <summary>Always null: cells have positions, so a short row cannot shift its values into other columns as in a CSV.</summary>
     public RecordDefect? Defect => null;
 
-    public IEnumerable<ISourceRecord> Records() => WorkbookDamage.Guard(_file, ReadRecords());
+    public IEnumerable<ISourceRecord> Records()
+    {
+        foreach (var record in WorkbookDamage.Guard(_file, ReadRecords()))
+        {
+            yield return record;
+        }
+
+        // Only the header row's sheet is read: a second sheet of an ESR report is notes or a pivot, not more staff.
+        SourceFileReader.VerifyUnchanged(_file);
+    }
 
     public string? Field(EsrField field)
     {
@@ -101,9 +110,6 @@ internal sealed class EsrWorkbookExtraction : IExtraction, IHasHeaderNames, ISou
 
             yield return this;
         }
-
-        // Only the header row's sheet is read: a second sheet of an ESR report is notes or a pivot, not more staff.
-        SourceFileReader.VerifyUnchanged(_file);
     }
 
     // A row with nothing in any cell, read or not (a spacer line, or formatting carried past the data).

@@ -60,13 +60,7 @@ public sealed class EsrWorkbookExtractor : IExtractor
             // The guard runs before any spreadsheet library opens the file, in the probe as in Open.
             WorkbookGuard.Check(file, _limits);
             using var reader = WorkbookReader.Open(file);
-            if (HasCoverSheet(reader))
-            {
-                return 0;
-            }
-
-            reader.Reset();
-            return FindHeader(reader, _aliases, _limits, file) is { } header ? Score + header.Match.Columns.Count : 0;
+            return Signature(reader, file) is { } matched ? Score + matched : 0;
         }
         catch (Exception ex) when (ex is FileRejectedException || WorkbookDamage.IsDamage(ex))
         {
@@ -99,19 +93,28 @@ public sealed class EsrWorkbookExtractor : IExtractor
         }
     }
 
-    // A survey return is known by its Cover sheet; its data sheets could otherwise name an ESR column or two.
-    private bool HasCoverSheet(IExcelDataReader reader)
+    /// <summary>
+    /// How many fields the header row matches, or null when there is none or the workbook has a survey Cover sheet (its
+    /// data sheets could otherwise name an ESR column or two). One pass over the sheets, reading only their top rows.
+    /// </summary>
+    private int? Signature(IExcelDataReader reader, SourceFile file)
     {
+        int? matched = null;
         do
         {
             if (_surveyAliases.Sheet(reader.Name) == SurveySheet.Cover)
             {
-                return true;
+                return null;
+            }
+
+            if (matched is null && WorkbookReader.IsVisible(reader) && HeaderOnThisSheet(reader, _aliases, _limits, file) is { } header)
+            {
+                matched = header.Match.Columns.Count;
             }
         }
         while (reader.NextResult());
 
-        return false;
+        return matched;
     }
 
     /// <summary>Leaves the reader on the header row's sheet, just past the header row.</summary>
@@ -119,32 +122,38 @@ public sealed class EsrWorkbookExtractor : IExtractor
     {
         do
         {
-            if (!WorkbookReader.IsVisible(reader))
+            if (WorkbookReader.IsVisible(reader) && HeaderOnThisSheet(reader, aliases, limits, file) is { } header)
             {
-                continue;
-            }
-
-            for (var row = 1; row <= HeaderSearchRows && reader.Read(); row++)
-            {
-                if (reader.FieldCount > limits.MaxColumns)
-                {
-                    throw new FileRejectedException("WORKBOOK_TOO_BIG", $"{file.FileName}, sheet '{reader.Name}': more than {limits.MaxColumns:N0} columns, more than Excel allows.");
-                }
-
-                var names = new string[reader.FieldCount];
-                for (var c = 0; c < names.Length; c++)
-                {
-                    names[c] = CellText.Of(reader.GetValue(c))?.Trim('\uFEFF').Trim() ?? string.Empty;
-                }
-
-                var match = aliases.Match(names);
-                if (match.Columns.Count >= MinimumSignatureFields)
-                {
-                    return new HeaderRow(reader.Name, row, match, TrimTrailingBlanks(names));
-                }
+                return header;
             }
         }
         while (reader.NextResult());
+
+        return null;
+    }
+
+    // The first row in the sheet's top rows that names enough staff-in-post fields; banner lines above it are passed over.
+    private static HeaderRow? HeaderOnThisSheet(IExcelDataReader reader, HeaderAliases aliases, WorkbookLimits limits, SourceFile file)
+    {
+        for (var row = 1; row <= HeaderSearchRows && reader.Read(); row++)
+        {
+            if (reader.FieldCount > limits.MaxColumns)
+            {
+                throw new FileRejectedException("WORKBOOK_TOO_BIG", $"{file.FileName}, sheet '{reader.Name}': more than {limits.MaxColumns:N0} columns, more than Excel allows.");
+            }
+
+            var names = new string[reader.FieldCount];
+            for (var c = 0; c < names.Length; c++)
+            {
+                names[c] = CellText.Of(reader.GetValue(c))?.Trim('\uFEFF').Trim() ?? string.Empty;
+            }
+
+            var match = aliases.Match(names);
+            if (match.Columns.Count >= MinimumSignatureFields)
+            {
+                return new HeaderRow(reader.Name, row, match, TrimTrailingBlanks(names));
+            }
+        }
 
         return null;
     }

@@ -8,9 +8,10 @@ namespace StaffDataPipeline.Excel.Reading;
 /// <summary>
 /// An open ESR report workbook, positioned just past its header row: streams the rows below it off ExcelDataReader's
 /// forward-only reader into one reused record, with the CSV extractor's semantics (cleaned, trimmed text, null when
-/// blank; row numbers as Excel shows them; blank rows skipped; duplicate columns checked). Only the cells of matched
-/// columns are turned into text, so personal columns are never read. The bytes are hashed again after the last row,
-/// because a workbook is read by random access rather than as one stream.
+/// blank; row numbers as Excel shows them; blank rows skipped; duplicate columns checked). A cell is turned into text
+/// only when a field asks for it, once per row, so personal columns are never read, and any column the header match
+/// names is served without a list of columns to keep in step. The bytes are hashed again after the last row, because a
+/// workbook is read by random access rather than as one stream.
 /// </summary>
 internal sealed class EsrWorkbookExtraction : IExtraction, IHasHeaderNames, ISourceRecord
 {
@@ -20,10 +21,10 @@ internal sealed class EsrWorkbookExtraction : IExtraction, IHasHeaderNames, ISou
     private readonly int _headerRow;
     private readonly WorkbookLimits _limits;
     private readonly int[] _columnOfField;
-    private readonly int[] _readColumns;
-    private readonly string?[] _cells;
     private readonly DuplicateColumnCheck _duplicates;
     private readonly Func<int, string?> _cell;
+    private string?[] _cells = [];
+    private long[] _readAtRow = [];
 
     public EsrWorkbookExtraction(SourceFile file, IExcelDataReader reader, string sheet, int headerRow, HeaderMatch header, IReadOnlyList<string> headerNames, WorkbookLimits limits)
     {
@@ -41,13 +42,6 @@ internal sealed class EsrWorkbookExtraction : IExtraction, IHasHeaderNames, ISou
         {
             _columnOfField[(int)field] = column;
         }
-
-        _readColumns = header.Columns.Values
-            .Concat(header.DuplicateColumns.SelectMany(d => new[] { d.KeptColumn, d.OtherColumn }))
-            .Distinct()
-            .Order()
-            .ToArray();
-        _cells = new string?[_readColumns.Length == 0 ? 0 : _readColumns[^1] + 1];
     }
 
     public HeaderMatch Header { get; }
@@ -74,12 +68,33 @@ internal sealed class EsrWorkbookExtraction : IExtraction, IHasHeaderNames, ISou
     public string? Field(EsrField field)
     {
         var column = _columnOfField[(int)field];
-        return column < 0 ? null : _cells[column];
+        return column < 0 ? null : CellAt(column);
     }
 
     public void Dispose() => _reader.Dispose();
 
-    private string? CellAt(int column) => column < _cells.Length ? _cells[column] : null;
+    // The current row's cell as text, converted at most once per row.
+    private string? CellAt(int column)
+    {
+        if (column < 0 || column >= _reader.FieldCount)
+        {
+            return null;
+        }
+
+        if (column >= _cells.Length)
+        {
+            Array.Resize(ref _cells, _reader.FieldCount);
+            Array.Resize(ref _readAtRow, _reader.FieldCount);
+        }
+
+        if (_readAtRow[column] != RowNumber)
+        {
+            _cells[column] = CellText.Of(_reader.GetValue(column));
+            _readAtRow[column] = RowNumber;
+        }
+
+        return _cells[column];
+    }
 
     private IEnumerable<ISourceRecord> ReadRecords()
     {
@@ -98,11 +113,6 @@ internal sealed class EsrWorkbookExtraction : IExtraction, IHasHeaderNames, ISou
             }
 
             RowNumber = row;
-            foreach (var column in _readColumns)
-            {
-                _cells[column] = column < _reader.FieldCount ? CellText.Of(_reader.GetValue(column)) : null;
-            }
-
             if (_duplicates.IsNeeded)
             {
                 _duplicates.Check(RowNumber, _cell);

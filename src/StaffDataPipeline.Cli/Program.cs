@@ -6,7 +6,7 @@ using StaffDataPipeline.Cli.Commands;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 
 var root = new RootCommand(
-    "staffdata: loads NHS genomics workforce data, ESR staff-in-post exports (.csv) and survey returns (.xlsx, .xls), into a star-schema warehouse.");
+    "staffdata: loads NHS genomics workforce data, ESR staff-in-post exports (.csv, or .xlsx/.xls as ESR BI saves them) and survey returns (.xlsx, .xls), into a star-schema warehouse.");
 GlobalOptions.AddTo(root);
 root.Add(InitCommand.Create());
 root.Add(LoadCommand.Create(dryRun: false));

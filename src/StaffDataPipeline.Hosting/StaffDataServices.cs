@@ -70,6 +70,7 @@ public static class StaffDataServices
         var surveys = SettingsBinder.Bind<SurveySettings>(configuration, "Surveys");
         services.AddScoped(sp => new ExtractorRegistry()
             .Add(new EsrCsvExtractor(sp.GetRequiredService<ReferenceDataSet>().Aliases))
+            .Add(new EsrWorkbookExtractor(sp.GetRequiredService<ReferenceDataSet>().Aliases, sp.GetRequiredService<ReferenceDataSet>().SurveyAliases))
             .Add(new ExcelSurveyExtractor(sp.GetRequiredService<ReferenceDataSet>().SurveyAliases, new WorkbookLimits { AllowMacros = surveys.AllowMacros, MaxFileBytes = surveys.MaxFileBytes })));
         if (warehouse.IsSqlServer)
         {

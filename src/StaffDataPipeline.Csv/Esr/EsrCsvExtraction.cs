@@ -16,7 +16,8 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames, ISourceRe
     private readonly VerifyingReadStream _stream;
     private readonly int[] _columnOfField;
     private readonly int _headerFields;
-    private readonly DuplicateColumn[] _duplicates;
+    private readonly DuplicateColumnCheck _duplicates;
+    private readonly Func<int, string?> _cell;
 
     public EsrCsvExtraction(SourceFile file, CsvReader reader, VerifyingReadStream stream, HeaderMatch header, IReadOnlyList<string> headerNames)
     {
@@ -26,7 +27,8 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames, ISourceRe
         Header = header;
         HeaderNames = headerNames;
         _headerFields = headerNames.Count;
-        _duplicates = [.. header.DuplicateColumns];
+        _duplicates = new DuplicateColumnCheck(file.FileName, header);
+        _cell = Cell;
         _columnOfField = Enumerable.Repeat(-1, Enum.GetValues<EsrField>().Length).ToArray();
         foreach (var (field, column) in header.Columns)
         {
@@ -61,9 +63,9 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames, ISourceRe
 
             RowNumber = _reader.RowNumber + 1;
             Defect = ShapeDefect();
-            if (Defect is null && _duplicates.Length > 0)
+            if (Defect is null && _duplicates.IsNeeded)
             {
-                CheckDuplicateColumnsAgree();
+                _duplicates.Check(RowNumber, _cell);
             }
 
             yield return this;
@@ -123,17 +125,4 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames, ISourceRe
 
     private RecordDefect Shifted(int count) =>
         new("FIELD_COUNT", $"The row has {count} fields but the header has {_headerFields}, so its values cannot be matched to columns; the row was not read.");
-
-    private void CheckDuplicateColumnsAgree()
-    {
-        foreach (var duplicate in _duplicates)
-        {
-            if (!string.Equals(Cell(duplicate.KeptColumn), Cell(duplicate.OtherColumn), StringComparison.OrdinalIgnoreCase))
-            {
-                throw new FileRejectedException(
-                    "AMBIGUOUS_HEADER",
-                    $"{_file.FileName}: columns '{duplicate.KeptName}' and '{duplicate.OtherName}' both mean {RequiredFields.Display(duplicate.Field)} and disagree at row {RowNumber}, so it is not known which to load. Remove one of them and load the file again.");
-            }
-        }
-    }
 }

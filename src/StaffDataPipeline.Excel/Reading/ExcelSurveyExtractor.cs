@@ -1,6 +1,3 @@
-using System.Text;
-using ExcelDataReader;
-using ExcelDataReader.Exceptions;
 using StaffDataPipeline.Excel.Safety;
 using StaffDataPipeline.Extraction;
 using StaffDataPipeline.Surveys;
@@ -13,8 +10,6 @@ public sealed class ExcelSurveyExtractor : ISurveyExtractor
     private static readonly string[] Extensions = [".XLSX", ".XLSM", ".XLS"];
     private readonly SurveyAliases _aliases;
     private readonly WorkbookLimits _limits;
-
-    static ExcelSurveyExtractor() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public ExcelSurveyExtractor(SurveyAliases aliases, WorkbookLimits? limits = null)
     {
@@ -42,25 +37,14 @@ public sealed class ExcelSurveyExtractor : ISurveyExtractor
             throw WorkbookDamage.Rejection(file, ex);
         }
 
-        var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var reader = WorkbookReader.Open(file);
         try
         {
-            var reader = ExcelReaderFactory.CreateReader(stream, new ExcelReaderConfiguration { LeaveOpen = false });
             return new ExcelSurveyExtraction(file, reader, _aliases, _limits, uncalculated);
-        }
-        catch (InvalidPasswordException)
-        {
-            stream.Dispose();
-            throw new FileRejectedException("WORKBOOK_ENCRYPTED", $"{file.FileName}: the workbook is password-protected or encrypted. Ask the sender for an unprotected copy.");
-        }
-        catch (Exception ex) when (ex is HeaderException or ExcelReaderException or InvalidDataException or NotSupportedException)
-        {
-            stream.Dispose();
-            throw new FileRejectedException("NOT_A_SPREADSHEET", $"{file.FileName}: the workbook cannot be read ({ex.GetType().Name}); it may be damaged.");
         }
         catch
         {
-            stream.Dispose();
+            reader.Dispose();
             throw;
         }
     }

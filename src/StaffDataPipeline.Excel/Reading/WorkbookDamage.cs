@@ -11,7 +11,7 @@ internal static class WorkbookDamage
 {
     public static bool IsDamage(Exception ex) => ex switch
     {
-        FileRejectedException or OperationCanceledException or OutOfMemoryException => false,
+        FileRejectedException or SourceChangedException or OperationCanceledException or OutOfMemoryException => false,
         UnauthorizedAccessException or FileNotFoundException or DirectoryNotFoundException => false,
         EndOfStreamException => true,
         IOException => false,

@@ -30,7 +30,7 @@ internal static class WorkbookGuard
         var name = file.FileName;
         if (file.Length > limits.MaxFileBytes)
         {
-            throw Refuse("WORKBOOK_TOO_LARGE", $"{name}: the file is {file.Length / 1e6:N1} MB; survey returns may be at most {limits.MaxFileBytes / 1e6:N0} MB.");
+            throw Refuse("WORKBOOK_TOO_LARGE", $"{name}: the file is {file.Length / 1e6:N1} MB; {limits.Applies} may be at most {limits.MaxFileBytes / 1e6:N0} MB.");
         }
 
         var extension = Path.GetExtension(name).ToUpperInvariant();

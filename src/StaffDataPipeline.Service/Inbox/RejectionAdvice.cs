@@ -21,6 +21,8 @@ public static class RejectionAdvice
         ["WORKBOOK_TOO_LARGE"] = "The workbook is larger than a survey return should be. Remove pictures and unused sheets, save, and drop it in again.",
         ["WORKBOOK_TOO_BIG"] = "The workbook is larger than a survey return should be. Remove pictures and unused sheets, save, and drop it in again.",
         ["SURVEY_NO_COVER"] = "The return has no Cover sheet saying which organisation and period it is for. Use the survey template (staffdata survey-template) and fill in the Cover sheet.",
+        ["WORKBOOK_UNRECOGNISED"] = "The workbook is neither a survey return nor an ESR staff-in-post report. Send a return made from the survey template (staffdata survey-template), or export the ESR report to Excel with its column headings.",
+        ["ESR_NO_HEADER_ROW"] = "The workbook has no row of ESR column headings near its top. Export the staff-in-post report again with its column headings and drop that in.",
         ["SURVEY_COVER_INVALID"] = "The Cover sheet is incomplete or wrong (organisation code, return period or service area). Correct it and drop the file in again.",
         ["SURVEY_NO_DATA_SHEET"] = "No Workforce sheet was found. Use the survey template's sheet names and headings.",
         ["SURVEY_NO_LINES"] = "The Workforce sheet has no lines to load. Fill it in and drop the file in again.",

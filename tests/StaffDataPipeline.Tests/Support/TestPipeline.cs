@@ -26,7 +26,7 @@ internal static class TestPipeline
 
         return new LoadPipeline(
             reference,
-            new ExtractorRegistry().Add(extractor).Add(new Excel.Reading.ExcelSurveyExtractor(reference.SurveyAliases, limits)),
+            new ExtractorRegistry().Add(extractor).Add(new Excel.Reading.EsrWorkbookExtractor(reference.Aliases, reference.SurveyAliases)).Add(new Excel.Reading.ExcelSurveyExtractor(reference.SurveyAliases, limits)),
             warehouse,
             new WarehouseKeyGuard(new PseudonymisationKeySource(), Convert.ToBase64String(Key), null, "the test warehouse"),
             options ?? new LoadOptions(),

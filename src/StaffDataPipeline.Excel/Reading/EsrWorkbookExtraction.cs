@@ -1,0 +1,143 @@
+using ExcelDataReader;
+using StaffDataPipeline.Excel.Safety;
+using StaffDataPipeline.Extraction;
+using StaffDataPipeline.Headers;
+
+namespace StaffDataPipeline.Excel.Reading;
+
+/// <summary>
+/// An open ESR report workbook, positioned just past its header row: streams the rows below it off ExcelDataReader's
+/// forward-only reader into one reused record, with the CSV extractor's semantics (cleaned, trimmed text, null when
+/// blank; row numbers as Excel shows them; blank rows skipped; duplicate columns checked). A cell is turned into text
+/// only when a field asks for it, once per row, so personal columns are never read, and any column the header match
+/// names is served without a list of columns to keep in step. The bytes are hashed again after the last row, because a
+/// workbook is read by random access rather than as one stream.
+/// </summary>
+internal sealed class EsrWorkbookExtraction : IExtraction, IHasHeaderNames, ISourceRecord
+{
+    private readonly SourceFile _file;
+    private readonly IExcelDataReader _reader;
+    private readonly string _sheet;
+    private readonly int _headerRow;
+    private readonly WorkbookLimits _limits;
+    private readonly int[] _columnOfField;
+    private readonly DuplicateColumnCheck _duplicates;
+    private readonly Func<int, string?> _cell;
+    private string?[] _cells = [];
+    private long[] _readAtRow = [];
+
+    public EsrWorkbookExtraction(SourceFile file, IExcelDataReader reader, string sheet, int headerRow, HeaderMatch header, IReadOnlyList<string> headerNames, WorkbookLimits limits)
+    {
+        _file = file;
+        _reader = reader;
+        _sheet = sheet;
+        _headerRow = headerRow;
+        _limits = limits;
+        Header = header;
+        HeaderNames = headerNames;
+        _duplicates = new DuplicateColumnCheck(file.FileName, header);
+        _cell = CellAt;
+        _columnOfField = Enumerable.Repeat(-1, Enum.GetValues<EsrField>().Length).ToArray();
+        foreach (var (field, column) in header.Columns)
+        {
+            _columnOfField[(int)field] = column;
+        }
+    }
+
+    public HeaderMatch Header { get; }
+
+    public IReadOnlyList<string> HeaderNames { get; }
+
+    /// <summary>The row number Excel shows, counting the banner lines and the header above the data.</summary>
+    public long RowNumber { get; private set; }
+
+    /// <summary>Always null: cells have positions, so a short row cannot shift its values into other columns as in a CSV.</summary>
+    public RecordDefect? Defect => null;
+
+    public IEnumerable<ISourceRecord> Records()
+    {
+        foreach (var record in WorkbookDamage.Guard(_file, ReadRecords()))
+        {
+            yield return record;
+        }
+
+        // Only the header row's sheet is read: a second sheet of an ESR report is notes or a pivot, not more staff.
+        SourceFileReader.VerifyUnchanged(_file);
+    }
+
+    public string? Field(EsrField field)
+    {
+        var column = _columnOfField[(int)field];
+        return column < 0 ? null : CellAt(column);
+    }
+
+    public void Dispose() => _reader.Dispose();
+
+    // The current row's cell as text, converted at most once per row.
+    private string? CellAt(int column)
+    {
+        if (column < 0 || column >= _reader.FieldCount)
+        {
+            return null;
+        }
+
+        if (column >= _cells.Length)
+        {
+            Array.Resize(ref _cells, _reader.FieldCount);
+            Array.Resize(ref _readAtRow, _reader.FieldCount);
+        }
+
+        if (_readAtRow[column] != RowNumber)
+        {
+            _cells[column] = CellText.Of(_reader.GetValue(column));
+            _readAtRow[column] = RowNumber;
+        }
+
+        return _cells[column];
+    }
+
+    private IEnumerable<ISourceRecord> ReadRecords()
+    {
+        var row = _headerRow;
+        while (_reader.Read())
+        {
+            row++;
+            if (row > _limits.MaxRows || _reader.FieldCount > _limits.MaxColumns)
+            {
+                throw new FileRejectedException("WORKBOOK_TOO_BIG", $"{_file.FileName}, sheet '{_sheet}': more than {_limits.MaxRows:N0} rows or {_limits.MaxColumns:N0} columns, more than Excel allows.");
+            }
+
+            if (IsBlank())
+            {
+                continue;
+            }
+
+            RowNumber = row;
+            if (_duplicates.IsNeeded)
+            {
+                _duplicates.Check(RowNumber, _cell);
+            }
+
+            yield return this;
+        }
+    }
+
+    // A row with nothing in any cell, read or not (a spacer line, or formatting carried past the data).
+    private bool IsBlank()
+    {
+        for (var c = 0; c < _reader.FieldCount; c++)
+        {
+            switch (_reader.GetValue(c))
+            {
+                case null or DBNull:
+                    continue;
+                case string s when string.IsNullOrWhiteSpace(s):
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+}

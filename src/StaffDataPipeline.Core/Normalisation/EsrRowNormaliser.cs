@@ -54,6 +54,9 @@ public sealed class EsrRowNormaliser
         _serviceAreas = reference.ServiceAreas;
     }
 
+    /// <summary>Whether FTE and hours may have a decimal comma (<see cref="IExtraction.DecimalComma"/>).</summary>
+    public bool DecimalComma { get; init; }
+
     /// <summary>
     /// The column a file's people are keyed on: its most preferred identifier notation (the national one, as shipped),
     /// for every row. Keying some rows on the local number instead would give one person two keys.
@@ -149,7 +152,7 @@ public sealed class EsrRowNormaliser
         var fteText = r.Field(EsrField.Fte);
         if (fteText is not null)
         {
-            if (!TextValues.TryDecimal(fteText, out var parsed))
+            if (!TextValues.TryDecimal(fteText, DecimalComma, out var parsed))
             {
                 return Reject(r, EsrField.Fte, "FTE_NOT_NUMBER", "FTE is not a number (use '.' for decimals).");
             }
@@ -161,7 +164,7 @@ public sealed class EsrRowNormaliser
         var hoursText = r.Field(EsrField.ContractedHours);
         if (hoursText is not null)
         {
-            if (!TextValues.TryDecimal(hoursText, out var h) || h < 0 || h > 100)
+            if (!TextValues.TryDecimal(hoursText, DecimalComma, out var h) || h < 0 || h > 100)
             {
                 return Reject(r, EsrField.ContractedHours, "HOURS_INVALID", "Contracted hours is not a number between 0 and 100.");
             }

@@ -51,8 +51,25 @@ public static class TextValues
     public static DateOnly MonthEnd(DateOnly date) => new(date.Year, date.Month, DateTime.DaysInMonth(date.Year, date.Month));
 
     /// <summary>Decimals written with '.', as ESR exports them. A comma is refused rather than guessed at.</summary>
-    public static bool TryDecimal(string text, out decimal value) =>
-        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out value);
+    public static bool TryDecimal(string text, out decimal value) => TryDecimal(text, decimalComma: false, out value);
+
+    /// <summary>
+    /// '.' for decimals; with <paramref name="decimalComma"/> (a file whose numbers Excel wrote under a European locale,
+    /// in a semicolon-separated CSV) a single ',' where there is no '.' too ("0,6"). A comma is never read as a
+    /// thousands separator: FTE and weekly hours are below 100.
+    /// </summary>
+    public static bool TryDecimal(string text, bool decimalComma, out decimal value)
+    {
+        const NumberStyles Styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
+        if (decimal.TryParse(text, Styles, CultureInfo.InvariantCulture, out value))
+        {
+            return true;
+        }
+
+        var comma = text.IndexOf(',', StringComparison.Ordinal);
+        return decimalComma && comma > 0 && comma == text.LastIndexOf(',') && !text.Contains('.', StringComparison.Ordinal)
+            && decimal.TryParse(text.Replace(',', '.'), Styles, CultureInfo.InvariantCulture, out value);
+    }
 
     public static bool? YesNo(string? text) => text?.Trim().ToUpperInvariant() switch
     {

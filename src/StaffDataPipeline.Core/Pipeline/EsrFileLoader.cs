@@ -84,7 +84,7 @@ internal sealed class EsrFileLoader
             }
 
             var headerNames = HeaderNames(extraction, header);
-            var normaliser = new EsrRowNormaliser(_reference, _organisations, _pseudonymiser, header, headerNames, fileSnapshot);
+            var normaliser = new EsrRowNormaliser(_reference, _organisations, _pseudonymiser, header, headerNames, fileSnapshot) { DecimalComma = extraction.DecimalComma };
             await using var writer = dryRun ? new DryRunBatchWriter() : await _warehouse.BeginBatchAsync(start, ct);
             var rejections = new List<RowRejection>();
             var unmapped = new Dictionary<UnmappedPost, long>();

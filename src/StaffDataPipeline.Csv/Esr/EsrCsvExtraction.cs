@@ -40,6 +40,9 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames, ISourceRe
 
     public IReadOnlyList<string> HeaderNames { get; }
 
+    /// <summary>Set for a semicolon-separated file, where Excel writes decimals with a comma.</summary>
+    public bool DecimalComma { get; init; }
+
     /// <summary>As a spreadsheet shows it: the header is row 1, so the first record is row 2.</summary>
     public long RowNumber { get; private set; }
 

@@ -63,7 +63,7 @@ public sealed class EsrCsvExtractor : IExtractor, IExplainsRefusal
                 throw new FileRejectedException("EMPTY_FILE", $"{file.FileName}: the file has no header row.");
             }
 
-            return new EsrCsvExtraction(file, reader, stream, options.Aliases.Match(headerNames), headerNames);
+            return new EsrCsvExtraction(file, reader, stream, options.Aliases.Match(headerNames), headerNames) { DecimalComma = separator == ';' };
         }
         catch (CsvFormatException ex)
         {

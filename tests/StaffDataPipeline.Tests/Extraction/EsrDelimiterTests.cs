@@ -31,6 +31,7 @@ public sealed class EsrDelimiterTests : IDisposable
     [Theory]
     [InlineData("semicolon.csv", ';')]
     [InlineData("excel-semicolon.csv", ';')]
+    [InlineData("excel-semicolon-decimal-comma.csv", ';')]
     [InlineData("tab.tsv", '\t')]
     [InlineData("pipe.csv", '|')]
     [InlineData("unicode-text.txt", '\t')]
@@ -113,7 +114,7 @@ public sealed class EsrDelimiterTests : IDisposable
 
         var report = (await Load(path)).Report;
 
-        Assert.Contains("with tab as the delimiter, its header line has 3 columns and only 1 of them (person id) is a staff-in-post heading", report.Message, StringComparison.Ordinal);
+        Assert.Contains("with tab as the delimiter, its header line has 3 columns and only 1 of them (employee number) is a staff-in-post heading", report.Message, StringComparison.Ordinal);
     }
 
     [Fact]

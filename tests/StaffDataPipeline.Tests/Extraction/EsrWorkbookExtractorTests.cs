@@ -83,7 +83,7 @@ public sealed class EsrWorkbookExtractorTests : IDisposable
         var first = rows[0];
 
         // The workbook stores these as numbers and date cells, not text.
-        Assert.Equal("10000001", first.Fields[EsrField.PersonId]);
+        Assert.Equal("10000001", first.Fields[EsrField.EmployeeNumber]);
         Assert.Equal("0.6", first.Fields[EsrField.Fte]);
         Assert.Equal("22.5", first.Fields[EsrField.ContractedHours]);
         Assert.Equal("1999-09-21", first.Fields[EsrField.DateOfBirth]);
@@ -115,7 +115,7 @@ public sealed class EsrWorkbookExtractorTests : IDisposable
         var rows = Records(_extractor, Fixture("blank-rows_2023-09.xlsx"));
 
         Assert.Equal([4L, 7L], rows.Select(r => r.Row));
-        Assert.Equal(["10000591", "10000592"], rows.Select(r => r.Fields[EsrField.PersonId]));
+        Assert.Equal(["10000591", "10000592"], rows.Select(r => r.Fields[EsrField.EmployeeNumber]));
         Assert.Equal(["0.8", "1"], rows.Select(r => r.Fields[EsrField.Fte]));
         Assert.Equal("Genetic Counsellor", rows[1].Fields[EsrField.PositionTitle]);
         Assert.Null(rows[0].Fields[EsrField.AssignmentNumber]);

@@ -57,6 +57,22 @@ public sealed class TextValuesTests
     public void Refuses_decimals_with_a_comma_or_words(string text) => Assert.False(TextValues.TryDecimal(text, out _));
 
     [Theory]
+    [InlineData("0,6", true, 0.6)]
+    [InlineData("37,50", true, 37.5)]
+    [InlineData("0.8", true, 0.8)]
+    [InlineData("1,0", false, null)]
+    [InlineData("1,000.5", true, null)]
+    [InlineData("1,2,3", true, null)]
+    [InlineData(",5", true, null)]
+    public void A_decimal_comma_is_read_only_where_the_file_says_its_numbers_use_one(string text, bool decimalComma, double? expected)
+    {
+        var read = TextValues.TryDecimal(text, decimalComma, out var value);
+
+        Assert.Equal(expected is not null, read);
+        Assert.Equal(expected is { } e ? (decimal)e : 0m, read ? value : 0m);
+    }
+
+    [Theory]
     [InlineData("RGT_staff_in_post_202303.csv", "2023-03-31")]
     [InlineData("RGT-2023-03.csv", "2023-03-31")]
     [InlineData("sip_2023_11_final.csv", "2023-11-30")]

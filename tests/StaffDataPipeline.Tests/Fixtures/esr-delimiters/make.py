@@ -2,7 +2,7 @@
 """Makes the delimiter and encoding variants of issue 17 from samples/esr/RQ3_staff_in_post_2023-09.csv, the way
 LibreOffice and Excel save them: ';', tab and pipe from LibreOffice, Excel's "CSV UTF-8" with ';' as the list
 separator, "Unicode Text" (UTF-16 little-endian with a byte order mark, tab-separated) from LibreOffice, the same text
-big-endian, and files that must be refused: ':'-separated and a header that is one quoted cell.
+big-endian, Excel's ';' CSV under a European locale (decimal commas), and files that must be refused: ':'-separated and a header that is one quoted cell.
 
 Every cell is imported as text so that LibreOffice keeps the values exactly (dates as dd/mm/yyyy, FTE as 0.6000): the
 variants must give the same facts as the comma file. The outputs are committed, so `dotnet test` needs only the
@@ -68,6 +68,14 @@ def main():
 
     table = rows()
     excel(f"{STEM}_excel-semicolon.csv", ";", "utf-8-sig", table)
+
+    # Excel under a European locale: ';' as the list separator and a decimal comma in numbers (FTE 0,6000, hours 22,50).
+    european = [list(r) for r in table]
+    for heading in ("FTE", "Contracted Hours"):
+        column = table[0].index(heading)
+        for row in european[1:]:
+            row[column] = row[column].replace(".", ",")
+    excel(f"{STEM}_excel-semicolon-decimal-comma.csv", ";", "utf-8-sig", european)
 
     # A heading with commas in it, quoted as Excel quotes it: split naively, every later column would shift by one.
     quoted = [list(r) for r in table]

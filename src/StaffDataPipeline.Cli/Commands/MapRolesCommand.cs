@@ -12,7 +12,7 @@ internal static class MapRolesCommand
     {
         var input = new Argument<string>("input") { Description = "A CSV with any of: position_title, staff_group, occupation_code, area_of_work, job_role, cost_centre, grade." };
         var output = new Option<string?>("--output", "-o") { Description = "Write here instead of to the screen (cells are made safe to open in Excel; the input is never overwritten)." };
-        var command = new Command("map-roles", "Append role_code, rule and grade_normalised to every row of a CSV, using the current rules.") { input, output };
+        var command = new Command("map-roles", "Append role_code, rule, grade_normalised, service_area and service_area_rule to every row of a CSV, using the current rules.") { input, output };
         command.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, new Dictionary<string, string?>(), services =>
         {
             var reference = services.GetRequiredService<ReferenceDataSet>();
@@ -25,13 +25,13 @@ internal static class MapRolesCommand
             long rows;
             if (parse.GetValue(output) is { } file)
             {
-                rows = RoleMappingCsv.MapToFile(path, file, reference.Mapper, reference.Aliases);
+                rows = RoleMappingCsv.MapToFile(path, file, reference.Mapper, reference.ServiceAreas, reference.Aliases);
 
                 Console.Error.WriteLine($"{rows} row(s) mapped with taxonomy {reference.Taxonomy.Version} into {file}");
             }
             else
             {
-                rows = RoleMappingCsv.Map(path, Console.Out, reference.Mapper, reference.Aliases);
+                rows = RoleMappingCsv.Map(path, Console.Out, reference.Mapper, reference.ServiceAreas, reference.Aliases);
                 Console.Out.Flush();
             }
 

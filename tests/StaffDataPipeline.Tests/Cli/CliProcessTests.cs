@@ -63,18 +63,19 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
-    public void Map_roles_appends_role_rule_and_grade_and_passes_other_columns_through()
+    public void Map_roles_appends_role_rule_grade_and_service_area_and_passes_other_columns_through()
     {
-        var input = _dir.Write("titles.csv", "ref,position_title,area_of_work,grade,comment\n1,Snr Genetic Counselor,Clinical Genetics,Band 8a,\"a, b\"\n2,General Manager,Surgery,Band 8a,\n");
+        var input = _dir.Write("titles.csv", "ref,position_title,area_of_work,grade,comment,Grade Code\n1,Snr Genetic Counselor,Cancer Genetics,Band 8a,\"a, b\",XN08A\n2,General Manager,Surgery,Band 8a,,\n3,Clinical Scientist,Genomics Laboratory,,,XN07\n");
         var output = _dir.File("mapped.csv");
 
         var (exit, _, error) = CliRunner.Run(_dir.Path, null, "map-roles", input, "--output", output);
 
         Assert.True(exit == 0, error);
         var lines = File.ReadAllLines(output);
-        Assert.Equal("ref,position_title,area_of_work,grade,comment,role_code,rule,grade_normalised", lines[0]);
-        Assert.Equal("1,Snr Genetic Counselor,Clinical Genetics,Band 8a,\"a, b\",GC-PRINCIPAL,GC-06,AFC-8A", lines[1]);
-        Assert.Equal("2,General Manager,Surgery,Band 8a,,OUT-OF-SCOPE,DEFAULT-OUT-OF-SCOPE,AFC-8A", lines[2]);
+        Assert.Equal("ref,position_title,area_of_work,grade,comment,Grade Code,role_code,rule,grade_normalised,service_area,service_area_rule", lines[0]);
+        Assert.StartsWith("1,Snr Genetic Counselor,Cancer Genetics,Band 8a,\"a, b\",XN08A,GC-PRINCIPAL,GC-06,AFC-8A,INHERITED-CANCER,SA-", lines[1], StringComparison.Ordinal);
+        Assert.Equal("2,General Manager,Surgery,Band 8a,,,OUT-OF-SCOPE,DEFAULT-OUT-OF-SCOPE,AFC-8A,UNSPECIFIED,DEFAULT-UNSPECIFIED", lines[2]);
+        Assert.Equal(",AFC-7,UNSPECIFIED,DEFAULT-UNSPECIFIED", lines[3][lines[3].LastIndexOf(",AFC", StringComparison.Ordinal)..]);
     }
 
     [Fact]

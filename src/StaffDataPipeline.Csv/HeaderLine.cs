@@ -12,24 +12,39 @@ internal static class HeaderLine
     private const int MaxChars = 1 << 20;
 
     /// <summary>The first line that is not blank, up to a line break outside quotes, or null for a file with none.</summary>
-    public static string? Read(string path, Encoding encoding)
+    public static string? Read(string path, Encoding encoding) => ReadRecords(path, encoding).FirstOrDefault();
+
+    /// <summary>
+    /// The lines that are not blank, from the top, each up to a line break outside quotes: read lazily, so a caller that
+    /// stops at the header reads no further.
+    /// </summary>
+    public static IEnumerable<string> ReadRecords(string path, Encoding encoding)
     {
         // The decoder skips a byte order mark that matches its encoding (UTF-16); a UTF-8 one is stripped below.
         using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12), encoding, detectEncodingFromByteOrderMarks: false, 1 << 12);
         var line = new StringBuilder();
         var quoted = false;
+        var first = true;
         int next;
-        while ((next = reader.Read()) >= 0 && line.Length < MaxChars)
+        do
         {
+            next = reader.Read();
             var c = (char)next;
-            if (c is '\r' or '\n' && !quoted)
+            if (next < 0 || line.Length >= MaxChars || (c is '\r' or '\n' && !quoted))
             {
-                if (line.ToString().Trim('\uFEFF').Length > 0)
+                var text = first ? line.ToString().TrimStart('\uFEFF') : line.ToString();
+                line.Clear();
+                if (text.Length > 0)
                 {
-                    break;
+                    first = false;
+                    yield return text;
                 }
 
-                line.Clear();
+                if (next < 0 || text.Length >= MaxChars)
+                {
+                    yield break;
+                }
+
                 continue;
             }
 
@@ -37,9 +52,7 @@ internal static class HeaderLine
             quoted ^= c == '"';
             line.Append(c);
         }
-
-        var text = line.ToString().TrimStart('\uFEFF');
-        return text.Length > 0 ? text : null;
+        while (true);
     }
 
     /// <summary>The fields of a header line split on <paramref name="separator"/> as RFC 4180 reads them, cleaned as headings are.</summary>

@@ -40,8 +40,14 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames, ISourceRe
 
     public IReadOnlyList<string> HeaderNames { get; }
 
-    /// <summary>Set for a semicolon-separated file, where Excel writes decimals with a comma.</summary>
+    /// <summary>Set where fields are not separated by commas: Excel may then write decimals with a comma.</summary>
     public bool DecimalComma { get; init; }
+
+    /// <summary>Title lines above the header row, so that row numbers are those a spreadsheet shows.</summary>
+    public int LinesAbove { get; init; }
+
+    /// <summary>What the reader had counted as data records when the header row was found below the title lines.</summary>
+    public long RecordsAbove { get; init; }
 
     /// <summary>As a spreadsheet shows it: the header is row 1, so the first record is row 2.</summary>
     public long RowNumber { get; private set; }
@@ -64,7 +70,7 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames, ISourceRe
                 throw new FileRejectedException("MALFORMED_CSV", $"{_file.FileName}, row {ex.RecordNumber}: the CSV cannot be parsed (a quoted field is never closed, or a record is impossibly long).");
             }
 
-            RowNumber = _reader.RowNumber + 1;
+            RowNumber = _reader.RowNumber - RecordsAbove + 1 + LinesAbove;
             Defect = ShapeDefect();
             if (Defect is null && _duplicates.IsNeeded)
             {

@@ -7,8 +7,8 @@ namespace StaffDataPipeline.Csv.Esr;
 
 /// <summary>
 /// ESR staff-in-post exports as CSV, in any of the header styles the alias list knows, separated by commas,
-/// semicolons, tabs or pipes. Recognised by header signature: a file whose first row names at least two staff-in-post
-/// fields, whatever its extension.
+/// semicolons, tabs or pipes. Recognised by header signature: a file with a row, among its first 20 (below any title
+/// lines a report saved from Excel keeps), naming at least two staff-in-post fields, whatever its extension.
 /// </summary>
 public sealed class EsrCsvExtractor : IExtractor, IExplainsRefusal
 {
@@ -30,7 +30,7 @@ public sealed class EsrCsvExtractor : IExtractor, IExplainsRefusal
         EsrDelimiter? header;
         try
         {
-            header = EsrDelimiter.Detect(file.Path, TextFileEncoding.For(file, null), _aliases);
+            header = EsrDelimiter.Detect(file.Path, TextFileEncoding.For(file, null), _aliases, MinimumSignatureFields);
         }
         catch (Exception ex) when (ex is IOException or DecoderFallbackException)
         {
@@ -52,18 +52,21 @@ public sealed class EsrCsvExtractor : IExtractor, IExplainsRefusal
     {
         // The delimiter is chosen from the header as Probe chose it; every row is then split on it by the parser alone.
         var encoding = TextFileEncoding.For(file, options.EncodingName);
-        var separator = EsrDelimiter.Detect(file.Path, encoding, options.Aliases)?.Separator ?? ',';
+        var detected = EsrDelimiter.Detect(file.Path, encoding, options.Aliases, MinimumSignatureFields);
+        var separator = detected?.Separator ?? ',';
         var stream = new VerifyingReadStream(file);
         var reader = CsvFiles.OpenReader(stream, encoding, separator: separator);
         try
         {
+            var linesAbove = SkipToHeader(reader, detected?.LinesAbove ?? 0);
             var headerNames = reader.Headers.Select(CsvFiles.CleanHeader).ToArray();
             if (headerNames.All(h => h.Length == 0))
             {
                 throw new FileRejectedException("EMPTY_FILE", $"{file.FileName}: the file has no header row.");
             }
 
-            return new EsrCsvExtraction(file, reader, stream, options.Aliases.Match(headerNames), headerNames) { DecimalComma = separator == ';' };
+            // Where ';' or tab separates fields, a comma in a number can only be Excel's decimal comma.
+            return new EsrCsvExtraction(file, reader, stream, options.Aliases.Match(headerNames), headerNames) { DecimalComma = separator != ',', LinesAbove = linesAbove, RecordsAbove = linesAbove > 0 ? reader.RowNumber : 0 };
         }
         catch (CsvFormatException ex)
         {
@@ -75,6 +78,28 @@ public sealed class EsrCsvExtractor : IExtractor, IExplainsRefusal
             reader.Dispose();
             throw;
         }
+    }
+
+    // Title lines above the header (an ESR BI report saved from Excel) are read past, and the header row becomes the
+    // reader's header; rows keep the numbers a spreadsheet shows.
+    private static int SkipToHeader(CsvReader reader, int linesAbove)
+    {
+        if (linesAbove == 0)
+        {
+            return 0;
+        }
+
+        _ = reader.Headers;
+        for (var i = 0; i < linesAbove; i++)
+        {
+            if (!reader.Read())
+            {
+                return 0;
+            }
+        }
+
+        reader.ReadHeader();
+        return linesAbove;
     }
 
     public string? Explain(SourceFile file) => IsWorkbook(file) ? null : new EsrRefusal(file, _aliases, MinimumSignatureFields).Explain();

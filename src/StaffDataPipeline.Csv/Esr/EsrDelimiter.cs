@@ -12,6 +12,12 @@ internal sealed record EsrDelimiter(char Separator, IReadOnlyList<string> Headin
 {
     public static readonly char[] Candidates = [',', ';', '\t', '|'];
 
+    /// <summary>How far down the header row is looked for, below the title lines of a report saved from Excel.</summary>
+    public const int HeaderSearchLines = 20;
+
+    /// <summary>How many lines (not blank) stand above the header: the title and "Report run on…" lines of ESR BI.</summary>
+    public int LinesAbove { get; init; }
+
     /// <summary>How a message names a delimiter.</summary>
     public static string Name(char separator) => separator switch
     {
@@ -20,11 +26,28 @@ internal sealed record EsrDelimiter(char Separator, IReadOnlyList<string> Headin
         _ => $"'{separator}'",
     };
 
-    /// <summary>The best split of the file's header line, or null for a file without one.</summary>
-    public static EsrDelimiter? Detect(string path, Encoding encoding, HeaderAliases aliases)
+    /// <summary>
+    /// The best split of the file's header line, or null for a file without one. The header is the first of the top
+    /// <see cref="HeaderSearchLines"/> lines that names at least <paramref name="minimumFields"/> staff-in-post fields
+    /// (a title line padded with delimiters, as Excel saves one, names none); failing that, the first line.
+    /// </summary>
+    public static EsrDelimiter? Detect(string path, Encoding encoding, HeaderAliases aliases, int minimumFields)
     {
-        var line = HeaderLine.Read(path, encoding);
-        return line is null ? null : Choose(line, aliases);
+        EsrDelimiter? first = null;
+        var above = 0;
+        foreach (var line in HeaderLine.ReadRecords(path, encoding).Take(HeaderSearchLines))
+        {
+            var choice = Choose(line, aliases);
+            first ??= choice;
+            if (aliases.Match(choice.Headings).Columns.Count >= minimumFields)
+            {
+                return choice with { LinesAbove = above };
+            }
+
+            above++;
+        }
+
+        return first;
     }
 
     public static EsrDelimiter Choose(string line, HeaderAliases aliases)

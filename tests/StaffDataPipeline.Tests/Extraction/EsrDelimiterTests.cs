@@ -118,12 +118,13 @@ public sealed class EsrDelimiterTests : IDisposable
     }
 
     [Fact]
-    public async Task A_first_line_without_any_delimiter_is_taken_for_a_title_above_the_header()
+    public async Task A_first_line_without_any_delimiter_is_read_past_as_a_title_and_without_a_header_below_it_is_named_as_one()
     {
-        var path = _dir.Write("staff_2023-09.csv", "Staff In Post Report\nEmployee Number,Organisation Code,FTE\n1,RGT,1\n");
+        var titled = _dir.Write("staff_2023-09.csv", "Staff In Post Report\nEmployee Number,Organisation Code,Position Title,FTE\n1,RGT,Clinical Scientist,1\n");
+        var headerless = _dir.Write("other_2023-09.csv", "Staff In Post Report\nShoe Size,Hat Size\n1,2\n");
 
-        var report = (await Load(path)).Report;
-
+        Assert.Equal(FileLoadStatus.Loaded, (await Load(titled)).Report.Status);
+        var report = (await Load(headerless)).Report;
         Assert.Equal("UNRECOGNISED_FORMAT", report.ReasonCode);
         Assert.Contains("its header line is one column: it holds no comma, semicolon, tab or pipe (a title line above the header?)", report.Message, StringComparison.Ordinal);
     }
@@ -157,6 +158,30 @@ public sealed class EsrDelimiterTests : IDisposable
         Assert.Equal((expected, columns), (chosen.Separator, chosen.Headings.Count));
     }
 
+    [Theory]
+    [InlineData("excel-title-lines.csv", 3)]
+    [InlineData("unicode-text-european.txt", 2)]
+    public async Task Title_lines_above_the_header_are_read_past_and_rows_keep_the_numbers_a_spreadsheet_shows(string variant, int linesAbove)
+    {
+        var comma = await Load(Repository.Samples("esr", $"{Stem}.csv"));
+        var other = await Load(Fixture(variant));
+
+        Assert.Equal(FileLoadStatus.Loaded, other.Report.Status);
+        Assert.Equal(linesAbove, Header(Fixture(variant)).LinesAbove);
+        Assert.Equal(Counts(comma.Report), Counts(other.Report));
+        Assert.True(comma.Facts.Count > 10, "the comma file loads genomics facts to compare");
+        Assert.Equal(comma.Facts.Select(f => ShiftRow(f, 12, linesAbove)).Order(StringComparer.Ordinal), other.Facts.Order(StringComparer.Ordinal));
+        Assert.Equal(comma.Rejections.Select(r => ShiftRow(r, 0, linesAbove)), other.Rejections);
+    }
+
+    // The row number in a '|'-joined comparison line, moved down by the title lines above the header.
+    private static string ShiftRow(string line, int field, int by)
+    {
+        var parts = line.Split('|');
+        parts[field] = (long.Parse(parts[field], System.Globalization.CultureInfo.InvariantCulture) + by).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return string.Join('|', parts);
+    }
+
     private static void AssertNoPersonalValue(string? message)
     {
         Assert.NotNull(message);
@@ -174,7 +199,7 @@ public sealed class EsrDelimiterTests : IDisposable
     private static EsrDelimiter Header(string path)
     {
         var source = SourceFileReader.Inspect(path);
-        return EsrDelimiter.Detect(path, Csv.TextFileEncoding.For(source, null), Reference.Data.Aliases)!;
+        return EsrDelimiter.Detect(path, Csv.TextFileEncoding.For(source, null), Reference.Data.Aliases, minimumFields: 2)!;
     }
 
     private async Task<Loaded> Load(string path, LoadOptions? options = null)

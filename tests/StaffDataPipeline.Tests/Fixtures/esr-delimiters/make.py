@@ -77,6 +77,15 @@ def main():
             row[column] = row[column].replace(".", ",")
     excel(f"{STEM}_excel-semicolon-decimal-comma.csv", ";", "utf-8-sig", european)
 
+    # An ESR BI report exported to Excel and saved from there as CSV: its title and "Report run on" lines stay above
+    # the header, padded with delimiters to the width of the sheet, with a padded blank line between.
+    width = len(table[0])
+    banner = [["Staff In Post - Detail"] + [""] * (width - 1), ["Report run on 04/12/2026 09:15"] + [""] * (width - 1), [""] * width]
+    excel(f"{STEM}_excel-title-lines.csv", ",", "utf-8-sig", banner + table)
+
+    # The same saved as "Unicode Text" under a European locale: UTF-16 with a byte order mark, tabs, decimal commas.
+    excel(f"{STEM}_unicode-text-european.txt", "\t", "utf-16", banner[:2] + european)
+
     # A heading with commas in it, quoted as Excel quotes it: split naively, every later column would shift by one.
     quoted = [list(r) for r in table]
     quoted[0][quoted[0].index("Full Name")] = "Name (Surname, Forename)"

@@ -54,6 +54,9 @@ public sealed class EsrRowNormaliser
         _serviceAreas = reference.ServiceAreas;
     }
 
+    /// <summary>Rows quarantined for want of the national identifier that have an employee number: an empty national column.</summary>
+    public long RowsWithOnlyLocalIdentifier { get; private set; }
+
     /// <summary>Whether FTE and hours may have a decimal comma (<see cref="IExtraction.DecimalComma"/>).</summary>
     public bool DecimalComma { get; init; }
 
@@ -108,6 +111,11 @@ public sealed class EsrRowNormaliser
         var personId = r.Field(_identifier);
         if (personId is null)
         {
+            if (_identifier == EsrField.PersonId && r.Field(EsrField.EmployeeNumber) is not null)
+            {
+                RowsWithOnlyLocalIdentifier++;
+            }
+
             return _identifier == EsrField.PersonId && r.Field(EsrField.EmployeeNumber) is not null
                 ? Reject(r, _identifier, "MISSING_PERSON_ID", "No national identifier; the file's people are keyed on it, so the employee number is not used in its place (one person would get two keys).")
                 : Reject(r, _identifier, "MISSING_PERSON_ID", "No person identifier.");
@@ -166,7 +174,7 @@ public sealed class EsrRowNormaliser
         {
             if (!TextValues.TryDecimal(hoursText, DecimalComma, out var h) || h < 0 || h > 100)
             {
-                return Reject(r, EsrField.ContractedHours, "HOURS_INVALID", "Contracted hours is not a number between 0 and 100.");
+                return Reject(r, EsrField.ContractedHours, "HOURS_INVALID", "Contracted hours is not a number between 0 and 100 (use '.' for decimals).");
             }
 
             hours = h;

@@ -16,6 +16,9 @@ namespace StaffDataPipeline.Pipeline;
 internal sealed class EsrFileLoader
 {
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(1);
+
+    // Grades listed in a report: a file with more unknown spellings than this has a wrong column, not new spellings.
+    private const int MaxListed = 20;
     private readonly ReferenceDataSet _reference;
     private readonly Organisations.OrganisationCatalogue _organisations;
     private readonly IWarehouse _warehouse;
@@ -89,6 +92,7 @@ internal sealed class EsrFileLoader
             var rejections = new List<RowRejection>();
             var unmapped = new Dictionary<UnmappedPost, long>();
             var unknownOrgs = new SortedSet<string>(StringComparer.Ordinal);
+            var unknownGrades = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
             var rolledUp = new SortedSet<string>(StringComparer.Ordinal);
             try
             {
@@ -113,6 +117,12 @@ internal sealed class EsrFileLoader
                             if (!fact.Organisation.IsKnown)
                             {
                                 unknownOrgs.Add(fact.Organisation.Code);
+                            }
+
+                            // A grade given and not known would otherwise become Unknown without a word.
+                            if (fact.Grade.Code == Grades.Grade.UnknownCode && fact.Post.GradeAsWritten.Length > 0 && unknownGrades.Count < MaxListed)
+                            {
+                                unknownGrades.Add(fact.Post.GradeAsWritten);
                             }
 
                             if (fact.Organisation.RolledUpFrom is { } site)
@@ -159,22 +169,27 @@ internal sealed class EsrFileLoader
                 {
                     var empty = new BatchSummary(counts, rejections, unmapped, BatchStatus.Rejected, "The file has a header but no data rows.", _time.GetUtcNow()) { ReasonCode = "EMPTY_FILE" };
                     await writer.AbandonAsync(empty, ct);
-                    return Report(source.Path, FileLoadStatus.Rejected, counts, clock, extractor, header, empty, writer.BatchId, rejections, unknownOrgs, unmapped, rolledUp);
+                    return Report(source.Path, FileLoadStatus.Rejected, counts, clock, extractor, header, empty, writer.BatchId, rejections, unknownOrgs, unmapped, rolledUp, unknownGrades);
                 }
 
                 if (counts.RejectedShare > _options.RejectThreshold)
                 {
                     var message = $"{counts.Rejected} of {counts.Loaded + counts.Rejected} in-scope rows ({counts.RejectedShare:P1}) failed validation, more than the {_options.RejectThreshold:P1} allowed: the whole file is rejected. See the quarantined rows below.";
+                    if (normaliser.RowsWithOnlyLocalIdentifier * 2 > counts.Rejected && header.ColumnOf(EsrField.PersonId) is { } national && header.ColumnOf(EsrField.EmployeeNumber) is { } local)
+                    {
+                        message += $" {normaliser.RowsWithOnlyLocalIdentifier} of them have '{headerNames[local]}' but no '{headerNames[national]}': if that column is empty in this export, remove it and the file will be keyed on '{headerNames[local]}'.";
+                    }
+
                     var rejected = new BatchSummary(counts, rejections, unmapped, BatchStatus.Rejected, message, _time.GetUtcNow()) { ReasonCode = "THRESHOLD_EXCEEDED" };
                     await writer.AbandonAsync(rejected, ct);
                     _logger.LogInformation("{File}: rejected, {Rejected} rows failed validation", source.FileName, counts.Rejected);
-                    return Report(source.Path, FileLoadStatus.Rejected, counts, clock, extractor, header, rejected, writer.BatchId, rejections, unknownOrgs, unmapped, rolledUp);
+                    return Report(source.Path, FileLoadStatus.Rejected, counts, clock, extractor, header, rejected, writer.BatchId, rejections, unknownOrgs, unmapped, rolledUp, unknownGrades);
                 }
 
                 var summary = new BatchSummary(counts, rejections, unmapped, BatchStatus.Loaded, null, _time.GetUtcNow());
                 var commit = await writer.CommitAsync(summary, ct);
                 _logger.LogInformation("{File}: {Status} batch {Batch}, {Loaded} rows loaded, {Rejected} quarantined", source.FileName, dryRun ? "validated" : "loaded", commit.BatchId, counts.Loaded, counts.Rejected);
-                return Report(source.Path, dryRun ? FileLoadStatus.Valid : FileLoadStatus.Loaded, counts, clock, extractor, header, summary, dryRun ? null : commit.BatchId, rejections, unknownOrgs, unmapped, rolledUp) with { Commit = commit };
+                return Report(source.Path, dryRun ? FileLoadStatus.Valid : FileLoadStatus.Loaded, counts, clock, extractor, header, summary, dryRun ? null : commit.BatchId, rejections, unknownOrgs, unmapped, rolledUp, unknownGrades) with { Commit = commit };
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not FileAlreadyTakenException)
             {
@@ -192,7 +207,7 @@ internal sealed class EsrFileLoader
                 }
 
                 FileFault.Log(_logger, source.FileName, status, code, ex);
-                return Report(source.Path, status, counts, clock, extractor, header, failed, writer.BatchId, rejections, unknownOrgs, unmapped, rolledUp);
+                return Report(source.Path, status, counts, clock, extractor, header, failed, writer.BatchId, rejections, unknownOrgs, unmapped, rolledUp, unknownGrades);
             }
         }
     }
@@ -212,7 +227,8 @@ internal sealed class EsrFileLoader
         IReadOnlyList<RowRejection> rejections,
         IEnumerable<string> unknownOrgs,
         IReadOnlyDictionary<UnmappedPost, long> unmapped,
-        IEnumerable<string> rolledUpSites) =>
+        IEnumerable<string> rolledUpSites,
+        IEnumerable<string> unknownGrades) =>
         new(path, status, counts, clock.Elapsed)
         {
             BatchId = batchId is > 0 ? batchId : null,
@@ -223,6 +239,7 @@ internal sealed class EsrFileLoader
             UnknownColumns = header.UnknownColumns,
             PersonalColumnsDropped = header.PersonalColumnsDropped,
             UnknownOrganisations = unknownOrgs.ToList(),
+            UnknownGrades = unknownGrades.ToList(),
             RolledUpSites = rolledUpSites.ToList(),
             UnmappedRows = unmapped.Values.Sum(),
         };

@@ -28,6 +28,9 @@ public sealed record FileLoadReport(string FilePath, FileLoadStatus Status, Batc
 
     public IReadOnlyList<string> UnknownOrganisations { get; init; } = [];
 
+    /// <summary>Grades as written (pay band or grade code) that grades.csv does not know: their facts were graded Unknown.</summary>
+    public IReadOnlyList<string> UnknownGrades { get; init; } = [];
+
     /// <summary>Site codes (5-character ODS codes) in the file whose facts were recorded against their trust, as "R0A02 → R0A".</summary>
     public IReadOnlyList<string> RolledUpSites { get; init; } = [];
 

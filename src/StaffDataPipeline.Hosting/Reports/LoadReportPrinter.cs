@@ -53,6 +53,11 @@ public static class LoadReportPrinter
                 o.WriteLine($"    organisation codes not in organisations.csv (loaded as Unknown, listed for review): {string.Join(", ", r.UnknownOrganisations)}");
             }
 
+            if (r.UnknownGrades.Count > 0)
+            {
+                o.WriteLine($"    grades not in grades.csv (loaded as Unknown; add each as an alias or ESR grade code there, then `staffdata remap`): {string.Join(", ", r.UnknownGrades)}");
+            }
+
             if (r.RolledUpSites.Count > 0)
             {
                 o.WriteLine($"    site codes recorded against their trust (from the ODS release): {string.Join(", ", r.RolledUpSites)}");

@@ -13,8 +13,13 @@ public sealed class EsrBiReportTests : IDisposable
 {
     private const string Folder = "esr-bi-reports";
     private readonly SqliteWarehouseProvider _warehouse = new();
+    private readonly TempDirectory _files = new();
 
-    public void Dispose() => _warehouse.Dispose();
+    public void Dispose()
+    {
+        _warehouse.Dispose();
+        _files.Dispose();
+    }
 
     [Fact]
     public async Task A_report_with_both_identifiers_is_keyed_on_the_national_one_and_a_move_between_trusts_is_counted()
@@ -65,6 +70,33 @@ public sealed class EsrBiReportTests : IDisposable
         Assert.Equal(0.7, _warehouse.Scalar<double>("SELECT fte FROM fact_staff_in_post WHERE source_row = 3"));    // FTE given: it wins
     }
 
+    [Fact]
+    public async Task A_grade_that_grades_csv_does_not_know_is_loaded_as_unknown_and_named_in_the_report()
+    {
+        var path = _files.Write(
+            "RGT_report_2023-09.csv",
+            "Employee Number,Organisation Code,Position Title,Area of Work,Pay Band,Grade Code,FTE\n1,RGT,Clinical Scientist,Genomics Laboratory,,MN37,1\n2,RGT,Clinical Scientist,Genomics Laboratory,Band 7,XN07,1\n3,RGT,Clinical Scientist,Genomics Laboratory,,,1\n");
+
+        var report = (await Load(path)).Single();
+
+        Assert.Equal(FileLoadStatus.Loaded, report.Status);
+        Assert.Equal(["MN37"], report.UnknownGrades);
+        Assert.Equal("UNKNOWN", GradeOfRow(2));
+        Assert.Equal("AFC-7", GradeOfRow(3));
+    }
+
+    [Fact]
+    public async Task An_empty_national_identifier_column_is_named_with_what_to_do_when_it_rejects_the_file()
+    {
+        var rows = Enumerable.Range(1, 20).Select(i => $"{i},,RGT,Clinical Scientist,Genomics Laboratory,Band 7,1");
+        var path = _files.Write("RGT_report_2023-09.csv", string.Join('\n', ["Employee Number,Unique Nhs Identifier,Organisation Code,Position Title,Area of Work,Pay Band,FTE", .. rows]) + "\n");
+
+        var report = (await Load(path)).Single();
+
+        Assert.Equal(("THRESHOLD_EXCEEDED", 20L), (report.ReasonCode, report.Counts.Rejected));
+        Assert.Contains("20 of them have 'Employee Number' but no 'Unique Nhs Identifier': if that column is empty in this export, remove it and the file will be keyed on 'Employee Number'.", report.Message, StringComparison.Ordinal);
+    }
+
     private string GradeOfRow(int row) =>
         _warehouse.Scalar<string>($"SELECT g.grade_code FROM fact_staff_in_post f JOIN dim_grade g ON g.grade_id = f.grade_id WHERE f.source_row = {row}");
 
@@ -72,6 +104,6 @@ public sealed class EsrBiReportTests : IDisposable
     {
         // The samples these reports are made from carry three bad rows of their own; the planted conflict is a fourth.
         var pipeline = TestPipeline.Create(_warehouse.CreateWarehouse(Reference.Data), options: new LoadOptions { RejectThreshold = 0.1 });
-        return await pipeline.RunAsync(names.Select(n => Repository.Fixture(Path.Combine(Folder, n))), dryRun: false, null, CancellationToken.None);
+        return await pipeline.RunAsync(names.Select(n => Path.IsPathRooted(n) ? n : Repository.Fixture(Path.Combine(Folder, n))), dryRun: false, null, CancellationToken.None);
     }
 }

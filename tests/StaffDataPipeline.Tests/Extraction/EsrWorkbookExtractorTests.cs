@@ -40,8 +40,8 @@ public sealed class EsrWorkbookExtractorTests : IDisposable
         Assert.Equal(Counts(fromCsv), Counts(fromWorkbook));
         Assert.True(fromCsv.Counts.Loaded > 50, $"only {fromCsv.Counts.Loaded} facts: the comparison would prove little");
 
-        var csvFacts = Facts(csvDb.DatabasePath);
-        var workbookFacts = Facts(workbookDb.DatabasePath);
+        var csvFacts = WarehouseFacts.Of(csvDb.DatabasePath);
+        var workbookFacts = WarehouseFacts.Of(workbookDb.DatabasePath);
         Assert.Equal(fromCsv.Counts.Loaded, csvFacts.Count);
         Assert.Equal(csvFacts.Select(f => f.Values), workbookFacts.Select(f => f.Values));
 
@@ -232,33 +232,6 @@ public sealed class EsrWorkbookExtractorTests : IDisposable
 
     private static async Task<FileLoadReport> Load(SqliteWarehouseProvider db, string path) =>
         (await TestPipeline.Create(db.CreateWarehouse(Reference.Data)).RunAsync([path], dryRun: false, null, CancellationToken.None)).Single();
-
-    // Every column of every fact (whatever columns the schema has grown), with the dimensions' natural keys beside the
-    // surrogate ones; only the fact's own id, its batch and its source row are left out.
-    private static List<(long SourceRow, string Values)> Facts(string database)
-    {
-        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-        var rows = connection.Query(
-            """
-            SELECT d.calendar_date, o.organisation_code, r.role_code, g.grade_code, p.person_key, s.service_area_code,
-                   pos.position_title, pos.staff_group, pos.occupation_code, pos.area_of_work, pos.job_role, pos.cost_centre,
-                   pos.grade_as_written, f.*
-            FROM fact_staff_in_post f
-            JOIN dim_date d ON d.date_key = f.snapshot_date_key
-            JOIN dim_organisation o ON o.organisation_id = f.organisation_id
-            JOIN dim_role r ON r.role_id = f.role_id
-            JOIN dim_grade g ON g.grade_id = f.grade_id
-            JOIN dim_person p ON p.person_id = f.person_id
-            JOIN dim_service_area s ON s.service_area_id = f.service_area_id
-            JOIN dim_position pos ON pos.position_id = f.position_id
-            ORDER BY f.source_row
-            """);
-        return rows.Cast<IDictionary<string, object?>>()
-            .Select(row => (
-                Convert.ToInt64(row["source_row"], System.Globalization.CultureInfo.InvariantCulture),
-                string.Join(" | ", row.Where(kv => kv.Key is not ("fact_id" or "batch_id" or "source_row")).Select(kv => $"{kv.Key}={kv.Value}"))))
-            .ToList();
-    }
 
     private static string Batch(string database)
     {

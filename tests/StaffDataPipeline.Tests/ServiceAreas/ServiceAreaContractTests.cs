@@ -97,13 +97,13 @@ public abstract class ServiceAreaContractTests : IDisposable
 
         // The workforce team decides the Clinical Genetics cost centre is the rare disease service.
         var folder = _dir.CopyReferenceData();
-        File.AppendAllText(Path.Combine(folder, "service-area-rules.csv"), "SA-04,RARE-DISEASE,,,\\bclinical genetic\\b,\"the department's own cost centre is the rare disease service\"\n");
+        File.AppendAllText(Path.Combine(folder, "service-area-rules.csv"), "SA-99,RARE-DISEASE,,,\\bclinical genetic\\b,\"the department's own cost centre is the rare disease service\"\n");
         var changed = ReferenceDataLoader.Load(folder);
 
         var result = await new RoleRemapper(changed.Mapper, changed.ServiceAreas, new FixedTimeProvider(DateTimeOffset.UnixEpoch)).RemapAsync(_db.CreateReview(), CancellationToken.None);
 
         Assert.Equal((0L, 2L), (result.PostsChanged, result.ServiceAreaFactsChanged));
-        Assert.Equal(("RARE-DISEASE", "SA-04"), _db.Query<(string, string)>("SELECT a.service_area_code, f.service_area_rule FROM fact_staff_in_post f JOIN dim_service_area a ON a.service_area_id = f.service_area_id WHERE f.source_row = 4").Single());
+        Assert.Equal(("RARE-DISEASE", "SA-99"), _db.Query<(string, string)>("SELECT a.service_area_code, f.service_area_rule FROM fact_staff_in_post f JOIN dim_service_area a ON a.service_area_id = f.service_area_id WHERE f.source_row = 4").Single());
         Assert.Equal("DEFAULT-UNSPECIFIED", _db.Scalar<string>("SELECT service_area_rule FROM fact_staff_in_post WHERE source_row = 8"));
         Assert.Equal(0, _db.Scalar<long>("SELECT COUNT(*) FROM fact_staff_in_post WHERE service_area_rule IS NULL"));
         Assert.Equal([changed.Taxonomy.Version], _db.Query<string>("SELECT DISTINCT taxonomy_version FROM fact_staff_in_post"));

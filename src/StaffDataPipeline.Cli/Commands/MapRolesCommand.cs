@@ -25,13 +25,13 @@ internal static class MapRolesCommand
             long rows;
             if (parse.GetValue(output) is { } file)
             {
-                rows = RoleMappingCsv.MapToFile(path, file, reference.Mapper, reference.ServiceAreas, reference.Aliases);
+                rows = RoleMappingCsv.MapToFile(path, file, reference);
 
                 Console.Error.WriteLine($"{rows} row(s) mapped with taxonomy {reference.Taxonomy.Version} into {file}");
             }
             else
             {
-                rows = RoleMappingCsv.Map(path, Console.Out, reference.Mapper, reference.ServiceAreas, reference.Aliases);
+                rows = RoleMappingCsv.Map(path, Console.Out, reference);
                 Console.Out.Flush();
             }
 

@@ -38,6 +38,10 @@ public sealed partial class GradeCatalogue
 
     public Grade? ByCode(string code) => _byCode.GetValueOrDefault(code);
 
+    /// <summary>Whether grades.csv knows this spelling at all, as a grade or as one of the spellings of "not stated".</summary>
+    public bool Knows(string raw) =>
+        _byAlias.ContainsKey(TitleText.Fold(raw)) || Parse(raw).Code != Grade.UnknownCode;
+
     public Grade Parse(string? raw)
     {
         if (string.IsNullOrWhiteSpace(raw))

@@ -33,7 +33,7 @@ public static class FieldNotations
     public static EsrField FieldOf(EsrField column) =>
         Known.FirstOrDefault(k => k.Column == column) is { Notation: not null } hit ? hit.Field : column;
 
-    /// <summary>"ContractedHours" → "Fte, notation hours": how header-aliases.csv writes this column's kind.</summary>
+    /// <summary>"ContractedHours" → "Fte (hours)": this column's field and notation, as messages about header-aliases.csv name it.</summary>
     public static string Describe(EsrField column) =>
         Known.FirstOrDefault(k => k.Column == column) is { Notation: not null } hit ? $"{hit.Field} ({hit.Notation})" : column.ToString();
 }

@@ -64,8 +64,11 @@ public sealed class EsrRowNormaliser
     /// The column a file's people are keyed on: its most preferred identifier notation (the national one, as shipped),
     /// for every row. Keying some rows on the local number instead would give one person two keys.
     /// </summary>
-    public static EsrField IdentifierOf(HeaderMatch header) =>
-        header?.Present(EsrField.PersonId) is [var first, ..] ? first : EsrField.PersonId;
+    public static EsrField IdentifierOf(HeaderMatch header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        return header.Present(EsrField.PersonId) is [var first, ..] ? first : EsrField.PersonId;
+    }
 
     public RowOutcome Normalise(ISourceRecord r)
     {
@@ -111,14 +114,13 @@ public sealed class EsrRowNormaliser
         var personId = r.Field(_identifier);
         if (personId is null)
         {
-            if (_identifier == EsrField.PersonId && r.Field(EsrField.EmployeeNumber) is not null)
+            if (_identifier != EsrField.PersonId || r.Field(EsrField.EmployeeNumber) is null)
             {
-                RowsWithOnlyLocalIdentifier++;
+                return Reject(r, _identifier, "MISSING_PERSON_ID", "No person identifier.");
             }
 
-            return _identifier == EsrField.PersonId && r.Field(EsrField.EmployeeNumber) is not null
-                ? Reject(r, _identifier, "MISSING_PERSON_ID", "No national identifier; the file's people are keyed on it, so the employee number is not used in its place (one person would get two keys).")
-                : Reject(r, _identifier, "MISSING_PERSON_ID", "No person identifier.");
+            RowsWithOnlyLocalIdentifier++;
+            return Reject(r, _identifier, "MISSING_PERSON_ID", "No national identifier; the file's people are keyed on it, so the employee number is not used in its place (one person would get two keys).");
         }
 
         if (_grades.Contradiction(r) is { } grades)
@@ -182,15 +184,17 @@ public sealed class EsrRowNormaliser
 
         // FTE is read first and hours divided by the staff group's standard week fill in, unless header-aliases.csv
         // prefers hours.
-        var fromHours = hours is { } hrs ? Math.Round(hrs / _weeks.HoursFor(input.StaffGroup), 4) : (decimal?)null;
-        if ((_hoursBeforeFte ? fromHours ?? stated : stated ?? fromHours) is not { } fte)
+        var useHours = hours is not null && (_hoursBeforeFte || stated is null);
+        if ((useHours ? Math.Round(hours!.Value / _weeks.HoursFor(input.StaffGroup), 4) : stated) is not { } fte)
         {
             return Reject(r, _header.Has(EsrField.Fte) ? EsrField.Fte : EsrField.ContractedHours, "FTE_MISSING", "Neither FTE nor contracted hours are given.");
         }
 
         if (fte < 0 || fte > MaxFte)
         {
-            return Reject(r, EsrField.Fte, "FTE_OUT_OF_RANGE", $"FTE is outside 0 to {MaxFte}.");
+            return useHours
+                ? Reject(r, EsrField.ContractedHours, "FTE_OUT_OF_RANGE", $"Contracted hours over the staff group's {_weeks.HoursFor(input.StaffGroup)}-hour week give an FTE outside 0 to {MaxFte}.")
+                : Reject(r, EsrField.Fte, "FTE_OUT_OF_RANGE", $"FTE is outside 0 to {MaxFte}.");
         }
 
         int? age = null;

@@ -120,7 +120,8 @@ internal sealed class EsrFileLoader
                             }
 
                             // A grade given and not known would otherwise become Unknown without a word.
-                            if (fact.Grade.Code == Grades.Grade.UnknownCode && fact.Post.GradeAsWritten.Length > 0 && unknownGrades.Count < MaxListed)
+                            if (fact.Grade.Code == Grades.Grade.UnknownCode && fact.Post.GradeAsWritten.Length > 0 && unknownGrades.Count < MaxListed
+                                && !unknownGrades.Contains(fact.Post.GradeAsWritten) && !_reference.Grades.Knows(fact.Post.GradeAsWritten))
                             {
                                 unknownGrades.Add(fact.Post.GradeAsWritten);
                             }

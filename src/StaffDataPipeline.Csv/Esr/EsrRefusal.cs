@@ -105,7 +105,7 @@ internal sealed class EsrRefusal
             .FirstOrDefault();
         return likely is { } delimiter
             ? $"the delimiter looks like {EsrDelimiter.Name(delimiter)}, which is not read (comma, semicolon, tab and pipe are): save it again as CSV with one of those"
-            : "it holds no comma, semicolon, tab or pipe (a title line above the header?): the first line must be the header row, with its columns separated by one of those";
+            : "it holds no comma, semicolon, tab or pipe (a title line above the header?): the header row must be within the first 20 lines, with its columns separated by one of those";
     }
 
     // ASCII text in UTF-16 has a NUL in every other byte: mostly the odd ones (little-endian) or the even ones (big-endian).

@@ -1,7 +1,9 @@
 using CsvHelper;
 using StaffDataPipeline.Csv.Writing;
+using StaffDataPipeline.Extraction;
 using StaffDataPipeline.Headers;
-using StaffDataPipeline.Taxonomy;
+using StaffDataPipeline.Normalisation;
+using StaffDataPipeline.ReferenceData;
 
 namespace StaffDataPipeline.Csv.RoleMapping;
 
@@ -15,36 +17,41 @@ public static class RoleMappingCsv
     private static readonly string[] Inputs = ["position_title", "staff_group", "occupation_code", "area_of_work", "job_role", "cost_centre", "grade", "grade_code"];
 
     /// <summary>Writes to a file through a temporary file and a rename; refuses to write over its own input.</summary>
-    public static long MapToFile(string inputPath, string outputPath, RoleMapper mapper, ServiceAreaDecider serviceAreas, HeaderAliases aliases)
+    public static long MapToFile(string inputPath, string outputPath, ReferenceDataSet reference)
     {
         if (string.Equals(Path.GetFullPath(inputPath), Path.GetFullPath(outputPath), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
         {
             throw new IOException($"--output {outputPath} is the input file; choose another name, so that the input is kept.");
         }
 
-        return AtomicFile.Write(outputPath, writer => Map(inputPath, writer, mapper, serviceAreas, aliases));
+        return AtomicFile.Write(outputPath, writer => Map(inputPath, writer, reference));
     }
 
-    public static long Map(string inputPath, TextWriter output, RoleMapper mapper, ServiceAreaDecider serviceAreas, HeaderAliases aliases)
+    public static long Map(string inputPath, TextWriter output, ReferenceDataSet reference)
     {
+        ArgumentNullException.ThrowIfNull(reference);
         var inspected = Extraction.SourceFileReader.Inspect(inputPath);
         using var reader = CsvFiles.OpenReader(inputPath, TextFileEncoding.For(inspected, null));
         var header = reader.Headers.Select(CsvFiles.CleanHeader).ToArray();
-        var index = Inputs.ToDictionary(i => i, i => FindColumn(header, i, aliases));
-        if (index.Values.All(i => i < 0))
+
+        // The snake_case names fold to ESR headings ("grade_code" meets "Grade Code"), so one alias match finds both.
+        var match = reference.Aliases.Match(header);
+        if (!MappingFields.Any(match.Has))
         {
             throw new InvalidDataException($"{Path.GetFileName(inputPath)}: the header has none of the columns {string.Join(", ", Inputs)}.");
         }
 
+        // A row is read as a load reads it: the same descriptors, the same choice between pay band and grade code.
+        var row = new CsvRow(reader, match);
+        var grades = new GradeNotations(match, reference.Grades);
         using var csv = CsvWriter.Create(output, CsvWriterOptions.Default with { NewLine = "\n" }, leaveOpen: true);
         csv.WriteRecord([.. header.Select(SpreadsheetSafe.Cell), "role_code", "rule", "grade_normalised", "service_area", "service_area_rule"]);
         long rows = 0;
         while (reader.Read())
         {
-            string? Get(string name) => index[name] is var i && i >= 0 && i < reader.FieldCount && reader.GetString(i).Trim() is { Length: > 0 } v ? v : null;
-            // A grade code stands in for a missing pay band, as in a load.
-            var decision = mapper.Map(new MappingInput(Get("position_title"), Get("staff_group"), Get("occupation_code"), Get("area_of_work"), Get("job_role"), Get("cost_centre"), Get("grade") ?? Get("grade_code")));
-            var area = serviceAreas.Decide(Get("area_of_work"), Get("cost_centre"));
+            var input = EsrRowNormaliser.MappingInputOf(row, grades);
+            var decision = reference.Mapper.Map(input);
+            var area = reference.ServiceAreas.Decide(input.AreaOfWork, input.CostCentre);
             for (var i = 0; i < reader.FieldCount; i++)
             {
                 csv.WriteField(SpreadsheetSafe.Cell(reader.GetString(i)));
@@ -62,27 +69,17 @@ public static class RoleMappingCsv
         return rows;
     }
 
-    // Accepts the snake_case names and, for convenience, any ESR alias of the same field ("Position Title", "Pay Band").
-    private static int FindColumn(string[] header, string name, HeaderAliases aliases)
-    {
-        var folded = header.Select(h => HeaderName.Fold(h)).ToArray();
-        var exact = Array.IndexOf(folded, HeaderName.Fold(name));
-        if (exact >= 0)
-        {
-            return exact;
-        }
+    private static readonly EsrField[] MappingFields =
+        [EsrField.PositionTitle, EsrField.StaffGroup, EsrField.OccupationCode, EsrField.AreaOfWork, EsrField.JobRole, EsrField.CostCentre, EsrField.Grade, EsrField.GradeCode];
 
-        var field = name switch
-        {
-            "position_title" => EsrField.PositionTitle,
-            "staff_group" => EsrField.StaffGroup,
-            "occupation_code" => EsrField.OccupationCode,
-            "area_of_work" => EsrField.AreaOfWork,
-            "job_role" => EsrField.JobRole,
-            "cost_centre" => EsrField.CostCentre,
-            "grade_code" => EsrField.GradeCode,
-            _ => EsrField.Grade,
-        };
-        return aliases.Match(header).ColumnOf(field) ?? -1;
+    /// <summary>The reader's current row, seen through the header match as a load sees a record.</summary>
+    private sealed class CsvRow(CsvReader reader, HeaderMatch match) : ISourceRecord
+    {
+        public long RowNumber => reader.RowNumber + 1;
+
+        public RecordDefect? Defect => null;
+
+        public string? Field(EsrField field) =>
+            match.ColumnOf(field) is { } i && i < reader.FieldCount && reader.GetString(i).Trim() is { Length: > 0 } value ? value : null;
     }
 }

@@ -11,7 +11,7 @@ public static class RejectionAdvice
         ["NO_SNAPSHOT_MONTH"] = "The file does not say which month it describes. Put the month in the file name (for example esr_2024-03.csv) and drop it in again.",
         ["EMPTY_FILE"] = "The file has no data rows. Check that the right file was exported.",
         ["MALFORMED_CSV"] = "The file is not a readable CSV. Export it again from ESR as CSV.",
-        ["UNRECOGNISED_FORMAT"] = "The file was read neither as an ESR export nor as a survey return; the reason above says what was seen (its encoding, its delimiter, its first line). Export it again as CSV (separated by commas, semicolons, tabs or pipes) or .xlsx with the header row first, or check it is the right file.",
+        ["UNRECOGNISED_FORMAT"] = "The file was read neither as an ESR export nor as a survey return; the reason above says what was seen (its encoding, its delimiter, its first line). Export it again as CSV (separated by commas, semicolons, tabs or pipes) or .xlsx with the header row within its first 20 lines, or check it is the right file.",
         ["ODS_NOT_SUPPORTED"] = "Open the file in LibreOffice or Excel, save it as .xlsx, and drop that in.",
         ["NOT_A_SPREADSHEET"] = "The file's name says spreadsheet but its content is not one. Open it in Excel, save as .xlsx, and drop that in.",
         ["WORKBOOK_DAMAGED"] = "The workbook is damaged or was cut short. Ask the sender for a fresh copy.",

@@ -65,7 +65,7 @@ public sealed class CliProcessTests : IDisposable
     [Fact]
     public void Map_roles_appends_role_rule_grade_and_service_area_and_passes_other_columns_through()
     {
-        var input = _dir.Write("titles.csv", "ref,position_title,area_of_work,grade,comment,Grade Code\n1,Snr Genetic Counselor,Cancer Genetics,Band 8a,\"a, b\",XN08A\n2,General Manager,Surgery,Band 8a,,\n3,Clinical Scientist,Genomics Laboratory,,,XN07\n");
+        var input = _dir.Write("titles.csv", "ref,position_title,area_of_work,grade,comment,Grade Code\n1,Snr Genetic Counselor,Cancer Genetics,Band 8a,\"a, b\",XN08A\n2,General Manager,Surgery,Band 8a,,\n3,Clinical Scientist,Genomics Laboratory,,,XN07\n4,Genetic Counsellor,Clinical Genetics,Band 8 - Range A,,XN08A\n");
         var output = _dir.File("mapped.csv");
 
         var (exit, _, error) = CliRunner.Run(_dir.Path, null, "map-roles", input, "--output", output);
@@ -76,6 +76,9 @@ public sealed class CliProcessTests : IDisposable
         Assert.StartsWith("1,Snr Genetic Counselor,Cancer Genetics,Band 8a,\"a, b\",XN08A,GC-PRINCIPAL,GC-06,AFC-8A,INHERITED-CANCER,SA-", lines[1], StringComparison.Ordinal);
         Assert.Equal("2,General Manager,Surgery,Band 8a,,,OUT-OF-SCOPE,DEFAULT-OUT-OF-SCOPE,AFC-8A,UNSPECIFIED,DEFAULT-UNSPECIFIED", lines[2]);
         Assert.Equal(",AFC-7,UNSPECIFIED,DEFAULT-UNSPECIFIED", lines[3][lines[3].LastIndexOf(",AFC", StringComparison.Ordinal)..]);
+
+        // A pay band no rule reads and a grade code that resolves: the code decides, as in a load.
+        Assert.EndsWith(",XN08A,GC-PRINCIPAL,GC-06,AFC-8A,UNSPECIFIED,DEFAULT-UNSPECIFIED", lines[4], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,10 +22,11 @@ public sealed class BatchOwnerTests
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "zombie processes are a Linux matter");
 
-        // The shell starts a child that exits at once, then becomes `sleep`, which never reaps it: a zombie for 5 s.
-        using var shell = Process.Start(new ProcessStartInfo("sh", ["-c", "sleep 0 & echo $!; exec sleep 5"]) { RedirectStandardOutput = true })!;
+        // The shell starts a child that exits after a second, then becomes `sleep`, which never reaps it: a zombie until
+        // the shell's sleep ends. The child outlives the exec, so a busy machine cannot let the shell reap it first.
+        using var shell = Process.Start(new ProcessStartInfo("sh", ["-c", "sleep 1 & echo $!; exec sleep 8"]) { RedirectStandardOutput = true })!;
         var zombie = int.Parse(shell.StandardOutput.ReadLine()!, System.Globalization.CultureInfo.InvariantCulture);
-        var deadline = DateTime.UtcNow.AddSeconds(3);
+        var deadline = DateTime.UtcNow.AddSeconds(6);
         while (!File.ReadAllText($"/proc/{zombie}/stat").Contains(") Z", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
         {
             Thread.Sleep(20);

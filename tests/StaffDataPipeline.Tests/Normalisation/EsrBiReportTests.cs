@@ -75,7 +75,7 @@ public sealed class EsrBiReportTests : IDisposable
     {
         var path = _files.Write(
             "RGT_report_2023-09.csv",
-            "Employee Number,Organisation Code,Position Title,Area of Work,Pay Band,Grade Code,FTE\n1,RGT,Clinical Scientist,Genomics Laboratory,,MN37,1\n2,RGT,Clinical Scientist,Genomics Laboratory,Band 7,XN07,1\n3,RGT,Clinical Scientist,Genomics Laboratory,,,1\n");
+            "Employee Number,Organisation Code,Position Title,Area of Work,Pay Band,Grade Code,FTE\n1,RGT,Clinical Scientist,Genomics Laboratory,,MN37,1\n2,RGT,Clinical Scientist,Genomics Laboratory,Band 7,XN07,1\n3,RGT,Clinical Scientist,Genomics Laboratory,,,1\n4,RGT,Clinical Scientist,Genomics Laboratory,Not stated,,1\n5,RGT,Clinical Scientist,Genomics Laboratory,,MN37,1\n");
 
         var report = (await Load(path)).Single();
 
@@ -83,6 +83,18 @@ public sealed class EsrBiReportTests : IDisposable
         Assert.Equal(["MN37"], report.UnknownGrades);
         Assert.Equal("UNKNOWN", GradeOfRow(2));
         Assert.Equal("AFC-7", GradeOfRow(3));
+    }
+
+    [Fact]
+    public async Task An_fte_worked_out_from_hours_that_is_out_of_range_is_quarantined_against_the_hours_column()
+    {
+        var rows = Enumerable.Range(1, 30).Select(i => $"{i},RGT,Clinical Scientist,Genomics Laboratory,Healthcare Scientists,Band 7,{(i == 7 ? "60" : "37.5")}");
+        var path = _files.Write("RGT_hours_2023-09.csv", string.Join('\n', ["Employee Number,Organisation Code,Position Title,Area of Work,Staff Group,Pay Band,Contracted Hours", .. rows]) + "\n");
+
+        var rejection = Assert.Single((await Load(path)).Single().Rejections);
+
+        Assert.Equal((8L, "Contracted Hours", "FTE_OUT_OF_RANGE"), (rejection.RowNumber, rejection.Column, rejection.ReasonCode));
+        Assert.Equal("Contracted hours over the staff group's 37.5-hour week give an FTE outside 0 to 1.5.", rejection.Message);
     }
 
     [Fact]

@@ -73,8 +73,11 @@ internal sealed class SqlServerBatchWriter : IBatchWriter
                     SqlServerStatements.CommitFacts, new { batch = BatchId, version = _start.TaxonomyVersion }, tx, _options.CommandTimeoutSeconds, cancellationToken: ct))).ToList();
                 var facts = superseded.Sum(s => s.Facts);
                 await SqlServerAudit.CloseAsync(connection, tx, BatchId, summary, BatchStatus.Loaded, facts, _start.TaxonomyVersion, _ruleCount, _options, ct);
+                var changed = _start.PersonIdentifier is { } kind
+                    ? (await connection.QueryAsync<string>(new CommandDefinition(SqlServerStatements.IdentifierChangedOrganisations, new { batch = BatchId, kind }, tx, _options.CommandTimeoutSeconds, cancellationToken: ct))).ToList()
+                    : [];
                 await tx.CommitAsync(ct);
-                return new CommitResult(BatchId, facts, superseded.Select(s => s.Batch).Distinct().Order().ToList());
+                return new CommitResult(BatchId, facts, superseded.Select(s => s.Batch).Distinct().Order().ToList()) { IdentifierChangedOrganisations = changed };
             },
             cancellationToken);
         _closed = true;

@@ -107,6 +107,24 @@ internal static class SqlServerStatements
     /// The commit of an ESR batch, one short transaction under the commit lock: dimensions, supersede, facts, tidy-up.
     /// Month names are spelt out rather than taken from DATENAME, which follows the session language.
     /// </summary>
+    /// <summary>Organisations whose month before or after this batch's was loaded under the other kind of identifier.</summary>
+    public const string IdentifierChangedOrganisations = """
+        WITH mine AS (
+            SELECT DISTINCT organisation_id, snapshot_date_key FROM staffdata.fact_staff_in_post WHERE batch_id = @batch),
+        neighbours AS (
+            SELECT m.organisation_id,
+                   (SELECT MAX(p.snapshot_date_key) FROM staffdata.fact_staff_in_post p WHERE p.organisation_id = m.organisation_id AND p.snapshot_date_key < m.snapshot_date_key) AS previous_key,
+                   (SELECT MIN(n.snapshot_date_key) FROM staffdata.fact_staff_in_post n WHERE n.organisation_id = m.organisation_id AND n.snapshot_date_key > m.snapshot_date_key) AS next_key
+            FROM mine m)
+        SELECT DISTINCT o.organisation_code
+        FROM neighbours nb
+        JOIN staffdata.fact_staff_in_post f ON f.organisation_id = nb.organisation_id AND f.snapshot_date_key IN (nb.previous_key, nb.next_key)
+        JOIN staffdata.load_batch b ON b.batch_id = f.batch_id
+        JOIN staffdata.dim_organisation o ON o.organisation_id = nb.organisation_id
+        WHERE b.person_identifier IS NOT NULL AND b.person_identifier <> @kind
+        ORDER BY o.organisation_code;
+        """;
+
     public const string CommitFacts = """
         DROP TABLE IF EXISTS #posts;
         DROP TABLE IF EXISTS #pairs;

@@ -32,6 +32,9 @@ internal abstract class SqliteBatchScope : IAsyncDisposable
 
     protected string TaxonomyVersion => _start.TaxonomyVersion;
 
+    /// <summary>For ESR files: national or local (<see cref="BatchStart.PersonIdentifier"/>); null for survey returns.</summary>
+    protected string? PersonIdentifier => _start.PersonIdentifier;
+
     protected SqliteTransaction Transaction => _transaction ?? throw new InvalidOperationException("The batch is already closed.");
 
     public Task AbandonAsync(BatchSummary summary, CancellationToken cancellationToken)

@@ -91,6 +91,24 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
         return Task.FromResult<IReadOnlyList<long>>(rows);
     }
 
+    // The months either side of this batch's, per organisation, loaded under the other kind of identifier.
+    private const string IdentifierChangedSql = """
+        WITH mine AS (
+            SELECT DISTINCT organisation_id, snapshot_date_key FROM fact_staff_in_post WHERE batch_id = @batch),
+        neighbours AS (
+            SELECT m.organisation_id,
+                   (SELECT MAX(p.snapshot_date_key) FROM fact_staff_in_post p WHERE p.organisation_id = m.organisation_id AND p.snapshot_date_key < m.snapshot_date_key) AS previous_key,
+                   (SELECT MIN(n.snapshot_date_key) FROM fact_staff_in_post n WHERE n.organisation_id = m.organisation_id AND n.snapshot_date_key > m.snapshot_date_key) AS next_key
+            FROM mine m)
+        SELECT DISTINCT o.organisation_code
+        FROM neighbours nb
+        JOIN fact_staff_in_post f ON f.organisation_id = nb.organisation_id AND f.snapshot_date_key IN (nb.previous_key, nb.next_key)
+        JOIN load_batch b ON b.batch_id = f.batch_id
+        JOIN dim_organisation o ON o.organisation_id = nb.organisation_id
+        WHERE b.person_identifier IS NOT NULL AND b.person_identifier <> @kind
+        ORDER BY o.organisation_code
+        """;
+
     public Task<CommitResult> CommitAsync(BatchSummary summary, CancellationToken cancellationToken)
     {
         var tx = Transaction;
@@ -123,7 +141,10 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
             supersededBatches.UnionWith(earlier.Select(e => e.Batch));
         }
 
-        return Task.FromResult(Commit(summary, supersededFacts, supersededBatches.ToList()));
+        var changed = PersonIdentifier is { } kind
+            ? Connection.Query<string>(IdentifierChangedSql, new { batch = BatchId, kind }, tx).ToList()
+            : [];
+        return Task.FromResult(Commit(summary, supersededFacts, supersededBatches.ToList()) with { IdentifierChangedOrganisations = changed });
     }
 
     protected override void DisposeCommands()

@@ -16,4 +16,11 @@ public sealed record BatchSummary(
 }
 
 /// <summary>What committing a batch did besides inserting its facts.</summary>
-public sealed record CommitResult(long BatchId, long SupersededFacts, IReadOnlyList<long> SupersededBatches);
+public sealed record CommitResult(long BatchId, long SupersededFacts, IReadOnlyList<long> SupersededBatches)
+{
+    /// <summary>
+    /// Organisations whose month before or after this batch's was keyed on the other kind of identifier (national or
+    /// local): the keys do not meet, so flows between those months count everyone as leaving and joining.
+    /// </summary>
+    public IReadOnlyList<string> IdentifierChangedOrganisations { get; init; } = [];
+}

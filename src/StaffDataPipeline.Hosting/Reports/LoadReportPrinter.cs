@@ -43,6 +43,11 @@ public static class LoadReportPrinter
                 o.WriteLine($"    superseded {commit.SupersededFacts:N0} earlier facts of batch(es) {string.Join(", ", commit.SupersededBatches)} for the same {key}");
             }
 
+            if (r.Commit is { IdentifierChangedOrganisations.Count: > 0 } keyed)
+            {
+                o.WriteLine($"    the month before or after this one was keyed on the other kind of person identifier (national or local) for {string.Join(", ", keyed.IdentifierChangedOrganisations)}: the keys do not meet, so v_workforce_flows counts everyone there as leaving and joining between those months");
+            }
+
             if (r.UnmappedRows > 0)
             {
                 o.WriteLine($"    {r.UnmappedRows:N0} row{(r.UnmappedRows == 1 ? " has" : "s have")} genomics signals but no rule decided the role: see `staffdata unmapped`");

@@ -43,6 +43,21 @@ public sealed class EsrBiReportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_month_keyed_on_the_other_kind_of_identifier_next_to_this_one_is_named_at_commit()
+    {
+        // September from the trust's employee-number export, October from the BI report with the national identifier.
+        var september = (await Load(Repository.Samples("esr", "RQ3_staff_in_post_2023-09.csv"))).Single();
+        var october = (await Load("RQ3_esr_bi_report_2023-10.csv")).Single();
+        var nationalSeptember = (await Load("RQ3_esr_bi_report_2023-09.csv")).Single();
+
+        Assert.Empty(september.Commit!.IdentifierChangedOrganisations);
+        Assert.Equal(["RQ3"], october.Commit!.IdentifierChangedOrganisations);
+
+        // The national September supersedes the local one: the months now meet, and nothing is named.
+        Assert.Empty(nationalSeptember.Commit!.IdentifierChangedOrganisations);
+    }
+
+    [Fact]
     public async Task Pay_band_is_read_first_grade_code_fills_in_and_a_row_whose_two_notations_disagree_is_quarantined_with_both_columns()
     {
         var report = (await Load("RQ3_esr_bi_report_2023-09.csv")).Single();

@@ -15,7 +15,7 @@ internal static class ServeCommand
     public static Command Create()
     {
         var urls = new Option<string?>("--urls") { Description = "Addresses to listen on (Serve:Urls; default http://127.0.0.1:5080)." };
-        var inbox = new Option<string?>("--inbox") { Description = "The watched folder (Watch:Path; default ./inbox)." };
+        var inbox = new Option<string?>("--inbox") { Description = "The watched folder (Watch:Path; default ~/.local/share/staffdata/inbox, %LOCALAPPDATA%\\staffdata\\inbox on Windows)." };
         var command = new Command(Name, "Run the service: recurring loads from Schedule:Jobs, the watched folder (loads returns dropped into it), /health and the Hangfire dashboard. Stops with Ctrl+C, SIGTERM or a service stop.")
         {
             urls, inbox,

@@ -6,7 +6,15 @@ public sealed class WatchSettings
     /// <summary>False turns the watched folder off (a service that only runs schedules).</summary>
     public bool Enabled { get; set; } = true;
 
-    public string Path { get; set; } = "inbox";
+    /// <summary>
+    /// The watched folder; blank means the default. By default in the service account's own data folder (~/.local/share/staffdata/inbox on
+    /// Linux, %LOCALAPPDATA%\staffdata\inbox on Windows), never the current directory: the files it receives name people,
+    /// and a checkout is one <c>git add -A</c> from publishing them.
+    /// </summary>
+    public string Path { get; set; } = DefaultPath;
+
+    public static string DefaultPath { get; } =
+        System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "staffdata", "inbox");
 
     /// <summary>A file is taken once its size and last-write time have not changed for this long.</summary>
     public double SettleSeconds { get; set; } = 10;
@@ -26,7 +34,7 @@ public sealed class WatchSettings
 
     public static IReadOnlyList<double> DefaultRetryDelaysSeconds { get; } = [60, 300, 900, 3600];
 
-    public string ResolvedPath => System.IO.Path.GetFullPath(Path);
+    public string ResolvedPath => System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(Path) ? DefaultPath : Path);
 
     public string ResolvedProcessedPath => System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(ProcessedPath) ? System.IO.Path.Combine(ResolvedPath, "processed") : ProcessedPath);
 

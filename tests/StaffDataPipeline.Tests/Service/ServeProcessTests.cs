@@ -18,8 +18,13 @@ public sealed class ServeProcessTests : IDisposable
     {
         Skip.IfNot(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "stops the service with SIGTERM through kill(1)");
         var port = RunningService.FreePort();
+        // The service's own data folder, as the service account's XDG_DATA_HOME names it: the inbox is made there, never
+        // in the directory the service was started from.
+        var data = _dir.File("data");
+        var inbox = Path.Combine(data, "staffdata", "inbox");
         var environment = new Dictionary<string, string>
         {
+            ["XDG_DATA_HOME"] = data,
             ["STAFFDATA__SERVE__URLS"] = $"http://127.0.0.1:{port}",
             ["STAFFDATA__WATCH__SETTLESECONDS"] = "0.5",
             ["STAFFDATA__WATCH__SCANSECONDS"] = "0.5",
@@ -43,8 +48,10 @@ public sealed class ServeProcessTests : IDisposable
         Assert.Contains("inside the hour a clock change skips or repeats", Text(error), StringComparison.Ordinal);
 
         var survey = Directory.GetFiles(Repository.Samples("surveys"), "RGT_glh_return_*.xlsx").Order(StringComparer.Ordinal).First();
-        File.Copy(survey, Path.Combine(_dir.Path, "inbox", Path.GetFileName(survey)));
-        var processed = Path.Combine(_dir.Path, "inbox", "processed");
+        Assert.Contains($"watching {inbox};", Text(error), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_dir.Path, "inbox")), "no inbox is made in the directory serve was started from");
+        File.Copy(survey, Path.Combine(inbox, Path.GetFileName(survey)));
+        var processed = Path.Combine(inbox, "processed");
         await RunningService.WaitUntil(() => RunningService.Files(processed).Length == 1, TimeSpan.FromSeconds(60), "the return to be processed");
 
         using (var http = new HttpClient())

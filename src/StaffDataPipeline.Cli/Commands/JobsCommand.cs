@@ -15,8 +15,9 @@ internal static class JobsCommand
 {
     public static Command Create()
     {
-        var command = new Command("jobs", "List the recurring loads in Schedule:Jobs with their next run in local time and, from the running service, their last outcome.");
-        command.SetAction((parse, ct) => GlobalOptions.RunWithConfigurationAsync(parse, new Dictionary<string, string?>(), async configuration =>
+        var urls = UrlsOption();
+        var command = new Command("jobs", "List the recurring loads in Schedule:Jobs with their next run in local time and, from the running service, their last outcome.") { urls };
+        command.SetAction((parse, ct) => GlobalOptions.RunWithConfigurationAsync(parse, UrlsFlag(parse, urls), async configuration =>
         {
             var schedule = SettingsBinder.Bind<ScheduleSettings>(configuration, "Schedule");
             using var client = new ServiceClient(SettingsBinder.Bind<ServeSettings>(configuration, "Serve"), TimeSpan.FromSeconds(5));
@@ -52,8 +53,9 @@ internal static class JobsCommand
     public static Command CreateRunJob()
     {
         var id = new Argument<string>("id") { Description = "The job's Id in Schedule:Jobs." };
-        var command = new Command("run-job", "Run one recurring load now: through the running service when there is one, otherwise here.") { id };
-        command.SetAction((parse, ct) => GlobalOptions.RunWithConfigurationAsync(parse, new Dictionary<string, string?>(), async configuration =>
+        var urls = UrlsOption();
+        var command = new Command("run-job", "Run one recurring load now: through the running service when there is one, otherwise here.") { id, urls };
+        command.SetAction((parse, ct) => GlobalOptions.RunWithConfigurationAsync(parse, UrlsFlag(parse, urls), async configuration =>
         {
             var schedule = SettingsBinder.Bind<ScheduleSettings>(configuration, "Schedule");
             var name = parse.GetValue(id)!;
@@ -86,4 +88,11 @@ internal static class JobsCommand
         }));
         return command;
     }
+
+    // The service may listen elsewhere than the configured address (`serve --urls`): say where to find it.
+    private static Option<string?> UrlsOption() =>
+        new("--urls") { Description = "Where the running service listens (Serve:Urls; default the configured address, http://127.0.0.1:5080)." };
+
+    private static Dictionary<string, string?> UrlsFlag(ParseResult parse, Option<string?> urls) =>
+        parse.GetValue(urls) is { } u ? new() { ["Serve:Urls"] = u } : [];
 }

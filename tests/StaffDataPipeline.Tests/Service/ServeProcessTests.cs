@@ -60,6 +60,10 @@ public sealed class ServeProcessTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         }
 
+        // Told where the service listens, `jobs` finds it without the service's settings.
+        var (_, jobsByFlag, _) = CliRunner.Run(_dir.Path, environment.Where(e => e.Key != "STAFFDATA__SERVE__URLS").ToDictionary(), "jobs", "--urls", $"http://127.0.0.1:{port}");
+        Assert.DoesNotContain("The service is not running", jobsByFlag, StringComparison.Ordinal);
+
         var (jobsExit, jobs, _) = CliRunner.Run(_dir.Path, environment, "jobs");
         Assert.Equal(0, jobsExit);
         Assert.Contains("nightly-esr: '30 1 * * *' (Europe/London)", jobs, StringComparison.Ordinal);

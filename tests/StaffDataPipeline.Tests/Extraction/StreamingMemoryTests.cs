@@ -36,6 +36,17 @@ public sealed class StreamingMemoryTests : IDisposable
             }
         }
 
+        // The heap is the process's: a service another test left stopping can allocate meanwhile. What streaming keeps
+        // alive shows in every pass, so the smaller growth of two passes is the measure.
+        var (count, grown) = Pass(path);
+        var (_, again) = Pass(path);
+
+        Assert.Equal(200_000, count);
+        Assert.True(Math.Min(grown, again) < 4_000_000, $"memory grew by {Math.Min(grown, again):N0} bytes while streaming");
+    }
+
+    private (long Count, long Grown) Pass(string path)
+    {
         using var extraction = _extractor.Open(SourceFileReader.Inspect(path), new ExtractionOptions(Reference.Data.Aliases));
         GC.Collect();
         var before = GC.GetTotalMemory(forceFullCollection: true);
@@ -45,8 +56,6 @@ public sealed class StreamingMemoryTests : IDisposable
             count++;
         }
 
-        var grown = GC.GetTotalMemory(forceFullCollection: true) - before;
-        Assert.Equal(200_000, count);
-        Assert.True(grown < 4_000_000, $"memory grew by {grown:N0} bytes while streaming");
+        return (count, GC.GetTotalMemory(forceFullCollection: true) - before);
     }
 }

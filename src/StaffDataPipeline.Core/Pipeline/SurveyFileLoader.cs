@@ -43,7 +43,7 @@ internal sealed class SurveyFileLoader
             extraction = extractor.Open(source);
             try
             {
-                header = SurveyCoverValidator.Validate(extraction.Cover, _organisations, source.FileName);
+                header = SurveyCoverValidator.Validate(extraction.Cover, _organisations, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime), source.FileName);
             }
             catch
             {

@@ -7,4 +7,15 @@ public sealed record SurveyCover(
     string? OrganisationType,
     string? ReturnPeriod,
     string? ServiceArea,
-    string? TemplateVersion);
+    string? TemplateVersion)
+{
+    /// <summary>The sheet the cover was read from (normally "Cover").</summary>
+    public string SheetName { get; init; } = "Cover";
+
+    /// <summary>Where each value was found ("B4"), so that a refusal can name the cell to correct.</summary>
+    public IReadOnlyDictionary<CoverField, string> Cells { get; init; } = new Dictionary<CoverField, string>();
+
+    /// <summary>"cell B4 of the Cover sheet", or "the Cover sheet" when the reader did not say where.</summary>
+    public string Where(CoverField field) =>
+        Cells.TryGetValue(field, out var cell) ? $"cell {cell} of the {SheetName} sheet" : $"the {SheetName} sheet";
+}

@@ -46,6 +46,8 @@ internal sealed class ExcelSurveyExtraction : ISurveyExtraction
     private SurveyCover ReadLayoutAndCover(SurveyAliases aliases)
     {
         var cover = new Dictionary<CoverField, string>();
+        var cells = new Dictionary<CoverField, string>();
+        string? coverSheet = null;
         var index = 0;
         do
         {
@@ -59,9 +61,13 @@ internal sealed class ExcelSurveyExtraction : ISurveyExtraction
             var top = ReadTop(byName == SurveySheet.Cover ? MaxCoverRows : SheetClassifier.HeaderSearchRows);
             if (byName == SurveySheet.Cover || (byName is null && cover.Count == 0 && CoverValues(top, aliases).Count >= 2))
             {
-                foreach (var (field, value) in CoverValues(top, aliases))
+                foreach (var (field, (value, cell)) in CoverValues(top, aliases))
                 {
-                    cover.TryAdd(field, value);
+                    if (cover.TryAdd(field, value))
+                    {
+                        cells[field] = cell;
+                        coverSheet ??= _reader.Name;
+                    }
                 }
             }
             else if (SheetClassifier.FindHeader(top, aliases, byName) is { } header && _layouts.All(l => l.Kind != header.Kind))
@@ -97,7 +103,11 @@ internal sealed class ExcelSurveyExtraction : ISurveyExtraction
             cover.GetValueOrDefault(CoverField.OrganisationType),
             cover.GetValueOrDefault(CoverField.ReturnPeriod),
             cover.GetValueOrDefault(CoverField.ServiceArea),
-            cover.GetValueOrDefault(CoverField.TemplateVersion));
+            cover.GetValueOrDefault(CoverField.TemplateVersion))
+        {
+            SheetName = coverSheet ?? "Cover",
+            Cells = cells,
+        };
     }
 
     private IEnumerable<ISurveyRecord> ReadRecords()
@@ -181,20 +191,21 @@ internal sealed class ExcelSurveyExtraction : ISurveyExtraction
         return top;
     }
 
-    // A cover is label/value pairs: a known label, then the next filled cell to its right.
-    private static Dictionary<CoverField, string> CoverValues(List<string?[]> rows, SurveyAliases aliases)
+    // A cover is label/value pairs: a known label, then the next filled cell to its right (kept with its address, "B4").
+    private static Dictionary<CoverField, (string Value, string Cell)> CoverValues(List<string?[]> rows, SurveyAliases aliases)
     {
-        var values = new Dictionary<CoverField, string>();
-        foreach (var row in rows)
+        var values = new Dictionary<CoverField, (string Value, string Cell)>();
+        for (var r = 0; r < rows.Count; r++)
         {
+            var row = rows[r];
             for (var c = 0; c < row.Length; c++)
             {
                 if (row[c] is { } label && aliases.Cover(label.TrimEnd(':')) is { } field)
                 {
-                    var value = row.Skip(c + 1).FirstOrDefault(v => v is not null);
-                    if (value is not null)
+                    var at = Array.FindIndex(row, c + 1, v => v is not null);
+                    if (at >= 0)
                     {
-                        values.TryAdd(field, value);
+                        values.TryAdd(field, (row[at]!, CellAddress.Of(r + 1, at)));
                     }
 
                     break;

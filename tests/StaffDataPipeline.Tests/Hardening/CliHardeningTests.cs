@@ -294,17 +294,19 @@ public sealed class CliHardeningTests : IDisposable
     }
 
     [Fact]
-    public void Unmapped_shows_the_job_role_and_the_data_months_and_counts_survey_returns_of_unknown_organisations()
+    public void Unmapped_shows_the_job_role_and_the_data_months_and_a_return_from_an_unknown_organisation_is_refused_not_listed()
     {
-        CliRunner.Run(_dir.Path, null, "load", Repository.Samples("esr"), Repository.Fixture(Path.Combine("hostile", "unknown-organisation-return.xlsx")));
+        var (_, load, _) = CliRunner.Run(_dir.Path, null, "load", Repository.Samples("esr"), Repository.Fixture(Path.Combine("hostile", "unknown-organisation-return.xlsx")));
 
         var (exit, output, _) = CliRunner.Run(_dir.Path, null, "unmapped");
 
+        // A return's figures would enter the views, so an organisation nobody knows is refused rather than listed for review.
+        Assert.Contains("SURVEY_UNKNOWN_ORGANISATION", load, StringComparison.Ordinal);
+        Assert.Contains("the organisation ODS code 'RZZ' in cell B3 of the Cover sheet is not a known organisation", load, StringComparison.Ordinal);
         Assert.Equal(0, exit);
         Assert.Contains("Variant Interpretation Lead  [job role: Manager;", output, StringComparison.Ordinal);
         Assert.Contains("data 2023-09-30 to 2023-10-31", output, StringComparison.Ordinal);
-        Assert.Contains("RZZ", output, StringComparison.Ordinal);
-        Assert.Contains("(0 staff-in-post facts, 1 survey return(s))", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("RZZ", output, StringComparison.Ordinal);
         Assert.Contains("RRK", output, StringComparison.Ordinal);
     }
 

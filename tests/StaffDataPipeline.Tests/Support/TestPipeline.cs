@@ -8,14 +8,17 @@ using StaffDataPipeline.Warehouse;
 
 namespace StaffDataPipeline.Tests.Support;
 
-/// <summary>Builds a real pipeline over a given warehouse, with a fixed key and clock.</summary>
+/// <summary>
+/// Builds a real pipeline over a given warehouse, with a fixed key and clock. The clock stands in November 2024, after
+/// the samples' return period (2024-25 Q2), since a return for a period that has not begun is refused.
+/// </summary>
 internal static class TestPipeline
 {
     public static readonly byte[] Key = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
 
     public static PersonPseudonymiser Pseudonymiser { get; } = new(Key);
 
-    public static LoadPipeline Create(IWarehouse warehouse, ReferenceDataSet? reference = null, LoadOptions? options = null, Func<IExtractor, IExtractor>? wrap = null, Excel.Safety.WorkbookLimits? limits = null)
+    public static LoadPipeline Create(IWarehouse warehouse, ReferenceDataSet? reference = null, LoadOptions? options = null, Func<IExtractor, IExtractor>? wrap = null, Excel.Safety.WorkbookLimits? limits = null, TimeProvider? time = null)
     {
         reference ??= Reference.Data;
         IExtractor extractor = new EsrCsvExtractor(reference.Aliases);
@@ -30,7 +33,7 @@ internal static class TestPipeline
             warehouse,
             new WarehouseKeyGuard(new PseudonymisationKeySource(), Convert.ToBase64String(Key), null, "the test warehouse"),
             options ?? new LoadOptions(),
-            new FixedTimeProvider(new DateTimeOffset(2024, 1, 15, 9, 0, 0, TimeSpan.Zero)),
+            time ?? new FixedTimeProvider(new DateTimeOffset(2024, 11, 15, 9, 0, 0, TimeSpan.Zero)),
             NullLogger<LoadPipeline>.Instance);
     }
 }

@@ -87,9 +87,9 @@ public sealed class InboxWatcher : BackgroundService
                 {
                     settling = true;
                 }
-                else
+                else if (_queue.TryEnqueue(file) && _incomplete.GetValueOrDefault(file.Key) is { } why)
                 {
-                    _queue.TryEnqueue(file);
+                    _logger.LogWarning("{File}: {Why} after {Limit} s unchanged; taken as it is. Its report says so: if rows are missing, drop the whole file in again.", file.Name, why, _settings.IncompleteWaitSeconds);
                 }
             }
 
@@ -137,13 +137,7 @@ public sealed class InboxWatcher : BackgroundService
             return false;
         }
 
-        if (quiet < TimeSpan.FromSeconds(_settings.IncompleteWaitSeconds))
-        {
-            return true;
-        }
-
-        _logger.LogWarning("{File}: {Why} after {Limit} s unchanged; taken as it is. Check the load report: if rows are missing, drop the whole file in again.", file.Name, why, _settings.IncompleteWaitSeconds);
-        return false;
+        return quiet < TimeSpan.FromSeconds(_settings.IncompleteWaitSeconds);
     }
 
     private FileSystemWatcher? StartWatcher(string folder)

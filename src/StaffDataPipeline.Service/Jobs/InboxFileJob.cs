@@ -62,7 +62,7 @@ public sealed class InboxFileJob
         {
             case FileLoadStatus.Loaded or FileLoadStatus.AlreadyLoaded:
                 var month = Path.Combine(_watch.ResolvedProcessedPath, _time.GetLocalNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
-                return Move(file, report, attempt, month, writeReport: FileReport.IsWorthWriting(report) || incomplete is not null, hashTaken, incomplete);
+                return Move(file, report, attempt, month, writeReport: FileReport.IsWorthWriting(report) || (incomplete is not null && report.Status == FileLoadStatus.Loaded), hashTaken, incomplete);
             case FileLoadStatus.Rejected:
                 return Move(file, report, attempt, _watch.ResolvedRejectedPath, writeReport: true, hashTaken, incomplete);
             default:

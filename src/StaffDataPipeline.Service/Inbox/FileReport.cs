@@ -21,7 +21,8 @@ public static class FileReport
         report.Status == FileLoadStatus.Rejected || (report.Status == FileLoadStatus.Loaded && (report.Counts.Rejected > 0 || report.Warnings.Count > 0));
 
     /// <summary>Writes the report (and the errors file) beside <paramref name="movedFile"/>; returns the report's path.</summary>
-    public static string Write(string movedFile, FileLoadReport report, DateTimeOffset checkedAt)
+    /// <param name="notice">A sentence the team must read first (a file taken although it looked incomplete), or null.</param>
+    public static string Write(string movedFile, FileLoadReport report, DateTimeOffset checkedAt, string? notice = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var errors = report.Rejections.Count > 0 ? movedFile + ErrorsSuffix : null;
@@ -36,7 +37,14 @@ public static class FileReport
             var rejected = report.Status == FileLoadStatus.Rejected;
             o.WriteLine(rejected
                 ? $"{report.FileName} was not loaded: nothing from it is in the warehouse."
-                : $"{report.FileName} was loaded as batch {report.BatchId}, but {report.Counts.Rejected:N0} row(s) were quarantined (not loaded){(report.Warnings.Count > 0 ? $" and {report.Warnings.Count} line(s) have warnings" : string.Empty)}.");
+                : report.Counts.Rejected == 0 && report.Warnings.Count == 0
+                    ? $"{report.FileName} was loaded as batch {report.BatchId} ({report.Counts.Loaded:N0} rows)."
+                    : $"{report.FileName} was loaded as batch {report.BatchId}, but {report.Counts.Rejected:N0} row(s) were quarantined (not loaded){(report.Warnings.Count > 0 ? $" and {report.Warnings.Count} line(s) have warnings" : string.Empty)}.");
+            if (notice is not null)
+            {
+                o.WriteLine(notice);
+            }
+
             o.WriteLine($"Checked: {checkedAt:yyyy-MM-dd HH:mm} (server time)");
             o.WriteLine();
             if (rejected)
@@ -44,6 +52,10 @@ public static class FileReport
                 o.WriteLine($"Why: {report.ReasonCode ?? "REJECTED"}. {report.Message}");
                 o.WriteLine();
                 o.WriteLine($"What to do: {RejectionAdvice.For(report.ReasonCode)}");
+            }
+            else if (report.Counts.Rejected == 0 && report.Warnings.Count == 0)
+            {
+                o.WriteLine("What to do: nothing, if every row is there. If the file was cut short, drop the whole file into the inbox again: it replaces this one for the same organisation and month.");
             }
             else
             {

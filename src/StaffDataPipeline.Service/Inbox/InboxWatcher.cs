@@ -18,6 +18,9 @@ public sealed class InboxWatcher : BackgroundService
     private readonly SemaphoreSlim _wake = new(0);
     private string? _lastScanError;
 
+    // Why each version of a file (by key) looked still to be arriving; null when it looked whole. Read once per version.
+    private readonly Dictionary<string, string?> _incomplete = new(StringComparer.Ordinal);
+
     public InboxWatcher(WatchSettings settings, InboxEnqueuer queue, TimeProvider time, ILogger<InboxWatcher> logger)
     {
         _settings = settings;
@@ -76,17 +79,27 @@ public sealed class InboxWatcher : BackgroundService
             var (settled, settling) = tracker.Observe(files, _time.GetUtcNow());
             foreach (var file in settled)
             {
-                if (InboxFolder.OpensExclusively(file.Path))
-                {
-                    _queue.TryEnqueue(file);
-                }
-                else
+                if (!InboxFolder.OpensExclusively(file.Path))
                 {
                     settling = true;
+                }
+                else if (StillArriving(file, tracker.QuietFor(file, _time.GetUtcNow())))
+                {
+                    settling = true;
+                }
+                else if (_queue.TryEnqueue(file) && _incomplete.GetValueOrDefault(file.Key) is { } why)
+                {
+                    _logger.LogWarning("{File}: {Why} after {Limit} s unchanged; taken as it is. Its report says so: if rows are missing, drop the whole file in again.", file.Name, why, _settings.IncompleteWaitSeconds);
                 }
             }
 
             _queue.KeepOnly(files);
+            var keys = files.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+            foreach (var gone in _incomplete.Keys.Where(k => !keys.Contains(k)).ToList())
+            {
+                _incomplete.Remove(gone);
+            }
+
             _lastScanError = null;
             return settling;
         }
@@ -101,6 +114,30 @@ public sealed class InboxWatcher : BackgroundService
 
             return false;
         }
+    }
+
+    /// <summary>
+    /// True while a settled file still looks half-written (a copy that paused for longer than the settle time) and has
+    /// not yet been quiet for Watch:IncompleteWaitSeconds; after that it is taken as it is, and the log and its job say so.
+    /// </summary>
+    private bool StillArriving(InboxFile file, TimeSpan quiet)
+    {
+        if (!_incomplete.TryGetValue(file.Key, out var why))
+        {
+            why = FileCompleteness.WhyIncomplete(file.Path);
+            _incomplete[file.Key] = why;
+            if (why is not null)
+            {
+                _logger.LogInformation("{File}: unchanged for {Settle} s but {Why}: waiting for the rest (up to {Limit} s).", file.Name, _settings.SettleSeconds, why, _settings.IncompleteWaitSeconds);
+            }
+        }
+
+        if (why is null)
+        {
+            return false;
+        }
+
+        return quiet < TimeSpan.FromSeconds(_settings.IncompleteWaitSeconds);
     }
 
     private FileSystemWatcher? StartWatcher(string folder)

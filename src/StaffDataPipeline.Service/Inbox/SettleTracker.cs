@@ -44,4 +44,8 @@ public sealed class SettleTracker
 
         return (settled, settling);
     }
+
+    /// <summary>How long <paramref name="file"/> has been unchanged as of <paramref name="now"/> (zero for a file this tracker has not seen).</summary>
+    public TimeSpan QuietFor(InboxFile file, DateTimeOffset now) =>
+        _seen.TryGetValue(file.Path, out var seen) && seen.File == file ? now - seen.Since : TimeSpan.Zero;
 }

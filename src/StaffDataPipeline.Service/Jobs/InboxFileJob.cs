@@ -44,6 +44,9 @@ public sealed class InboxFileJob
             return Done(file, "changed", null, null, 0, null, $"{file.Name}: changed after it settled; it will be taken again once it settles.");
         }
 
+        // Taken although it still looked half-written (the watcher waited Watch:IncompleteWaitSeconds): say so wherever it goes.
+        var incomplete = FileCompleteness.WhyIncomplete(path);
+        var hashTaken = TakenVersion.HashOf(path);
         FileLoadReport report;
         try
         {
@@ -59,16 +62,16 @@ public sealed class InboxFileJob
         {
             case FileLoadStatus.Loaded or FileLoadStatus.AlreadyLoaded:
                 var month = Path.Combine(_watch.ResolvedProcessedPath, _time.GetLocalNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
-                return Move(file, report, attempt, month, writeReport: FileReport.IsWorthWriting(report));
+                return Move(file, report, attempt, month, writeReport: FileReport.IsWorthWriting(report) || (incomplete is not null && report.Status == FileLoadStatus.Loaded), hashTaken, incomplete);
             case FileLoadStatus.Rejected:
-                return Move(file, report, attempt, _watch.ResolvedRejectedPath, writeReport: true);
+                return Move(file, report, attempt, _watch.ResolvedRejectedPath, writeReport: true, hashTaken, incomplete);
             default:
                 // Failed, or being loaded by another process: the file stays in the inbox and is tried again.
                 return Retry(file, attempt, report.ReasonCode ?? report.Status.ToString().ToUpperInvariant(), report.Message ?? report.Status.ToString());
         }
     }
 
-    private InboxOutcome Move(InboxFile file, FileLoadReport report, int attempt, string folder, bool writeReport)
+    private InboxOutcome Move(InboxFile file, FileLoadReport report, int attempt, string folder, bool writeReport, string? hashTaken, string? incomplete)
     {
         string moved;
         try
@@ -81,11 +84,25 @@ public sealed class InboxFileJob
             return Retry(file, attempt, "MOVE_FAILED", $"{Verb(report)}, but it could not be moved to {folder}: {ex.Message}");
         }
 
+        // A writer still appending (a copy that paused at a line end) leaves the moved file different from what was loaded:
+        // put it back, so the whole file is loaded again and supersedes the part, rather than lying unloaded in processed/.
+        if (TakenVersion.ChangedSince(moved, hashTaken) && TakenVersion.PutBack(moved, Path.GetDirectoryName(file.Path)!) is { } back)
+        {
+            _logger.LogWarning("{File}: changed after it was taken (another program was still writing it); put back in the inbox as {Back} to be loaded again.", file.Name, Path.GetFileName(back));
+            return Done(file, "changed after it was taken", report.ReasonCode, report.BatchId, report.Status == FileLoadStatus.Loaded ? report.Counts.Loaded : 0, back,
+                $"{file.Name}: {Verb(report)}, but it changed after it was taken (another program was still writing it); put back in the inbox as {Path.GetFileName(back)} to be loaded again whole.");
+        }
+
+        if (incomplete is not null)
+        {
+            _logger.LogWarning("{File}: taken although {Why} (unchanged for Watch:IncompleteWaitSeconds = {Limit} s); {Verb}.", file.Name, incomplete, _watch.IncompleteWaitSeconds, Verb(report));
+        }
+
         if (writeReport)
         {
             try
             {
-                FileReport.Write(moved, report, _time.GetLocalNow());
+                FileReport.Write(moved, report, _time.GetLocalNow(), incomplete is null ? null : $"This file was taken although {incomplete}: it was unchanged for {_watch.IncompleteWaitSeconds:0.#} s, so it was loaded as it was. If it was cut short, drop the whole file into the inbox again: it replaces this one.");
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -94,8 +111,8 @@ public sealed class InboxFileJob
         }
 
         var outcome = report.Status == FileLoadStatus.Rejected ? "rejected" : report.Status == FileLoadStatus.Loaded ? "loaded" : "already loaded";
-        return Done(file, outcome, report.ReasonCode, report.BatchId, report.Status == FileLoadStatus.Loaded ? report.Counts.Loaded : 0, moved,
-            $"{file.Name}: {Verb(report)}; moved to {moved}.");
+        return Done(file, incomplete is null ? outcome : outcome + ", taken incomplete", report.ReasonCode, report.BatchId, report.Status == FileLoadStatus.Loaded ? report.Counts.Loaded : 0, moved,
+            $"{file.Name}: {Verb(report)}; moved to {moved}.{(incomplete is null ? string.Empty : $" It was taken although {incomplete} (unchanged for {_watch.IncompleteWaitSeconds:0.#} s).")}");
     }
 
     private InboxOutcome Retry(InboxFile file, int attempt, string code, string reason)

@@ -44,6 +44,7 @@ public static class ServiceSettingsValidator
         Range(errors, "Serve:MaxHoursSinceLastLoad", serve.MaxHoursSinceLastLoad, 0, 24 * 366);
         Range(errors, "Watch:SettleSeconds", watch.SettleSeconds, 0, 3600);
         Range(errors, "Watch:ScanSeconds", watch.ScanSeconds, 0.1, 3600);
+        Range(errors, "Watch:IncompleteWaitSeconds", watch.IncompleteWaitSeconds, 0, 86_400);
         foreach (var delay in watch.RetryDelaysSeconds)
         {
             Range(errors, "Watch:RetryDelaysSeconds", delay, 0.1, 86_400);

@@ -19,6 +19,12 @@ public sealed class WatchSettings
     /// <summary>A file is taken once its size and last-write time have not changed for this long.</summary>
     public double SettleSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// A settled file that still looks half-written (a CSV whose last line has no line end, a workbook whose zip has no
+    /// end record) is waited for until it has been unchanged this long, then taken as it is, with a notice in its report.
+    /// </summary>
+    public double IncompleteWaitSeconds { get; set; } = 300;
+
     /// <summary>The reconciliation scan: the watcher only hints, this scan is what guarantees every file is seen.</summary>
     public double ScanSeconds { get; set; } = 30;
 

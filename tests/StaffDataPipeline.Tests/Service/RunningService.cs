@@ -41,6 +41,7 @@ internal sealed class RunningService : IAsyncDisposable
         ["Watch:Path"] = Path.Combine(root, "inbox"),
         ["Watch:SettleSeconds"] = "0.5",
         ["Watch:ScanSeconds"] = "0.5",
+        ["Watch:IncompleteWaitSeconds"] = "2", // a test file written without a last line end is taken after 2 s, not 5 min
         ["Watch:RetryDelaysSeconds:0"] = "0.5",
         ["Logging:LogLevel:Default"] = "Warning",
     };

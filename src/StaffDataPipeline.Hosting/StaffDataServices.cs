@@ -36,6 +36,8 @@ public static class StaffDataServices
         var loadOptions = new LoadOptions
         {
             RejectThreshold = load.RejectThreshold,
+            ShrinkThreshold = load.ShrinkThreshold,
+            AcceptShrink = load.AcceptShrink,
             Encoding = string.IsNullOrWhiteSpace(load.Encoding) ? null : load.Encoding,
             EncodingBySource = load.EncodingBySource,
             Snapshot = string.IsNullOrWhiteSpace(snapshot) ? null : Normalisation.TextValues.TryMonth(snapshot, out var month) ? month : throw new SettingsException([$"--snapshot '{snapshot}' is not a month (yyyy-mm or yyyymm)."]),

@@ -45,6 +45,12 @@ public sealed class LoadSettings
 {
     public double RejectThreshold { get; set; } = 0.05;
 
+    /// <summary>Hold a file with under this share of the rows it would supersede (SUSPICIOUS_SHRINK); 0 turns the guard off.</summary>
+    public double ShrinkThreshold { get; set; } = 0.5;
+
+    /// <summary>Set by --accept-shrink for one run, not in a settings file.</summary>
+    public bool AcceptShrink { get; set; }
+
     public string Encoding { get; set; } = string.Empty;
 
     /// <summary>File-name pattern → encoding, for sources known to export Windows-1252 (or UTF-8 without a BOM).</summary>

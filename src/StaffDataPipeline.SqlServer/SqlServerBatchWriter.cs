@@ -56,6 +56,20 @@ internal sealed class SqlServerBatchWriter : IBatchWriter
             cancellationToken);
     }
 
+    public async Task<IReadOnlyList<SupersededVolume>> PreviewSupersessionAsync(CancellationToken cancellationToken)
+    {
+        await FlushAsync();
+        return await _retry.ExecuteAsync(
+            async ct =>
+            {
+                await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
+                var rows = await connection.QueryAsync<(string Organisation, long DateKey, long Incoming, long Batch, long Facts)>(
+                    new CommandDefinition(SqlServerStatements.PreviewSupersession, new { batch = BatchId }, commandTimeout: _options.CommandTimeoutSeconds, cancellationToken: ct));
+                return (IReadOnlyList<SupersededVolume>)rows.Select(r => new SupersededVolume(SupersededVolume.MonthScope(r.Organisation, r.DateKey), r.Incoming, r.Batch, r.Facts)).ToList();
+            },
+            cancellationToken);
+    }
+
     public async Task<CommitResult> CommitAsync(BatchSummary summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);

@@ -125,6 +125,28 @@ internal static class SqlServerStatements
         ORDER BY o.organisation_code;
         """;
 
+    /// <summary>Before commit, per organisation and month staged: the batch's facts there and each earlier batch's facts it would supersede.</summary>
+    public const string PreviewSupersession = """
+        WITH mine AS (
+            SELECT s.organisation_code, YEAR(s.snapshot_date) * 10000 + MONTH(s.snapshot_date) * 100 + DAY(s.snapshot_date) AS date_key, COUNT_BIG(*) AS n
+            FROM staffdata.stage_fact s WHERE s.batch_id = @batch GROUP BY s.organisation_code, s.snapshot_date)
+        SELECT m.organisation_code AS Organisation, CAST(m.date_key AS bigint) AS DateKey, m.n AS Incoming, f.batch_id AS Batch, COUNT_BIG(*) AS Facts
+        FROM mine m
+        JOIN staffdata.dim_organisation o ON o.organisation_code = m.organisation_code
+        JOIN staffdata.fact_staff_in_post f ON f.organisation_id = o.organisation_id AND f.snapshot_date_key = m.date_key AND f.batch_id <> @batch
+        GROUP BY m.organisation_code, m.date_key, m.n, f.batch_id;
+        """;
+
+    /// <summary>Before commit: the survey lines of each current return a new return for the same key would supersede.</summary>
+    public const string PreviewReturns = """
+        SELECT s.batch_id AS Batch, (SELECT COUNT_BIG(*) FROM staffdata.survey_line l WHERE l.return_id = s.return_id) AS Lines
+        FROM staffdata.survey_return s
+        JOIN staffdata.dim_organisation o ON o.organisation_id = s.organisation_id
+        WHERE o.organisation_code = @Code AND s.organisation_type_stated = @OrganisationTypeStated AND s.return_period = @ReturnPeriod
+          AND s.service_area_id = (SELECT a.service_area_id FROM staffdata.dim_service_area a WHERE a.service_area_code = @area)
+          AND s.superseded_by_batch_id IS NULL;
+        """;
+
     public const string CommitFacts = """
         DROP TABLE IF EXISTS #posts;
         DROP TABLE IF EXISTS #pairs;

@@ -68,6 +68,25 @@ internal sealed class SqlServerSurveyBatchWriter : ISurveyBatchWriter
         return ValueTask.CompletedTask;
     }
 
+    public async Task<IReadOnlyList<SupersededVolume>> PreviewSupersessionAsync(CancellationToken cancellationToken)
+    {
+        // The lines are still in memory: count them as they will be written (comments are not lines).
+        var incoming = _lines.LongCount(l => l is not CommentLine);
+        var scope = SupersededVolume.ReturnScope(_header.Organisation.Code, _header.ReturnPeriod, _header.ServiceArea);
+        return await _retry.ExecuteAsync(
+            async ct =>
+            {
+                await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
+                var rows = await connection.QueryAsync<(long Batch, long Lines)>(new CommandDefinition(
+                    SqlServerStatements.PreviewReturns,
+                    new { _header.Organisation.Code, _header.OrganisationTypeStated, _header.ReturnPeriod, area = _header.ServiceArea },
+                    commandTimeout: _options.CommandTimeoutSeconds,
+                    cancellationToken: ct));
+                return (IReadOnlyList<SupersededVolume>)rows.Select(r => new SupersededVolume(scope, incoming, r.Batch, r.Lines)).ToList();
+            },
+            cancellationToken);
+    }
+
     public async Task<CommitResult> CommitAsync(BatchSummary summary, IReadOnlyList<SurveyWarning> warnings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);

@@ -109,6 +109,25 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
         ORDER BY o.organisation_code
         """;
 
+    // Per organisation and month of this batch: its facts there, and each earlier batch's facts it would delete.
+    private const string PreviewSql = """
+        WITH mine AS (
+            SELECT organisation_id, snapshot_date_key, COUNT(*) AS n FROM fact_staff_in_post WHERE batch_id = @batch GROUP BY organisation_id, snapshot_date_key)
+        SELECT o.organisation_code, m.snapshot_date_key, m.n, f.batch_id, COUNT(*)
+        FROM mine m
+        JOIN fact_staff_in_post f ON f.organisation_id = m.organisation_id AND f.snapshot_date_key = m.snapshot_date_key AND f.batch_id <> @batch
+        JOIN dim_organisation o ON o.organisation_id = m.organisation_id
+        GROUP BY o.organisation_code, m.snapshot_date_key, m.n, f.batch_id
+        """;
+
+    public Task<IReadOnlyList<SupersededVolume>> PreviewSupersessionAsync(CancellationToken cancellationToken)
+    {
+        var rows = Connection.Query<(string Organisation, long DateKey, long Incoming, long Batch, long Facts)>(PreviewSql, new { batch = BatchId }, Transaction)
+            .Select(r => new SupersededVolume(SupersededVolume.MonthScope(r.Organisation, r.DateKey), r.Incoming, r.Batch, r.Facts))
+            .ToList();
+        return Task.FromResult<IReadOnlyList<SupersededVolume>>(rows);
+    }
+
     public Task<CommitResult> CommitAsync(BatchSummary summary, CancellationToken cancellationToken)
     {
         var tx = Transaction;

@@ -75,6 +75,23 @@ internal sealed class SqliteSurveyBatchWriter : SqliteBatchScope, ISurveyBatchWr
         return ValueTask.CompletedTask;
     }
 
+    public Task<IReadOnlyList<SupersededVolume>> PreviewSupersessionAsync(CancellationToken cancellationToken)
+    {
+        // Lines, not derived cells: what the organisation filled in, counted the same way on both sides.
+        var tx = Transaction;
+        var incoming = Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM survey_line WHERE return_id = @ret", new { ret = _returnId }, tx);
+        var scope = SupersededVolume.ReturnScope(_header.Organisation.Code, _header.ReturnPeriod, _header.ServiceArea);
+        var rows = Connection.Query<(long Batch, long Lines)>(
+            """
+            SELECT r.batch_id, (SELECT COUNT(*) FROM survey_line l WHERE l.return_id = r.return_id) FROM survey_return r
+            WHERE r.organisation_id = @org AND r.organisation_type_stated = @OrganisationTypeStated AND r.return_period = @ReturnPeriod AND r.service_area_id = @area
+              AND r.superseded_by_batch_id IS NULL AND r.return_id <> @ret
+            """,
+            new { org = _organisationId, _header.OrganisationTypeStated, _header.ReturnPeriod, area = _serviceAreaId, ret = _returnId },
+            tx).Select(r => new SupersededVolume(scope, incoming, r.Batch, r.Lines)).ToList();
+        return Task.FromResult<IReadOnlyList<SupersededVolume>>(rows);
+    }
+
     public Task<CommitResult> CommitAsync(BatchSummary summary, IReadOnlyList<SurveyWarning> warnings, CancellationToken cancellationToken)
     {
         var tx = Transaction;

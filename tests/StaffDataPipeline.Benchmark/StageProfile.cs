@@ -166,6 +166,8 @@ internal static class StageProfile
             return result;
         }
 
+        public Task<IReadOnlyList<SupersededVolume>> PreviewSupersessionAsync(CancellationToken cancellationToken) => inner.PreviewSupersessionAsync(cancellationToken);
+
         public Task AbandonAsync(BatchSummary summary, CancellationToken cancellationToken) => inner.AbandonAsync(summary, cancellationToken);
 
         public ValueTask DisposeAsync() => inner.DisposeAsync();

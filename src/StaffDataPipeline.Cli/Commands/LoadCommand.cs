@@ -14,12 +14,13 @@ internal static class LoadCommand
         var paths = new Argument<string[]>("paths") { Description = "ESR exports (.csv, .xlsx, .xls) and survey returns (.xlsx, .xls), or folders of them.", Arity = ArgumentArity.OneOrMore };
         var snapshot = new Option<string?>("--snapshot") { Description = "Snapshot month (yyyy-mm) for files whose rows and name do not say." };
         var threshold = new Option<string?>("--reject-threshold") { Description = "Reject a file when more than this share of its in-scope rows fail validation (default 0.05)." };
+        var acceptShrink = new Option<bool>("--accept-shrink") { Description = "Load a file even when it has under half the rows (Load:ShrinkThreshold) of the batch it would supersede for an organisation and month, or a return." };
         var encoding = new Option<string?>("--encoding") { Description = "Force utf-8 or windows-1252 instead of detecting." };
         var command = new Command(dryRun ? "validate" : "load", dryRun
             ? "Check ESR exports and survey returns exactly as a load would, without writing anything (no database, no key file)."
             : "Load ESR staff-in-post exports (.csv, .xlsx, .xls) and survey returns (.xlsx, .xls) into the warehouse, one atomic batch per file.")
         {
-            paths, snapshot, threshold, encoding,
+            paths, snapshot, threshold, encoding, acceptShrink,
         };
         command.SetAction((parse, ct) =>
         {
@@ -32,6 +33,11 @@ internal static class LoadCommand
             if (parse.GetValue(threshold) is { } t)
             {
                 flags["Load:RejectThreshold"] = t;
+            }
+
+            if (parse.GetValue(acceptShrink))
+            {
+                flags["Load:AcceptShrink"] = "true";
             }
 
             if (parse.GetValue(encoding) is { } e)

@@ -30,6 +30,9 @@ internal sealed class DryRunBatchWriter : IBatchWriter
     public Task<IReadOnlyList<long>> RemoveDuplicateAssignmentsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<long>>(_duplicates);
 
+    public Task<IReadOnlyList<SupersededVolume>> PreviewSupersessionAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<SupersededVolume>>([]);
+
     public Task<CommitResult> CommitAsync(BatchSummary summary, CancellationToken cancellationToken) =>
         Task.FromResult(new CommitResult(0, 0, []));
 

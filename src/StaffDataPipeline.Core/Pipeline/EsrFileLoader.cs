@@ -187,6 +187,14 @@ internal sealed class EsrFileLoader
                     return Report(source.Path, FileLoadStatus.Rejected, counts, clock, extractor, header, rejected, writer.BatchId, rejections, unknownOrgs, unmapped, rolledUp, unknownGrades);
                 }
 
+                if (!dryRun && VolumeGuard.Check(await writer.PreviewSupersessionAsync(ct), _options, "facts") is { } shrink)
+                {
+                    var held = new BatchSummary(counts, rejections, unmapped, BatchStatus.Rejected, shrink, _time.GetUtcNow()) { ReasonCode = VolumeGuard.ReasonCode };
+                    await writer.AbandonAsync(held, ct);
+                    _logger.LogInformation("{File}: held, {Reason}", source.FileName, VolumeGuard.ReasonCode);
+                    return Report(source.Path, FileLoadStatus.Rejected, counts, clock, extractor, header, held, writer.BatchId, rejections, unknownOrgs, unmapped, rolledUp, unknownGrades);
+                }
+
                 var summary = new BatchSummary(counts, rejections, unmapped, BatchStatus.Loaded, null, _time.GetUtcNow());
                 var commit = await writer.CommitAsync(summary, ct);
                 _logger.LogInformation("{File}: {Status} batch {Batch}, {Loaded} rows loaded, {Rejected} quarantined", source.FileName, dryRun ? "validated" : "loaded", commit.BatchId, counts.Loaded, counts.Rejected);

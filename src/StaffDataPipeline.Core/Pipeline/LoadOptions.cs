@@ -18,9 +18,23 @@ public sealed record LoadOptions
     /// <summary>Quarantined rows kept in detail per file; beyond this they are counted only.</summary>
     public int MaxRejectionDetails { get; init; } = 100_000;
 
+    /// <summary>
+    /// Hold a file (SUSPICIOUS_SHRINK) that would replace an organisation's month, or a return, with fewer than this share
+    /// of the rows it supersedes: a filtered or truncated export, not a correction. 0 turns the guard off.
+    /// </summary>
+    public double ShrinkThreshold { get; init; } = 0.5;
+
+    /// <summary>Load a file the volume guard would hold (from --accept-shrink, or the inbox's accept/ folder).</summary>
+    public bool AcceptShrink { get; init; }
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
+        if (ShrinkThreshold is < 0 or > 1 || double.IsNaN(ShrinkThreshold))
+        {
+            errors.Add($"Load:ShrinkThreshold must be between 0 and 1 (a share of the rows a file replaces, 0.5 = half; 0 turns the guard off); got {ShrinkThreshold}.");
+        }
+
         if (RejectThreshold is < 0 or > 1 || double.IsNaN(RejectThreshold))
         {
             errors.Add($"Load:RejectThreshold must be between 0 and 1 (a share, 0.05 = 5%); got {RejectThreshold}.");

@@ -43,6 +43,9 @@ public sealed class LoadPipeline
     }
 
     /// <summary>The same pipeline with other load options (a scheduled job's own reject threshold or snapshot month).</summary>
+    /// <summary>The options this pipeline loads with (a job derives per-file options from them with <see cref="With"/>).</summary>
+    public LoadOptions Options => _options;
+
     public LoadPipeline With(LoadOptions options) => new(_reference, _extractors, _warehouse, _keys, options, _time, _logger);
 
     /// <summary>

@@ -139,6 +139,10 @@ internal sealed class SurveyFileLoader
                 {
                     (status, reasonCode, message) = (FileLoadStatus.Rejected, "THRESHOLD_EXCEEDED", $"{counts.Rejected} of {counts.Loaded + counts.Rejected} lines ({counts.RejectedShare:P1}) failed validation, more than the {_options.RejectThreshold:P1} allowed: the whole return is rejected. See the quarantined lines below.");
                 }
+                else if (!dryRun && VolumeGuard.Check(await writer.PreviewSupersessionAsync(ct), _options, "lines") is { } shrink)
+                {
+                    (status, reasonCode, message) = (FileLoadStatus.Rejected, VolumeGuard.ReasonCode, shrink);
+                }
 
                 var summary = new BatchSummary(counts, rejections, unmapped, status == FileLoadStatus.Rejected ? BatchStatus.Rejected : BatchStatus.Loaded, message, _time.GetUtcNow()) { ReasonCode = reasonCode };
                 CommitResult? commit = null;
@@ -195,6 +199,9 @@ internal sealed class SurveyFileLoader
         public long BatchId => 0;
 
         public ValueTask AddAsync(SurveyLine line, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public Task<IReadOnlyList<SupersededVolume>> PreviewSupersessionAsync(CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<SupersededVolume>>([]);
 
         public Task<CommitResult> CommitAsync(BatchSummary summary, IReadOnlyList<SurveyWarning> warnings, CancellationToken cancellationToken) =>
             Task.FromResult(new CommitResult(0, 0, []));

@@ -24,6 +24,12 @@ public interface IBatchWriter : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyList<long>> RemoveDuplicateAssignmentsAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Before commit: per organisation and month this batch holds, the facts it has there and the facts of each earlier
+    /// batch it would supersede there (nothing for a pair seen for the first time). Reads only; the volume guard uses it.
+    /// </summary>
+    Task<IReadOnlyList<SupersededVolume>> PreviewSupersessionAsync(CancellationToken cancellationToken);
+
     /// <summary>Supersedes earlier facts for the same organisation and month, writes audit and review rows, commits.</summary>
     Task<CommitResult> CommitAsync(BatchSummary summary, CancellationToken cancellationToken);
 

@@ -15,6 +15,9 @@ public interface ISurveyBatchWriter : IAsyncDisposable
 
     ValueTask AddAsync(SurveyLine line, CancellationToken cancellationToken);
 
+    /// <summary>Before commit: the workforce and demand lines of this return and of each current return it would supersede.</summary>
+    Task<IReadOnlyList<SupersededVolume>> PreviewSupersessionAsync(CancellationToken cancellationToken);
+
     /// <summary>Supersedes an earlier return for the same organisation, period and service area; records warnings; commits.</summary>
     Task<CommitResult> CommitAsync(BatchSummary summary, IReadOnlyList<SurveyWarning> warnings, CancellationToken cancellationToken);
 

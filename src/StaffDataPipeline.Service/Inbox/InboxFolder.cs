@@ -2,13 +2,25 @@ using StaffDataPipeline.Pipeline;
 
 namespace StaffDataPipeline.Service.Inbox;
 
-/// <summary>Reads the watched folder: its files (not its subfolders), without the lock, temporary and hidden files the team's tools leave.</summary>
+/// <summary>
+/// Reads the watched folder: its files and those of its accept/ subfolder (no other subfolder), without the lock,
+/// temporary and hidden files the team's tools leave.
+/// </summary>
 public static class InboxFolder
 {
+    /// <summary>The subfolder for a file the team has looked at and wants loaded although far smaller than what it replaces.</summary>
+    public const string AcceptFolder = "accept";
+
+    /// <summary>True for a file in the accept/ subfolder: it is loaded with the volume guard off.</summary>
+    public static bool IsAccepted(string path) =>
+        string.Equals(Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path))), AcceptFolder, StringComparison.OrdinalIgnoreCase);
+
     public static IReadOnlyList<InboxFile> Scan(string folder)
     {
         var files = new List<InboxFile>();
-        foreach (var path in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+        var accept = Path.Combine(folder, AcceptFolder);
+        var paths = Directory.EnumerateFiles(folder).Concat(Directory.Exists(accept) ? Directory.EnumerateFiles(accept) : []);
+        foreach (var path in paths.Order(StringComparer.Ordinal))
         {
             if (SourcePaths.SkipReason(path) is not null)
             {

@@ -39,6 +39,7 @@ public sealed class InboxWatcher : BackgroundService
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_settings.ResolvedPath);
+        Directory.CreateDirectory(Path.Combine(_settings.ResolvedPath, InboxFolder.AcceptFolder));
         return base.StartAsync(cancellationToken);
     }
 

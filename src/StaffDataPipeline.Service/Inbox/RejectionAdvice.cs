@@ -9,6 +9,7 @@ public static class RejectionAdvice
         ["MISSING_COLUMN"] = "A column the load needs is missing. Re-run the export with the standard columns (or, for a renamed heading, ask for it to be added to header-aliases.csv) and drop the new file in.",
         ["AMBIGUOUS_HEADER"] = "Two columns mean the same thing and disagree. Delete the one that is wrong and drop the file in again.",
         ["NO_SNAPSHOT_MONTH"] = "The file does not say which month it describes. Put the month in the file name (for example esr_2024-03.csv) and drop it in again.",
+        ["SUSPICIOUS_SHRINK"] = "The file has far fewer rows than the one it would replace for the same organisation and month (or return), so it was held and the earlier figures still stand; the reason above gives both counts. If the export was filtered or cut short, export it again in full and drop it in. If the smaller file is right (posts really did go), move it into the inbox's accept/ folder and it will be loaded.",
         ["EMPTY_FILE"] = "The file has no data rows. Check that the right file was exported.",
         ["MALFORMED_CSV"] = "The file is not a readable CSV. Export it again from ESR as CSV.",
         ["UNRECOGNISED_FORMAT"] = "The file was read neither as an ESR export nor as a survey return; the reason above says what was seen (its encoding, its delimiter, its first line). Export it again as CSV (separated by commas, semicolons, tabs or pipes) or .xlsx with the header row within its first 20 lines, or check it is the right file.",

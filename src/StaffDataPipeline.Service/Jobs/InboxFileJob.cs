@@ -50,7 +50,9 @@ public sealed class InboxFileJob
         FileLoadReport report;
         try
         {
-            report = (await _pipeline.RunAsync([path], dryRun: false, progress: null, cancellationToken)).Single();
+            // A file moved into accept/ was held as far smaller than what it replaces, and the team says it is right.
+            var pipeline = InboxFolder.IsAccepted(path) ? _pipeline.With(_pipeline.Options with { AcceptShrink = true }) : _pipeline;
+            report = (await pipeline.RunAsync([path], dryRun: false, progress: null, cancellationToken)).Single();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -26,6 +26,27 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
+    public void A_much_smaller_file_for_a_loaded_month_is_held_until_loaded_with_accept_shrink()
+    {
+        const string Header = "Employee Number,Organisation Code,Position Title,Area of Work,Pay Band,FTE";
+        string Rows(int count) => string.Concat(Enumerable.Range(1, count).Select(i => $"{i},RGT,Clinical Scientist,Genomics Laboratory,Band 7,1.0\n"));
+        var full = _dir.Write("RGT_2023-10.csv", $"{Header}\n{Rows(12)}");
+        var filtered = _dir.Write("RGT_2023-10_filtered.csv", $"{Header}\n{Rows(3)}");
+        Assert.Equal(0, CliRunner.Run(_dir.Path, null, "load", full).ExitCode);
+
+        var (held, output, _) = CliRunner.Run(_dir.Path, null, "load", filtered);
+
+        Assert.Equal(1, held);
+        Assert.Contains("REJECTED (SUSPICIOUS_SHRINK", output, StringComparison.Ordinal);
+        Assert.Contains("RGT 2023-10: 3 facts would replace 12 of batch 1", output, StringComparison.Ordinal);
+
+        var (accepted, second, _) = CliRunner.Run(_dir.Path, null, "load", filtered, "--accept-shrink");
+
+        Assert.True(accepted == 0, second);
+        Assert.Equal(3L, SqliteFile.Scalar<long>(_dir.File("staffdata.db"), "SELECT COUNT(*) FROM fact_staff_in_post"));
+    }
+
+    [Fact]
     public void Validate_reports_what_is_wrong_with_each_broken_file_and_exits_non_zero()
     {
         var (exit, output, _) = CliRunner.Run(_dir.Path, null, "validate", Repository.Samples("esr-broken"));

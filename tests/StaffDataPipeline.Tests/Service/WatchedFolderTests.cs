@@ -220,6 +220,31 @@ public sealed class WatchedFolderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_far_smaller_than_the_month_it_replaces_is_held_in_rejected_and_loads_once_moved_into_accept()
+    {
+        await using var service = await RunningService.StartAsync(_dir.Path);
+        await File.WriteAllTextAsync(Path.Combine(service.Inbox, "RGT_2024-05.csv"), RunningService.EsrExport("RGT", new DateOnly(2024, 5, 1), 7, rows: 20));
+        await RunningService.WaitUntil(() => RunningService.Files(Path.Combine(service.Inbox, "processed")).Length == 1, Patience, "the full month to load");
+        Assert.True(Directory.Exists(Path.Combine(service.Inbox, "accept")), "the service makes the accept/ folder so the team can find it");
+
+        await File.WriteAllTextAsync(Path.Combine(service.Inbox, "RGT_2024-05_filtered.csv"), RunningService.EsrExport("RGT", new DateOnly(2024, 5, 1), 7, rows: 5));
+
+        var rejected = Path.Combine(service.Inbox, "rejected");
+        await RunningService.WaitUntil(() => File.Exists(Path.Combine(rejected, "RGT_2024-05_filtered.csv.report.txt")), Patience, "the hold report");
+        var report = await File.ReadAllTextAsync(Path.Combine(rejected, "RGT_2024-05_filtered.csv.report.txt"));
+        Assert.Contains("SUSPICIOUS_SHRINK", report, StringComparison.Ordinal);
+        Assert.Contains("RGT 2024-05: 5 facts would replace 20 of batch", report, StringComparison.Ordinal);
+        Assert.Contains("move it into the inbox's accept/ folder", report, StringComparison.Ordinal);
+        Assert.Equal(20, service.Scalar("SELECT COUNT(*) FROM fact_staff_in_post"));
+
+        // The team checks the file and moves it into accept/: it loads and supersedes the month.
+        File.Move(Path.Combine(rejected, "RGT_2024-05_filtered.csv"), Path.Combine(service.Inbox, "accept", "RGT_2024-05_filtered.csv"));
+        await RunningService.WaitUntil(() => RunningService.Files(Path.Combine(service.Inbox, "processed")).Length == 2, Patience, "the accepted file to load");
+        Assert.Equal(5, service.Scalar("SELECT COUNT(*) FROM fact_staff_in_post"));
+        Assert.Empty(Directory.GetFiles(Path.Combine(service.Inbox, "accept")));
+    }
+
+    [Fact]
     public async Task A_file_that_fails_for_an_environment_reason_stays_in_the_inbox_and_is_retried_until_it_loads()
     {
         await using var service = await RunningService.StartAsync(_dir.Path, new Dictionary<string, string?> { ["Warehouse:BusyTimeoutSeconds"] = "0.5" });

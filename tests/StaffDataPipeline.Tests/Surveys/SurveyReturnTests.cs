@@ -233,6 +233,28 @@ public abstract class SurveyReturnTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task A_return_with_under_half_the_lines_of_the_return_it_would_supersede_is_held_until_accepted()
+    {
+        var lines = Enumerable.Range(1, 8).Select(i => (object[])["GC", "Band 7", i, i, i, 0, 0, 0]).ToArray();
+        var full = await Load(Return("full.xlsx", Spec() with { Workforce = lines, Demand = [] }));
+        var cut = Return("cut.xlsx", Spec() with { Workforce = [["GC", "Band 7", 1, 1, 1, 0, 0, 0]], Demand = [] });
+
+        var held = await Load(cut);
+
+        Assert.Equal(FileLoadStatus.Rejected, held.Status);
+        Assert.Equal("SUSPICIOUS_SHRINK", held.ReasonCode);
+        Assert.Contains($"RGT 2024-25 Q2 RARE-DISEASE: 1 lines would replace 8 of batch {full.BatchId}", held.Message, StringComparison.Ordinal);
+        Assert.Equal(36.0, _db.Scalar<double>("SELECT SUM(wte_in_post) FROM v_survey_workforce"));
+
+        var pipeline = TestPipeline.Create(_db.CreateWarehouse(Reference.Data), options: new LoadOptions { AcceptShrink = true });
+        var accepted = (await pipeline.RunAsync([cut], dryRun: false, null, CancellationToken.None)).Single();
+
+        Assert.Equal(FileLoadStatus.Loaded, accepted.Status);
+        Assert.Equal([full.BatchId!.Value], accepted.Commit!.SupersededBatches);
+        Assert.Equal(1.0, _db.Scalar<double>("SELECT SUM(wte_in_post) FROM v_survey_workforce"));
+    }
+
+    [SkippableFact]
     public async Task The_views_match_hand_computed_figures()
     {
         // ESR: RGT in October 2023 has GC 0.6 + 1.0 FTE and one LAB-CS; September's snapshot must not count.

@@ -355,6 +355,57 @@ public abstract class WarehouseContractTests : IDisposable
         Assert.True(Provider.Scalar<long>("SELECT COUNT(*) FROM fact_staff_in_post f JOIN dim_position p ON p.position_id = f.position_id WHERE p.position_title = 'Genetic Counsellor – Cancer'") > 0, "Windows-1252 en dash must survive");
     }
 
+    [SkippableFact]
+    public async Task A_file_with_under_half_the_facts_of_the_month_it_would_replace_is_held_and_the_earlier_facts_stay_current()
+    {
+        var full = await Load(Esr("RGT_sip_2023-09.csv", Staff("RGT", 1, 10)));
+        var truncated = Esr("RGT_sip_2023-09_filtered.csv", Staff("RGT", 1, 4));
+
+        var held = await Load(truncated);
+
+        Assert.Equal(FileLoadStatus.Rejected, held.Status);
+        Assert.Equal("SUSPICIOUS_SHRINK", held.ReasonCode);
+        Assert.Contains($"RGT 2023-09: 4 facts would replace 10 of batch {full.BatchId}", held.Message, StringComparison.Ordinal);
+        Assert.Contains("--accept-shrink", held.Message, StringComparison.Ordinal);
+        Assert.Equal([(full.BatchId!.Value, 10L)], Provider.Query<(long, long)>("SELECT batch_id, COUNT(*) FROM fact_staff_in_post GROUP BY batch_id"));
+        Assert.Equal(("rejected", "SUSPICIOUS_SHRINK"), Provider.Query<(string, string)>($"SELECT status, reason_code FROM load_batch WHERE batch_id = {held.BatchId}").Single());
+
+        var accepted = await Load(truncated, new LoadOptions { AcceptShrink = true });
+
+        Assert.Equal(FileLoadStatus.Loaded, accepted.Status);
+        Assert.Equal(10, accepted.Commit!.SupersededFacts);
+        Assert.Equal([(accepted.BatchId!.Value, 4L)], Provider.Query<(long, long)>("SELECT batch_id, COUNT(*) FROM fact_staff_in_post GROUP BY batch_id"));
+    }
+
+    [SkippableFact]
+    public async Task A_resubmission_with_about_the_same_facts_supersedes_silently_and_the_guard_compares_each_organisation_and_month_alone()
+    {
+        // One file with RGT (10) and R0A (30); a file with RGT alone (9) replaces RGT's 10, not the batch's 40.
+        var first = await Load(Esr("two_trusts_2023-09.csv", [.. Staff("RGT", 1, 10), .. Staff("R0A", 100, 30)]));
+
+        var resubmitted = await Load(Esr("RGT_sip_2023-09_resubmitted.csv", Staff("RGT", 1, 9)));
+
+        Assert.Equal(FileLoadStatus.Loaded, resubmitted.Status);
+        Assert.Equal(10, resubmitted.Commit!.SupersededFacts);
+        Assert.Equal([first.BatchId!.Value], resubmitted.Commit.SupersededBatches);
+        Assert.Equal(30, Provider.Scalar<long>("SELECT COUNT(*) FROM fact_staff_in_post f JOIN dim_organisation o ON o.organisation_id = f.organisation_id WHERE o.organisation_code = 'R0A'"));
+
+        // A stricter threshold (a setting) holds the same kind of file.
+        var strict = await Load(Esr("RGT_sip_2023-09_again.csv", Staff("RGT", 1, 8)), new LoadOptions { ShrinkThreshold = 0.95 });
+        Assert.Equal("SUSPICIOUS_SHRINK", strict.ReasonCode);
+        Assert.Contains($"RGT 2023-09: 8 facts would replace 9 of batch {resubmitted.BatchId}", strict.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_shrink_threshold_is_a_share()
+    {
+        Assert.Contains(new LoadOptions { ShrinkThreshold = 2 }.Validate(), e => e.StartsWith("Load:ShrinkThreshold must be between 0 and 1", StringComparison.Ordinal));
+        Assert.Empty(new LoadOptions { ShrinkThreshold = 0 }.Validate());
+    }
+
+    private static string[] Staff(string organisation, int first, int count) =>
+        [.. Enumerable.Range(first, count).Select(i => $"{i},{i}-1,{organisation},Clinical Scientist,Genomics Laboratory,Healthcare Scientists,Band 7,Active Assignment,Permanent,1.0,01/01/1980")];
+
     private string Esr(string name, params string[] rows) => _files.Write(name, string.Join("\n", [Header, .. rows]) + "\n");
 
     private async Task<FileLoadReport> Load(string path, LoadOptions? options = null)

@@ -11,6 +11,18 @@ public sealed record HeaderMatch(
 
     public int? ColumnOf(EsrField field) => Columns.TryGetValue(field, out var c) ? c : null;
 
+    /// <summary>The column of each field indexed by the field's number, -1 where the file has none: the lookup extractions make per cell.</summary>
+    public int[] ColumnByField()
+    {
+        var columns = Enumerable.Repeat(-1, Enum.GetValues<EsrField>().Length).ToArray();
+        foreach (var (field, column) in Columns)
+        {
+            columns[(int)field] = column;
+        }
+
+        return columns;
+    }
+
     /// <summary>For each field with notations, the notations this file has, most preferred first.</summary>
     public IReadOnlyDictionary<EsrField, IReadOnlyList<EsrField>> Preferences { get; init; } = new Dictionary<EsrField, IReadOnlyList<EsrField>>();
 

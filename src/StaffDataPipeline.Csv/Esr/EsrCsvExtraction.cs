@@ -29,11 +29,7 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames, ISourceRe
         _headerFields = headerNames.Count;
         _duplicates = new DuplicateColumnCheck(file.FileName, header);
         _cell = Cell;
-        _columnOfField = Enumerable.Repeat(-1, Enum.GetValues<EsrField>().Length).ToArray();
-        foreach (var (field, column) in header.Columns)
-        {
-            _columnOfField[(int)field] = column;
-        }
+        _columnOfField = header.ColumnByField();
     }
 
     public HeaderMatch Header { get; }

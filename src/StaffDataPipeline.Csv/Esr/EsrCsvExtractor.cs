@@ -12,7 +12,6 @@ namespace StaffDataPipeline.Csv.Esr;
 /// </summary>
 public sealed class EsrCsvExtractor : IExtractor, IExplainsRefusal
 {
-    private const int MinimumSignatureFields = 2;
     private static readonly string[] WorkbookExtensions = [".XLSX", ".XLSM", ".XLS", ".XLSB"];
     private readonly HeaderAliases _aliases;
 
@@ -30,7 +29,7 @@ public sealed class EsrCsvExtractor : IExtractor, IExplainsRefusal
         EsrDelimiter? header;
         try
         {
-            header = EsrDelimiter.Detect(file.Path, TextFileEncoding.For(file, null), _aliases, MinimumSignatureFields);
+            header = EsrDelimiter.Detect(file.Path, TextFileEncoding.For(file, null), _aliases);
         }
         catch (Exception ex) when (ex is IOException or DecoderFallbackException)
         {
@@ -44,15 +43,15 @@ public sealed class EsrCsvExtractor : IExtractor, IExplainsRefusal
             return 0;
         }
 
-        var matched = _aliases.Match(header.Headings).Columns.Count;
-        return matched >= MinimumSignatureFields ? 10 + matched : 0;
+        var match = _aliases.Match(header.Headings);
+        return HeaderSignature.IsHeader(match) ? 10 + match.Columns.Count : 0;
     }
 
     public IExtraction Open(SourceFile file, ExtractionOptions options)
     {
         // The delimiter is chosen from the header as Probe chose it; every row is then split on it by the parser alone.
         var encoding = TextFileEncoding.For(file, options.EncodingName);
-        var detected = EsrDelimiter.Detect(file.Path, encoding, options.Aliases, MinimumSignatureFields);
+        var detected = EsrDelimiter.Detect(file.Path, encoding, options.Aliases);
         var separator = detected?.Separator ?? ',';
         var stream = new VerifyingReadStream(file);
         var reader = CsvFiles.OpenReader(stream, encoding, separator: separator);
@@ -102,7 +101,7 @@ public sealed class EsrCsvExtractor : IExtractor, IExplainsRefusal
         return linesAbove;
     }
 
-    public string? Explain(SourceFile file) => IsWorkbook(file) ? null : new EsrRefusal(file, _aliases, MinimumSignatureFields).Explain();
+    public string? Explain(SourceFile file) => IsWorkbook(file) ? null : new EsrRefusal(file, _aliases).Explain();
 
     // A file named as a workbook is never read as CSV, whatever its bytes: it is the workbook reader's to refuse.
     private static bool IsWorkbook(SourceFile file) => WorkbookExtensions.Contains(Path.GetExtension(file.Path).ToUpperInvariant());

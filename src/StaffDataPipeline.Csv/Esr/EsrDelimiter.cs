@@ -12,9 +12,6 @@ internal sealed record EsrDelimiter(char Separator, IReadOnlyList<string> Headin
 {
     public static readonly char[] Candidates = [',', ';', '\t', '|'];
 
-    /// <summary>How far down the header row is looked for, below the title lines of a report saved from Excel.</summary>
-    public const int HeaderSearchLines = 20;
-
     /// <summary>How many lines (not blank) stand above the header: the title and "Report run on…" lines of ESR BI.</summary>
     public int LinesAbove { get; init; }
 
@@ -28,18 +25,18 @@ internal sealed record EsrDelimiter(char Separator, IReadOnlyList<string> Headin
 
     /// <summary>
     /// The best split of the file's header line, or null for a file without one. The header is the first of the top
-    /// <see cref="HeaderSearchLines"/> lines that names at least <paramref name="minimumFields"/> staff-in-post fields
-    /// (a title line padded with delimiters, as Excel saves one, names none); failing that, the first line.
+    /// lines that <see cref="HeaderSignature"/> takes for a header (a title line padded with delimiters, as Excel saves
+    /// one, names no field); failing that, the first line.
     /// </summary>
-    public static EsrDelimiter? Detect(string path, Encoding encoding, HeaderAliases aliases, int minimumFields)
+    public static EsrDelimiter? Detect(string path, Encoding encoding, HeaderAliases aliases)
     {
         EsrDelimiter? first = null;
         var above = 0;
-        foreach (var line in HeaderLine.ReadRecords(path, encoding).Take(HeaderSearchLines))
+        foreach (var line in HeaderLine.ReadRecords(path, encoding).Take(HeaderSignature.SearchRows))
         {
             var choice = Choose(line, aliases);
             first ??= choice;
-            if (aliases.Match(choice.Headings).Columns.Count >= minimumFields)
+            if (HeaderSignature.IsHeader(aliases.Match(choice.Headings)))
             {
                 return choice with { LinesAbove = above };
             }

@@ -17,13 +17,11 @@ internal sealed class EsrRefusal
 
     private readonly SourceFile _file;
     private readonly HeaderAliases _aliases;
-    private readonly int _signatureFields;
 
-    public EsrRefusal(SourceFile file, HeaderAliases aliases, int signatureFields)
+    public EsrRefusal(SourceFile file, HeaderAliases aliases)
     {
         _file = file;
         _aliases = aliases;
-        _signatureFields = signatureFields;
     }
 
     public string? Explain()
@@ -69,7 +67,7 @@ internal sealed class EsrRefusal
 
         var fields = _aliases.Match(header.Headings).Columns.Keys.Select(RequiredFields.Display).Order(StringComparer.Ordinal).ToList();
         var named = fields.Count == 0 ? "none of them" : $"only {fields.Count} of them ({string.Join(", ", fields)})";
-        return $"{read} with {EsrDelimiter.Name(header.Separator)} as the delimiter, its header line has {header.Headings.Count} columns and {named} is a staff-in-post heading where an ESR export has at least {_signatureFields}: check that the first line is the header row of an ESR staff-in-post report";
+        return $"{read} with {EsrDelimiter.Name(header.Separator)} as the delimiter, its header line has {header.Headings.Count} columns and {named} is a staff-in-post heading where an ESR export has at least {HeaderSignature.MinimumFields}: check that the first line is the header row of an ESR staff-in-post report";
     }
 
     // No candidate split it: either the line is one quoted cell holding the delimiters, or it uses another character.

@@ -37,11 +37,7 @@ internal sealed class EsrWorkbookExtraction : IExtraction, IHasHeaderNames, ISou
         HeaderNames = headerNames;
         _duplicates = new DuplicateColumnCheck(file.FileName, header);
         _cell = CellAt;
-        _columnOfField = Enumerable.Repeat(-1, Enum.GetValues<EsrField>().Length).ToArray();
-        foreach (var (field, column) in header.Columns)
-        {
-            _columnOfField[(int)field] = column;
-        }
+        _columnOfField = header.ColumnByField();
     }
 
     public HeaderMatch Header { get; }

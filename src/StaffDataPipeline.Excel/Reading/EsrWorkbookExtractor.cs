@@ -9,18 +9,11 @@ namespace StaffDataPipeline.Excel.Reading;
 /// <summary>
 /// ESR staff-in-post reports saved as workbooks (.xlsx, .xls), as ESR BI exports them: a title line and a "Report run
 /// on…" line above the header row. Recognised by content: a visible sheet with, in its first
-/// <see cref="HeaderSearchRows"/> rows, a row naming at least two staff-in-post columns, in a workbook without a
+/// <see cref="HeaderSignature.SearchRows"/> rows, a row naming at least two staff-in-post columns, in a workbook without a
 /// survey Cover sheet. It yields the same records as the CSV extractor, so everything after extraction is unchanged.
 /// </summary>
 public sealed class EsrWorkbookExtractor : IExtractor
 {
-    /// <summary>How far down a sheet the header row is looked for, below the report's banner lines.</summary>
-    public const int HeaderSearchRows = 20;
-
-    // As many as the CSV extractor needs to take a file for an ESR export. A banner line is one cell, so it never
-    // reaches two fields; the first row that does is the header.
-    private const int MinimumSignatureFields = 2;
-
     // Above the survey extractor's 30 for any workbook, so an ESR report is read as one; 0 for a survey return.
     private const int Score = 40;
 
@@ -78,7 +71,7 @@ public sealed class EsrWorkbookExtractor : IExtractor
         {
             var header = FindHeader(reader, options.Aliases, _limits, file) ?? throw new FileRejectedException(
                 "ESR_NO_HEADER_ROW",
-                $"{file.FileName}: no header row of ESR columns (such as 'Employee Number', 'Organisation Code', 'Position Title', 'FTE') was found in the first {HeaderSearchRows} rows of any visible sheet. Export the staff-in-post report with its column headings and load it again.");
+                $"{file.FileName}: no header row of ESR columns (such as 'Employee Number', 'Organisation Code', 'Position Title', 'FTE') was found in the first {HeaderSignature.SearchRows} rows of any visible sheet. Export the staff-in-post report with its column headings and load it again.");
             return new EsrWorkbookExtraction(file, reader, header.Sheet, header.Row, header.Match, header.Names, _limits);
         }
         catch (Exception ex) when (WorkbookDamage.IsDamage(ex))
@@ -135,7 +128,7 @@ public sealed class EsrWorkbookExtractor : IExtractor
     // The first row in the sheet's top rows that names enough staff-in-post fields; banner lines above it are passed over.
     private static HeaderRow? HeaderOnThisSheet(IExcelDataReader reader, HeaderAliases aliases, WorkbookLimits limits, SourceFile file)
     {
-        for (var row = 1; row <= HeaderSearchRows && reader.Read(); row++)
+        for (var row = 1; row <= HeaderSignature.SearchRows && reader.Read(); row++)
         {
             if (reader.FieldCount > limits.MaxColumns)
             {
@@ -149,7 +142,7 @@ public sealed class EsrWorkbookExtractor : IExtractor
             }
 
             var match = aliases.Match(names);
-            if (match.Columns.Count >= MinimumSignatureFields)
+            if (HeaderSignature.IsHeader(match))
             {
                 return new HeaderRow(reader.Name, row, match, TrimTrailingBlanks(names));
             }

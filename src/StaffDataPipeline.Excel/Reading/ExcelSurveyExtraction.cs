@@ -84,7 +84,7 @@ internal sealed class ExcelSurveyExtraction : ISurveyExtraction
             // Chosen because it is a workbook, yet it is neither kind: say what each kind needs.
             throw new FileRejectedException(
                 "WORKBOOK_UNRECOGNISED",
-                $"{_file.FileName}: the workbook is neither a survey return (no Cover sheet: a sheet named 'Cover', or one with labels such as 'Organisation ODS code' and 'Return period') nor an ESR staff-in-post report (no header row naming ESR columns such as 'Employee Number', 'Organisation Code', 'Position Title' and 'FTE' in the first {EsrWorkbookExtractor.HeaderSearchRows} rows of a visible sheet). Load a return made from the survey template, or export the ESR report with its column headings.");
+                $"{_file.FileName}: the workbook is neither a survey return (no Cover sheet: a sheet named 'Cover', or one with labels such as 'Organisation ODS code' and 'Return period') nor an ESR staff-in-post report (no header row naming ESR columns such as 'Employee Number', 'Organisation Code', 'Position Title' and 'FTE' in the first {Headers.HeaderSignature.SearchRows} rows of a visible sheet). Load a return made from the survey template, or export the ESR report with its column headings.");
         }
 
         if (cover.Count == 0)

@@ -199,7 +199,7 @@ public sealed class EsrDelimiterTests : IDisposable
     private static EsrDelimiter Header(string path)
     {
         var source = SourceFileReader.Inspect(path);
-        return EsrDelimiter.Detect(path, Csv.TextFileEncoding.For(source, null), Reference.Data.Aliases, minimumFields: 2)!;
+        return EsrDelimiter.Detect(path, Csv.TextFileEncoding.For(source, null), Reference.Data.Aliases)!;
     }
 
     private async Task<Loaded> Load(string path, LoadOptions? options = null)

@@ -179,7 +179,7 @@ public sealed class EsrWorkbookExtractorTests : IDisposable
         Assert.StartsWith("budget-not-a-report.xlsx: ", report.Message, StringComparison.Ordinal);
         Assert.Contains("no Cover sheet", report.Message, StringComparison.Ordinal);
         Assert.Contains("no header row naming ESR columns", report.Message, StringComparison.Ordinal);
-        Assert.Contains($"first {EsrWorkbookExtractor.HeaderSearchRows} rows", report.Message, StringComparison.Ordinal);
+        Assert.Contains($"first {StaffDataPipeline.Headers.HeaderSignature.SearchRows} rows", report.Message, StringComparison.Ordinal);
         Assert.Contains("export the ESR report with its column headings", report.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Sequencing", report.Message, StringComparison.Ordinal);
     }

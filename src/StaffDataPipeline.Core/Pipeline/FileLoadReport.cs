@@ -17,6 +17,9 @@ public sealed record FileLoadReport(string FilePath, FileLoadStatus Status, Batc
 
     public string? Message { get; init; }
 
+    /// <summary>The SHA-256 of the bytes the load read (the batch's hash); null when the file could not be read at all.</summary>
+    public string? Sha256 { get; init; }
+
     /// <summary>Why a file was rejected or failed, as stored on its batch row.</summary>
     public string? ReasonCode { get; init; }
 

@@ -100,6 +100,11 @@ public sealed class LoadPipeline
     private async Task<FileLoadReport> LoadOneAsync(string path, PersonPseudonymiser pseudonymiser, OrganisationCatalogue organisations, bool dryRun, IProgress<LoadProgress>? progress, Stopwatch clock, CancellationToken ct)
     {
         var source = SourceFileReader.Inspect(path);
+        return await LoadInspectedAsync(path, source, pseudonymiser, organisations, dryRun, progress, clock, ct) with { Sha256 = source.Sha256 };
+    }
+
+    private async Task<FileLoadReport> LoadInspectedAsync(string path, SourceFile source, PersonPseudonymiser pseudonymiser, OrganisationCatalogue organisations, bool dryRun, IProgress<LoadProgress>? progress, Stopwatch clock, CancellationToken ct)
+    {
         if (await _warehouse.FindBatchOfFileAsync(source.Sha256, ct) is { } existing)
         {
             return Taken(path, existing, clock);

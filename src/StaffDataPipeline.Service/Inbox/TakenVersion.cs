@@ -3,13 +3,13 @@ using System.Security.Cryptography;
 namespace StaffDataPipeline.Service.Inbox;
 
 /// <summary>
-/// The bytes a job took, by hash, checked again once the file has been moved: on Linux a writer that still holds the
+/// The bytes a load read (its batch's hash), checked again once the file has been moved: on Linux a writer that still holds the
 /// file open keeps appending to it after the move, and what it adds must be loaded, not left in processed/.
 /// </summary>
 public static class TakenVersion
 {
     /// <summary>The file's SHA-256, or null when it cannot be read now (then nothing is compared).</summary>
-    public static string? HashOf(string path)
+    private static string? HashOf(string path)
     {
         try
         {
@@ -22,8 +22,8 @@ public static class TakenVersion
         }
     }
 
-    public static bool ChangedSince(string path, string? hashTaken) =>
-        hashTaken is not null && HashOf(path) is { } now && !string.Equals(now, hashTaken, StringComparison.Ordinal);
+    public static bool ChangedSince(string path, string? hashLoaded) =>
+        hashLoaded is not null && HashOf(path) is { } now && !string.Equals(now, hashLoaded, StringComparison.Ordinal);
 
     /// <summary>Moves the file back into the inbox (never over another file); null when it cannot be moved, and it stays where it is.</summary>
     public static string? PutBack(string moved, string inbox)

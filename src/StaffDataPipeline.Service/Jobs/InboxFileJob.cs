@@ -46,7 +46,6 @@ public sealed class InboxFileJob
 
         // Taken although it still looked half-written (the watcher waited Watch:IncompleteWaitSeconds): say so wherever it goes.
         var incomplete = FileCompleteness.WhyIncomplete(path);
-        var hashTaken = TakenVersion.HashOf(path);
         FileLoadReport report;
         try
         {
@@ -64,16 +63,16 @@ public sealed class InboxFileJob
         {
             case FileLoadStatus.Loaded or FileLoadStatus.AlreadyLoaded:
                 var month = Path.Combine(_watch.ResolvedProcessedPath, _time.GetLocalNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
-                return Move(file, report, attempt, month, writeReport: FileReport.IsWorthWriting(report) || (incomplete is not null && report.Status == FileLoadStatus.Loaded), hashTaken, incomplete);
+                return Move(file, report, attempt, month, writeReport: FileReport.IsWorthWriting(report) || (incomplete is not null && report.Status == FileLoadStatus.Loaded), incomplete);
             case FileLoadStatus.Rejected:
-                return Move(file, report, attempt, _watch.ResolvedRejectedPath, writeReport: true, hashTaken, incomplete);
+                return Move(file, report, attempt, _watch.ResolvedRejectedPath, writeReport: true, incomplete);
             default:
                 // Failed, or being loaded by another process: the file stays in the inbox and is tried again.
                 return Retry(file, attempt, report.ReasonCode ?? report.Status.ToString().ToUpperInvariant(), report.Message ?? report.Status.ToString());
         }
     }
 
-    private InboxOutcome Move(InboxFile file, FileLoadReport report, int attempt, string folder, bool writeReport, string? hashTaken, string? incomplete)
+    private InboxOutcome Move(InboxFile file, FileLoadReport report, int attempt, string folder, bool writeReport, string? incomplete)
     {
         string moved;
         try
@@ -86,9 +85,10 @@ public sealed class InboxFileJob
             return Retry(file, attempt, "MOVE_FAILED", $"{Verb(report)}, but it could not be moved to {folder}: {ex.Message}");
         }
 
-        // A writer still appending (a copy that paused at a line end) leaves the moved file different from what was loaded:
-        // put it back, so the whole file is loaded again and supersedes the part, rather than lying unloaded in processed/.
-        if (TakenVersion.ChangedSince(moved, hashTaken) && TakenVersion.PutBack(moved, Path.GetDirectoryName(file.Path)!) is { } back)
+        // A writer still appending (a copy that paused at a line end) leaves the moved file different from the bytes the
+        // load read (the batch's hash): put it back, so the whole file is loaded again and supersedes the part, rather
+        // than lying unloaded in processed/.
+        if (TakenVersion.ChangedSince(moved, report.Sha256) && TakenVersion.PutBack(moved, Path.GetDirectoryName(file.Path)!) is { } back)
         {
             _logger.LogWarning("{File}: changed after it was taken (another program was still writing it); put back in the inbox as {Back} to be loaded again.", file.Name, Path.GetFileName(back));
             return Done(file, "changed after it was taken", report.ReasonCode, report.BatchId, report.Status == FileLoadStatus.Loaded ? report.Counts.Loaded : 0, back,

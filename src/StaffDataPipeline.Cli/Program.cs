@@ -13,6 +13,7 @@ root.Add(LoadCommand.Create(dryRun: false));
 root.Add(LoadCommand.Create(dryRun: true));
 root.Add(UnmappedCommand.Create());
 root.Add(RemapCommand.Create());
+root.Add(WithdrawCommand.Create());
 root.Add(MapRolesCommand.Create());
 root.Add(ExplainCommand.Create());
 root.Add(SurveyTemplateCommand.Create());

@@ -78,6 +78,7 @@ public static class StaffDataServices
         {
             services.AddScoped<IWarehouse>(sp => new SqlServerWarehouse(sqlServer, sp.GetRequiredService<ReferenceDataSet>(), sp.GetRequiredService<TimeProvider>()));
             services.AddScoped<IWarehouseReview>(sp => new SqlServerWarehouseReview(sqlServer, sp.GetRequiredService<TimeProvider>()));
+            services.AddScoped<IBatchWithdrawal>(sp => new SqlServerBatchWithdrawal(sqlServer, sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IWarehouseHealth>(new SqlServerWarehouseHealth(sqlServer));
         }
         else
@@ -85,6 +86,7 @@ public static class StaffDataServices
             var busyWait = TimeSpan.FromSeconds(warehouse.BusyTimeoutSeconds);
             services.AddScoped<IWarehouse>(sp => new SqliteWarehouse(databasePath, sp.GetRequiredService<ReferenceDataSet>(), sp.GetRequiredService<ILogger<SqliteWarehouse>>(), sp.GetRequiredService<TimeProvider>(), busyWait));
             services.AddScoped<IWarehouseReview>(sp => new SqliteWarehouseReview(databasePath, sp.GetRequiredService<TimeProvider>(), busyWait));
+            services.AddScoped<IBatchWithdrawal>(sp => new SqliteBatchWithdrawal(databasePath, sp.GetRequiredService<TimeProvider>(), busyWait));
             services.AddSingleton<IWarehouseHealth>(new SqliteWarehouseHealth(databasePath));
         }
 

@@ -6,7 +6,7 @@ namespace StaffDataPipeline.SqlServer;
 /// of statements per file does not depend on its rows. No MERGE (its concurrency bugs are documented at length):
 /// upserts are INSERT … WHERE NOT EXISTS under UPDLOCK, HOLDLOCK, and what must be serial takes an application lock.
 /// </summary>
-internal static class SqlServerStatements
+internal static partial class SqlServerStatements
 {
     public const string CommitLock = "EXEC sp_getapplock @Resource = N'staffdata:commit', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = -1;";
 
@@ -199,7 +199,14 @@ internal static class SqlServerStatements
         WHERE f.batch_id <> @batch
         GROUP BY f.batch_id, p.organisation_code, p.snapshot_date;
 
-        DELETE f FROM staffdata.fact_staff_in_post f JOIN #pairs p ON p.organisation_id = f.organisation_id AND p.date_key = f.snapshot_date_key
+        -- Kept, not deleted: withdrawing this batch makes them current again.
+        DELETE f
+        OUTPUT deleted.fact_id, deleted.batch_id, deleted.snapshot_date_key, deleted.organisation_id, deleted.role_id, deleted.grade_id, deleted.person_id,
+               deleted.service_area_id, deleted.position_id, deleted.assignment_key, deleted.fte, deleted.contracted_hours, deleted.is_primary, deleted.age_band,
+               deleted.rule_id, deleted.taxonomy_version, deleted.source_row, deleted.service_area_rule, @batch
+        INTO staffdata.fact_staff_in_post_retired (fact_id, batch_id, snapshot_date_key, organisation_id, role_id, grade_id, person_id, service_area_id, position_id,
+               assignment_key, fte, contracted_hours, is_primary, age_band, rule_id, taxonomy_version, source_row, service_area_rule, retired_by_batch_id)
+        FROM staffdata.fact_staff_in_post f JOIN #pairs p ON p.organisation_id = f.organisation_id AND p.date_key = f.snapshot_date_key
         WHERE f.batch_id <> @batch;
 
         INSERT INTO staffdata.fact_staff_in_post (batch_id, snapshot_date_key, organisation_id, role_id, grade_id, person_id, service_area_id, position_id,
@@ -362,6 +369,12 @@ internal static class SqlServerStatements
 
         DELETE f FROM staffdata.fact_staff_in_post f JOIN #post_decision d ON d.position_id = f.position_id AND d.in_scope = 0;
         DECLARE @removed bigint = @@ROWCOUNT;
+
+        -- Retired facts follow the rules too (a withdrawal restores them as the current rules see them).
+        DELETE f FROM staffdata.fact_staff_in_post_retired f JOIN #post_decision d ON d.position_id = f.position_id AND d.in_scope = 0;
+        UPDATE f SET f.role_id = r.role_id, f.grade_id = g.grade_id, f.rule_id = d.rule_id, f.taxonomy_version = @version
+        FROM staffdata.fact_staff_in_post_retired f JOIN #post_decision d ON d.position_id = f.position_id AND d.in_scope = 1
+        JOIN staffdata.dim_role r ON r.role_code = d.role_code JOIN staffdata.dim_grade g ON g.grade_code = d.grade_code;
 
         -- The service area follows the post's place under the current service-area rules.
         UPDATE f SET f.service_area_id = a.service_area_id, f.service_area_rule = d.service_area_rule

@@ -144,10 +144,8 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
                 continue;
             }
 
-            Connection.Execute(
-                "DELETE FROM fact_staff_in_post WHERE organisation_id = @organisation AND snapshot_date_key = @date AND batch_id <> @batch",
-                new { organisation, date, batch = BatchId },
-                tx);
+            // Kept, not deleted: withdrawing this batch makes them current again.
+            RetiredFacts.SupersedeMonth(Connection, tx, organisation, date, keep: BatchId);
             Connection.Execute(
                 """
                 INSERT INTO batch_supersession (batch_id, superseded_batch_id, organisation_code, snapshot_date, facts_removed)

@@ -26,6 +26,8 @@ public sealed class SqlServerWarehouseProvider : IWarehouseProvider
 
     public IWarehouseReview CreateReview() => new SqlServerWarehouseReview(Options());
 
+    public IBatchWithdrawal CreateWithdrawal(TimeProvider time) => new SqlServerBatchWithdrawal(Options(), time);
+
     public T Scalar<T>(string sql)
     {
         using var connection = Open();

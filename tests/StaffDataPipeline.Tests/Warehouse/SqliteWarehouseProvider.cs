@@ -19,6 +19,8 @@ public sealed class SqliteWarehouseProvider : IWarehouseProvider
 
     public IWarehouseReview CreateReview() => new SqliteWarehouseReview(DatabasePath);
 
+    public IBatchWithdrawal CreateWithdrawal(TimeProvider time) => new SqliteBatchWithdrawal(DatabasePath, time);
+
     public T Scalar<T>(string sql)
     {
         using var c = Open();

@@ -12,6 +12,8 @@ public interface IWarehouseProvider : IDisposable
 
     IWarehouseReview CreateReview();
 
+    IBatchWithdrawal CreateWithdrawal(TimeProvider time);
+
     /// <summary>Runs a scalar query in the provider's SQL dialect (the analyst views are the same in all).</summary>
     T Scalar<T>(string sql);
 

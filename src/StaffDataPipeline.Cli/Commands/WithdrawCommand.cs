@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using StaffDataPipeline.Warehouse;
+
+namespace StaffDataPipeline.Cli.Commands;
+
+/// <summary>`staffdata withdraw &lt;batch&gt; --reason "…"`: takes a loaded batch out of every view, keeping it for audit.</summary>
+internal static class WithdrawCommand
+{
+    public static Command Create()
+    {
+        var batch = new Argument<long>("batch") { Description = "The batch number, as a load prints it and v_load_history lists it." };
+        var reason = new Option<string>("--reason") { Description = "Why the batch is withdrawn (kept with it for good).", Required = true };
+        var by = new Option<string?>("--by") { Description = "Who withdraws it (default: the user running the command)." };
+        var command = new Command(
+            "withdraw",
+            "Take a loaded batch out of every view (its facts or return are kept for audit and marked withdrawn); what it had superseded becomes current again.")
+        {
+            batch, reason, by,
+        };
+        command.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, new Dictionary<string, string?>(), async services =>
+        {
+            var request = new WithdrawalRequest(parse.GetValue(batch), parse.GetValue(reason) ?? "", parse.GetValue(by) ?? Environment.UserName);
+            if (request.Problem() is { } problem)
+            {
+                await Console.Error.WriteLineAsync($"staffdata: {problem}");
+                return ExitCodes.Configuration;
+            }
+
+            await services.GetRequiredService<IWarehouse>().MigrateAsync(ct);
+            var result = await services.GetRequiredService<IBatchWithdrawal>().WithdrawAsync(request, ct);
+            var writer = result.Outcome is WithdrawalOutcome.Withdrawn or WithdrawalOutcome.AlreadyWithdrawn ? Console.Out : Console.Error;
+            foreach (var line in WithdrawalSentences.Of(result))
+            {
+                await writer.WriteLineAsync(line);
+            }
+
+            return result.Outcome is WithdrawalOutcome.Withdrawn or WithdrawalOutcome.AlreadyWithdrawn ? ExitCodes.Success : ExitCodes.SomeFilesNotLoaded;
+        }));
+        return command;
+    }
+}

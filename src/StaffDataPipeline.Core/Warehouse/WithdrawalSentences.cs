@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace StaffDataPipeline.Warehouse;
+
+/// <summary>What a withdrawal did, in the sentences every host shows (command line, service, web page).</summary>
+public static class WithdrawalSentences
+{
+    public static IReadOnlyList<string> Of(WithdrawalResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var id = result.BatchId;
+        return result.Outcome switch
+        {
+            WithdrawalOutcome.NotFound => [$"There is no batch {id}: v_load_history lists every batch with its number, file and outcome."],
+            WithdrawalOutcome.NotLoaded => [$"Batch {id} ({result.FileName}) is {result.Status}: it never reached the views, so there is nothing to withdraw."],
+            WithdrawalOutcome.AlreadyWithdrawn =>
+            [
+                string.Create(CultureInfo.InvariantCulture, $"Batch {id} ({result.FileName}) was already withdrawn on {result.WithdrawnAt:yyyy-MM-dd HH:mm} UTC by {result.WithdrawnBy}: \"{result.Reason}\". Nothing changed."),
+            ],
+            _ => Withdrawn(result),
+        };
+    }
+
+    private static List<string> Withdrawn(WithdrawalResult result)
+    {
+        var what = (result.FactsWithdrawn, result.ReturnsWithdrawn) switch
+        {
+            (> 0, > 0) => $"its {result.FactsWithdrawn} staff-in-post facts and its survey return",
+            (_, > 0) => "its survey return",
+            _ => $"its {result.FactsWithdrawn} staff-in-post facts",
+        };
+        var lines = new List<string>
+        {
+            $"Batch {result.BatchId} ({result.FileName}) is withdrawn: {what} left every view and are kept for audit (v_load_history says who, when and why). Loading the same file again loads it as a new batch.",
+        };
+        lines.AddRange(result.Restored.Select(r => $"{r.Scope}: batch {r.BatchId} ({r.FileName}, {r.Rows} rows) is current again."));
+        lines.AddRange(result.Unrestorable.Select(u =>
+            $"{u.Scope}: nothing is current now. Batch {u.BatchId} ({u.FileName}) held this month before, but its facts were removed when it was superseded (before superseded facts were kept); load {u.FileName} again to bring them back."));
+        if (result.Restored.Count == 0 && result.Unrestorable.Count == 0)
+        {
+            lines.Add("No earlier batch held what it held, so nothing else became current.");
+        }
+
+        return lines;
+    }
+}

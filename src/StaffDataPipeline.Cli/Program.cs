@@ -14,6 +14,7 @@ root.Add(LoadCommand.Create(dryRun: true));
 root.Add(UnmappedCommand.Create());
 root.Add(RemapCommand.Create());
 root.Add(WithdrawCommand.Create());
+root.Add(OverrideCommand.Create());
 root.Add(MapRolesCommand.Create());
 root.Add(ExplainCommand.Create());
 root.Add(SurveyTemplateCommand.Create());

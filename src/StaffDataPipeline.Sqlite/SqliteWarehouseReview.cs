@@ -162,6 +162,20 @@ public sealed class SqliteWarehouseReview : IWarehouseReview
                 WHERE r.role_code = 'UNMAPPED' AND review_unmapped_title.area_of_work = 'Survey return' AND l.role_as_written = review_unmapped_title.position_title)
             """,
             transaction: tx);
+
+        // Posts that no longer map (a title override removed, a rule narrowed) join the queue again, counted from their facts.
+        connection.Execute(
+            """
+            INSERT INTO review_unmapped_title (position_title, staff_group, occupation_code, area_of_work, job_role, row_count, first_seen_at, last_seen_at, first_batch_id, last_batch_id)
+            SELECT p.position_title, p.staff_group, p.occupation_code, p.area_of_work, p.job_role, COUNT(*), @now, @now, MIN(f.batch_id), MAX(f.batch_id)
+            FROM dim_position p JOIN dim_role r ON r.role_id = p.role_id JOIN fact_staff_in_post f ON f.position_id = p.position_id
+            WHERE r.role_code = 'UNMAPPED' AND NOT EXISTS (
+                SELECT 1 FROM review_unmapped_title t WHERE t.position_title = p.position_title AND t.staff_group = p.staff_group
+                  AND t.occupation_code = p.occupation_code AND t.area_of_work = p.area_of_work AND t.job_role = p.job_role)
+            GROUP BY p.position_title, p.staff_group, p.occupation_code, p.area_of_work, p.job_role
+            """,
+            new { now = SqliteConnections.Timestamp(changes.DecidedAt) },
+            tx);
         SqliteBatchAudit.RecordTaxonomyVersion(connection, version, changes.RuleCount, changes.DecidedAt, tx);
         tx.Commit();
         return Task.FromResult(new AppliedRoleChanges(updated, removed, surveyLines, areasChanged));

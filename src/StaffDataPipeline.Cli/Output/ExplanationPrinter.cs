@@ -22,7 +22,7 @@ internal static class ExplanationPrinter
                 layer = trial.Layer;
                 o.WriteLine(layer == "exclusion"
                     ? "1. Scope exclusions (scope-exclusions.csv), tried first; one that matches makes the post out of scope:"
-                    : "2. Mapping rules (mapping-rules.csv), top to bottom; the first that matches decides:");
+                    : "2. Title overrides (title-overrides.csv, the team's choice for one exact title, OVR-…), then mapping rules (mapping-rules.csv), top to bottom; the first that matches decides:");
             }
 
             o.WriteLine($"   {trial.Id,-7} {trial.RoleCode,-17} {(trial.Matched ? "MATCHES" : "no"),-7} {trial.Why}");

@@ -19,6 +19,9 @@ public sealed record ReferenceDataSet(
     /// <summary>Mergers and code changes (organisation-successors.csv): the views' current organisation follows them.</summary>
     public IReadOnlyList<OrganisationSuccessor> Successors { get; init; } = [];
 
+    /// <summary>The team's exact-title choices, in file order; the mapper tries them before the rules.</summary>
+    public IReadOnlyList<Taxonomy.TitleOverride> TitleOverrides { get; init; } = [];
+
     /// <summary>The supply projection's assumptions (supply-assumptions.csv, training-routes.csv).</summary>
     public Projection.SupplyAssumptions SupplyAssumptions { get; init; } = Projection.SupplyAssumptions.None;
 

@@ -45,6 +45,9 @@ public sealed class RoleMapper
 
     public IReadOnlyList<ScopeExclusion> Exclusions => _exclusions;
 
+    /// <summary>A title as every rule sees it (folded, abbreviations expanded): two titles are the same title when these agree.</summary>
+    public string NormaliseTitle(string? title) => _titles.Normalise(title);
+
     public RoleDecision Map(in MappingInput input) => _cache.GetOrAdd(input, static (post, fields) => fields.Decide(post), _fields);
 
     /// <summary>The decision <see cref="Map"/> makes, with every step that led to it, for `staffdata explain`.</summary>

@@ -21,6 +21,7 @@ public static class ReferenceDataLoader
 {
     public const string RolesFile = "roles.csv";
     public const string RulesFile = "mapping-rules.csv";
+    public const string TitleOverridesFile = "title-overrides.csv";
     public const string SynonymsFile = "title-synonyms.csv";
     public const string SignalsFile = "genomics-signals.csv";
     public const string GradesFile = "grades.csv";
@@ -49,13 +50,17 @@ public static class ReferenceDataLoader
 
         var grades = LoadGrades(ReferenceTable.Read(P(GradesFile), "code", "label", "pay_scale", "band", "sort_order", "aliases"));
         var roles = LoadRoles(ReferenceTable.Read(P(RolesFile), "code", "name", "family", "typical_grade"));
-        var version = $"{ReadVersion(P(VersionFile))}.{ContentHash(folder, RolesFile, RulesFile, SynonymsFile, SignalsFile, GradesFile, ExclusionsFile, ServiceAreaRulesFile)}";
+        var version = $"{ReadVersion(P(VersionFile))}.{ContentHash(folder, RolesFile, TitleOverridesFile, RulesFile, SynonymsFile, SignalsFile, GradesFile, ExclusionsFile, ServiceAreaRulesFile)}";
         var taxonomy = new RoleTaxonomy(version, roles);
         var synonyms = ReferenceTable.Read(P(SynonymsFile), "word", "replacement").Rows
             .Select(r => string.IsNullOrEmpty(r["word"]) ? throw r.Error("'word' is blank.") : new KeyValuePair<string, string>(r["word"], r["replacement"]));
         var titles = new TitleNormaliser(synonyms);
         var signals = LoadSignals(ReferenceTable.Read(P(SignalsFile), "pattern"));
         var rules = LoadRules(ReferenceTable.Read(P(RulesFile), "rule_id", "role_code", "title", "context", "staff_group", "occupation_code", "grade"), taxonomy, grades);
+
+        // Optional, so that a reference data folder from before overrides still loads. Tried before every rule.
+        var overrides = File.Exists(P(TitleOverridesFile)) ? LoadTitleOverrides(ReferenceTable.Read(P(TitleOverridesFile), "title", "role_code", "note"), taxonomy, titles) : [];
+        rules = [.. overrides.Select(o => o.ToRule(titles, RegexTimeout)), .. rules];
         // Optional, so that a reference data folder from before the exclusion layer still loads (with no exclusions).
         var exclusions = File.Exists(P(ExclusionsFile)) ? LoadExclusions(ReferenceTable.Read(P(ExclusionsFile), "exclusion_id", "place", "staff_group", "unless", "notes")) : [];
         var mapper = new RoleMapper(taxonomy, exclusions, rules, signals, titles, grades);
@@ -76,6 +81,7 @@ public static class ReferenceDataLoader
         return new ReferenceDataSet(aliases, taxonomy, mapper, grades, organisations, assignments, surveyAliases)
         {
             Successors = successors,
+            TitleOverrides = overrides,
             SupplyAssumptions = assumptions,
             StandardWeeks = weeks,
             ServiceAreas = new ServiceAreaDecider(serviceAreas, titles),
@@ -316,6 +322,37 @@ public static class ReferenceDataLoader
         }
 
         return rules;
+    }
+
+    private static List<TitleOverride> LoadTitleOverrides(ReferenceTable table, RoleTaxonomy taxonomy, TitleNormaliser titles)
+    {
+        var overrides = new List<TitleOverride>();
+        var lines = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var title = row["title"].Trim();
+            var normalised = titles.Normalise(title);
+            if (normalised.Length == 0)
+            {
+                throw row.Error("title is blank: write the job title exactly as the files show it.");
+            }
+
+            if (lines.TryGetValue(normalised, out var earlier))
+            {
+                throw row.Error($"the title '{title}' already has an override on line {earlier} (titles are compared as the rules see them: case, spaces, punctuation and abbreviations do not matter); keep one of the two.");
+            }
+
+            var role = row["role_code"].Trim().ToUpperInvariant();
+            if (!taxonomy.Contains(role) || role == Role.Unmapped)
+            {
+                throw row.Error($"role_code '{row["role_code"]}' is not a role in {RolesFile} (use one of its codes, or {Role.OutOfScope} for a title that is not genomics).");
+            }
+
+            lines[normalised] = row.Line;
+            overrides.Add(new TitleOverride(title, role, row["note"], row.File, (int)row.Line));
+        }
+
+        return overrides;
     }
 
     private static List<MappingRule> LoadRules(ReferenceTable table, RoleTaxonomy taxonomy, GradeCatalogue grades)

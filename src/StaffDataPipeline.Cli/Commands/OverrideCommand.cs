@@ -1,0 +1,102 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using StaffDataPipeline.Csv.ReferenceData;
+using StaffDataPipeline.Hosting;
+using StaffDataPipeline.ReferenceData;
+using StaffDataPipeline.Taxonomy;
+using StaffDataPipeline.Warehouse;
+
+namespace StaffDataPipeline.Cli.Commands;
+
+/// <summary>
+/// `staffdata override set|remove|list`: the workforce team's exact-title choices (title-overrides.csv), tried before
+/// the mapping rules. Setting or removing one rewrites that one line, checks the whole folder loads, and remaps the
+/// warehouse with it, so the facts of that title change role at once.
+/// </summary>
+internal static class OverrideCommand
+{
+    public static Command Create()
+    {
+        var title = new Argument<string>("title") { Description = "The job title exactly as the files show it (case, spaces, punctuation and abbreviations do not matter)." };
+        var role = new Argument<string>("role") { Description = "A role code from roles.csv, or OUT-OF-SCOPE for a title that is not genomics." };
+        var note = new Option<string?>("--note") { Description = "Why (kept in the file for whoever reviews it)." };
+        var set = new Command("set", "Give every post with this exact title this role (before the mapping rules), and remap the warehouse.") { title, role, note };
+        set.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, new Dictionary<string, string?>(), services =>
+            ChangeAsync(services, parse.GetValue(title)!, file =>
+            {
+                var code = parse.GetValue(role)!.Trim().ToUpperInvariant();
+                var replaced = TitleOverridesFile.Set(file, parse.GetValue(title)!, code, parse.GetValue(note) ?? "", services.GetRequiredService<RoleMapper>().NormaliseTitle);
+                return $"{(replaced ? "Changed" : "Added")} the override: '{parse.GetValue(title)!.Trim()}' is {code}.";
+            }, ct)));
+
+        var removeTitle = new Argument<string>("title") { Description = "The title whose override to remove." };
+        var remove = new Command("remove", "Remove a title's override (the mapping rules decide it again), and remap the warehouse.") { removeTitle };
+        remove.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, new Dictionary<string, string?>(), services =>
+            ChangeAsync(services, parse.GetValue(removeTitle)!, file =>
+                TitleOverridesFile.Remove(file, parse.GetValue(removeTitle)!, services.GetRequiredService<RoleMapper>().NormaliseTitle)
+                    ? $"Removed the override of '{parse.GetValue(removeTitle)!.Trim()}': the mapping rules decide it again."
+                    : null,
+                ct)));
+
+        var list = new Command("list", "List the title overrides, as the rules see them.");
+        list.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, new Dictionary<string, string?>(), services =>
+        {
+            var overrides = services.GetRequiredService<ReferenceDataSet>().TitleOverrides;
+            Console.WriteLine(overrides.Count == 0 ? "No title overrides." : $"{overrides.Count} title override(s), tried before the mapping rules:");
+            foreach (var o in overrides)
+            {
+                Console.WriteLine($"  line {o.SourceLine}: '{o.Title}' is {o.RoleCode}{(o.Note.Length > 0 ? $" ({o.Note})" : "")}");
+            }
+
+            return Task.FromResult(ExitCodes.Success);
+        }));
+
+        return new Command("override", "Choose the role of an exact job title (title-overrides.csv), without writing a rule.") { set, remove, list };
+    }
+
+    // Edits the file, proves the folder still loads (restoring the file if not), and remaps with the new rules.
+    private static async Task<int> ChangeAsync(ServiceProvider services, string title, Func<string, string?> edit, CancellationToken ct)
+    {
+        var folder = services.GetRequiredService<ReferenceDataLocation>().Folder;
+        var file = Path.Combine(folder, ReferenceDataLoader.TitleOverridesFile);
+        var before = File.Exists(file) ? await File.ReadAllBytesAsync(file, ct) : null;
+        string? done;
+        ReferenceDataSet reference;
+        try
+        {
+            done = edit(file);
+            if (done is null)
+            {
+                await Console.Error.WriteLineAsync($"staffdata: '{title.Trim()}' has no override in {file}; 'staffdata override list' shows those there are.");
+                return ExitCodes.SomeFilesNotLoaded;
+            }
+
+            reference = ReferenceDataLoader.Load(folder);
+        }
+        catch (Exception ex) when (ex is ReferenceDataException or FormatException)
+        {
+            Restore(file, before);
+            await Console.Error.WriteLineAsync($"staffdata: {ex.Message} Nothing was changed.");
+            return ExitCodes.Configuration;
+        }
+
+        Console.WriteLine(done);
+        await services.GetRequiredService<IWarehouse>().MigrateAsync(ct);
+        var remapper = new RoleRemapper(reference.Mapper, reference.ServiceAreas, services.GetRequiredService<TimeProvider>());
+        var result = await remapper.RemapAsync(services.GetRequiredService<IWarehouseReview>(), ct);
+        Console.WriteLine($"Remapped with taxonomy version {result.TaxonomyVersion}: {result.PostsChanged} post(s) changed role, {result.FactsUpdated} fact(s) updated, {result.FactsRemovedAsOutOfScope} removed as out of scope, {result.SurveyLinesChanged} survey line(s) changed.");
+        return ExitCodes.Success;
+    }
+
+    private static void Restore(string file, byte[]? before)
+    {
+        if (before is null)
+        {
+            File.Delete(file);
+        }
+        else
+        {
+            File.WriteAllBytes(file, before);
+        }
+    }
+}

@@ -148,6 +148,7 @@ public sealed class InboxFileJob
     {
         FileLoadStatus.Loaded => $"loaded as batch {report.BatchId} ({report.Counts.Loaded:N0} rows)",
         FileLoadStatus.AlreadyLoaded => $"already loaded as batch {report.BatchId}",
+        _ when report.ReasonCode == LoadOutcomeException.HeldReasonCode => $"held ({report.ReasonCode}): {report.Message?.TrimEnd('.')}",
         _ => $"rejected ({report.ReasonCode}): {report.Message?.TrimEnd('.')}",
     };
 }

@@ -45,7 +45,7 @@ public sealed record LoadOutcome(
             reason,
             todo,
             batch.RowsRead,
-            batch.RowsLoaded,
+            batch.Status == "loaded" ? batch.RowsLoaded : 0, // a held or rejected batch counts what would have loaded: none did
             batch.RowsRejected,
             batch.FinishedAt ?? batch.StartedAt,
             url,

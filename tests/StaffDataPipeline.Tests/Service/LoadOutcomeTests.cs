@@ -40,7 +40,7 @@ public sealed class LoadOutcomeTests : IDisposable
             failed.Select(f => f.Reason).Order(StringComparer.Ordinal));
         Assert.All(failed, f => Assert.Equal(typeof(LoadOutcomeException).FullName, f.ExceptionType));
         Assert.Contains(failed, f => f.ExceptionMessage.StartsWith("RGT_2024-06.csv: rejected (THRESHOLD_EXCEEDED)", StringComparison.Ordinal) && f.ExceptionMessage.Contains("moved to", StringComparison.Ordinal));
-        Assert.Contains(failed, f => f.ExceptionMessage.Contains("RGT 2024-05: 5 facts would replace 20 of batch 1", StringComparison.Ordinal));
+        Assert.Contains(failed, f => f.ExceptionMessage.StartsWith("RGT_2024-05_filtered.csv: held (SUSPICIOUS_SHRINK)", StringComparison.Ordinal) && f.ExceptionMessage.Contains("RGT 2024-05: 5 facts would replace 20 of batch 1", StringComparison.Ordinal));
         Assert.All(failed, f => Assert.DoesNotContain("=2*3", f.ExceptionMessage + f.ExceptionDetails, StringComparison.Ordinal));
 
         // Never run again: each stays Failed (a retry would have moved it to Scheduled), and each file has one batch.
@@ -135,6 +135,7 @@ public sealed class LoadOutcomeTests : IDisposable
         Assert.Contains("RGT 2024-05: 5 facts would replace 20 of batch 1", held, StringComparison.Ordinal);
         Assert.Contains("accept/ folder", held, StringComparison.Ordinal);
         Assert.Contains("href=\"/loads/3/report\"", held, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"n\">5</td><td class=\"n\">0</td>", held, StringComparison.Ordinal); // 5 read, none loaded
         Assert.Contains(rows, r => r.Contains("RGT_2024-05 again.csv", StringComparison.Ordinal) && r.Contains(">already loaded<", StringComparison.Ordinal) && r.Contains("loaded before as batch 1", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("RQ3_2024-03.csv", StringComparison.Ordinal) && r.Contains(">loaded<", StringComparison.Ordinal) && !r.Contains("href=", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("RJ1_2024-04.csv", StringComparison.Ordinal) && r.Contains(">loaded<", StringComparison.Ordinal) && r.Contains("<td class=\"n\">3</td>", StringComparison.Ordinal));

@@ -165,6 +165,35 @@ public sealed class LoadOutcomeTests : IDisposable
         Assert.Contains(("RGT_2024-05 again.csv", "already loaded"), outcomes);
     }
 
+    [Fact]
+    public async Task A_file_that_fails_for_an_environment_reason_is_a_failed_job_saying_when_it_is_tried_again_and_then_loads()
+    {
+        await using var service = await RunningService.StartAsync(_dir.Path, new Dictionary<string, string?> { ["Warehouse:BusyTimeoutSeconds"] = "0.5" });
+        var path = Path.Combine(service.Inbox, "R0A_2024-06.csv");
+        using (var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={service.Database};Pooling=False"))
+        {
+            // Another writer holds the warehouse: each attempt fails as busy, and the job says so.
+            holder.Open();
+            using (var begin = holder.CreateCommand())
+            {
+                begin.CommandText = "PRAGMA busy_timeout = 5000; BEGIN IMMEDIATE;";
+                begin.ExecuteNonQuery();
+            }
+
+            await File.WriteAllTextAsync(path, RunningService.EsrExport("R0A", new DateOnly(2024, 6, 1), 3));
+            await RunningService.WaitUntil(() => service.Monitoring.FailedCount() >= 1, Patience, "a failed attempt", service.Describe);
+            using var rollback = holder.CreateCommand();
+            rollback.CommandText = "ROLLBACK;";
+            rollback.ExecuteNonQuery();
+        }
+
+        await RunningService.WaitUntil(() => !File.Exists(path), Patience, "the retry to load it", service.Describe);
+        var failed = service.Monitoring.FailedJobs(0, 50).Select(j => j.Value).ToList();
+        Assert.All(failed, f => Assert.Matches(@"^Will retry in [0-9.]+ min: [A-Z_]+, R0A_2024-06\.csv$", f.Reason));
+        Assert.All(failed, f => Assert.Contains("It stays in the inbox and is tried again", f.ExceptionMessage, StringComparison.Ordinal));
+        Assert.Equal(1, service.Scalar("SELECT COUNT(*) FROM load_batch WHERE status = 'loaded'"));
+    }
+
     private static string WithBadFte(string export)
     {
         var lines = export.Split('\n');

@@ -14,6 +14,7 @@ using StaffDataPipeline.Service.Dashboard;
 using StaffDataPipeline.Service.Health;
 using StaffDataPipeline.Service.Inbox;
 using StaffDataPipeline.Service.Jobs;
+using StaffDataPipeline.Service.Loads;
 using StaffDataPipeline.Service.Schedules;
 using StaffDataPipeline.Service.Settings;
 
@@ -92,6 +93,7 @@ public static class ServiceHost
             o.ServerName = $"staffdata:{Environment.MachineName}:{Environment.ProcessId}";
         });
         services.AddSingleton<InboxEnqueuer>();
+        services.AddSingleton<ReportFinder>();
         if (watch.Enabled)
         {
             services.AddHostedService<InboxWatcher>();
@@ -111,6 +113,12 @@ public static class ServiceHost
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.Write });
         app.MapJobs();
+        if (serve.Dashboard.Enabled)
+        {
+            // Beside the dashboard, under the same authorisation: the recent files and their outcomes, for the team.
+            app.MapLoads();
+        }
+
         return app;
     }
 

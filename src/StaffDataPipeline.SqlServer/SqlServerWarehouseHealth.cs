@@ -25,4 +25,7 @@ public sealed class SqlServerWarehouseHealth : IWarehouseHealth
         await reader.ReadAsync(cancellationToken);
         return new WarehouseHealth(true, reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0));
     }
+
+    public Task<IReadOnlyList<RecentBatch>> RecentBatchesAsync(int count, CancellationToken cancellationToken) =>
+        SqlServerRecentBatches.ReadAsync(_options.ConnectionString, count, cancellationToken);
 }

@@ -23,4 +23,7 @@ public sealed class SqliteWarehouseHealth : IWarehouseHealth
         DateTimeOffset? at = last is null ? null : DateTimeOffset.Parse(last, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
         return Task.FromResult(new WarehouseHealth(true, at));
     }
+
+    public Task<IReadOnlyList<RecentBatch>> RecentBatchesAsync(int count, CancellationToken cancellationToken) =>
+        Task.FromResult(SqliteRecentBatches.Read(_databasePath, count));
 }

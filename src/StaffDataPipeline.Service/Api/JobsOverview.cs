@@ -42,7 +42,8 @@ public static class JobsOverview
 
         var details = monitoring.JobDetails(jobId);
         var latest = details?.History.FirstOrDefault();
-        return latest?.Data is { } data && data.TryGetValue("Result", out var result) ? result
+        // A run that loaded everything keeps its result; one with a file that did not load failed with the summary as its message.
+        return latest?.Data is { } data && (data.TryGetValue("Result", out var result) || data.TryGetValue("ExceptionMessage", out result)) ? result
             : latest?.Reason ?? latest?.StateName;
     }
 }

@@ -10,7 +10,8 @@ namespace StaffDataPipeline.Service.Jobs;
 /// Loads one file the workforce team dropped, then moves it out of the inbox: to processed/yyyy-MM when it loaded (or
 /// was loaded before), to rejected/ with its report when its content is wrong. A file that failed for an environment
 /// reason stays and is tried again later. Re-entrant: run twice, the hash ledger loads nothing twice and the second
-/// run only finishes the move.
+/// run only finishes the move. A file that did not load (rejected, held, or failed and tried again later) ends the job with
+/// a <see cref="LoadOutcomeException"/>: Hangfire shows it as Failed with "Rejected: CODE, file" as its reason.
 /// </summary>
 public sealed class InboxFileJob
 {
@@ -29,8 +30,9 @@ public sealed class InboxFileJob
         _logger = logger;
     }
 
-    [AutomaticRetry(Attempts = 0)]
+    [AutomaticRetry(Attempts = 0, ExceptOn = [typeof(LoadOutcomeException)])]
     [JobDisplayName("Inbox: {0}")]
+    [OutcomeReason]
     public async Task<InboxOutcome> LoadAsync(string path, long length, long lastWriteTicks, int attempt, CancellationToken cancellationToken)
     {
         var file = new InboxFile(path, length, lastWriteTicks);
@@ -56,7 +58,7 @@ public sealed class InboxFileJob
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The whole load could not start (warehouse unusable, key mismatch, reference data broken): not the file's fault.
-            return Retry(file, attempt, "FAILED", ex.Message);
+            throw Retry(file, attempt, "FAILED", ex.Message);
         }
 
         switch (report.Status)
@@ -68,7 +70,7 @@ public sealed class InboxFileJob
                 return Move(file, report, attempt, _watch.ResolvedRejectedPath, writeReport: true, incomplete);
             default:
                 // Failed, or being loaded by another process: the file stays in the inbox and is tried again.
-                return Retry(file, attempt, report.ReasonCode ?? report.Status.ToString().ToUpperInvariant(), report.Message ?? report.Status.ToString());
+                throw Retry(file, attempt, report.ReasonCode ?? report.Status.ToString().ToUpperInvariant(), report.Message ?? report.Status.ToString());
         }
     }
 
@@ -82,7 +84,7 @@ public sealed class InboxFileJob
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // The load is recorded; the next attempt finds it already loaded (or rejects it again) and only moves it.
-            return Retry(file, attempt, "MOVE_FAILED", $"{Verb(report)}, but it could not be moved to {folder}: {ex.Message}");
+            throw Retry(file, attempt, "MOVE_FAILED", $"{Verb(report)}, but it could not be moved to {folder}: {ex.Message}");
         }
 
         // A writer still appending (a copy that paused at a line end) leaves the moved file different from the bytes the
@@ -112,18 +114,28 @@ public sealed class InboxFileJob
             }
         }
 
-        var outcome = report.Status == FileLoadStatus.Rejected ? "rejected" : report.Status == FileLoadStatus.Loaded ? "loaded" : "already loaded";
-        return Done(file, incomplete is null ? outcome : outcome + ", taken incomplete", report.ReasonCode, report.BatchId, report.Status == FileLoadStatus.Loaded ? report.Counts.Loaded : 0, moved,
-            $"{file.Name}: {Verb(report)}; moved to {moved}.{(incomplete is null ? string.Empty : $" It was taken although {incomplete} (unchanged for {_watch.IncompleteWaitSeconds:0.#} s).")}");
+        var sentence = $"{file.Name}: {Verb(report)}; moved to {moved}.{(incomplete is null ? string.Empty : $" It was taken although {incomplete} (unchanged for {_watch.IncompleteWaitSeconds:0.#} s).")}";
+        if (report.Status == FileLoadStatus.Rejected)
+        {
+            // Not a succeeded job: the dashboard's Failed page lists it with this headline. Never retried.
+            _logger.LogWarning("{Sentence}", sentence);
+            throw new LoadOutcomeException(LoadOutcomeException.HeadlineOf(report) + (incomplete is null ? string.Empty : " (taken incomplete)"), sentence);
+        }
+
+        var outcome = report.Status == FileLoadStatus.Loaded ? "loaded" : "already loaded";
+        return Done(file, incomplete is null ? outcome : outcome + ", taken incomplete", report.ReasonCode, report.BatchId, report.Status == FileLoadStatus.Loaded ? report.Counts.Loaded : 0, moved, sentence);
     }
 
-    private InboxOutcome Retry(InboxFile file, int attempt, string code, string reason)
+    /// <summary>Schedules the next attempt and returns what ends this one: a Failed job, which Hangfire does not retry itself.</summary>
+    private LoadOutcomeException Retry(InboxFile file, int attempt, string code, string reason)
     {
         var delay = _watch.RetryDelay(attempt);
         var retry = _jobs.Schedule<InboxFileJob>(JobQueues.Loads, j => j.LoadAsync(file.Path, file.Length, file.LastWriteTicks, attempt + 1, CancellationToken.None), delay);
         var sentence = $"{file.Name}: not loaded ({code}): {reason} It stays in the inbox and is tried again in {delay.TotalMinutes:0.#} min (attempt {attempt + 1}, job {retry}).";
         _logger.LogWarning("{Sentence}", sentence);
-        return new InboxOutcome(file.Name, "failed, will retry", code, null, 0, null, sentence);
+
+        // Not loaded (or loaded but not moved): Failed in Hangfire; the retry is the job scheduled above, not Hangfire's.
+        return new LoadOutcomeException($"Will retry in {delay.TotalMinutes:0.#} min: {code}, {file.Name}", sentence);
     }
 
     private InboxOutcome Done(InboxFile file, string outcome, string? code, long? batch, long rows, string? movedTo, string sentence)
@@ -136,6 +148,7 @@ public sealed class InboxFileJob
     {
         FileLoadStatus.Loaded => $"loaded as batch {report.BatchId} ({report.Counts.Loaded:N0} rows)",
         FileLoadStatus.AlreadyLoaded => $"already loaded as batch {report.BatchId}",
+        _ when report.ReasonCode == LoadOutcomeException.HeldReasonCode => $"held ({report.ReasonCode}): {report.Message?.TrimEnd('.')}",
         _ => $"rejected ({report.ReasonCode}): {report.Message?.TrimEnd('.')}",
     };
 }

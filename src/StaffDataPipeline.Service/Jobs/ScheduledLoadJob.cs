@@ -24,8 +24,9 @@ public sealed class ScheduledLoadJob
         _logger = logger;
     }
 
-    [AutomaticRetry(Attempts = 3)]
+    [AutomaticRetry(Attempts = 3, ExceptOn = [typeof(LoadOutcomeException)])]
     [JobDisplayName("Scheduled load: {0}")]
+    [OutcomeReason]
     public async Task<ScheduledOutcome> RunAsync(string jobId, CancellationToken cancellationToken)
     {
         var job = _schedule.Find(jobId)
@@ -34,13 +35,13 @@ public sealed class ScheduledLoadJob
         var outcome = ScheduledOutcome.Of(job.Id, reports);
         if (outcome.Rejected + outcome.Failed > 0)
         {
+            // A run with a file that did not load is not a succeeded job. Not retried: the rejected files would be
+            // rejected again, and the next scheduled run tries the failed ones (the ledger skips what loaded).
             _logger.LogWarning("Scheduled load {Job}: {Summary}", job.Id, outcome.Summary);
-        }
-        else
-        {
-            _logger.LogInformation("Scheduled load {Job}: {Summary}", job.Id, outcome.Summary);
+            throw new LoadOutcomeException(ScheduledOutcome.Headline(reports), $"Scheduled load {job.Id}: {outcome.Summary}");
         }
 
+        _logger.LogInformation("Scheduled load {Job}: {Summary}", job.Id, outcome.Summary);
         return outcome;
     }
 
@@ -74,5 +75,14 @@ public sealed record ScheduledOutcome(string JobId, int Loaded, int AlreadyLoade
                       (batches.Count > 0 ? $" (batches {string.Join(", ", batches)})" : string.Empty) +
                       string.Concat(reports.Where(r => r.Status is FileLoadStatus.Rejected or FileLoadStatus.Failed).Take(5).Select(r => $"; {r.FileName}: {r.ReasonCode}"));
         return new ScheduledOutcome(jobId, loaded, already, rejected, failed, batches, summary);
+    }
+
+    /// <summary>The files that did not load, as "Rejected: CODE, file; Held: SUSPICIOUS_SHRINK, file (and 2 more)".</summary>
+    public static string Headline(IReadOnlyList<FileLoadReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var notLoaded = reports.Where(r => r.Status is FileLoadStatus.Rejected or FileLoadStatus.Failed or FileLoadStatus.BeingLoadedElsewhere).ToList();
+        const int Named = 3;
+        return string.Join("; ", notLoaded.Take(Named).Select(LoadOutcomeException.HeadlineOf)) + (notLoaded.Count > Named ? $" (and {notLoaded.Count - Named} more)" : string.Empty);
     }
 }

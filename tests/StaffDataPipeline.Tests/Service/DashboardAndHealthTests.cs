@@ -109,6 +109,20 @@ public sealed class DashboardAndHealthTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         }
 
+        // The page of recent files answers to the same sign-in as the dashboard.
+        using (var loads = await http.GetAsync(new Uri($"http://{address}:{port}/loads")))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, loads.StatusCode);
+            Assert.Contains("Basic", loads.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        }
+
+        using (var signedIn = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://{address}:{port}/loads")))
+        {
+            signedIn.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"viewer:{Password}")));
+            using var ok = await http.SendAsync(signedIn);
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+
         using var api = await http.GetAsync(new Uri($"http://{address}:{port}/api/jobs"));
         Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
         using var local = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/hangfire"));

@@ -74,6 +74,9 @@ internal sealed class RunningService : IAsyncDisposable
 
     public long SucceededJobs => _app.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().SucceededListCount();
 
+    /// <summary>What Hangfire's monitoring API (the dashboard's source) reports about the jobs.</summary>
+    public Hangfire.Storage.IMonitoringApi Monitoring => _app.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+
     public Task StopAsync() => _app.StopAsync();
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

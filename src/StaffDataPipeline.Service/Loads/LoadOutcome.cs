@@ -34,6 +34,7 @@ public sealed record LoadOutcome(
             "rejected" => ("rejected", batch.Message ?? "Rejected.", RejectionAdvice.For(batch.ReasonCode)),
             "failed" => ("failed", batch.Message ?? "Failed.", "Nothing in the file to correct: it failed for a reason outside it. A file in the inbox is tried again; a file loaded with staffdata load needs loading again once the reason is fixed."),
             "running" => ("loading", "Being loaded now.", "Wait for it to finish."),
+            "withdrawn" => ("withdrawn", "Loaded, then withdrawn: its figures are out of every view (kept for audit); what it had replaced is current again. v_load_history says who withdrew it, when and why.", "Nothing, unless it was withdrawn by mistake: then load the same file again."),
             _ => (batch.Status, batch.Message ?? batch.Status, string.Empty),
         };
         var url = report is null ? null : $"{basePath}/{batch.BatchId}/report";

@@ -46,6 +46,21 @@ public sealed class RecentBatchesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_withdrawn_batch_is_listed_as_withdrawn_with_nothing_loaded()
+    {
+        var path = _dir.File("warehouse.db");
+        var pipeline = TestPipeline.Create(new SqliteWarehouse(path, Reference.Data, NullLogger<SqliteWarehouse>.Instance));
+        var file = _dir.Write("RGT_2024-05.csv", Service.RunningService.EsrExport("RGT", new DateOnly(2024, 5, 1), 1, rows: 6));
+        await pipeline.RunAsync([file], dryRun: false, progress: null, CancellationToken.None);
+        await new SqliteBatchWithdrawal(path).WithdrawAsync(new StaffDataPipeline.Warehouse.WithdrawalRequest(1, "test file", "a.planner"), CancellationToken.None);
+
+        var shown = StaffDataPipeline.Service.Loads.LoadOutcome.Of(Assert.Single(await new SqliteWarehouseHealth(path).RecentBatchesAsync(10, CancellationToken.None)), null, "/loads");
+
+        Assert.Equal(("withdrawn", 0L), (shown.Outcome, shown.RowsLoaded));
+        Assert.Contains("out of every view", shown.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_SQL_Server_read_parses_and_names_only_tables_and_columns_that_exist()
     {
         var (tree, errors) = TSqlCatalog.Parse(SqlServerRecentBatches.Statement);

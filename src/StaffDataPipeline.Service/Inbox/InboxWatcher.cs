@@ -115,6 +115,20 @@ public sealed class InboxWatcher : BackgroundService
 
             return false;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // The job storage (SQL Server's hangfire schema) is down or its distributed lock timed out: an outage of the
+            // database, not of the service. Nothing was recorded for the file, so the next scan queues it once the
+            // storage answers. Say so once per kind of fault, and keep watching.
+            var reason = $"{ex.GetType().Name}: {ex.Message}";
+            if (_lastScanError != reason)
+            {
+                _logger.LogError("The job storage cannot be reached ({Reason}); files in {Folder} are queued when it answers again (scanning every {Scan} s).", reason, folder, _settings.ScanSeconds);
+                _lastScanError = reason;
+            }
+
+            return false;
+        }
     }
 
     /// <summary>

@@ -1,0 +1,153 @@
+using Dapper;
+using Hangfire;
+using Hangfire.SqlServer;
+using Microsoft.Data.SqlClient;
+using StaffDataPipeline.Organisations;
+using StaffDataPipeline.Pipeline;
+using StaffDataPipeline.SqlServer;
+using StaffDataPipeline.Tests.Support;
+using StaffDataPipeline.Tests.Warehouse;
+using StaffDataPipeline.Warehouse;
+
+namespace StaffDataPipeline.Tests.SqlServer;
+
+/// <summary>
+/// What only a server can show (issue 23): a member of staffdata_loader (not sa) loads and uses Hangfire's storage with
+/// migrations left to the DBA; a database whose collation differs from the server's (tempdb's) remaps and imports ODS
+/// releases without Msg 468; two nodes migrating a new database at once apply each script once. Each test makes and
+/// drops its own database. Runs where STAFFDATA_TEST_SQLSERVER is set (a login that may create databases and logins),
+/// reported skipped otherwise.
+/// </summary>
+public sealed class SqlServerLiveOnlyTests : IDisposable
+{
+    private readonly string? _server = Environment.GetEnvironmentVariable(SqlServerWarehouseProvider.Variable);
+    private readonly string _database = $"staffdata_live_{Guid.NewGuid():N}";
+    private readonly string _login = $"staffdata_loader_{Guid.NewGuid():N}"[..30];
+    private readonly string _password = $"Lo4der!{Guid.NewGuid():N}";
+    private readonly TempDirectory _dir = new();
+    private bool _created;
+    private bool _loginCreated;
+
+    public void Dispose()
+    {
+        SqlConnection.ClearAllPools();
+        if (_created || _loginCreated)
+        {
+            using var master = new SqlConnection(_server);
+            master.Open();
+            if (_created)
+            {
+                master.Execute($"ALTER DATABASE [{_database}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{_database}];");
+            }
+
+            if (_loginCreated)
+            {
+                master.Execute($"DROP LOGIN [{_login}];");
+            }
+        }
+
+        _dir.Dispose();
+    }
+
+    [SkippableFact]
+    public async Task Two_nodes_migrating_a_new_database_at_once_apply_each_script_once()
+    {
+        var options = Options(CreateDatabase(null));
+
+        await Task.WhenAll(
+            Task.Run(() => new SqlServerWarehouse(options, Reference.Data).MigrateAsync(CancellationToken.None)),
+            Task.Run(() => new SqlServerWarehouse(options, Reference.Data).MigrateAsync(CancellationToken.None)));
+
+        using var check = new SqlConnection(options.ConnectionString);
+        var applied = check.Query<string>("SELECT ScriptName FROM staffdata.SchemaVersions").ToList();
+        Assert.Equal(SqlServerMigrations.Scripts().Count, applied.Count);
+        Assert.Equal(applied.Count, applied.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [SkippableFact]
+    public async Task A_member_of_the_loader_role_loads_and_uses_the_job_storage_with_migrations_left_to_the_DBA()
+    {
+        var admin = CreateDatabase(null);
+        await new SqlServerWarehouse(Options(admin), Reference.Data).MigrateAsync(CancellationToken.None);
+        using (var connection = new SqlConnection(admin))
+        {
+            connection.Open();
+            SqlServerObjectsInstaller.Install(connection, "hangfire");
+            using var master = new SqlConnection(_server);
+            master.Open();
+            master.Execute($"CREATE LOGIN [{_login}] WITH PASSWORD = N'{_password}', CHECK_POLICY = OFF;");
+            _loginCreated = true;
+            connection.Execute($"CREATE USER [{_login}] FOR LOGIN [{_login}]; ALTER ROLE staffdata_loader ADD MEMBER [{_login}];");
+        }
+
+        var loader = new SqlConnectionStringBuilder(admin) { IntegratedSecurity = false, UserID = _login, Password = _password }.ConnectionString;
+        var warehouse = new SqlServerWarehouse(Options(loader) with { ApplyMigrations = false }, Reference.Data);
+        var pipeline = TestPipeline.Create(warehouse);
+        var report = (await pipeline.RunAsync([Esr("RGT_2023-09.csv", "RGT", 30)], dryRun: false, null, CancellationToken.None)).Single();
+
+        Assert.True(report.Status == FileLoadStatus.Loaded, report.Message);
+        var storage = new SqlServerStorage(loader, new SqlServerStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = false });
+        var job = new BackgroundJobClient(storage).Enqueue(() => Console.WriteLine("staffdata"));
+        using var jobs = storage.GetConnection();
+        using (jobs.AcquireDistributedLock("staffdata:test", TimeSpan.FromSeconds(5)))
+        {
+            Assert.NotNull(jobs.GetJobData(job));
+        }
+
+        using var check = new SqlConnection(admin);
+        Assert.Equal(0, check.ExecuteScalar<int>("SELECT COUNT(*) FROM sys.foreign_keys WHERE is_not_trusted = 1"));
+    }
+
+    [SkippableFact]
+    public async Task A_database_whose_collation_differs_from_the_servers_remaps_and_imports_ODS_releases()
+    {
+        Skip.If(string.IsNullOrWhiteSpace(_server), $"Set {SqlServerWarehouseProvider.Variable} to run the live-only tests.");
+        string server;
+        using (var master = OpenMaster())
+        {
+            server = master.ExecuteScalar<string>("SELECT CONVERT(nvarchar(128), SERVERPROPERTY('Collation'))")!;
+        }
+
+        var other = server.Contains("_CS_", StringComparison.Ordinal) ? "Latin1_General_100_CI_AS" : "Latin1_General_100_CS_AS";
+        var options = Options(CreateDatabase(other));
+        var warehouse = new SqlServerWarehouse(options, Reference.Data);
+        var pipeline = TestPipeline.Create(warehouse);
+        var report = (await pipeline.RunAsync([Esr("RGT_2023-09.csv", "RGT", 10)], dryRun: false, null, CancellationToken.None)).Single();
+        Assert.True(report.Status == FileLoadStatus.Loaded, report.Message);
+        var review = new SqlServerWarehouseReview(options);
+
+        var ods = await review.ImportOdsAsync([new OdsOrganisation("RGT", "CAMBRIDGE UNIVERSITY HOSPITALS", null, "Y61", new DateOnly(2004, 7, 1), null)], CancellationToken.None);
+        var stored = await review.ReadStoredRolesAsync(CancellationToken.None);
+        var post = stored.Posts[0];
+        var remap = await review.ApplyRoleChangesAsync(
+            new RoleChanges("v-test", 1, [new PostRoleDecision(post.PositionId, post.RoleCode, post.RuleId, Reference.Data.Grades.All.First().Code, true, new Taxonomy.ServiceAreaDecision("RARE-DISEASE", "SA-TEST"))], [], DateTimeOffset.UtcNow),
+            CancellationToken.None);
+
+        Assert.NotNull(ods);
+        Assert.Equal(10, remap.FactsUpdated);
+    }
+
+    private static SqlServerWarehouseOptions Options(string connectionString) =>
+        new() { ConnectionString = connectionString, RetryBaseDelay = TimeSpan.FromMilliseconds(100) };
+
+    private SqlConnection OpenMaster()
+    {
+        var master = new SqlConnection(_server);
+        master.Open();
+        return master;
+    }
+
+    private string CreateDatabase(string? collation)
+    {
+        Skip.If(string.IsNullOrWhiteSpace(_server), $"Set {SqlServerWarehouseProvider.Variable} to a SQL Server connection string (a login that may create databases and logins) to run the live-only tests.");
+        using var master = OpenMaster();
+        master.Execute($"CREATE DATABASE [{_database}]{(collation is null ? string.Empty : $" COLLATE {collation}")};");
+        _created = true;
+        return new SqlConnectionStringBuilder(_server) { InitialCatalog = _database }.ConnectionString;
+    }
+
+    private string Esr(string name, string org, int rows) => _dir.Write(
+        name,
+        "Employee Number,Assignment Number,Organisation Code,Position Title,Area of Work,Pay Band,FTE\n" +
+        string.Concat(Enumerable.Range(0, rows).Select(i => $"{50000000 + i},{50000000 + i}-1,{org},Clinical Scientist,Genomics Laboratory,Band 7,1.0\n")));
+}

@@ -127,6 +127,56 @@ public sealed class SqlServerLiveOnlyTests : IDisposable
         Assert.Equal(10, remap.FactsUpdated);
     }
 
+    [SkippableFact]
+    public async Task Read_committed_snapshot_is_detected_when_off_and_when_on()
+    {
+        var options = Options(CreateDatabase(null));
+        var off = new SqlServerWarehouse(options, Reference.Data);
+        await off.MigrateAsync(CancellationToken.None);
+        using (var master = OpenMaster())
+        {
+            master.Execute($"ALTER DATABASE [{_database}] SET READ_COMMITTED_SNAPSHOT ON WITH ROLLBACK IMMEDIATE;");
+        }
+
+        var on = new SqlServerWarehouse(options, Reference.Data);
+        await on.MigrateAsync(CancellationToken.None);
+
+        Assert.False(off.ReadCommittedSnapshot);
+        Assert.True(on.ReadCommittedSnapshot);
+    }
+
+    [SkippableFact]
+    public async Task A_commit_retried_after_its_first_try_committed_writes_the_quarantine_and_review_counts_once()
+    {
+        var options = Options(CreateDatabase(null));
+        var warehouse = new SqlServerWarehouse(options, Reference.Data);
+        await warehouse.MigrateAsync(CancellationToken.None);
+        var grade = Reference.Data.Grades.All.First();
+        var role = Reference.Data.Taxonomy.Roles.First().Code;
+        var post = new StaffDataPipeline.Normalisation.PostDescriptors("Clinical Scientist", "Healthcare Scientists", "S1A", "Genomics", "Scientist", "CC1", "Band 7");
+        var fact = new StaffDataPipeline.Normalisation.StaffFact(
+            new DateOnly(2023, 9, 30), Reference.Data.Organisations.All.First(), new Taxonomy.RoleDecision(role, "R1", grade), grade,
+            new string('a', 32), new string('b', 32), 1m, null, true, "30-34", post, 2) { ServiceArea = new Taxonomy.ServiceAreaDecision("RARE-DISEASE", "SA1") };
+        var summary = new BatchSummary(
+            new BatchCounts { Read = 2, Loaded = 1, Rejected = 1 },
+            [new StaffDataPipeline.Normalisation.RowRejection(3, "FTE", "FTE_NOT_NUMBER", "FTE is not a number.")],
+            new Dictionary<UnmappedPost, long> { [UnmappedPost.From(post)] = 1 },
+            BatchStatus.Loaded,
+            null,
+            DateTimeOffset.UtcNow);
+        await using var writer = await warehouse.BeginBatchAsync(new BatchStart("a.csv", new string('c', 64), "esr-csv", Reference.Data.Taxonomy.Version, DateTimeOffset.UtcNow), CancellationToken.None);
+        await writer.AddAsync(fact, CancellationToken.None);
+
+        var first = await writer.CommitAsync(summary, CancellationToken.None);
+        var again = await writer.CommitAsync(summary, CancellationToken.None);
+
+        using var check = new SqlConnection(options.ConnectionString);
+        Assert.Equal(first.BatchId, again.BatchId);
+        Assert.Equal(1, check.ExecuteScalar<int>("SELECT COUNT(*) FROM staffdata.rejected_row"));
+        Assert.Equal(1, check.ExecuteScalar<long>("SELECT SUM(row_count) FROM staffdata.review_unmapped_title"));
+        Assert.Equal(1, check.ExecuteScalar<int>("SELECT COUNT(*) FROM staffdata.fact_staff_in_post"));
+    }
+
     private static SqlServerWarehouseOptions Options(string connectionString) =>
         new() { ConnectionString = connectionString, RetryBaseDelay = TimeSpan.FromMilliseconds(100) };
 

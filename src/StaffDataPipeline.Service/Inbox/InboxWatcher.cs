@@ -101,6 +101,11 @@ public sealed class InboxWatcher : BackgroundService
                 _incomplete.Remove(gone);
             }
 
+            if (_lastScanError is not null)
+            {
+                _logger.LogInformation("The inbox {Folder} is read and its files queued again.", folder);
+            }
+
             _lastScanError = null;
             return settling;
         }

@@ -149,6 +149,7 @@ public sealed class SqlServerFaultPathTests : IDisposable
 
         Assert.False(watcher.ExecuteTask!.IsCompleted, $"the watcher stopped: {watcher.ExecuteTask.Exception?.InnerException?.GetType().Name}");
         Assert.Single(logs.Messages, m => m.Contains("job storage cannot be reached", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Messages, m => m.Contains("queued again", StringComparison.Ordinal));
         await watcher.StopAsync(CancellationToken.None);
     }
 

@@ -177,6 +177,22 @@ public sealed class SqlServerLiveOnlyTests : IDisposable
         Assert.Equal(1, check.ExecuteScalar<int>("SELECT COUNT(*) FROM staffdata.fact_staff_in_post"));
     }
 
+    [SkippableFact]
+    public async Task A_begin_retried_after_its_first_try_committed_takes_up_its_own_batch_and_another_start_is_refused()
+    {
+        var options = Options(CreateDatabase(null));
+        var warehouse = new SqlServerWarehouse(options, Reference.Data);
+        await warehouse.MigrateAsync(CancellationToken.None);
+        var start = new BatchStart("a.csv", new string('d', 64), "esr-csv", Reference.Data.Taxonomy.Version, DateTimeOffset.UtcNow);
+
+        await using var first = await warehouse.BeginBatchAsync(start, CancellationToken.None);
+        await using var retried = await warehouse.BeginBatchAsync(start, CancellationToken.None);
+        var other = await Record.ExceptionAsync(() => warehouse.BeginBatchAsync(start with { StartedAt = start.StartedAt.AddSeconds(5) }, CancellationToken.None));
+
+        Assert.Equal(first.BatchId, retried.BatchId);
+        Assert.IsType<FileAlreadyTakenException>(other);
+    }
+
     private static SqlServerWarehouseOptions Options(string connectionString) =>
         new() { ConnectionString = connectionString, RetryBaseDelay = TimeSpan.FromMilliseconds(100) };
 

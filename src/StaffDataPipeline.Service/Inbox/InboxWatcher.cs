@@ -125,11 +125,12 @@ public sealed class InboxWatcher : BackgroundService
             // The job storage (SQL Server's hangfire schema) is down or its distributed lock timed out: an outage of the
             // database, not of the service. Nothing was recorded for the file, so the next scan queues it once the
             // storage answers. Say so once per kind of fault, and keep watching.
-            var reason = $"{ex.GetType().Name}: {ex.Message}";
-            if (_lastScanError != reason)
+            // Keyed on the kind of fault, not its text: SqlClient's wording changes with the stage the connection reached.
+            var kind = "storage:" + ex.GetType().FullName;
+            if (_lastScanError != kind)
             {
-                _logger.LogError("The job storage cannot be reached ({Reason}); files in {Folder} are queued when it answers again (scanning every {Scan} s).", reason, folder, _settings.ScanSeconds);
-                _lastScanError = reason;
+                _logger.LogError("The job storage cannot be reached ({Type}: {Reason}); files in {Folder} are queued when it answers again (scanning every {Scan} s).", ex.GetType().Name, ex.Message, folder, _settings.ScanSeconds);
+                _lastScanError = kind;
             }
 
             return false;

@@ -37,5 +37,6 @@ public static class SettingsValidator
         ConnectionString = warehouse.ConnectionString,
         ApplyMigrations = warehouse.ApplyMigrations,
         MaxRetryAttempts = warehouse.MaxRetryAttempts,
+        LockTimeoutSeconds = warehouse.LockTimeoutSeconds,
     };
 }

@@ -76,7 +76,7 @@ public static class StaffDataServices
             .Add(new ExcelSurveyExtractor(sp.GetRequiredService<ReferenceDataSet>().SurveyAliases, new WorkbookLimits { AllowMacros = surveys.AllowMacros, MaxFileBytes = surveys.MaxFileBytes })));
         if (warehouse.IsSqlServer)
         {
-            services.AddScoped<IWarehouse>(sp => new SqlServerWarehouse(sqlServer, sp.GetRequiredService<ReferenceDataSet>(), sp.GetRequiredService<TimeProvider>()));
+            services.AddScoped<IWarehouse>(sp => new SqlServerWarehouse(sqlServer, sp.GetRequiredService<ReferenceDataSet>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<SqlServerWarehouse>>()));
             services.AddScoped<IWarehouseReview>(sp => new SqlServerWarehouseReview(sqlServer, sp.GetRequiredService<TimeProvider>()));
             services.AddScoped<IBatchWithdrawal>(sp => new SqlServerBatchWithdrawal(sqlServer, sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IWarehouseHealth>(new SqlServerWarehouseHealth(sqlServer));

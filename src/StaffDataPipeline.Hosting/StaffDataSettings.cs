@@ -17,6 +17,9 @@ public sealed class WarehouseSettings
     /// <summary>SQL Server: retries of an operation that failed with a transient error.</summary>
     public int MaxRetryAttempts { get; set; } = 5;
 
+    /// <summary>SQL Server: longest wait for the commit, file and migration locks before the load fails (and is retried later).</summary>
+    public int LockTimeoutSeconds { get; set; } = 300;
+
     public bool IsSqlServer => string.Equals(Provider, "SqlServer", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>How long a load waits for another process's write lock on the SQLite file before the file fails as busy.</summary>

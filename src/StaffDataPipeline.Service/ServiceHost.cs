@@ -74,6 +74,8 @@ public static class ServiceHost
             c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
             if (warehouse.IsSqlServer)
             {
+                // The schema exists and staffdata_loader may read and write it (migration 0010); Hangfire creates its
+                // tables only where the service may run DDL (ApplyMigrations), otherwise the DBA installs them.
                 c.UseSqlServerStorage(warehouse.ConnectionString, new SqlServerStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = warehouse.ApplyMigrations });
             }
             else

@@ -40,8 +40,16 @@ internal sealed class SqlServerBatchWriter : IBatchWriter
 
     public long BatchId { get; }
 
-    public ValueTask AddAsync(StaffFact fact, CancellationToken cancellationToken) =>
-        _facts.Writer.TryWrite(new StagedFact(BatchId, fact)) ? ValueTask.CompletedTask : _facts.Writer.WriteAsync(new StagedFact(BatchId, fact), cancellationToken);
+    public ValueTask AddAsync(StaffFact fact, CancellationToken cancellationToken)
+    {
+        var staged = new StagedFact(BatchId, fact);
+        if (SqlServerBulk.TooLong(staged) is { } refused)
+        {
+            throw refused;
+        }
+
+        return _facts.Writer.TryWrite(staged) ? ValueTask.CompletedTask : _facts.Writer.WriteAsync(staged, cancellationToken);
+    }
 
     public async Task<IReadOnlyList<long>> RemoveDuplicateAssignmentsAsync(CancellationToken cancellationToken)
     {
@@ -81,7 +89,12 @@ internal sealed class SqlServerBatchWriter : IBatchWriter
             {
                 await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
                 await using var tx = (SqlTransaction)await connection.BeginTransactionAsync(ct);
-                await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.CommitLock, transaction: tx, cancellationToken: ct));
+                await SqlServerLocks.CommitAsync(connection, tx, _options, ct);
+                if (await SqlServerRetriedCommit.EsrAsync(connection, tx, BatchId, ct) is { } committed)
+                {
+                    return committed;
+                }
+
                 await SqlServerAudit.RecordKeyCheckAsync(connection, tx, _start.KeyCheck, summary.FinishedAt, ct);
                 var superseded = (await connection.QueryAsync<(long Batch, long Facts)>(new CommandDefinition(
                     SqlServerStatements.CommitFacts, new { batch = BatchId, version = _start.TaxonomyVersion }, tx, _options.CommandTimeoutSeconds, cancellationToken: ct))).ToList();
@@ -108,6 +121,12 @@ internal sealed class SqlServerBatchWriter : IBatchWriter
                 await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
                 await using var tx = (SqlTransaction)await connection.BeginTransactionAsync(ct);
                 await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.DeleteStaging, new { batch = BatchId }, tx, _options.CommandTimeoutSeconds, cancellationToken: ct));
+                if (await SqlServerRetriedCommit.IsClosedAsync(connection, tx, BatchId, ct))
+                {
+                    // A retry whose first try did close the batch: its quarantine rows are written already.
+                    return;
+                }
+
                 await SqlServerAudit.AbandonAsync(connection, tx, BatchId, summary, _options, ct);
                 await tx.CommitAsync(ct);
             },
@@ -127,9 +146,9 @@ internal sealed class SqlServerBatchWriter : IBatchWriter
                 await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, CancellationToken.None);
                 await connection.ExecuteAsync(SqlServerStatements.FailBatches, new { id = BatchId });
             }
-            catch (SqlException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // The next start-up fails the batch: its owner will be gone.
+                // Whatever the fault (an outage, a pool timeout): the next start-up fails the batch, its owner being gone.
             }
         }
 
@@ -167,23 +186,30 @@ internal sealed class SqlServerBatchWriter : IBatchWriter
         {
             await _staging;
         }
-        catch (Exception ex) when (ex is OperationCanceledException or SqlException)
+        catch (Exception)
         {
+            // Whatever stopped staging (cancellation, an outage, a value SqlClient would not copy, which it reports as
+            // InvalidOperationException) was the loader's to report; here it must not stop the batch being failed.
             // What was staged is deleted with the batch.
         }
     }
 
-    private void Beat()
+    /// <summary>
+    /// Runs on a timer thread, where an escaping exception ends the process: so nothing escapes. A missed heartbeat (an
+    /// outage, a pool timeout, which SqlClient reports as InvalidOperationException) is not a failed load; a long
+    /// silence is what makes another host fail the batch.
+    /// </summary>
+    internal void Beat()
     {
         try
         {
             using var connection = new SqlConnection(_options.ConnectionString);
             connection.Open();
-            connection.Execute(SqlServerStatements.Heartbeat, new { batch = BatchId });
+            connection.Execute(new CommandDefinition(SqlServerStatements.Heartbeat, new { batch = BatchId }, commandTimeout: 30));
         }
-        catch (SqlException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // A missed heartbeat is not a failed load; a long silence is what makes another host fail the batch.
+            // Skipped: the next beat tries again.
         }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.SqlClient;
+using StaffDataPipeline.Extraction;
 using StaffDataPipeline.Normalisation;
 using StaffDataPipeline.Warehouse;
 
@@ -75,9 +76,61 @@ internal static class SqlServerBulk
         ("close_date", typeof(DateTime), o => o.CloseDate?.ToDateTime(TimeOnly.MinValue)),
     ];
 
+    /// <summary>
+    /// CheckConstraints: without it SQL Server requires ALTER on the table (which the loader role does not have) and
+    /// marks its foreign keys untrusted, so the optimiser stops relying on them. No TableLock: loaders share stage_fact.
+    /// </summary>
+    public const SqlBulkCopyOptions Options = SqlBulkCopyOptions.CheckConstraints;
+
+    /// <summary>
+    /// The longest text of each staged column (stage_fact's declared lengths; a test binds them to sql/sqlserver). Values
+    /// from the source are quarantined in Core at these lengths; what is left (values from the reference data) is checked
+    /// here, before SqlClient's bulk copy would fail the file with an error that quotes the value.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, int> StagedLengths = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["organisation_code"] = StoredLengths.OrganisationCode,
+        ["organisation_name"] = StoredLengths.OrganisationName,
+        ["organisation_type"] = 60,
+        ["role_code"] = 30,
+        ["grade_code"] = 30,
+        ["person_key"] = 32,
+        ["position_title"] = StoredLengths.PositionTitle,
+        ["staff_group"] = StoredLengths.StaffGroup,
+        ["occupation_code"] = StoredLengths.OccupationCode,
+        ["area_of_work"] = StoredLengths.AreaOfWork,
+        ["job_role"] = StoredLengths.JobRole,
+        ["cost_centre"] = StoredLengths.CostCentre,
+        ["grade_as_written"] = StoredLengths.GradeAsWritten,
+        ["assignment_key"] = 32,
+        ["age_band"] = 20,
+        ["rule_id"] = 40,
+        ["service_area_code"] = 30,
+        ["service_area_rule"] = 40,
+    };
+
+    private static readonly (string Name, int Limit, Func<StagedFact, object?> Get)[] CheckedText =
+        [.. StagedFacts.Where(c => c.Type == typeof(string)).Select(c => (c.Name, StagedLengths[c.Name], c.Get))];
+
+    /// <summary>The first staged text longer than its column, as a refusal of the file naming the row and column (never the value).</summary>
+    public static FileRejectedException? TooLong(StagedFact fact)
+    {
+        foreach (var (name, limit, get) in CheckedText)
+        {
+            if (get(fact) is string text && text.Length > limit)
+            {
+                return new FileRejectedException(
+                    StoredLengths.ReasonCode,
+                    $"Row {fact.Fact.SourceRow}: the value for warehouse column {name} is {text.Length} characters long, and the column holds {limit}; it comes from the reference data: shorten it there and load the file again.");
+            }
+        }
+
+        return null;
+    }
+
     public static async Task CopyAsync<T>(SqlConnection connection, SqlTransaction? transaction, string table, RecordReader<T> rows, int batchSize, CancellationToken ct)
     {
-        using var bulk = new SqlBulkCopy(connection, SqlBulkCopyOptions.Default, transaction)
+        using var bulk = new SqlBulkCopy(connection, Options, transaction)
         {
             DestinationTableName = table,
             EnableStreaming = true,
@@ -89,7 +142,18 @@ internal static class SqlServerBulk
             bulk.ColumnMappings.Add(rows.GetName(i), rows.GetName(i));
         }
 
-        await bulk.WriteToServerAsync(rows, ct);
+        try
+        {
+            await bulk.WriteToServerAsync(rows, ct);
+        }
+        catch (InvalidOperationException ex) when (ex is not ObjectDisposedException)
+        {
+            // SqlClient reports a value that does not fit its column (and a few client-side faults) this way, with
+            // the value in the message: replaced by a sentence without it, so the audit row and the log stay clean.
+            throw new WarehouseUnavailableException(
+                WarehouseUnavailableException.Unusable,
+                $"The bulk copy into {table} failed on the client ({ex.GetType().Name}): a value did not fit its column, or the connection was lost. The value is not shown; the load was rolled back.");
+        }
     }
 }
 

@@ -20,13 +20,33 @@ public static class SqlServerMigrations
             .Select(n => (n, Read(n)))
             .ToList();
 
-    public static void Apply(string connectionString)
+    /// <summary>
+    /// Applies what the journal lacks, under a session application lock held for the whole upgrade: two nodes starting on
+    /// a new version would otherwise both find a script missing and run it at once. The second waits, then finds the
+    /// journal current. Needs DDL rights: a loader without them runs with Warehouse:ApplyMigrations=false.
+    /// </summary>
+    public static void Apply(SqlServerWarehouseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        using var guard = new SqlConnection(options.ConnectionString);
+        guard.Open();
+        SqlServerLocks.Migration(guard, options);
+        try
+        {
+            Upgrade(options.ConnectionString, guard);
+        }
+        finally
+        {
+            // Closing the session would release it too; releasing says so and returns the pooled connection clean.
+            SqlServerLocks.ReleaseMigration(guard);
+        }
+    }
+
+    private static void Upgrade(string connectionString, SqlConnection connection)
     {
         // DbUp keeps its journal in the staffdata schema, so the schema must exist before DbUp looks for the journal.
-        using (var connection = new SqlConnection(connectionString))
+        using (var schema = new SqlCommand("IF SCHEMA_ID(N'staffdata') IS NULL EXEC (N'CREATE SCHEMA staffdata AUTHORIZATION dbo');", connection))
         {
-            connection.Open();
-            using var schema = new SqlCommand("IF SCHEMA_ID(N'staffdata') IS NULL EXEC (N'CREATE SCHEMA staffdata AUTHORIZATION dbo');", connection);
             schema.ExecuteNonQuery();
         }
 

@@ -8,17 +8,66 @@ namespace StaffDataPipeline.SqlServer;
 /// </summary>
 internal static partial class SqlServerStatements
 {
-    public const string CommitLock = "EXEC sp_getapplock @Resource = N'staffdata:commit', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = -1;";
+    /// <summary>
+    /// The commit lock: waits at most @lockTimeoutMs (never for ever) and fails loudly when not granted: sp_getapplock
+    /// reports a timeout (-1), a cancel (-2) or a deadlock (-3) only in its return code, so an unchecked call would go on
+    /// without the lock. The error numbers are the adapter's own (<see cref="SqlServerLocks"/>).
+    /// </summary>
+    public const string CommitLock = """
+        DECLARE @granted int;
+        EXEC @granted = sp_getapplock @Resource = N'staffdata:commit', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = @lockTimeoutMs;
+        IF @granted = -1 THROW 51001, N'The warehouse commit lock was not granted in time: another load is committing. The file is retried later.', 1;
+        IF @granted = -3 THROW 51003, N'The warehouse commit lock request was chosen as a deadlock victim.', 1;
+        IF @granted < 0 THROW 51002, N'The warehouse commit lock was not granted.', 1;
+        """;
 
-    public const string FileLock = "EXEC sp_getapplock @Resource = @resource, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = -1;";
+    /// <summary>The lock on one file's hash while its batch begins; checked like <see cref="CommitLock"/>.</summary>
+    public const string FileLock = """
+        DECLARE @granted int;
+        EXEC @granted = sp_getapplock @Resource = @resource, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = @lockTimeoutMs;
+        IF @granted = -1 THROW 51001, N'The lock on this file was not granted in time: another node is beginning the same file.', 1;
+        IF @granted = -3 THROW 51003, N'The lock request on this file was chosen as a deadlock victim.', 1;
+        IF @granted < 0 THROW 51002, N'The lock on this file was not granted.', 1;
+        """;
+
+    /// <summary>
+    /// Held by the session for the whole migration, so two nodes starting on a new version do not run the same script
+    /// at once: the second waits, then finds the journal up to date.
+    /// </summary>
+    public const string MigrationLock = """
+        DECLARE @granted int;
+        EXEC @granted = sp_getapplock @Resource = N'staffdata:migrate', @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = @lockTimeoutMs;
+        IF @granted = -1 THROW 51001, N'The migration lock was not granted in time: another node has been migrating the warehouse for longer than the lock timeout.', 1;
+        IF @granted = -3 THROW 51003, N'The migration lock request was chosen as a deadlock victim.', 1;
+        IF @granted < 0 THROW 51002, N'The migration lock was not granted.', 1;
+        """;
+
+    public const string MigrationUnlock = "EXEC sp_releaseapplock @Resource = N'staffdata:migrate', @LockOwner = 'Session';";
+
+    /// <summary>Whether readers see the last committed version instead of waiting for a load's locks (recommended).</summary>
+    public const string ReadCommittedSnapshot = "SELECT CAST(d.is_read_committed_snapshot_on AS bit) FROM sys.databases d WHERE d.database_id = DB_ID();";
+
+    /// <summary>The status of a batch, read under the commit lock: a retried commit or abandon whose first try did commit finds it closed.</summary>
+    public const string BatchStatusOf = "SELECT b.status FROM staffdata.load_batch b WHERE b.batch_id = @batch;";
+
+    /// <summary>What a committed ESR batch superseded, as its commit recorded it (for a retry whose first try committed).</summary>
+    public const string SupersededByBatch = "SELECT p.superseded_batch_id AS Batch, p.facts_removed AS Facts FROM staffdata.batch_supersession p WHERE p.batch_id = @batch;";
+
+    /// <summary>What a committed survey batch superseded (for a retry whose first try committed).</summary>
+    public const string ReturnsSupersededByBatch = """
+        SELECT s.batch_id AS Batch,
+               (SELECT COUNT_BIG(*) FROM staffdata.fact_survey_workforce w WHERE w.return_id = s.return_id)
+             + (SELECT COUNT_BIG(*) FROM staffdata.fact_workforce_projection p WHERE p.return_id = s.return_id) AS Facts
+        FROM staffdata.survey_return s WHERE s.superseded_by_batch_id = @batch;
+        """;
 
     public const string BatchesOfFile = """
-        SELECT b.batch_id AS BatchId, b.status AS Status, b.owner_host AS Host, b.owner_pid AS Pid, b.owner_started_at AS ProcessStartedAt, b.heartbeat_at AS HeartbeatAt
+        SELECT b.batch_id AS BatchId, b.status AS Status, b.owner_host AS Host, b.owner_pid AS Pid, b.owner_started_at AS ProcessStartedAt, b.heartbeat_at AS HeartbeatAt, b.started_at AS StartedAt
         FROM staffdata.load_batch b WHERE b.sha256 = @sha256 AND b.status IN ('loaded', 'running') ORDER BY CASE b.status WHEN 'loaded' THEN 0 ELSE 1 END, b.batch_id;
         """;
 
     public const string RunningBatches = """
-        SELECT b.batch_id AS BatchId, b.status AS Status, b.owner_host AS Host, b.owner_pid AS Pid, b.owner_started_at AS ProcessStartedAt, b.heartbeat_at AS HeartbeatAt
+        SELECT b.batch_id AS BatchId, b.status AS Status, b.owner_host AS Host, b.owner_pid AS Pid, b.owner_started_at AS ProcessStartedAt, b.heartbeat_at AS HeartbeatAt, b.started_at AS StartedAt
         FROM staffdata.load_batch b WHERE b.status = 'running';
         """;
 
@@ -169,14 +218,19 @@ internal static partial class SqlServerStatements
         SELECT DISTINCT s.person_key FROM staffdata.stage_fact s
         WHERE s.batch_id = @batch AND NOT EXISTS (SELECT 1 FROM staffdata.dim_person p WITH (UPDLOCK, HOLDLOCK) WHERE p.person_key = s.person_key);
 
-        SELECT s.position_title, s.staff_group, s.occupation_code, s.area_of_work, s.job_role, s.cost_centre, s.grade_as_written,
-               MAX(r.role_id) AS role_id, MAX(s.rule_id) AS rule_id,
-               CAST(HASHBYTES('SHA2_256', CONCAT(s.position_title, NCHAR(31), s.staff_group, NCHAR(31), s.occupation_code, NCHAR(31), s.area_of_work, NCHAR(31),
-                   s.job_role, NCHAR(31), s.cost_centre, NCHAR(31), s.grade_as_written)) AS binary(32)) AS post_hash
+        -- One post per byte-exact hash, the key the fact insert joins on: grouping the descriptors themselves would
+        -- follow the column collation (case-insensitive as a rule) and fold "Clinical scientist" into "Clinical Scientist",
+        -- whose hash the other spelling's facts would then not find.
+        SELECT MIN(h.position_title) AS position_title, MIN(h.staff_group) AS staff_group, MIN(h.occupation_code) AS occupation_code, MIN(h.area_of_work) AS area_of_work,
+               MIN(h.job_role) AS job_role, MIN(h.cost_centre) AS cost_centre, MIN(h.grade_as_written) AS grade_as_written,
+               MAX(h.role_id) AS role_id, MAX(h.rule_id) AS rule_id, h.post_hash
         INTO #posts
-        FROM staffdata.stage_fact s JOIN staffdata.dim_role r ON r.role_code = s.role_code
-        WHERE s.batch_id = @batch
-        GROUP BY s.position_title, s.staff_group, s.occupation_code, s.area_of_work, s.job_role, s.cost_centre, s.grade_as_written;
+        FROM (SELECT s.position_title, s.staff_group, s.occupation_code, s.area_of_work, s.job_role, s.cost_centre, s.grade_as_written, r.role_id, s.rule_id,
+                     CAST(HASHBYTES('SHA2_256', CONCAT(s.position_title, NCHAR(31), s.staff_group, NCHAR(31), s.occupation_code, NCHAR(31), s.area_of_work, NCHAR(31),
+                         s.job_role, NCHAR(31), s.cost_centre, NCHAR(31), s.grade_as_written)) AS binary(32)) AS post_hash
+              FROM staffdata.stage_fact s JOIN staffdata.dim_role r ON r.role_code = s.role_code
+              WHERE s.batch_id = @batch) AS h
+        GROUP BY h.post_hash;
 
         INSERT INTO staffdata.dim_position (position_title, staff_group, occupation_code, area_of_work, job_role, cost_centre, grade_as_written, role_id, rule_id, taxonomy_version)
         SELECT p.position_title, p.staff_group, p.occupation_code, p.area_of_work, p.job_role, p.cost_centre, p.grade_as_written, p.role_id, p.rule_id, @version
@@ -352,9 +406,12 @@ internal static partial class SqlServerStatements
     public const string CreateRemapTables = """
         DROP TABLE IF EXISTS #post_decision;
         DROP TABLE IF EXISTS #survey_decision;
-        CREATE TABLE #post_decision (position_id bigint NOT NULL PRIMARY KEY, role_code nvarchar(30) NOT NULL, rule_id nvarchar(40) NOT NULL, grade_code nvarchar(30) NOT NULL, in_scope bit NOT NULL,
-            service_area_code nvarchar(30) NOT NULL, service_area_rule nvarchar(40) NOT NULL);
-        CREATE TABLE #survey_decision (role_as_written nvarchar(400) NOT NULL, grade_as_written nvarchar(100) NULL, role_code nvarchar(30) NOT NULL, rule_id nvarchar(40) NOT NULL, grade_code nvarchar(30) NOT NULL);
+        -- Temporary tables take tempdb's collation unless told otherwise; the warehouse's may differ (Msg 468 on the joins).
+        CREATE TABLE #post_decision (position_id bigint NOT NULL PRIMARY KEY, role_code nvarchar(30) COLLATE DATABASE_DEFAULT NOT NULL, rule_id nvarchar(40) COLLATE DATABASE_DEFAULT NOT NULL,
+            grade_code nvarchar(30) COLLATE DATABASE_DEFAULT NOT NULL, in_scope bit NOT NULL,
+            service_area_code nvarchar(30) COLLATE DATABASE_DEFAULT NOT NULL, service_area_rule nvarchar(40) COLLATE DATABASE_DEFAULT NOT NULL);
+        CREATE TABLE #survey_decision (role_as_written nvarchar(400) COLLATE DATABASE_DEFAULT NOT NULL, grade_as_written nvarchar(100) COLLATE DATABASE_DEFAULT NULL,
+            role_code nvarchar(30) COLLATE DATABASE_DEFAULT NOT NULL, rule_id nvarchar(40) COLLATE DATABASE_DEFAULT NOT NULL, grade_code nvarchar(30) COLLATE DATABASE_DEFAULT NOT NULL);
         """;
 
     /// <summary>A remap decided in Core, applied set-based from the decisions bulk-copied into the temporary tables.</summary>
@@ -427,8 +484,8 @@ internal static partial class SqlServerStatements
 
     public const string CreateOdsTable = """
         DROP TABLE IF EXISTS #ods;
-        CREATE TABLE #ods (organisation_code nvarchar(12) NOT NULL PRIMARY KEY, organisation_name nvarchar(200) NOT NULL, parent_code nvarchar(12) NULL,
-            national_grouping nvarchar(10) NULL, open_date date NULL, close_date date NULL);
+        CREATE TABLE #ods (organisation_code nvarchar(12) COLLATE DATABASE_DEFAULT NOT NULL PRIMARY KEY, organisation_name nvarchar(200) COLLATE DATABASE_DEFAULT NOT NULL,
+            parent_code nvarchar(12) COLLATE DATABASE_DEFAULT NULL, national_grouping nvarchar(10) COLLATE DATABASE_DEFAULT NULL, open_date date NULL, close_date date NULL);
         """;
 
     /// <summary>An ODS release's new and changed organisations (bulk-copied into #ods) into ods_organisation, and its trusts into the dimension.</summary>

@@ -95,7 +95,12 @@ internal sealed class SqlServerSurveyBatchWriter : ISurveyBatchWriter
             {
                 await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
                 await using var tx = (SqlTransaction)await connection.BeginTransactionAsync(ct);
-                await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.CommitLock, transaction: tx, cancellationToken: ct));
+                await SqlServerLocks.CommitAsync(connection, tx, _options, ct);
+                if (await SqlServerRetriedCommit.SurveyAsync(connection, tx, BatchId, ct) is { } committed)
+                {
+                    return committed;
+                }
+
                 var org = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SqlServerStatements.EnsureOrganisation, _header.Organisation, tx, cancellationToken: ct));
                 var date = DateDimension.DateRow(_header.PeriodEnd);
                 await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.EnsureDate, date, tx, cancellationToken: ct));
@@ -144,6 +149,12 @@ internal sealed class SqlServerSurveyBatchWriter : ISurveyBatchWriter
             {
                 await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
                 await using var tx = (SqlTransaction)await connection.BeginTransactionAsync(ct);
+                if (await SqlServerRetriedCommit.IsClosedAsync(connection, tx, BatchId, ct))
+                {
+                    // A retry whose first try did close the batch: its quarantine rows are written already.
+                    return;
+                }
+
                 await SqlServerAudit.AbandonAsync(connection, tx, BatchId, summary, _options, ct);
                 await tx.CommitAsync(ct);
             },
@@ -160,9 +171,9 @@ internal sealed class SqlServerSurveyBatchWriter : ISurveyBatchWriter
                 await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, CancellationToken.None);
                 await connection.ExecuteAsync(SqlServerStatements.FailBatches, new { id = BatchId });
             }
-            catch (SqlException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // The next start-up fails the batch: its owner will be gone.
+                // Whatever the fault (an outage, a pool timeout): the next start-up fails the batch, its owner being gone.
             }
         }
     }

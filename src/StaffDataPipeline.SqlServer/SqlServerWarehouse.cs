@@ -1,5 +1,7 @@
 using Dapper;
 using Microsoft.Data.SqlClient;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using StaffDataPipeline.People;
 using StaffDataPipeline.ReferenceData;
@@ -18,15 +20,22 @@ public sealed class SqlServerWarehouse : IWarehouse, ISurveyWarehouse
     private readonly ReferenceDataSet _reference;
     private readonly TimeProvider _time;
     private readonly ResiliencePipeline _retry;
+    // Said once per process: a warehouse is made per load, and the advice does not change between loads.
+    private static int _warnedNoSnapshot;
+    private readonly ILogger _logger;
     private bool _migrated;
 
-    public SqlServerWarehouse(SqlServerWarehouseOptions options, ReferenceDataSet reference, TimeProvider? time = null)
+    public SqlServerWarehouse(SqlServerWarehouseOptions options, ReferenceDataSet reference, TimeProvider? time = null, ILogger<SqlServerWarehouse>? logger = null)
     {
+        _logger = logger ?? NullLogger<SqlServerWarehouse>.Instance;
         _options = options;
         _reference = reference;
         _time = time ?? TimeProvider.System;
         _retry = SqlServerConnections.Retry(options, _time);
     }
+
+    /// <summary>Whether the database has READ_COMMITTED_SNAPSHOT on, as found by <see cref="MigrateAsync"/> (null before, or when not visible).</summary>
+    public bool? ReadCommittedSnapshot { get; private set; }
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -39,10 +48,18 @@ public sealed class SqlServerWarehouse : IWarehouse, ISurveyWarehouse
         {
             if (_options.ApplyMigrations)
             {
-                SqlServerMigrations.Apply(_options.ConnectionString);
+                SqlServerMigrations.Apply(_options);
             }
 
             await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
+            ReadCommittedSnapshot = await connection.ExecuteScalarAsync<bool?>(new CommandDefinition(SqlServerStatements.ReadCommittedSnapshot, cancellationToken: ct));
+            if (ReadCommittedSnapshot == false && Interlocked.Exchange(ref _warnedNoSnapshot, 1) == 0)
+            {
+                _logger.LogWarning(
+                    "{Warehouse} does not use read-committed snapshot: analysts' queries wait for a load's commit and a load waits for long queries. Ask the DBA to run ALTER DATABASE … SET READ_COMMITTED_SNAPSHOT ON (see README, Using SQL Server).",
+                    _options.ConnectionDescription);
+            }
+
             var pending = await SqlServerMigrations.PendingAsync(connection, ct);
             if (pending.Count > 0)
             {
@@ -123,8 +140,17 @@ public sealed class SqlServerWarehouse : IWarehouse, ISurveyWarehouse
         {
             await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
             await using var tx = (SqlTransaction)await connection.BeginTransactionAsync(ct);
-            await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.FileLock, new { resource = $"staffdata:file:{start.Sha256}" }, tx, cancellationToken: ct));
-            if (await BatchOfAsync(connection, tx, start.Sha256, ct) is { } taken)
+            await SqlServerLocks.FileAsync(connection, tx, start.Sha256, _options, ct);
+
+            // A retry whose first try committed the 'running' row (its acknowledgement lost) finds that row: it is
+            // this very start, not another loader, so it is taken up instead of refusing the file as being loaded.
+            var rows = (await connection.QueryAsync<BatchRow>(new CommandDefinition(SqlServerStatements.BatchesOfFile, new { sha256 = start.Sha256 }, tx, cancellationToken: ct))).ToList();
+            if (rows.FirstOrDefault(r => r.IsStartOf(start)) is { } mine)
+            {
+                return mine.BatchId;
+            }
+
+            if (Taken(rows) is { } taken)
             {
                 throw new FileAlreadyTakenException(taken);
             }
@@ -135,9 +161,12 @@ public sealed class SqlServerWarehouse : IWarehouse, ISurveyWarehouse
         },
         cancellationToken);
 
-    private async Task<BatchOfFile?> BatchOfAsync(SqlConnection connection, SqlTransaction? tx, string sha256, CancellationToken ct)
+    private async Task<BatchOfFile?> BatchOfAsync(SqlConnection connection, SqlTransaction? tx, string sha256, CancellationToken ct) =>
+        Taken(await connection.QueryAsync<BatchRow>(new CommandDefinition(SqlServerStatements.BatchesOfFile, new { sha256 }, tx, cancellationToken: ct)));
+
+    private BatchOfFile? Taken(IEnumerable<BatchRow> rows)
     {
-        foreach (var row in await connection.QueryAsync<BatchRow>(new CommandDefinition(SqlServerStatements.BatchesOfFile, new { sha256 }, tx, cancellationToken: ct)))
+        foreach (var row in rows)
         {
             if (row.Status == "loaded")
             {
@@ -227,11 +256,20 @@ public sealed class SqlServerWarehouse : IWarehouse, ISurveyWarehouse
         catch (SqlException ex)
         {
             throw new WarehouseUnavailableException(
-                SqlTransientErrors.IsTransient(ex) ? WarehouseUnavailableException.Busy : WarehouseUnavailableException.Unusable,
+                SqlTransientErrors.IsBusy(ex) ? WarehouseUnavailableException.Busy : WarehouseUnavailableException.Unusable,
                 $"The warehouse on {_options.ConnectionDescription} cannot be used: {ex.Message}",
                 ex);
         }
     }
 
-    private sealed record BatchRow(long BatchId, string Status, string? Host, int? Pid, DateTimeOffset? ProcessStartedAt, DateTimeOffset? HeartbeatAt);
+    internal sealed record BatchRow(long BatchId, string Status, string? Host, int? Pid, DateTimeOffset? ProcessStartedAt, DateTimeOffset? HeartbeatAt, DateTimeOffset? StartedAt)
+    {
+        /// <summary>The running row this very start wrote: same owner process and the same start time (the audit keeps milliseconds).</summary>
+        public bool IsStartOf(BatchStart start) =>
+            Status == "running"
+            && string.Equals(Host, start.Owner.Host, StringComparison.OrdinalIgnoreCase)
+            && Pid == start.Owner.ProcessId
+            && ProcessStartedAt is { } process && Math.Abs((process - start.Owner.ProcessStartedAt).TotalMilliseconds) < 1
+            && StartedAt is { } started && Math.Abs((started - start.StartedAt).TotalMilliseconds) < 1;
+    }
 }

@@ -19,10 +19,17 @@ public sealed record SqlServerWarehouseOptions
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Rows per bulk-copy batch; 0 (the default) streams a whole file's facts as one batch, so the round trips per
-    /// file do not grow with its rows and a failed copy leaves no partial staging behind.
+    /// Rows per bulk-copy batch (each its own transaction). Below SQL Server's lock-escalation threshold (5,000 locks
+    /// per statement), so staging one large file never escalates to a table lock on stage_fact that would block other
+    /// loaders; what a failed file staged is deleted by its batch id. 0 streams a whole file as one batch.
     /// </summary>
-    public int BulkCopyBatchSize { get; init; }
+    public int BulkCopyBatchSize { get; init; } = 4_000;
+
+    /// <summary>
+    /// Longest wait for an application lock (the commit lock, a file's lock, the migration lock). A load that cannot
+    /// get it in time fails with a sentence and is retried later instead of waiting without end.
+    /// </summary>
+    public int LockTimeoutSeconds { get; init; } = 300;
 
     /// <summary>Timeout of the set-based statements that commit a batch.</summary>
     public int CommandTimeoutSeconds { get; init; } = 600;
@@ -57,6 +64,11 @@ public sealed record SqlServerWarehouseOptions
         if (BulkCopyBatchSize is < 0 or > 1_000_000)
         {
             errors.Add($"Warehouse:BulkCopyBatchSize must be 0 (one batch) or up to 1,000,000; got {BulkCopyBatchSize}.");
+        }
+
+        if (LockTimeoutSeconds is < 1 or > 3600)
+        {
+            errors.Add($"Warehouse:LockTimeoutSeconds must be between 1 and 3600; got {LockTimeoutSeconds}.");
         }
 
         return errors;

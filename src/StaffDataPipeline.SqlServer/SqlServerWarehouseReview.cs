@@ -42,7 +42,7 @@ public sealed class SqlServerWarehouseReview : IWarehouseReview
             {
                 await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
                 await using var tx = (SqlTransaction)await connection.BeginTransactionAsync(ct);
-                await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.CommitLock, transaction: tx, cancellationToken: ct));
+                await SqlServerLocks.CommitAsync(connection, tx, _options, ct);
                 var stored = (await connection.QueryAsync<SqlServerOdsRow>(new CommandDefinition(SqlServerStatements.OdsOrganisations, transaction: tx, cancellationToken: ct)))
                     .ToDictionary(r => r.Code, r => r.ToOrganisation(), StringComparer.Ordinal);
                 var plan = Organisations.OdsImportPlan.Of(stored, release);
@@ -79,7 +79,7 @@ public sealed class SqlServerWarehouseReview : IWarehouseReview
             {
                 await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
                 await using var tx = (SqlTransaction)await connection.BeginTransactionAsync(ct);
-                await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.CommitLock, transaction: tx, cancellationToken: ct));
+                await SqlServerLocks.CommitAsync(connection, tx, _options, ct);
                 await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.CreateRemapTables, transaction: tx, cancellationToken: ct));
                 await using (var posts = new RecordReader<PostRoleDecision>(changes.Posts, SqlServerBulk.PostDecisions))
                 {

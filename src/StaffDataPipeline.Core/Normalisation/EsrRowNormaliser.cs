@@ -138,6 +138,11 @@ public sealed class EsrRowNormaliser
             return Reject(r, EsrField.OrganisationCode, "MISSING_ORGANISATION", "No organisation code.");
         }
 
+        if (TooLong(r, input, orgCode) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         DateOnly snapshot;
         var snapshotText = r.Field(EsrField.SnapshotMonth) ?? r.Field(EsrField.SnapshotDate);
         if (snapshotText is not null)
@@ -253,6 +258,24 @@ public sealed class EsrRowNormaliser
             post,
             r.RowNumber) { ServiceArea = _serviceAreas.Decide(input.AreaOfWork, input.CostCentre) });
     }
+
+    /// <summary>
+    /// The first stored text longer than the warehouse keeps (<see cref="StoredLengths"/>): quarantined with its column,
+    /// never its value. Runs on every row, so the fitting case allocates nothing.
+    /// </summary>
+    private RowOutcome? TooLong(ISourceRecord r, in MappingInput input, string orgCode) =>
+        Longer(r, EsrField.OrganisationCode, orgCode, StoredLengths.OrganisationCode, "An ODS organisation code is 3 to 6 characters: correct the code.")
+        ?? Longer(r, EsrField.OrganisationName, r.Field(EsrField.OrganisationName), StoredLengths.OrganisationName, "Shorten the organisation name.")
+        ?? Longer(r, EsrField.PositionTitle, input.PositionTitle, StoredLengths.PositionTitle, "Shorten the position title.")
+        ?? Longer(r, EsrField.StaffGroup, input.StaffGroup, StoredLengths.StaffGroup, "Shorten the staff group.")
+        ?? Longer(r, EsrField.OccupationCode, input.OccupationCode, StoredLengths.OccupationCode, "Correct the occupation code.")
+        ?? Longer(r, EsrField.AreaOfWork, input.AreaOfWork, StoredLengths.AreaOfWork, "Shorten the area of work.")
+        ?? Longer(r, EsrField.JobRole, input.JobRole, StoredLengths.JobRole, "Shorten the job role.")
+        ?? Longer(r, EsrField.CostCentre, input.CostCentre, StoredLengths.CostCentre, "Shorten the cost centre.")
+        ?? Longer(r, _header.Has(EsrField.Grade) ? EsrField.Grade : EsrField.GradeCode, input.Grade, StoredLengths.GradeAsWritten, "Correct the grade.");
+
+    private RowOutcome? Longer(ISourceRecord r, EsrField field, string? value, int limit, string advice) =>
+        StoredLengths.Fits(value, limit) ? null : Reject(r, field, StoredLengths.ReasonCode, StoredLengths.Message(ColumnName(field), value!.Length, limit, advice));
 
     private RowOutcome Reject(ISourceRecord r, EsrField field, string code, string message) =>
         RowOutcome.Rejected(new RowRejection(r.RowNumber, ColumnName(field), code, message));

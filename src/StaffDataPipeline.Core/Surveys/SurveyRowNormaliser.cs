@@ -59,6 +59,11 @@ public sealed partial class SurveyRowNormaliser
             return Reject(r, SurveyField.Role, "SURVEY_ROLE_MISSING", "The line has figures but no role.");
         }
 
+        if (Described(r, role) is { } tooLongWorkforce)
+        {
+            return tooLongWorkforce;
+        }
+
         var (headcount, inPost, establishment, vacant, agency, training) = (values[0], values[1], values[2], values[3], values[4], values[5]);
         if (vacant is { } v && establishment is { } e && v > e)
         {
@@ -109,6 +114,11 @@ public sealed partial class SurveyRowNormaliser
             return Reject(r, SurveyField.Role, "SURVEY_ROLE_MISSING", "The projection has no role.");
         }
 
+        if ((Described(r, role) ?? Longer(r, SurveyField.Driver, r.Field(SurveyField.Driver), StoredLengths.SurveyDriver, "Shorten the driver to its main points.")) is { } tooLongDemand)
+        {
+            return tooLongDemand;
+        }
+
         var decision = MapRole(role, r.Field(SurveyField.Grade));
         if (!decision.IsInScope)
         {
@@ -134,7 +144,14 @@ public sealed partial class SurveyRowNormaliser
     {
         var question = r.Field(SurveyField.Question);
         var answer = r.Field(SurveyField.Answer);
-        return question is null || answer is null ? SurveyRowOutcome.Blank : SurveyRowOutcome.Lines([new CommentLine(r.SheetName, r.RowNumber, question, answer)], null);
+        if (question is null || answer is null)
+        {
+            return SurveyRowOutcome.Blank;
+        }
+
+        // The answer is kept whole (nvarchar(max)); the question is a label and has a limit.
+        return Longer(r, SurveyField.Question, question, StoredLengths.SurveyQuestion, "Shorten the question.")
+            ?? SurveyRowOutcome.Lines([new CommentLine(r.SheetName, r.RowNumber, question, answer)], null);
     }
 
     private RoleDecision MapRole(string role, string? grade) => SurveyRoles.Decide(_mapper, role, grade);
@@ -160,6 +177,14 @@ public sealed partial class SurveyRowNormaliser
 
         return null;
     }
+
+    /// <summary>Role and grade as written, which the warehouse keeps (<see cref="StoredLengths"/>): too long a value is quarantined, never quoted.</summary>
+    private static SurveyRowOutcome? Described(ISurveyRecord r, string role) =>
+        Longer(r, SurveyField.Role, role, StoredLengths.SurveyRole, "Shorten the role.")
+        ?? Longer(r, SurveyField.Grade, r.Field(SurveyField.Grade), StoredLengths.SurveyGrade, "Correct the grade.");
+
+    private static SurveyRowOutcome? Longer(ISurveyRecord r, SurveyField field, string? value, int limit, string advice) =>
+        StoredLengths.Fits(value, limit) ? null : Reject(r, field, StoredLengths.ReasonCode, StoredLengths.Message(r.ColumnName(field), value!.Length, limit, advice));
 
     private static SurveyRowOutcome Reject(ISurveyRecord r, SurveyField field, string code, string message) =>
         SurveyRowOutcome.Rejected(new RowRejection(r.RowNumber, r.ColumnName(field), code, message) { Sheet = r.SheetName });

@@ -101,6 +101,11 @@ public sealed class InboxWatcher : BackgroundService
                 _incomplete.Remove(gone);
             }
 
+            if (_lastScanError is not null)
+            {
+                _logger.LogInformation("The inbox {Folder} is read and its files queued again.", folder);
+            }
+
             _lastScanError = null;
             return settling;
         }
@@ -111,6 +116,21 @@ public sealed class InboxWatcher : BackgroundService
             {
                 _logger.LogError("The inbox {Folder} cannot be read ({Reason}); still trying every {Scan} s.", folder, ex.Message, _settings.ScanSeconds);
                 _lastScanError = ex.Message;
+            }
+
+            return false;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // The job storage (SQL Server's hangfire schema) is down or its distributed lock timed out: an outage of the
+            // database, not of the service. Nothing was recorded for the file, so the next scan queues it once the
+            // storage answers. Say so once per kind of fault, and keep watching.
+            // Keyed on the kind of fault, not its text: SqlClient's wording changes with the stage the connection reached.
+            var kind = "storage:" + ex.GetType().FullName;
+            if (_lastScanError != kind)
+            {
+                _logger.LogError("The job storage cannot be reached ({Type}: {Reason}); files in {Folder} are queued when it answers again (scanning every {Scan} s).", ex.GetType().Name, ex.Message, folder, _settings.ScanSeconds);
+                _lastScanError = kind;
             }
 
             return false;

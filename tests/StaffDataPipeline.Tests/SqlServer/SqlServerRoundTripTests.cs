@@ -9,6 +9,7 @@ namespace StaffDataPipeline.Tests.SqlServer;
 /// On SQL Server the number of commands a file costs must not grow with its rows: facts stream through one bulk copy
 /// and the commit is set-based. Counted through SqlClient's diagnostic events. Runs when STAFFDATA_TEST_SQLSERVER is set.
 /// </summary>
+[Collection(RoundTripsAlone.Name)]
 public sealed class SqlServerRoundTripTests : IDisposable
 {
     private readonly SqlServerWarehouseProvider _provider = new();
@@ -93,4 +94,14 @@ public sealed class SqlServerRoundTripTests : IDisposable
             }
         }
     }
+}
+
+/// <summary>
+/// SqlClient's diagnostic events are process-wide: the round-trip count is only the file's own when no other test
+/// talks to SQL Server at the same time, so this collection runs alone.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class RoundTripsAlone
+{
+    public const string Name = "SQL Server round trips alone";
 }

@@ -27,7 +27,7 @@ public sealed class SqlServerBatchWithdrawal : IBatchWithdrawal
             {
                 await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
                 await using var tx = (SqlTransaction)await connection.BeginTransactionAsync(ct);
-                await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.CommitLock, transaction: tx, cancellationToken: ct));
+                await SqlServerLocks.CommitAsync(connection, tx, _options, ct);
                 var batch = await connection.QuerySingleOrDefaultAsync<BatchRow>(new CommandDefinition(
                     SqlServerStatements.BatchToWithdraw, new { batch = request.BatchId }, tx, cancellationToken: ct));
                 if (batch is null)

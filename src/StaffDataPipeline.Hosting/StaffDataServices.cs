@@ -100,7 +100,22 @@ public static class StaffDataServices
 }
 
 /// <summary>The reference data folder in use, for commands that add to the team's files.</summary>
-public sealed record ReferenceDataLocation(string Folder);
+public sealed record ReferenceDataLocation(string Folder)
+{
+    /// <summary>True when no folder was configured and the copy shipped next to the program is in use.</summary>
+    public bool IsShippedCopy => string.Equals(
+        Path.GetFullPath(Folder).TrimEnd(Path.DirectorySeparatorChar),
+        Path.GetFullPath(new ReferenceDataSettings().Resolve()).TrimEnd(Path.DirectorySeparatorChar),
+        StringComparison.Ordinal);
+
+    /// <summary>
+    /// The folder a command may add to, or null with the sentence saying why not: the shipped copy is replaced by every
+    /// build and update, so an edit there would be lost without a word (and never reach version control).
+    /// </summary>
+    public (string? Folder, string? Problem) Writable() => IsShippedCopy
+        ? (null, $"The reference data in use is the copy shipped with the program ({Folder}), which the next build or update replaces, so a change there would be lost: point ReferenceData:Path (or --reference-data) at the team's own folder, e.g. src/reference-data in the repository, and run the command again.")
+        : (Folder, null);
+}
 
 /// <summary>Where the warehouse is, for messages.</summary>
 public sealed record WarehouseLocation(string Description);

@@ -57,6 +57,8 @@ public sealed class SqlServerBatchWithdrawal : IBatchWithdrawal
                     .Select(m => new RestoredScope(SupersededVolume.MonthScope(m.Code, m.DateKey), m.Batch, m.FileName, m.Rows)).ToList();
                 var lost = (await results.ReadAsync<(string Code, long DateKey, long Batch, string FileName)>())
                     .Select(m => new UnrestorableScope(SupersededVolume.MonthScope(m.Code, m.DateKey), m.Batch, m.FileName)).ToList();
+                var empty = (await results.ReadAsync<(string Code, long DateKey)>()).Select(m => SupersededVolume.MonthScope(m.Code, m.DateKey))
+                    .Where(scope => lost.TrueForAll(l => l.Scope != scope)).ToList();
                 var returns = (await results.ReadAsync<(string Code, string Period, string ServiceArea, long Batch, string FileName, long Lines)>())
                     .Select(r => new RestoredScope(SupersededVolume.ReturnScope(r.Code, r.Period, r.ServiceArea), r.Batch, r.FileName, r.Lines)).ToList();
                 await tx.CommitAsync(ct);
@@ -67,6 +69,7 @@ public sealed class SqlServerBatchWithdrawal : IBatchWithdrawal
                     ReturnsWithdrawn = counts.ReturnsWithdrawn,
                     Restored = [.. months, .. returns],
                     Unrestorable = lost,
+                    Emptied = empty,
                 };
             },
             cancellationToken).AsTask();

@@ -10,7 +10,8 @@ internal static partial class SqlServerStatements
 
     /// <summary>
     /// Result sets: the counts withdrawn; the months current again (organisation, date key, batch, file, facts); the
-    /// months that cannot come back (superseded before facts were kept); the return current again.
+    /// months that cannot come back (superseded before facts were kept); the months with nothing current left; the
+    /// return current again.
     /// </summary>
     public const string WithdrawBatch = """
         DROP TABLE IF EXISTS #withdrawn_pairs;
@@ -92,6 +93,11 @@ internal static partial class SqlServerStatements
         JOIN staffdata.dim_date d ON d.date_key = p.date_key
         JOIN staffdata.batch_supersession s ON s.batch_id = @batch AND s.organisation_code = p.organisation_code AND s.snapshot_date = d.calendar_date
         JOIN staffdata.load_batch b ON b.batch_id = s.superseded_batch_id AND b.status = 'loaded'
+        WHERE NOT EXISTS (SELECT 1 FROM staffdata.fact_staff_in_post f WHERE f.organisation_id = p.organisation_id AND f.snapshot_date_key = p.date_key)
+        ORDER BY p.organisation_code, p.date_key;
+
+        SELECT p.organisation_code AS Code, CAST(p.date_key AS bigint) AS DateKey
+        FROM #withdrawn_pairs p
         WHERE NOT EXISTS (SELECT 1 FROM staffdata.fact_staff_in_post f WHERE f.organisation_id = p.organisation_id AND f.snapshot_date_key = p.date_key)
         ORDER BY p.organisation_code, p.date_key;
 

@@ -64,12 +64,13 @@ public sealed class SqliteBatchWithdrawal : IBatchWithdrawal
             ReturnsWithdrawn = survey.Withdrawn,
             Restored = [.. esr.Restored, .. survey.Restored],
             Unrestorable = esr.Unrestorable,
+            Emptied = esr.Emptied,
         });
     }
 
     // Every organisation and month the batch holds or had superseded; where nothing current is left, the latest batch
     // still loaded that holds retired facts there is current again.
-    private static (long Withdrawn, List<RestoredScope> Restored, List<UnrestorableScope> Unrestorable) WithdrawFacts(SqliteConnection connection, SqliteTransaction tx, long batch)
+    private static (long Withdrawn, List<RestoredScope> Restored, List<UnrestorableScope> Unrestorable, List<string> Emptied) WithdrawFacts(SqliteConnection connection, SqliteTransaction tx, long batch)
     {
         var pairs = connection.Query<(long Organisation, int Date, string Code)>(
             """
@@ -84,6 +85,7 @@ public sealed class SqliteBatchWithdrawal : IBatchWithdrawal
         long withdrawn = RetiredFacts.RetireBatch(connection, tx, batch);
         var restored = new List<RestoredScope>();
         var unrestorable = new List<UnrestorableScope>();
+        var emptied = new List<string>();
         foreach (var (organisation, date, code) in pairs.OrderBy(p => p.Code, StringComparer.Ordinal).ThenBy(p => p.Date))
         {
             var args = new { organisation, date, batch };
@@ -108,17 +110,22 @@ public sealed class SqliteBatchWithdrawal : IBatchWithdrawal
             }
 
             // Superseded before facts were kept: the earlier file has to be loaded again.
-            unrestorable.AddRange(connection.Query<(long Batch, string FileName)>(
+            var lost = connection.Query<(long Batch, string FileName)>(
                 """
                 SELECT s.superseded_batch_id, b.file_name FROM batch_supersession s JOIN load_batch b ON b.batch_id = s.superseded_batch_id
                 JOIN dim_date d ON d.calendar_date = s.snapshot_date
                 WHERE s.batch_id = @batch AND s.organisation_code = @code AND d.date_key = @date AND b.status = 'loaded'
                 """,
                 new { batch, code, date },
-                tx).Select(u => new UnrestorableScope(scope, u.Batch, u.FileName)));
+                tx).Select(u => new UnrestorableScope(scope, u.Batch, u.FileName)).ToList();
+            unrestorable.AddRange(lost);
+            if (lost.Count == 0)
+            {
+                emptied.Add(scope);
+            }
         }
 
-        return (withdrawn, restored, unrestorable);
+        return (withdrawn, restored, unrestorable, emptied);
     }
 
     // The batch's return leaves the views the way a superseded one does; where its key has no current return left, the

@@ -35,7 +35,13 @@ internal static class OrganisationsCommand
         var successors = new Command("successors", "Add the mergers in ODS's successor publication to organisation-successors.csv in the reference data folder (existing lines are kept).") { succ };
         successors.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, new Dictionary<string, string?>(), services =>
         {
-            var folder = services.GetRequiredService<ReferenceDataLocation>().Folder;
+            var (folder, problem) = services.GetRequiredService<ReferenceDataLocation>().Writable();
+            if (folder is null)
+            {
+                Console.Error.WriteLine($"staffdata: {problem}");
+                return Task.FromResult(ExitCodes.Configuration);
+            }
+
             var target = Path.Combine(folder, Csv.ReferenceData.ReferenceDataLoader.SuccessorsFile);
             var published = OdsSuccessorReader.Read(parse.GetValue(succ)!);
             var added = SuccessorsFile.Merge(target, published, services.GetRequiredService<ReferenceData.ReferenceDataSet>().Successors);

@@ -57,7 +57,13 @@ internal static class OverrideCommand
     // Edits the file, proves the folder still loads (restoring the file if not), and remaps with the new rules.
     private static async Task<int> ChangeAsync(ServiceProvider services, string title, Func<string, string?> edit, CancellationToken ct)
     {
-        var folder = services.GetRequiredService<ReferenceDataLocation>().Folder;
+        var (folder, problem) = services.GetRequiredService<ReferenceDataLocation>().Writable();
+        if (folder is null)
+        {
+            await Console.Error.WriteLineAsync($"staffdata: {problem}");
+            return ExitCodes.Configuration;
+        }
+
         var file = Path.Combine(folder, ReferenceDataLoader.TitleOverridesFile);
         var before = File.Exists(file) ? await File.ReadAllBytesAsync(file, ct) : null;
         string? done;
@@ -85,6 +91,11 @@ internal static class OverrideCommand
         var remapper = new RoleRemapper(reference.Mapper, reference.ServiceAreas, services.GetRequiredService<TimeProvider>());
         var result = await remapper.RemapAsync(services.GetRequiredService<IWarehouseReview>(), ct);
         Console.WriteLine($"Remapped with taxonomy version {result.TaxonomyVersion}: {result.PostsChanged} post(s) changed role, {result.FactsUpdated} fact(s) updated, {result.FactsRemovedAsOutOfScope} removed as out of scope, {result.SurveyLinesChanged} survey line(s) changed.");
+        if (result.FactsRemovedAsOutOfScope > 0)
+        {
+            // Out-of-scope people are not kept at person level (data minimisation), so this is the one change an undo cannot reverse.
+            Console.WriteLine($"The {result.FactsRemovedAsOutOfScope} fact(s) removed as out of scope are deleted, not kept: removing the override later does not bring them back. To restore them, remove the override, then withdraw the files' batches (staffdata withdraw) and load the files again.");
+        }
         return ExitCodes.Success;
     }
 

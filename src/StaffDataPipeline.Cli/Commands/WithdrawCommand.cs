@@ -27,15 +27,22 @@ internal static class WithdrawCommand
                 return ExitCodes.Configuration;
             }
 
-            await services.GetRequiredService<IWarehouse>().MigrateAsync(ct);
-            var result = await services.GetRequiredService<IBatchWithdrawal>().WithdrawAsync(request, ct);
-            var writer = result.Outcome is WithdrawalOutcome.Withdrawn or WithdrawalOutcome.AlreadyWithdrawn ? Console.Out : Console.Error;
-            foreach (var line in WithdrawalSentences.Of(result))
+            // A mistyped --database must not create an empty warehouse only to answer that it has no such batch.
+            if ((await services.GetRequiredService<IWarehouseHealth>().RecentBatchesAsync(1, ct)).Count == 0)
             {
-                await writer.WriteLineAsync(line);
+                await Console.Error.WriteLineAsync($"staffdata: the warehouse {services.GetRequiredService<Hosting.WarehouseLocation>().Description} has no batches (check --database or Warehouse:*); nothing was withdrawn.");
+                return ExitCodes.Configuration;
             }
 
-            return result.Outcome is WithdrawalOutcome.Withdrawn or WithdrawalOutcome.AlreadyWithdrawn ? ExitCodes.Success : ExitCodes.SomeFilesNotLoaded;
+            await services.GetRequiredService<IWarehouse>().MigrateAsync(ct);
+            var result = await services.GetRequiredService<IBatchWithdrawal>().WithdrawAsync(request, ct);
+            var done = result.Outcome == WithdrawalOutcome.Withdrawn;
+            foreach (var line in WithdrawalSentences.Of(result))
+            {
+                await (done ? Console.Out : Console.Error).WriteLineAsync(line);
+            }
+
+            return done ? ExitCodes.Success : ExitCodes.SomeFilesNotLoaded;
         }));
         return command;
     }

@@ -44,6 +44,9 @@ public sealed record WithdrawalResult(WithdrawalOutcome Outcome, long BatchId)
 
     public IReadOnlyList<UnrestorableScope> Unrestorable { get; init; } = [];
 
+    /// <summary>Organisations and months the batch held that nothing holds now (no earlier batch had them).</summary>
+    public IReadOnlyList<string> Emptied { get; init; } = [];
+
     /// <summary>For <see cref="WithdrawalOutcome.AlreadyWithdrawn"/>: when, by whom and why it was.</summary>
     public DateTimeOffset? WithdrawnAt { get; init; }
 

@@ -14,9 +14,14 @@ public sealed class OutcomeReasonAttribute : JobFilterAttribute, IElectStateFilt
     public void OnStateElection(ElectStateContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // The outcome of a file is not a fault in the program: the dashboard shows its sentence, never a stack trace
+        // (an exception that was never thrown has none, so Hangfire's details are its type and message only).
         if (context.CandidateState is FailedState { Exception: LoadOutcomeException outcome } failed)
         {
-            failed.Reason = outcome.Headline;
+            context.CandidateState = new FailedState(new LoadOutcomeException(outcome.Headline, outcome.Message), failed.ServerId)
+            {
+                Reason = outcome.Headline,
+            };
         }
     }
 }

@@ -42,6 +42,7 @@ public sealed class LoadOutcomeTests : IDisposable
         Assert.Contains(failed, f => f.ExceptionMessage.StartsWith("RGT_2024-06.csv: rejected (THRESHOLD_EXCEEDED)", StringComparison.Ordinal) && f.ExceptionMessage.Contains("moved to", StringComparison.Ordinal));
         Assert.Contains(failed, f => f.ExceptionMessage.StartsWith("RGT_2024-05_filtered.csv: held (SUSPICIOUS_SHRINK)", StringComparison.Ordinal) && f.ExceptionMessage.Contains("RGT 2024-05: 5 facts would replace 20 of batch 1", StringComparison.Ordinal));
         Assert.All(failed, f => Assert.DoesNotContain("=2*3", f.ExceptionMessage + f.ExceptionDetails, StringComparison.Ordinal));
+        Assert.All(failed, f => Assert.DoesNotContain(".cs:line", f.ExceptionDetails, StringComparison.Ordinal)); // an outcome, not a fault: no stack trace
 
         // Never run again: each stays Failed (a retry would have moved it to Scheduled), and each file has one batch.
         foreach (var id in monitoring.FailedJobs(0, 10).Select(j => j.Key))

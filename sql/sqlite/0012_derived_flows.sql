@@ -12,7 +12,7 @@ CREATE TABLE IF NOT EXISTS derived_person_month (
     person_id         INTEGER NOT NULL,
     role_id           INTEGER NOT NULL,
     fte               REAL    NOT NULL,
-    national          INTEGER NOT NULL,
+    national_identifier INTEGER NOT NULL,
     PRIMARY KEY (organisation_id, snapshot_date_key, person_id)
 ) WITHOUT ROWID;
 
@@ -84,11 +84,11 @@ INSERT INTO temp.derived_touched (organisation_id, snapshot_date_key) SELECT DIS
 
 DELETE FROM derived_person_month WHERE (organisation_id, snapshot_date_key) IN (SELECT organisation_id, snapshot_date_key FROM temp.derived_touched);
 
-INSERT INTO derived_person_month (organisation_id, snapshot_date_key, person_id, role_id, fte, national)
-SELECT organisation_id, snapshot_date_key, person_id, role_id, person_fte, national
+INSERT INTO derived_person_month (organisation_id, snapshot_date_key, person_id, role_id, fte, national_identifier)
+SELECT organisation_id, snapshot_date_key, person_id, role_id, person_fte, national_identifier
 FROM (
     SELECT f.organisation_id, f.snapshot_date_key, f.person_id, f.role_id,
-           CASE WHEN b.person_identifier = 'national' THEN 1 ELSE 0 END AS national,
+           CASE WHEN b.person_identifier = 'national' THEN 1 ELSE 0 END AS national_identifier,
            ROW_NUMBER() OVER (PARTITION BY f.organisation_id, f.snapshot_date_key, f.person_id
                               ORDER BY COALESCE(f.is_primary, 0) DESC, f.fte DESC, f.role_id) AS rank_in_person,
            SUM(f.fte) OVER (PARTITION BY f.organisation_id, f.snapshot_date_key, f.person_id) AS person_fte
@@ -148,18 +148,18 @@ movements AS (
     -- In post at the start only: a leaver; one in post in another organisation at the end has moved there, which only
     -- the national identifier can tell (a trust's employee number means nothing in another trust).
     SELECT p.organisation_id, p.start_key, p.end_key, s.role_id, NULL, s.fte, NULL,
-           CASE WHEN s.national = 1 AND EXISTS (
+           CASE WHEN s.national_identifier = 1 AND EXISTS (
                     SELECT 1 FROM derived_person_month x WHERE x.person_id = s.person_id AND x.snapshot_date_key = p.end_key
-                    AND x.organisation_id <> p.organisation_id AND x.national = 1) THEN 1 ELSE 0 END
+                    AND x.organisation_id <> p.organisation_id AND x.national_identifier = 1) THEN 1 ELSE 0 END
     FROM periods p
     JOIN derived_person_month s ON s.organisation_id = p.organisation_id AND s.snapshot_date_key = p.start_key
     WHERE NOT EXISTS (SELECT 1 FROM derived_person_month e WHERE e.organisation_id = p.organisation_id AND e.snapshot_date_key = p.end_key AND e.person_id = s.person_id)
     UNION ALL
     -- In post at the end only: a joiner, from another organisation when the national identifier was there at the start.
     SELECT p.organisation_id, p.start_key, p.end_key, NULL, e.role_id, NULL, e.fte,
-           CASE WHEN e.national = 1 AND EXISTS (
+           CASE WHEN e.national_identifier = 1 AND EXISTS (
                     SELECT 1 FROM derived_person_month x WHERE x.person_id = e.person_id AND x.snapshot_date_key = p.start_key
-                    AND x.organisation_id <> p.organisation_id AND x.national = 1) THEN 1 ELSE 0 END
+                    AND x.organisation_id <> p.organisation_id AND x.national_identifier = 1) THEN 1 ELSE 0 END
     FROM periods p
     JOIN derived_person_month e ON e.organisation_id = p.organisation_id AND e.snapshot_date_key = p.end_key
     WHERE NOT EXISTS (SELECT 1 FROM derived_person_month s WHERE s.organisation_id = p.organisation_id AND s.snapshot_date_key = p.start_key AND s.person_id = e.person_id)),
@@ -209,10 +209,9 @@ years AS (
     FROM months s JOIN months e ON e.organisation_id = s.organisation_id AND e.month_index = s.month_index + 12
     WHERE EXISTS (SELECT 1 FROM temp.derived_touched t WHERE t.organisation_id = s.organisation_id AND t.snapshot_date_key IN (s.snapshot_date_key, e.snapshot_date_key))),
 at_start AS (
-    SELECT y.organisation_id, y.start_key, y.end_key, p.role_id, COUNT(*) AS staff_in_post_start,
-           SUM(CASE WHEN EXISTS (SELECT 1 FROM derived_person_month e WHERE e.organisation_id = y.organisation_id AND e.snapshot_date_key = y.end_key AND e.person_id = p.person_id)
-                    THEN 1 ELSE 0 END) AS still_in_post
+    SELECT y.organisation_id, y.start_key, y.end_key, p.role_id, COUNT(*) AS staff_in_post_start, COUNT(e.person_id) AS still_in_post
     FROM years y JOIN derived_person_month p ON p.organisation_id = y.organisation_id AND p.snapshot_date_key = y.start_key
+    LEFT JOIN derived_person_month e ON e.organisation_id = y.organisation_id AND e.snapshot_date_key = y.end_key AND e.person_id = p.person_id
     GROUP BY y.organisation_id, y.start_key, y.end_key, p.role_id),
 at_end AS (
     SELECT y.organisation_id, y.start_key, y.end_key, p.role_id, COUNT(*) AS staff_in_post_end

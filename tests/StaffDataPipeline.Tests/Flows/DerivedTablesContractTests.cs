@@ -170,7 +170,7 @@ public abstract class DerivedTablesContractTests : FlowsContractTests
     private static readonly string[] Comparisons =
     [
         """
-        SELECT o.organisation_code, p.snapshot_date_key, k.person_key, r.role_code, p.fte, p.national
+        SELECT o.organisation_code, p.snapshot_date_key, k.person_key, r.role_code, p.fte, p.national_identifier
         FROM derived_person_month p JOIN dim_organisation o ON o.organisation_id = p.organisation_id
         JOIN dim_person k ON k.person_id = p.person_id JOIN dim_role r ON r.role_id = p.role_id
         """,

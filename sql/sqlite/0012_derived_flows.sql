@@ -93,7 +93,7 @@ FROM (
                               ORDER BY COALESCE(f.is_primary, 0) DESC, f.fte DESC, f.role_id) AS rank_in_person,
            SUM(f.fte) OVER (PARTITION BY f.organisation_id, f.snapshot_date_key, f.person_id) AS person_fte
     FROM temp.derived_touched t
-    JOIN fact_staff_in_post f ON f.organisation_id = t.organisation_id AND f.snapshot_date_key = t.snapshot_date_key
+    CROSS JOIN fact_staff_in_post f ON f.organisation_id = t.organisation_id AND f.snapshot_date_key = t.snapshot_date_key
     JOIN load_batch b ON b.batch_id = f.batch_id) AS ranked
 WHERE rank_in_person = 1;
 
@@ -102,7 +102,7 @@ DELETE FROM derived_workforce_summary WHERE (organisation_id, snapshot_date_key)
 INSERT INTO derived_workforce_summary (organisation_id, snapshot_date_key, service_area_id, role_id, grade_id, headcount, fte, assignments)
 SELECT f.organisation_id, f.snapshot_date_key, f.service_area_id, f.role_id, f.grade_id, COUNT(DISTINCT f.person_id), SUM(f.fte), COUNT(*)
 FROM temp.derived_touched t
-JOIN fact_staff_in_post f ON f.organisation_id = t.organisation_id AND f.snapshot_date_key = t.snapshot_date_key
+CROSS JOIN fact_staff_in_post f ON f.organisation_id = t.organisation_id AND f.snapshot_date_key = t.snapshot_date_key
 GROUP BY f.organisation_id, f.snapshot_date_key, f.service_area_id, f.role_id, f.grade_id;
 
 DELETE FROM derived_organisation_snapshot WHERE (organisation_id, snapshot_date_key) IN (SELECT organisation_id, snapshot_date_key FROM temp.derived_touched);
@@ -132,7 +132,7 @@ WHERE end_date_key IS NOT NULL;
 DELETE FROM derived_workforce_flow WHERE (organisation_id, end_date_key) IN (SELECT organisation_id, end_date_key FROM temp.derived_period);
 
 WITH
-periods AS (
+periods AS MATERIALIZED (
     SELECT s.organisation_id, s.previous_date_key AS start_key, s.snapshot_date_key AS end_key
     FROM temp.derived_period p
     JOIN derived_organisation_snapshot s ON s.organisation_id = p.organisation_id AND s.snapshot_date_key = p.end_date_key
@@ -142,8 +142,8 @@ movements AS (
     SELECT p.organisation_id, p.start_key, p.end_key, s.role_id AS start_role, e.role_id AS end_role, s.fte AS start_fte, e.fte AS end_fte,
            0 AS other_organisation
     FROM periods p
-    JOIN derived_person_month s ON s.organisation_id = p.organisation_id AND s.snapshot_date_key = p.start_key
-    JOIN derived_person_month e ON e.organisation_id = p.organisation_id AND e.snapshot_date_key = p.end_key AND e.person_id = s.person_id
+    CROSS JOIN derived_person_month s ON s.organisation_id = p.organisation_id AND s.snapshot_date_key = p.start_key
+    CROSS JOIN derived_person_month e ON e.organisation_id = p.organisation_id AND e.snapshot_date_key = p.end_key AND e.person_id = s.person_id
     UNION ALL
     -- In post at the start only: a leaver; one in post in another organisation at the end has moved there, which only
     -- the national identifier can tell (a trust's employee number means nothing in another trust).
@@ -152,7 +152,7 @@ movements AS (
                     SELECT 1 FROM derived_person_month x WHERE x.person_id = s.person_id AND x.snapshot_date_key = p.end_key
                     AND x.organisation_id <> p.organisation_id AND x.national_identifier = 1) THEN 1 ELSE 0 END
     FROM periods p
-    JOIN derived_person_month s ON s.organisation_id = p.organisation_id AND s.snapshot_date_key = p.start_key
+    CROSS JOIN derived_person_month s ON s.organisation_id = p.organisation_id AND s.snapshot_date_key = p.start_key
     WHERE NOT EXISTS (SELECT 1 FROM derived_person_month e WHERE e.organisation_id = p.organisation_id AND e.snapshot_date_key = p.end_key AND e.person_id = s.person_id)
     UNION ALL
     -- In post at the end only: a joiner, from another organisation when the national identifier was there at the start.
@@ -161,7 +161,7 @@ movements AS (
                     SELECT 1 FROM derived_person_month x WHERE x.person_id = e.person_id AND x.snapshot_date_key = p.start_key
                     AND x.organisation_id <> p.organisation_id AND x.national_identifier = 1) THEN 1 ELSE 0 END
     FROM periods p
-    JOIN derived_person_month e ON e.organisation_id = p.organisation_id AND e.snapshot_date_key = p.end_key
+    CROSS JOIN derived_person_month e ON e.organisation_id = p.organisation_id AND e.snapshot_date_key = p.end_key
     WHERE NOT EXISTS (SELECT 1 FROM derived_person_month s WHERE s.organisation_id = p.organisation_id AND s.snapshot_date_key = p.start_key AND s.person_id = e.person_id)),
 by_role AS (
     -- Counted against the role at the start: staff in post at the start, leavers, moves out.
@@ -194,28 +194,28 @@ SELECT organisation_id, end_key, role_id, start_key, SUM(joiners_headcount), SUM
 FROM by_role
 GROUP BY organisation_id, end_key, role_id, start_key;
 
-DELETE FROM derived_turnover
-WHERE (organisation_id, start_date_key) IN (SELECT organisation_id, snapshot_date_key FROM temp.derived_touched)
-   OR (organisation_id, end_date_key) IN (SELECT organisation_id, snapshot_date_key FROM temp.derived_touched);
+DELETE FROM derived_turnover WHERE (organisation_id, start_date_key) IN (SELECT organisation_id, snapshot_date_key FROM temp.derived_touched);
+
+DELETE FROM derived_turnover WHERE (organisation_id, end_date_key) IN (SELECT organisation_id, snapshot_date_key FROM temp.derived_touched);
 
 WITH
-months AS (
+months AS MATERIALIZED (
     SELECT s.organisation_id, s.snapshot_date_key, d.year * 12 + d.month AS month_index
     FROM derived_organisation_snapshot s JOIN dim_date d ON d.date_key = s.snapshot_date_key
     WHERE s.organisation_id IN (SELECT organisation_id FROM temp.derived_touched)),
-years AS (
+years AS MATERIALIZED (
     -- Both ends loaded, 12 months apart, one of them touched.
     SELECT s.organisation_id, s.snapshot_date_key AS start_key, e.snapshot_date_key AS end_key
-    FROM months s JOIN months e ON e.organisation_id = s.organisation_id AND e.month_index = s.month_index + 12
+    FROM months s CROSS JOIN months e ON e.organisation_id = s.organisation_id AND e.month_index = s.month_index + 12
     WHERE EXISTS (SELECT 1 FROM temp.derived_touched t WHERE t.organisation_id = s.organisation_id AND t.snapshot_date_key IN (s.snapshot_date_key, e.snapshot_date_key))),
 at_start AS (
     SELECT y.organisation_id, y.start_key, y.end_key, p.role_id, COUNT(*) AS staff_in_post_start, COUNT(e.person_id) AS still_in_post
-    FROM years y JOIN derived_person_month p ON p.organisation_id = y.organisation_id AND p.snapshot_date_key = y.start_key
+    FROM years y CROSS JOIN derived_person_month p ON p.organisation_id = y.organisation_id AND p.snapshot_date_key = y.start_key
     LEFT JOIN derived_person_month e ON e.organisation_id = y.organisation_id AND e.snapshot_date_key = y.end_key AND e.person_id = p.person_id
     GROUP BY y.organisation_id, y.start_key, y.end_key, p.role_id),
 at_end AS (
     SELECT y.organisation_id, y.start_key, y.end_key, p.role_id, COUNT(*) AS staff_in_post_end
-    FROM years y JOIN derived_person_month p ON p.organisation_id = y.organisation_id AND p.snapshot_date_key = y.end_key
+    FROM years y CROSS JOIN derived_person_month p ON p.organisation_id = y.organisation_id AND p.snapshot_date_key = y.end_key
     GROUP BY y.organisation_id, y.start_key, y.end_key, p.role_id),
 roles AS (
     SELECT organisation_id, start_key, end_key, role_id FROM at_start UNION SELECT organisation_id, start_key, end_key, role_id FROM at_end)

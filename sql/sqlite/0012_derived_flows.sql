@@ -16,8 +16,9 @@ CREATE TABLE IF NOT EXISTS derived_person_month (
     PRIMARY KEY (organisation_id, snapshot_date_key, person_id)
 ) WITHOUT ROWID;
 
--- Where else the person was in a month: movers between organisations.
-CREATE INDEX IF NOT EXISTS ix_derived_person_month_person ON derived_person_month (person_id, snapshot_date_key, organisation_id);
+-- Where else the person was in a month: movers between organisations. The month leads, so that a new month's rows are
+-- appended at the end of the index instead of scattered through it (which made a load slower as history grew).
+CREATE INDEX IF NOT EXISTS ix_derived_person_month_month_person ON derived_person_month (snapshot_date_key, person_id, organisation_id);
 
 -- The snapshots an organisation has, each with the one before it: the periods of the flows and the gaps.
 CREATE TABLE IF NOT EXISTS derived_organisation_snapshot (

@@ -12,7 +12,8 @@ CREATE TABLE staffdata.derived_person_month (
     national_identifier bit           NOT NULL,
     CONSTRAINT pk_derived_person_month PRIMARY KEY (organisation_id, snapshot_date_key, person_id)
 );
-CREATE INDEX ix_derived_person_month_person ON staffdata.derived_person_month (person_id, snapshot_date_key, organisation_id) INCLUDE (national_identifier);
+-- Where else the person was in a month (movers); the month leads, so that a new month appends to the index.
+CREATE INDEX ix_derived_person_month_month_person ON staffdata.derived_person_month (snapshot_date_key, person_id, organisation_id) INCLUDE (national_identifier);
 
 CREATE TABLE staffdata.derived_organisation_snapshot (
     organisation_id   int NOT NULL,

@@ -14,12 +14,6 @@ if (args.Length >= 3 && args[0] == "--load-in-process")
     return await ChildLoad.RunInProcessAsync(args[1], args[2..]);
 }
 
-if (args.Length == 3 && args[0] == "--profile-refresh")
-{
-    StaffDataPipeline.Benchmark.RefreshProfile.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
-    return 0;
-}
-
 // The analyst views over history (issue 19): --history [months=60] [people=20000] [organisations=200].
 if (args.Length >= 1 && args[0] == "--history")
 {

@@ -167,7 +167,7 @@ public abstract class DerivedTablesContractTests : FlowsContractTests
     private const string P7 = "7,7-1,RGT,Clinical Scientist,Genomics Laboratory,Band 7,Active Assignment,1.0";
     private const string P9 = "9,9-1,RGT,Genetic Counsellor,Clinical Genetics,Band 8a,Active Assignment,0.4";
 
-    private static readonly string[] Comparisons =
+    internal static readonly string[] Comparisons =
     [
         """
         SELECT o.organisation_code, p.snapshot_date_key, k.person_key, r.role_code, p.fte, p.national_identifier
@@ -200,7 +200,7 @@ public abstract class DerivedTablesContractTests : FlowsContractTests
         _ => value.ToString() ?? string.Empty,
     };
 
-    private static List<string> Rows(IWarehouseProvider provider, string sql) =>
+    internal static List<string> Rows(IWarehouseProvider provider, string sql) =>
         provider.Query<dynamic>(sql)
             .Select(r => string.Join(" | ", ((IDictionary<string, object?>)r).Values.Select(Text)))
             .Order(StringComparer.Ordinal)

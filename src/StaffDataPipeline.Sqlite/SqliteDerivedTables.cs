@@ -211,8 +211,4 @@ internal static class SqliteDerivedTables
 
         connection.Execute("DELETE FROM temp.derived_touched; DELETE FROM temp.derived_period;", transaction: tx);
     }
-
-    /// <summary>The pairs of every fact: what a full rebuild refreshes.</summary>
-    public static IReadOnlyList<(long OrganisationId, int SnapshotDateKey)> AllPairs(SqliteConnection connection, SqliteTransaction tx) =>
-        connection.Query<(long, int)>("SELECT DISTINCT organisation_id, snapshot_date_key FROM fact_staff_in_post", transaction: tx).ToList();
 }

@@ -99,6 +99,8 @@ internal sealed class SqlServerBatchWriter : IBatchWriter
                 var superseded = (await connection.QueryAsync<(long Batch, long Facts)>(new CommandDefinition(
                     SqlServerStatements.CommitFacts, new { batch = BatchId, version = _start.TaxonomyVersion }, tx, _options.CommandTimeoutSeconds, cancellationToken: ct))).ToList();
                 var facts = superseded.Sum(s => s.Facts);
+                var pairs = (await connection.QueryAsync<(long, int)>(new CommandDefinition(SqlServerStatements.BatchPairs, new { batch = BatchId }, tx, _options.CommandTimeoutSeconds, cancellationToken: ct))).ToList();
+                await SqlServerDerivedTables.RefreshAsync(connection, tx, pairs, _options.CommandTimeoutSeconds, ct);
                 await SqlServerAudit.CloseAsync(connection, tx, BatchId, summary, BatchStatus.Loaded, facts, _start.TaxonomyVersion, _ruleCount, _options, ct);
                 var changed = _start.PersonIdentifier is { } kind
                     ? (await connection.QueryAsync<string>(new CommandDefinition(SqlServerStatements.IdentifierChangedOrganisations, new { batch = BatchId, kind }, tx, _options.CommandTimeoutSeconds, cancellationToken: ct))).ToList()

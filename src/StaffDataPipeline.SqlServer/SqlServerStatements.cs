@@ -284,6 +284,180 @@ internal static partial class SqlServerStatements
         SELECT p.superseded_batch_id AS Batch, p.facts_removed AS Facts FROM staffdata.batch_supersession p WHERE p.batch_id = @batch;
         """;
 
+    /// <summary>
+    /// Recomputes the derived tables the analyst views read (sql/sqlserver/0009_derived_flows.sql) for the
+    /// organisation-months in #touched: their person-months, summary cells and snapshots, the flows of every period that
+    /// depends on them (their own, the one into the organisation's next snapshot, every organisation's periods ending or
+    /// starting in a touched month, for movers), and the 12-month turnover rows starting or ending there. Reads only
+    /// fact_staff_in_post. The migration's backfill runs the same text with every organisation-month touched.
+    /// </summary>
+    public const string RefreshDerivedTables = """
+        DROP TABLE IF EXISTS #period;
+        CREATE TABLE #period (organisation_id int NOT NULL, end_date_key int NOT NULL, PRIMARY KEY (organisation_id, end_date_key));
+
+        DELETE p FROM staffdata.derived_person_month p JOIN #touched t ON t.organisation_id = p.organisation_id AND t.snapshot_date_key = p.snapshot_date_key;
+
+        INSERT INTO staffdata.derived_person_month (organisation_id, snapshot_date_key, person_id, role_id, fte, national_identifier)
+        SELECT r.organisation_id, r.snapshot_date_key, r.person_id, r.role_id, r.person_fte, r.national_identifier
+        FROM (
+            SELECT f.organisation_id, f.snapshot_date_key, f.person_id, f.role_id,
+                   CASE WHEN b.person_identifier = 'national' THEN 1 ELSE 0 END AS national_identifier,
+                   ROW_NUMBER() OVER (PARTITION BY f.organisation_id, f.snapshot_date_key, f.person_id
+                                      ORDER BY COALESCE(f.is_primary, 0) DESC, f.fte DESC, f.role_id) AS rank_in_person,
+                   SUM(f.fte) OVER (PARTITION BY f.organisation_id, f.snapshot_date_key, f.person_id) AS person_fte
+            FROM #touched t
+            JOIN staffdata.fact_staff_in_post f ON f.organisation_id = t.organisation_id AND f.snapshot_date_key = t.snapshot_date_key
+            JOIN staffdata.load_batch b ON b.batch_id = f.batch_id) AS r
+        WHERE r.rank_in_person = 1;
+
+        DELETE s FROM staffdata.derived_workforce_summary s JOIN #touched t ON t.organisation_id = s.organisation_id AND t.snapshot_date_key = s.snapshot_date_key;
+
+        INSERT INTO staffdata.derived_workforce_summary (organisation_id, snapshot_date_key, service_area_id, role_id, grade_id, headcount, fte, assignments)
+        SELECT f.organisation_id, f.snapshot_date_key, f.service_area_id, f.role_id, f.grade_id, COUNT(DISTINCT f.person_id), SUM(f.fte), COUNT_BIG(*)
+        FROM #touched t
+        JOIN staffdata.fact_staff_in_post f ON f.organisation_id = t.organisation_id AND f.snapshot_date_key = t.snapshot_date_key
+        GROUP BY f.organisation_id, f.snapshot_date_key, f.service_area_id, f.role_id, f.grade_id;
+
+        DELETE s FROM staffdata.derived_organisation_snapshot s JOIN #touched t ON t.organisation_id = s.organisation_id AND t.snapshot_date_key = s.snapshot_date_key;
+
+        INSERT INTO staffdata.derived_organisation_snapshot (organisation_id, snapshot_date_key, previous_date_key)
+        SELECT t.organisation_id, t.snapshot_date_key, NULL FROM #touched t
+        WHERE EXISTS (SELECT 1 FROM staffdata.derived_person_month p WHERE p.organisation_id = t.organisation_id AND p.snapshot_date_key = t.snapshot_date_key);
+
+        UPDATE s SET s.previous_date_key = (SELECT MAX(p.snapshot_date_key) FROM staffdata.derived_organisation_snapshot p
+                                            WHERE p.organisation_id = s.organisation_id AND p.snapshot_date_key < s.snapshot_date_key)
+        FROM staffdata.derived_organisation_snapshot s
+        WHERE s.organisation_id IN (SELECT t.organisation_id FROM #touched t);
+
+        -- The pair's own period, the period into the organisation's next snapshot, and every organisation's periods ending or
+        -- starting in a touched month (their movers to and from other organisations).
+        INSERT INTO #period (organisation_id, end_date_key)
+        SELECT DISTINCT e.organisation_id, e.end_date_key
+        FROM (
+            SELECT t.organisation_id, t.snapshot_date_key AS end_date_key FROM #touched t
+            UNION
+            SELECT t.organisation_id, (SELECT MIN(s.snapshot_date_key) FROM staffdata.derived_organisation_snapshot s
+                                       WHERE s.organisation_id = t.organisation_id AND s.snapshot_date_key > t.snapshot_date_key)
+            FROM #touched t
+            UNION
+            SELECT s.organisation_id, s.snapshot_date_key FROM staffdata.derived_organisation_snapshot s
+            WHERE s.snapshot_date_key IN (SELECT t.snapshot_date_key FROM #touched t) OR s.previous_date_key IN (SELECT t.snapshot_date_key FROM #touched t)) AS e
+        WHERE e.end_date_key IS NOT NULL;
+
+        DELETE w FROM staffdata.derived_workforce_flow w JOIN #period p ON p.organisation_id = w.organisation_id AND p.end_date_key = w.end_date_key;
+
+        WITH
+        periods AS (
+            SELECT s.organisation_id, s.previous_date_key AS start_key, s.snapshot_date_key AS end_key
+            FROM #period p
+            JOIN staffdata.derived_organisation_snapshot s ON s.organisation_id = p.organisation_id AND s.snapshot_date_key = p.end_date_key
+            WHERE s.previous_date_key IS NOT NULL),
+        movements AS (
+            -- In post at both ends: a stayer, or a move when the role changed.
+            SELECT p.organisation_id, p.start_key, p.end_key, s.role_id AS start_role, e.role_id AS end_role, s.fte AS start_fte, e.fte AS end_fte,
+                   0 AS other_organisation
+            FROM periods p
+            JOIN staffdata.derived_person_month s ON s.organisation_id = p.organisation_id AND s.snapshot_date_key = p.start_key
+            JOIN staffdata.derived_person_month e ON e.organisation_id = p.organisation_id AND e.snapshot_date_key = p.end_key AND e.person_id = s.person_id
+            UNION ALL
+            -- In post at the start only: a leaver; one in post in another organisation at the end has moved there, which only
+            -- the national identifier can tell (a trust's employee number means nothing in another trust).
+            SELECT p.organisation_id, p.start_key, p.end_key, s.role_id, NULL, s.fte, NULL,
+                   CASE WHEN s.national_identifier = 1 AND EXISTS (
+                            SELECT 1 FROM staffdata.derived_person_month x WHERE x.person_id = s.person_id AND x.snapshot_date_key = p.end_key
+                            AND x.organisation_id <> p.organisation_id AND x.national_identifier = 1) THEN 1 ELSE 0 END
+            FROM periods p
+            JOIN staffdata.derived_person_month s ON s.organisation_id = p.organisation_id AND s.snapshot_date_key = p.start_key
+            WHERE NOT EXISTS (SELECT 1 FROM staffdata.derived_person_month e WHERE e.organisation_id = p.organisation_id AND e.snapshot_date_key = p.end_key AND e.person_id = s.person_id)
+            UNION ALL
+            -- In post at the end only: a joiner, from another organisation when the national identifier was there at the start.
+            SELECT p.organisation_id, p.start_key, p.end_key, NULL, e.role_id, NULL, e.fte,
+                   CASE WHEN e.national_identifier = 1 AND EXISTS (
+                            SELECT 1 FROM staffdata.derived_person_month x WHERE x.person_id = e.person_id AND x.snapshot_date_key = p.start_key
+                            AND x.organisation_id <> p.organisation_id AND x.national_identifier = 1) THEN 1 ELSE 0 END
+            FROM periods p
+            JOIN staffdata.derived_person_month e ON e.organisation_id = p.organisation_id AND e.snapshot_date_key = p.end_key
+            WHERE NOT EXISTS (SELECT 1 FROM staffdata.derived_person_month s WHERE s.organisation_id = p.organisation_id AND s.snapshot_date_key = p.start_key AND s.person_id = e.person_id)),
+        by_role AS (
+            -- Counted against the role at the start: staff in post at the start, leavers, moves out.
+            SELECT m.organisation_id, m.start_key, m.end_key, m.start_role AS role_id,
+                   0 AS joiners_headcount, 0.0 AS joiners_fte,
+                   CASE WHEN m.end_role IS NULL THEN 1 ELSE 0 END AS leavers_headcount,
+                   CASE WHEN m.end_role IS NULL THEN m.start_fte ELSE 0.0 END AS leavers_fte,
+                   CASE WHEN m.end_role IS NULL THEN m.other_organisation ELSE 0 END AS leavers_to_other_organisation,
+                   0 AS joiners_from_other_organisation,
+                   0 AS moves_in,
+                   CASE WHEN m.end_role IS NOT NULL AND m.end_role <> m.start_role THEN 1 ELSE 0 END AS moves_out,
+                   1 AS staff_in_post_start, 0 AS staff_in_post_end
+            FROM movements m WHERE m.start_role IS NOT NULL
+            UNION ALL
+            -- Counted against the role at the end: staff in post at the end, joiners, moves in.
+            SELECT m.organisation_id, m.start_key, m.end_key, m.end_role,
+                   CASE WHEN m.start_role IS NULL THEN 1 ELSE 0 END,
+                   CASE WHEN m.start_role IS NULL THEN m.end_fte ELSE 0.0 END,
+                   0, 0.0,
+                   0,
+                   CASE WHEN m.start_role IS NULL THEN m.other_organisation ELSE 0 END,
+                   CASE WHEN m.start_role IS NOT NULL AND m.start_role <> m.end_role THEN 1 ELSE 0 END,
+                   0,
+                   0, 1
+            FROM movements m WHERE m.end_role IS NOT NULL)
+        INSERT INTO staffdata.derived_workforce_flow (organisation_id, end_date_key, role_id, start_date_key, joiners_headcount, joiners_fte, leavers_headcount, leavers_fte,
+            moves_in, moves_out, staff_in_post_start, staff_in_post_end, leavers_to_other_organisation, joiners_from_other_organisation)
+        SELECT b.organisation_id, b.end_key, b.role_id, b.start_key, SUM(b.joiners_headcount), SUM(b.joiners_fte), SUM(b.leavers_headcount), SUM(b.leavers_fte),
+               SUM(b.moves_in), SUM(b.moves_out), SUM(b.staff_in_post_start), SUM(b.staff_in_post_end), SUM(b.leavers_to_other_organisation), SUM(b.joiners_from_other_organisation)
+        FROM by_role b
+        GROUP BY b.organisation_id, b.end_key, b.role_id, b.start_key;
+
+        DELETE d FROM staffdata.derived_turnover d
+        WHERE EXISTS (SELECT 1 FROM #touched t WHERE t.organisation_id = d.organisation_id AND (t.snapshot_date_key = d.start_date_key OR t.snapshot_date_key = d.end_date_key));
+
+        WITH
+        months AS (
+            SELECT s.organisation_id, s.snapshot_date_key, d.[year] * 12 + d.[month] AS month_index
+            FROM staffdata.derived_organisation_snapshot s JOIN staffdata.dim_date d ON d.date_key = s.snapshot_date_key
+            WHERE s.organisation_id IN (SELECT t.organisation_id FROM #touched t)),
+        years AS (
+            -- Both ends loaded, 12 months apart, one of them touched.
+            SELECT s.organisation_id, s.snapshot_date_key AS start_key, e.snapshot_date_key AS end_key
+            FROM months s JOIN months e ON e.organisation_id = s.organisation_id AND e.month_index = s.month_index + 12
+            WHERE EXISTS (SELECT 1 FROM #touched t WHERE t.organisation_id = s.organisation_id AND t.snapshot_date_key IN (s.snapshot_date_key, e.snapshot_date_key))),
+        at_start AS (
+            SELECT y.organisation_id, y.start_key, y.end_key, p.role_id, COUNT(*) AS staff_in_post_start, COUNT(e.person_id) AS still_in_post
+            FROM years y JOIN staffdata.derived_person_month p ON p.organisation_id = y.organisation_id AND p.snapshot_date_key = y.start_key
+            LEFT JOIN staffdata.derived_person_month e ON e.organisation_id = y.organisation_id AND e.snapshot_date_key = y.end_key AND e.person_id = p.person_id
+            GROUP BY y.organisation_id, y.start_key, y.end_key, p.role_id),
+        at_end AS (
+            SELECT y.organisation_id, y.start_key, y.end_key, p.role_id, COUNT(*) AS staff_in_post_end
+            FROM years y JOIN staffdata.derived_person_month p ON p.organisation_id = y.organisation_id AND p.snapshot_date_key = y.end_key
+            GROUP BY y.organisation_id, y.start_key, y.end_key, p.role_id),
+        roles AS (
+            SELECT a.organisation_id, a.start_key, a.end_key, a.role_id FROM at_start a UNION SELECT z.organisation_id, z.start_key, z.end_key, z.role_id FROM at_end z)
+        INSERT INTO staffdata.derived_turnover (organisation_id, start_date_key, role_id, end_date_key, staff_in_post_start, staff_in_post_end, still_in_post)
+        SELECT r.organisation_id, r.start_key, r.role_id, r.end_key, COALESCE(s.staff_in_post_start, 0), COALESCE(e.staff_in_post_end, 0), COALESCE(s.still_in_post, 0)
+        FROM roles r
+        LEFT JOIN at_start s ON s.organisation_id = r.organisation_id AND s.start_key = r.start_key AND s.role_id = r.role_id
+        LEFT JOIN at_end e   ON e.organisation_id = r.organisation_id AND e.start_key = r.start_key AND e.role_id = r.role_id;
+
+        DROP TABLE #period;
+        """;
+
+    /// <summary>The organisation-months to refresh, from one JSON parameter ([[organisation_id, date_key], ...]): one round trip whatever their number.</summary>
+    public const string TouchedPairs = """
+        DROP TABLE IF EXISTS #touched;
+        CREATE TABLE #touched (organisation_id int NOT NULL, snapshot_date_key int NOT NULL, PRIMARY KEY (organisation_id, snapshot_date_key));
+        INSERT INTO #touched (organisation_id, snapshot_date_key)
+        SELECT DISTINCT j.organisation_id, j.snapshot_date_key FROM OPENJSON(@pairs) WITH (organisation_id int '$[0]', snapshot_date_key int '$[1]') AS j;
+        """;
+
+    public const string DropTouched = "DROP TABLE #touched;";
+
+    /// <summary>The organisation-months of a batch's facts, after its commit has superseded earlier ones.</summary>
+    public const string BatchPairs = "SELECT DISTINCT f.organisation_id, f.snapshot_date_key FROM staffdata.fact_staff_in_post f WHERE f.batch_id = @batch;";
+
+    /// <summary>Before a remap changes or deletes facts: the organisation-months of the posts it decides again.</summary>
+    public const string RemapPairs = "SELECT DISTINCT f.organisation_id, f.snapshot_date_key FROM staffdata.fact_staff_in_post f JOIN #post_decision d ON d.position_id = f.position_id;";
+
     public const string DeleteStaging = "DELETE FROM staffdata.stage_fact WHERE batch_id = @batch;";
 
     public const string RecordReview = """

@@ -91,12 +91,16 @@ public sealed class SqlServerWarehouseReview : IWarehouseReview
                     await SqlServerBulk.CopyAsync(connection, tx, "#survey_decision", survey, _options.BulkCopyBatchSize, ct);
                 }
 
+                var touched = (await connection.QueryAsync<(long, int)>(new CommandDefinition(SqlServerStatements.RemapPairs, transaction: tx, commandTimeout: _options.CommandTimeoutSeconds, cancellationToken: ct))).ToList();
                 var applied = await connection.QuerySingleAsync<AppliedRoleChanges>(new CommandDefinition(
                     SqlServerStatements.ApplyRemap, new { version = changes.TaxonomyVersion }, tx, _options.CommandTimeoutSeconds, cancellationToken: ct));
                 await connection.ExecuteAsync(new CommandDefinition(
                     SqlServerStatements.RebuildSurveyFacts, new { returnId = (long?)null, taxonomyVersion = changes.TaxonomyVersion }, tx, _options.CommandTimeoutSeconds, cancellationToken: ct));
                 await connection.ExecuteAsync(new CommandDefinition(
                     SqlServerStatements.RecordTaxonomyVersion, new { version = changes.TaxonomyVersion, now = changes.DecidedAt, rules = changes.RuleCount }, tx, cancellationToken: ct));
+
+                // Roles, grades and service areas of ESR facts feed the person-months, flows and summary.
+                await SqlServerDerivedTables.RefreshAsync(connection, tx, touched, _options.CommandTimeoutSeconds, ct);
                 await tx.CommitAsync(ct);
                 return applied;
             },

@@ -158,6 +158,8 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
             supersededBatches.UnionWith(earlier.Select(e => e.Batch));
         }
 
+        SqliteDerivedTables.Refresh(Connection, tx, _pairs);
+
         var changed = PersonIdentifier is { } kind
             ? Connection.Query<string>(IdentifierChangedSql, new { batch = BatchId, kind }, tx).ToList()
             : [];

@@ -119,9 +119,11 @@ public sealed class SqliteWarehouseReview : IWarehouseReview
         var areas = connection.Query<(string, long)>("SELECT service_area_code, service_area_id FROM dim_service_area", transaction: tx).ToDictionary(r => r.Item1, r => r.Item2, StringComparer.Ordinal);
         var version = changes.TaxonomyVersion;
         long updated = 0, removed = 0, surveyLines = 0, areasChanged = 0;
+        var touched = new HashSet<(long, int)>();
         foreach (var post in changes.Posts)
         {
             var args = new { role = roles[post.RoleCode], grade = grades[post.GradeCode], rule = post.RuleId, version, id = post.PositionId };
+            touched.UnionWith(connection.Query<(long, int)>("SELECT DISTINCT organisation_id, snapshot_date_key FROM fact_staff_in_post WHERE position_id = @id", args, tx));
             connection.Execute("UPDATE dim_position SET role_id = @role, rule_id = @rule, taxonomy_version = @version WHERE position_id = @id", args, tx);
             if (!post.IsInScope)
             {
@@ -149,6 +151,9 @@ public sealed class SqliteWarehouseReview : IWarehouseReview
         }
 
         SurveyFacts.Rebuild(connection, tx, null, version);
+
+        // Roles, grades and service areas of ESR facts feed the person-months, flows and summary.
+        SqliteDerivedTables.Refresh(connection, tx, touched);
 
         // Titles that now map leave the review queue (ESR posts, and survey roles which are queued with area 'Survey return').
         connection.Execute(

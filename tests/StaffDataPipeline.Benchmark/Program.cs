@@ -4,6 +4,7 @@ using StaffDataPipeline.SampleGenerator;
 
 // Load benchmark: not a test. Prints its figures; README quotes them.
 //   dotnet run -c Release --project tests/StaffDataPipeline.Benchmark -- [rows=1500000] [--profile] [--no-surveys]
+//   dotnet run -c Release --project tests/StaffDataPipeline.Benchmark -- --history [months=60] [people=20000] [organisations=200]
 // For each ESR case it generates a national-scale extract, times sqlite3's own `.import` of the same file into one table
 // in WAL mode (when the sqlite3 program is installed), then loads the file end to end in a child process, so that wall
 // time includes starting .NET and peak memory is the load's own. --profile adds where the time goes, stage by stage.
@@ -11,6 +12,19 @@ using StaffDataPipeline.SampleGenerator;
 if (args.Length >= 3 && args[0] == "--load-in-process")
 {
     return await ChildLoad.RunInProcessAsync(args[1], args[2..]);
+}
+
+// The analyst views over history (issue 19): --history [months=60] [people=20000] [organisations=200].
+if (args.Length >= 1 && args[0] == "--history")
+{
+    int Arg(int i, int otherwise) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : otherwise;
+    var history = new HistoryOptions(Arg(1, 60), Arg(2, 20_000), Arg(3, 200));
+    var historyWork = Path.Combine(Path.GetTempPath(), "staffdata-benchmark");
+    Directory.CreateDirectory(historyWork);
+    Console.WriteLine($"StaffDataPipeline history benchmark: {Environment.ProcessorCount} cores, {Memory.Total()}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
+    Console.WriteLine();
+    await HistoryBenchmark.RunAsync(historyWork, history);
+    return 0;
 }
 
 var rows = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 1_500_000;

@@ -35,6 +35,17 @@ public sealed class TSqlStatementTests
         Assert.True(TSqlCatalog.Shipped.Tables.Count >= 20, $"only {TSqlCatalog.Shipped.Tables.Count} tables were read");
     }
 
+    [Fact]
+    public void The_derived_tables_backfill_runs_the_refresh_statement_verbatim()
+    {
+        var migration = File.ReadAllText(Path.Combine(TSqlCatalog.Folder, "0009_derived_flows.sql")).ReplaceLineEndings("\n");
+
+        Assert.Contains(SqlServerStatements.RefreshDerivedTables.ReplaceLineEndings("\n"), migration, StringComparison.Ordinal);
+        var (tree, errors) = TSqlCatalog.Parse(SqlServerStatements.TouchedPairs + "\n" + SqlServerStatements.RefreshDerivedTables + "\n" + SqlServerStatements.DropTouched);
+        Assert.Empty(errors);
+        Assert.Empty(TSqlBinding.Problems(TSqlCatalog.Shipped, tree));
+    }
+
     [Theory]
     [InlineData("SELECT f.ftee FROM staffdata.fact_staff_in_post f;", "has no column ftee")]
     [InlineData("SELECT 1 FROM staffdata.fact_staf_in_post f;", "no table or view staffdata.fact_staf_in_post")]

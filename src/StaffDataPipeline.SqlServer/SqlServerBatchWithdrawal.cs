@@ -61,6 +61,9 @@ public sealed class SqlServerBatchWithdrawal : IBatchWithdrawal
                     .Where(scope => lost.TrueForAll(l => l.Scope != scope)).ToList();
                 var returns = (await results.ReadAsync<(string Code, string Period, string ServiceArea, long Batch, string FileName, long Lines)>())
                     .Select(r => new RestoredScope(SupersededVolume.ReturnScope(r.Code, r.Period, r.ServiceArea), r.Batch, r.FileName, r.Lines)).ToList();
+                var touched = (await results.ReadAsync<(long OrganisationId, int SnapshotDateKey)>()).ToList();
+                results.Dispose(); // the reader must be closed before the next command on this connection (no MARS)
+                await SqlServerDerivedTables.RefreshAsync(connection, tx, touched, _options.CommandTimeoutSeconds, ct);
                 await tx.CommitAsync(ct);
                 return known with
                 {

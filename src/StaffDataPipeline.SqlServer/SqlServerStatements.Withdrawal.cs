@@ -11,7 +11,7 @@ internal static partial class SqlServerStatements
     /// <summary>
     /// Result sets: the counts withdrawn; the months current again (organisation, date key, batch, file, facts); the
     /// months that cannot come back (superseded before facts were kept); the months with nothing current left; the
-    /// return current again.
+    /// return current again; every organisation and month touched (for the derived tables' refresh).
     /// </summary>
     public const string WithdrawBatch = """
         DROP TABLE IF EXISTS #withdrawn_pairs;
@@ -108,6 +108,8 @@ internal static partial class SqlServerStatements
         JOIN staffdata.dim_service_area a ON a.service_area_id = s.service_area_id
         JOIN staffdata.load_batch b ON b.batch_id = s.batch_id
         WHERE s.return_id = @restoredReturn;
+
+        SELECT CAST(p.organisation_id AS bigint) AS OrganisationId, p.date_key AS SnapshotDateKey FROM #withdrawn_pairs p;
 
         DROP TABLE #restore;
         DROP TABLE #withdrawn_pairs;

@@ -52,6 +52,7 @@ public sealed class SqliteBatchWithdrawal : IBatchWithdrawal
         var at = SqliteConnections.Timestamp(_time.GetUtcNow());
         var esr = WithdrawFacts(connection, tx, request.BatchId);
         var survey = WithdrawReturn(connection, tx, request.BatchId, at);
+        SqliteDerivedTables.Refresh(connection, tx, esr.Touched);
         connection.Execute(
             "UPDATE load_batch SET status = 'withdrawn', withdrawn_at = @at, withdrawn_by = @by, withdrawn_reason = @reason WHERE batch_id = @id",
             new { at, by = request.WithdrawnBy, reason = request.Reason, id = request.BatchId },
@@ -70,7 +71,7 @@ public sealed class SqliteBatchWithdrawal : IBatchWithdrawal
 
     // Every organisation and month the batch holds or had superseded; where nothing current is left, the latest batch
     // still loaded that holds retired facts there is current again.
-    private static (long Withdrawn, List<RestoredScope> Restored, List<UnrestorableScope> Unrestorable, List<string> Emptied) WithdrawFacts(SqliteConnection connection, SqliteTransaction tx, long batch)
+    private static (long Withdrawn, List<RestoredScope> Restored, List<UnrestorableScope> Unrestorable, List<string> Emptied, List<(long OrganisationId, int SnapshotDateKey)> Touched) WithdrawFacts(SqliteConnection connection, SqliteTransaction tx, long batch)
     {
         var pairs = connection.Query<(long Organisation, int Date, string Code)>(
             """
@@ -125,7 +126,7 @@ public sealed class SqliteBatchWithdrawal : IBatchWithdrawal
             }
         }
 
-        return (withdrawn, restored, unrestorable, emptied);
+        return (withdrawn, restored, unrestorable, emptied, [.. pairs.Select(p => (p.Organisation, p.Date))]);
     }
 
     // The batch's return leaves the views the way a superseded one does; where its key has no current return left, the

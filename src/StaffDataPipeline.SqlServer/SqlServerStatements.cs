@@ -629,7 +629,7 @@ internal static partial class SqlServerStatements
             SELECT 1 FROM staffdata.survey_line l JOIN staffdata.dim_role r ON r.role_id = l.role_id
             WHERE r.role_code = N'UNMAPPED' AND t.area_of_work = N'Survey return' AND l.role_as_written = t.position_title);
 
-        -- Posts that no longer map (a title override removed, a rule narrowed) join the queue again, counted from their facts.
+        -- Posts and survey roles that no longer map (a title override removed, a rule narrowed) join the queue again.
         INSERT INTO staffdata.review_unmapped_title (position_title, staff_group, occupation_code, area_of_work, job_role, row_count, first_seen_at, last_seen_at, first_batch_id, last_batch_id)
         SELECT p.position_title, p.staff_group, p.occupation_code, p.area_of_work, p.job_role, COUNT_BIG(*), SYSDATETIMEOFFSET(), SYSDATETIMEOFFSET(), MIN(f.batch_id), MAX(f.batch_id)
         FROM staffdata.dim_position p JOIN staffdata.dim_role r ON r.role_id = p.role_id JOIN staffdata.fact_staff_in_post f ON f.position_id = p.position_id
@@ -637,6 +637,13 @@ internal static partial class SqlServerStatements
             SELECT 1 FROM staffdata.review_unmapped_title t WHERE t.position_title = p.position_title AND t.staff_group = p.staff_group
               AND t.occupation_code = p.occupation_code AND t.area_of_work = p.area_of_work AND t.job_role = p.job_role)
         GROUP BY p.position_title, p.staff_group, p.occupation_code, p.area_of_work, p.job_role;
+
+        INSERT INTO staffdata.review_unmapped_title (position_title, staff_group, occupation_code, area_of_work, job_role, row_count, first_seen_at, last_seen_at, first_batch_id, last_batch_id)
+        SELECT l.role_as_written, N'', N'', N'Survey return', N'', COUNT_BIG(*), SYSDATETIMEOFFSET(), SYSDATETIMEOFFSET(), MIN(s.batch_id), MAX(s.batch_id)
+        FROM staffdata.survey_line l JOIN staffdata.dim_role r ON r.role_id = l.role_id JOIN staffdata.survey_return s ON s.return_id = l.return_id
+        WHERE r.role_code = N'UNMAPPED' AND s.superseded_by_batch_id IS NULL AND NOT EXISTS (
+            SELECT 1 FROM staffdata.review_unmapped_title t WHERE t.area_of_work = N'Survey return' AND t.position_title = l.role_as_written)
+        GROUP BY l.role_as_written;
 
         SELECT @updated AS FactsUpdated, @removed AS FactsRemovedAsOutOfScope, @lines AS SurveyLinesChanged, @areas AS ServiceAreaFactsChanged;
         """;

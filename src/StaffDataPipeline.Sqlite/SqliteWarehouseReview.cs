@@ -168,7 +168,7 @@ public sealed class SqliteWarehouseReview : IWarehouseReview
             """,
             transaction: tx);
 
-        // Posts that no longer map (a title override removed, a rule narrowed) join the queue again, counted from their facts.
+        // Posts and survey roles that no longer map (a title override removed, a rule narrowed) join the queue again, counted from their facts and lines.
         connection.Execute(
             """
             INSERT INTO review_unmapped_title (position_title, staff_group, occupation_code, area_of_work, job_role, row_count, first_seen_at, last_seen_at, first_batch_id, last_batch_id)
@@ -177,7 +177,14 @@ public sealed class SqliteWarehouseReview : IWarehouseReview
             WHERE r.role_code = 'UNMAPPED' AND NOT EXISTS (
                 SELECT 1 FROM review_unmapped_title t WHERE t.position_title = p.position_title AND t.staff_group = p.staff_group
                   AND t.occupation_code = p.occupation_code AND t.area_of_work = p.area_of_work AND t.job_role = p.job_role)
-            GROUP BY p.position_title, p.staff_group, p.occupation_code, p.area_of_work, p.job_role
+            GROUP BY p.position_title, p.staff_group, p.occupation_code, p.area_of_work, p.job_role;
+
+            INSERT INTO review_unmapped_title (position_title, staff_group, occupation_code, area_of_work, job_role, row_count, first_seen_at, last_seen_at, first_batch_id, last_batch_id)
+            SELECT l.role_as_written, '', '', 'Survey return', '', COUNT(*), @now, @now, MIN(s.batch_id), MAX(s.batch_id)
+            FROM survey_line l JOIN dim_role r ON r.role_id = l.role_id JOIN survey_return s ON s.return_id = l.return_id
+            WHERE r.role_code = 'UNMAPPED' AND s.superseded_by_batch_id IS NULL AND NOT EXISTS (
+                SELECT 1 FROM review_unmapped_title t WHERE t.area_of_work = 'Survey return' AND t.position_title = l.role_as_written)
+            GROUP BY l.role_as_written
             """,
             new { now = SqliteConnections.Timestamp(changes.DecidedAt) },
             tx);

@@ -34,7 +34,7 @@ internal static class UnmappedCommand
                 {
                     var first = titles[0];
                     var area = string.IsNullOrEmpty(first.AreaOfWork) || first.AreaOfWork == "Survey return" ? string.Empty : $" --area \"{first.AreaOfWork}\"";
-                    Console.WriteLine($"To see why a title was not decided: staffdata explain \"{first.PositionTitle}\"{area} (add --grade, --staff-group, --cost-centre as the post has them).");
+                    Console.WriteLine($"To see why a title was not decided: staffdata explain \"{first.PositionTitle}\"{area} (add --grade, --staff-group, --cost-centre as the post has them); to choose its role without writing a rule: staffdata override set \"{first.PositionTitle}\" <ROLE> --reference-data <the team's folder>.");
                     Console.WriteLine("Add a rule to mapping-rules.csv or an abbreviation to title-synonyms.csv (see reference-data/README.md), try it with `staffdata explain` or `staffdata map-roles`, then run `staffdata remap`.");
                 }
             }

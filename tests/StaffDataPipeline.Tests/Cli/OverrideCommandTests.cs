@@ -27,6 +27,7 @@ public sealed class OverrideCommandTests : IDisposable
         var afterRemove = (SqliteFile.Scalar<long>(database, Facts + "'UNMAPPED'"), SqliteFile.Scalar<long>(database, Queued));
         var text = File.ReadAllText(Path.Combine(folder, "title-overrides.csv"));
         var (badExit, _, badError) = CliRunner.Run(_dir.Path, null, "--reference-data", folder, "override", "set", "Data Wrangler", "NO-SUCH-ROLE");
+        var (shippedExit, _, shippedError) = CliRunner.Run(_dir.Path, null, "override", "set", "Data Wrangler", "BIOINF");
 
         Assert.Contains("Added the override: 'variant interpretation lead' is LAB-CS.", set, StringComparison.Ordinal);
         Assert.Equal((unmapped, 0L), afterSet);
@@ -38,6 +39,28 @@ public sealed class OverrideCommandTests : IDisposable
         Assert.Equal(2, badExit);
         Assert.Contains("title-overrides.csv, line 2: role_code 'NO-SUCH-ROLE'", badError, StringComparison.Ordinal);
         Assert.Equal(text, File.ReadAllText(Path.Combine(folder, "title-overrides.csv")));
+        Assert.Equal(2, shippedExit);
+        Assert.Contains("the copy shipped with the program", shippedError, StringComparison.Ordinal);
+        Assert.Equal("title,role_code,note", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "reference-data", "title-overrides.csv")).Trim().TrimStart('\uFEFF'));
+    }
+
+    [Fact]
+    public void A_survey_role_that_maps_again_after_its_override_is_removed_is_back_in_the_review_queue()
+    {
+        _dir.CopyReferenceData();
+        var database = _dir.File("staffdata.db");
+        Run("load", Repository.Samples("surveys"));
+        const string SurveyQueue = "SELECT COUNT(*) FROM review_unmapped_title WHERE area_of_work = 'Survey return' AND position_title = ";
+        var title = SqliteFile.Scalar<string>(database, "SELECT position_title FROM review_unmapped_title WHERE area_of_work = 'Survey return' ORDER BY row_count DESC LIMIT 1");
+        Assert.False(string.IsNullOrEmpty(title), "the sample returns have an unmapped role");
+        var quoted = "'" + title.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+        Run("override", "set", title, "GEN-ADMIN");
+        var afterSet = SqliteFile.Scalar<long>(database, SurveyQueue + quoted);
+        Run("override", "remove", title);
+
+        Assert.Equal(0, afterSet);
+        Assert.Equal(1, SqliteFile.Scalar<long>(database, SurveyQueue + quoted));
     }
 
     private string Run(params string[] args)

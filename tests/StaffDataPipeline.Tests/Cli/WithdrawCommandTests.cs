@@ -20,6 +20,8 @@ public sealed class WithdrawCommandTests : IDisposable
         var (noReason, _, noReasonError) = CliRunner.Run(_dir.Path, null, "withdraw", "1");
         var (exit, output, _) = CliRunner.Run(_dir.Path, null, "withdraw", "1", "--reason", "loaded from the wrong folder", "--by", "a.planner");
         var (missing, _, missingError) = CliRunner.Run(_dir.Path, null, "withdraw", "42", "--reason", "x");
+        var (twice, _, twiceError) = CliRunner.Run(_dir.Path, null, "withdraw", "1", "--reason", "again");
+        var (mistyped, _, mistypedError) = CliRunner.Run(_dir.Path, null, "withdraw", "1", "--reason", "x", "--database", "staffdta.db");
         var (reloadExit, reload, _) = CliRunner.Run(_dir.Path, null, "load", file);
 
         Assert.Equal(0, loadExit);
@@ -31,6 +33,11 @@ public sealed class WithdrawCommandTests : IDisposable
         Assert.Contains("There is no batch 42", missingError, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", missingError, StringComparison.Ordinal);
         Assert.Equal("withdrawn|a.planner|loaded from the wrong folder", SqliteFile.Scalar<string>(_dir.File("staffdata.db"), "SELECT status || '|' || withdrawn_by || '|' || withdrawn_reason FROM v_load_history WHERE batch_id = 1"));
+        Assert.Equal(1, twice);
+        Assert.Contains("already withdrawn", twiceError, StringComparison.Ordinal);
+        Assert.Equal(2, mistyped);
+        Assert.Contains("has no batches", mistypedError, StringComparison.Ordinal);
+        Assert.False(File.Exists(_dir.File("staffdta.db")));
         Assert.True(reloadExit == 0, reload);
         Assert.Contains("loaded", reload, StringComparison.Ordinal);
         Assert.Equal(heads, SqliteFile.Scalar<long>(_dir.File("staffdata.db"), "SELECT SUM(headcount) FROM v_workforce_summary"));

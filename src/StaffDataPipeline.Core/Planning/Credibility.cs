@@ -11,7 +11,7 @@ namespace StaffDataPipeline.Planning;
 /// moments, <see cref="EstimateK"/>) and kept within [min, max], so that a team of 5 with no leaver keeps most of the
 /// national rate and a team with one leaver is not given 20 %.
 /// </para>
-/// Joiner rates use the gamma-Poisson analogue with the same k: Gamma(j + k·λ, e + k), mean Z·(j / e) + (1 − Z)·λ.
+/// Joiner rates use the gamma-Poisson analogue: Gamma(j + k·λ, e + k), mean Z·(j / e) + (1 − Z)·λ, with their own k (<see cref="EstimatePoissonK"/>).
 /// </summary>
 public static class Credibility
 {
@@ -48,6 +48,38 @@ public static class Credibility
 
         var icc = (s - chance) / scale;
         return Math.Clamp((1 / icc) - 1, min, max);
+    }
+
+    /// <summary>
+    /// The credibility constant k of joiner rates, from cells (joiners j_i, exposure e_i, target λ_i). With the cell's
+    /// true rate drawn from Gamma(k·λ_i, k) (mean λ_i, variance λ_i / k), E[S] = Σ λ_i + Σ e_i λ_i / k for
+    /// S = Σ e_i (j_i / e_i − λ_i)², so 1 / k = (S − Σ λ_i) / Σ e_i λ_i. Joiner rates differ between roles far more than
+    /// leaver rates (a growing team hires in proportion to its growth), so they get their own k.
+    /// </summary>
+    public static double EstimatePoissonK(IEnumerable<(double Events, double Exposure, double Target)> cells, double min, double max)
+    {
+        double s = 0;
+        double chance = 0;
+        double scale = 0;
+        foreach (var (j, e, lambda) in cells)
+        {
+            if (e < 1 || lambda <= 0)
+            {
+                continue;
+            }
+
+            var r = j / e;
+            s += e * (r - lambda) * (r - lambda);
+            chance += lambda;
+            scale += e * lambda;
+        }
+
+        if (scale <= 0 || s <= chance)
+        {
+            return max;
+        }
+
+        return Math.Clamp(scale / (s - chance), min, max);
     }
 
     /// <summary>The leaver-rate posterior of a unit with <paramref name="events"/> leavers in <paramref name="exposure"/> person-years.</summary>

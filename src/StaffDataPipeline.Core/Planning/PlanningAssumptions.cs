@@ -20,7 +20,11 @@ public sealed record PlanningAssumptions(string Version, IReadOnlyList<PlanningR
 
     public double CredibilityMax { get; init; } = 1000;
 
-    /// <summary>The share of the under-50s who turn 50 in a year (ages 25–49 spread evenly: 1/25).</summary>
+    /// <summary>
+    /// The share of the under-50s who turn 50 in a year where the stock cannot tell (no one in the role aged under 55
+    /// nationally). Otherwise it is read from the national stock: the people aged 50–54 a year of age, over the
+    /// under-50s, i.e. (heads 50–54 / 5) / heads under 50 — ages change smoothly across 50.
+    /// </summary>
     public double AgeingUnder50 { get; init; } = 0.04;
 
     /// <summary>Monte Carlo runs when the caller does not say.</summary>

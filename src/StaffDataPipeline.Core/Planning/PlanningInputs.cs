@@ -2,7 +2,7 @@ namespace StaffDataPipeline.Planning;
 
 /// <summary>
 /// Everything the plan reads from the warehouse, provider-neutral: each list is one read (stock, flows, trainees,
-/// starters, demand), aggregated, with no person-level value. The model never asks the warehouse for more.
+/// starters, demand, role moves), aggregated, with no person-level value. The model never asks the warehouse for more.
 /// </summary>
 public sealed record PlanningInputs(
     DateOnly DataAsOf,
@@ -10,4 +10,8 @@ public sealed record PlanningInputs(
     IReadOnlyList<FlowCell> Flows,
     IReadOnlyList<TraineeCell> Trainees,
     IReadOnlyList<StarterCell> Starters,
-    IReadOnlyList<DemandCell> Demand);
+    IReadOnlyList<DemandCell> Demand)
+{
+    /// <summary>Role changes inside organisations (promotions); none means roles are projected without them.</summary>
+    public IReadOnlyList<MoveCell> Moves { get; init; } = [];
+}

@@ -20,8 +20,20 @@ public sealed class RateModel
     private readonly double[] _unitK = new double[AgeBands.RateBandCount];
     private readonly double[] _allJoinerAges;
 
-    private RateModel(IReadOnlyList<FlowCell> flows, PlanningAssumptions assumptions)
+    private readonly Dictionary<string, List<(string To, double Moves)>> _moves = new(StringComparer.Ordinal);
+
+    private RateModel(IReadOnlyList<FlowCell> flows, IReadOnlyList<MoveCell> moves, PlanningAssumptions assumptions)
     {
+        foreach (var g in moves.Where(m => m.FromRole != m.ToRole).GroupBy(m => (m.FromRole, m.ToRole)).OrderBy(g => g.Key.FromRole, StringComparer.Ordinal).ThenBy(g => g.Key.ToRole, StringComparer.Ordinal))
+        {
+            if (!_moves.TryGetValue(g.Key.FromRole, out var list))
+            {
+                _moves[g.Key.FromRole] = list = [];
+            }
+
+            list.Add((g.Key.ToRole, g.Sum(m => m.Moves)));
+        }
+
         _assumptions = assumptions;
         _national = FlowTotals.Of(flows);
         var roles = _national.Roles.Order(StringComparer.Ordinal).ToList();
@@ -61,9 +73,11 @@ public sealed class RateModel
         {
             var cells = roles.Select(r => (Role: r, Tally: _national.Joiners(r, asNhs))).ToList();
             var pooled = Pooled(cells.Select(c => c.Tally), clamp: false);
+            var k = Credibility.EstimatePoissonK(cells.Select(c => (c.Tally.Events, c.Tally.Exposure, pooled)), assumptions.CredibilityMin, assumptions.CredibilityMax);
+            NationalJoinerK = asNhs ? k : NationalJoinerK;
             foreach (var (role, (j, e)) in cells)
             {
-                var posterior = new RatePosterior(j, e, pooled, NationalK[0]);
+                var posterior = new RatePosterior(j, e, pooled, k);
                 if (asNhs)
                 {
                     _joinAsNhs[role] = posterior;
@@ -74,6 +88,13 @@ public sealed class RateModel
                 }
             }
         }
+
+        var joinersByOrganisation = flows.GroupBy(f => (f.OrganisationCode, f.RoleCode)).Select(g =>
+        {
+            var (j, e) = FlowTotals.Of(g).Joiners(g.Key.RoleCode, asNhs: false);
+            return (j, e, _joinTarget.GetValueOrDefault(g.Key.RoleCode));
+        });
+        UnitJoinerK = Credibility.EstimatePoissonK(joinersByOrganisation, assumptions.CredibilityMin, assumptions.CredibilityMax);
 
         _allJoinerAges = new double[AgeBands.Count];
         foreach (var role in roles)
@@ -89,10 +110,33 @@ public sealed class RateModel
     /// <summary>The credibility constant k of national role rates toward all roles, by rate band.</summary>
     public double[] NationalK { get; } = new double[AgeBands.RateBandCount];
 
+    /// <summary>The credibility constant k of national joiner rates toward all roles (England read as the NHS).</summary>
+    public double NationalJoinerK { get; private set; }
+
+    /// <summary>The credibility constant k of a unit's joiner rate toward the national role rate.</summary>
+    public double UnitJoinerK { get; private set; }
+
     /// <summary>The credibility constant k of a unit's rate toward the national role rate, by rate band.</summary>
     public IReadOnlyList<double> UnitK => _unitK;
 
-    public static RateModel Estimate(IReadOnlyList<FlowCell> flows, PlanningAssumptions assumptions) => new(flows, assumptions);
+    public static RateModel Estimate(IReadOnlyList<FlowCell> flows, PlanningAssumptions assumptions, IReadOnlyList<MoveCell>? moves = null) => new(flows, moves ?? [], assumptions);
+
+    /// <summary>
+    /// The role moves out of a role, each as a Beta(moves + ½, person-years − moves + ½) posterior of the national
+    /// rate a year (moves are rare, so every unit uses the national rate: its own would be mostly noise).
+    /// </summary>
+    public IEnumerable<(string To, RatePosterior Rate)> MovesFrom(string role)
+    {
+        var exposure = _national.Joiners(role, asNhs: false).Exposure;
+        foreach (var (to, moves) in _moves.GetValueOrDefault(role) ?? [])
+        {
+            if (exposure > 0)
+            {
+                // Target ½ with k = 1 is the Jeffreys prior: Alpha = moves + ½, Beta = e − moves + ½.
+                yield return (to, new RatePosterior(Math.Min(moves, exposure), exposure, 0.5, 1));
+            }
+        }
+    }
 
     /// <summary>A unit's leaver-rate posterior for a role and band, from the unit's own flows.</summary>
     public RatePosterior LeaverRate(FlowTotals unit, string role, RateBand band, bool national)
@@ -112,11 +156,11 @@ public sealed class RateModel
     {
         if (national)
         {
-            return _joinAsNhs.TryGetValue(role, out var p) ? p : new RatePosterior(0, 0, 0, NationalK[0]);
+            return _joinAsNhs.TryGetValue(role, out var p) ? p : new RatePosterior(0, 0, 0, NationalJoinerK);
         }
 
         var (j, e) = unit.Joiners(role, asNhs: false);
-        return new RatePosterior(j, e, _joinTarget.GetValueOrDefault(role), _unitK[0]);
+        return new RatePosterior(j, e, _joinTarget.GetValueOrDefault(role), UnitJoinerK);
     }
 
     /// <summary>

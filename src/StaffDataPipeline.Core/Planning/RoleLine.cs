@@ -35,6 +35,12 @@ internal sealed class RoleLine
 
     public double[] Demand { get; }
 
+    /// <summary>Role moves out of this role: the destination line and the posterior of the rate a year.</summary>
+    public List<(int To, RatePosterior Rate)> MovesOut { get; } = [];
+
+    /// <summary>The share of this role's under-50s who turn 50 in a year.</summary>
+    public double AgeingUnder50 { get; set; }
+
     public bool HasDemand { get; set; }
 
     /// <summary>Person-years of observed flows the unit's own rates rest on.</summary>

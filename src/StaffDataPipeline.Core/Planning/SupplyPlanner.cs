@@ -25,7 +25,7 @@ public sealed class SupplyPlanner(PlanningAssumptions assumptions, RoleTaxonomy 
     private PlanResult Plan(PlanningInputs inputs, int runs, ulong seed, string scenario, IReadOnlyDictionary<string, double>? commissions, bool expected)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
-        var rates = RateModel.Estimate(inputs.Flows, assumptions);
+        var rates = RateModel.Estimate(inputs.Flows, assumptions, inputs.Moves);
         var national = NationalFactsOf(inputs);
         var overrides = commissions ?? new Dictionary<string, double>();
         var lines = new List<PlanLine>();
@@ -60,7 +60,12 @@ public sealed class SupplyPlanner(PlanningAssumptions assumptions, RoleTaxonomy 
             .ToDictionary(g => g.Key, g => g.Sum(s => s.Fte) / g.Sum(s => s.Heads), StringComparer.Ordinal);
         var starters = inputs.Starters.GroupBy(s => s.RouteCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (double)g.Sum(s => s.Starters), StringComparer.Ordinal);
         var trainees = inputs.Trainees.GroupBy(s => s.RouteCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (double)g.Sum(s => s.Heads), StringComparer.Ordinal);
-        return new NationalFacts(fte, starters, trainees);
+        // The share of under-50s turning 50 in a year, as (heads 50–54 / 5) / heads under 50, nationally by role.
+        var ageing = inputs.Stock.GroupBy(s => s.RoleCode, StringComparer.Ordinal)
+            .Select(g => (Role: g.Key, Under50: g.Where(s => s.AgeBand == AgeBand.Under50).Sum(s => s.Heads), Fifties: g.Where(s => s.AgeBand == AgeBand.From50To54).Sum(s => s.Heads)))
+            .Where(r => r.Under50 + r.Fifties > 0)
+            .ToDictionary(r => r.Role, r => r.Under50 > 0 ? Math.Clamp(r.Fifties / 5.0 / r.Under50, 0, 0.2) : 0.2, StringComparer.Ordinal);
+        return new NationalFacts(fte, starters, trainees, ageing);
     }
 
     /// <summary>England, every region and GLH with anyone in it, and every organisation (its lines are shown only above the threshold).</summary>

@@ -12,4 +12,5 @@ internal sealed record UnitData(
 internal sealed record NationalFacts(
     IReadOnlyDictionary<string, double> FtePerHead,
     IReadOnlyDictionary<string, double> StartersByRoute,
-    IReadOnlyDictionary<string, double> TraineesByRoute);
+    IReadOnlyDictionary<string, double> TraineesByRoute,
+    IReadOnlyDictionary<string, double> AgeingUnder50ByRole);

@@ -71,6 +71,22 @@ internal sealed class UnitModel
 
         var routes = BuildRoutes(unit, data, assumptions, national, commissionsOverride, lines, LineOf);
 
+        // Role moves out of every role in post (not trainee roles: their routes project them); a destination with
+        // no one in post yet still gets a line, so the people moving into it are counted.
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].IsTrainee || lines[i].HeadsToday <= 0)
+            {
+                continue;
+            }
+
+            foreach (var (to, rate) in rates.MovesFrom(lines[i].Role).Where(m => Planned(m.To)).ToList())
+            {
+                var destination = LineOf(to);
+                lines[i].MovesOut.Add((destination, rate));
+            }
+        }
+
         foreach (var line in lines)
         {
             var heads = line.HeadsToday;
@@ -82,6 +98,7 @@ internal sealed class UnitModel
 
             line.Joining = rates.JoinerRate(data.Flows, line.Role, unit.IsNational);
             line.JoinerAgeShares = rates.JoinerAgeShares(line.Role);
+            line.AgeingUnder50 = national.AgeingUnder50ByRole.GetValueOrDefault(line.Role, assumptions.AgeingUnder50);
             line.Exposure = data.Flows.Joiners(line.Role, asNhs: false).Exposure;
             line.Shown = unit.Level != UnitLevel.Organisation || heads >= assumptions.OrganisationThresholdHeads;
         }

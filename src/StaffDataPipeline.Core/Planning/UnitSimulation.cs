@@ -2,8 +2,9 @@ namespace StaffDataPipeline.Planning;
 
 /// <summary>
 /// One run of one unit, year by year. Each year, for a role in post:
-/// leavers by age band ~ Binomial(heads in band, the band's leaver rate); the rest age (a fifth of the 50–54s and of
-/// the 55–59s move up a band, <see cref="PlanningAssumptions.AgeingUnder50"/> of the under-50s); joiners from other
+/// leavers by age band ~ Binomial(heads in band, the band's leaver rate); of those who stay, role moves (promotions)
+/// ~ Binomial(stayers, the national move rate) into the same age band of the other role; the rest age (a fifth of the 50–54s and of
+/// the 55–59s move up a band, and of the under-50s the share the national stock shows at 50–54 a year of age); joiners from other
 /// organisations and new to the NHS ~ Poisson(joiner rate × heads at the start of the year), in the age bands joiners
 /// arrive in; and newly qualified from the unit's routes join under 50. For a route: each cohort loses
 /// ~ Binomial(attrition) and moves up a training year; the last year's ~ Binomial(completion) complete, of whom
@@ -39,8 +40,11 @@ internal static class UnitSimulation
             }
         }
 
+        var moveRates = lines.Select(l => l.MovesOut.Select(m => draws.Beta(m.Rate.Alpha, m.Rate.Beta)).ToArray()).ToArray();
         var cohorts = model.Routes.Select(r => (double[])r.Cohorts0.Clone()).ToArray();
         var qualified = new double[lines.Count];
+        var starting = new double[lines.Count];
+        var incoming = new double[lines.Count * AgeBands.Count];
         Record(model, 0, heads, cohorts, supplyFte, supplyHeads);
         for (var t = 1; t < years; t++)
         {
@@ -66,14 +70,29 @@ internal static class UnitSimulation
                 c[0] = draws.Whole(route.Commissions);
             }
 
+            // Leavers first in every role, then role moves among those who stay, then ageing and joiners.
+            Array.Clear(incoming);
             for (var i = 0; i < lines.Count; i++)
             {
-                if (lines[i].IsTrainee)
+                if (!lines[i].IsTrainee)
                 {
-                    continue;
+                    starting[i] = Leave(draws, heads.AsSpan(i * AgeBands.Count, AgeBands.Count), leaving.AsSpan(i * AgeBands.RateBandCount, AgeBands.RateBandCount));
+                    Move(lines[i], draws, heads.AsSpan(i * AgeBands.Count, AgeBands.Count), moveRates[i], incoming);
                 }
+            }
 
-                StepRole(model, lines[i], draws, heads.AsSpan(i * AgeBands.Count, AgeBands.Count), leaving.AsSpan(i * AgeBands.RateBandCount, AgeBands.RateBandCount), joining[i], qualified[i]);
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (!lines[i].IsTrainee)
+                {
+                    var h = heads.AsSpan(i * AgeBands.Count, AgeBands.Count);
+                    for (var a = 0; a < AgeBands.Count; a++)
+                    {
+                        h[a] += incoming[(i * AgeBands.Count) + a];
+                    }
+
+                    AgeAndJoin(lines[i], draws, h, joining[i] * starting[i], qualified[i]);
+                }
             }
 
             Record(model, t, heads, cohorts, supplyFte, supplyHeads);
@@ -82,7 +101,8 @@ internal static class UnitSimulation
         Needed(model, leaving, supplyFte, needed);
     }
 
-    private static void StepRole(UnitModel model, RoleLine line, IDraws draws, Span<double> h, ReadOnlySpan<double> leaving, double joining, double qualified)
+    /// <summary>Leavers by age band; returns the heads at the start of the year (joiners are a rate on them).</summary>
+    private static double Leave(IDraws draws, Span<double> h, ReadOnlySpan<double> leaving)
     {
         double start = 0;
         for (var a = 0; a < AgeBands.Count; a++)
@@ -91,17 +111,37 @@ internal static class UnitSimulation
             h[a] -= draws.Binomial(h[a], leaving[(int)AgeBands.RateBandOf((AgeBand)a)]);
         }
 
+        return start;
+    }
+
+    /// <summary>Role moves out of a role, by age band, into the destination's same band (added after every role has moved).</summary>
+    private static void Move(RoleLine line, IDraws draws, Span<double> h, double[] rates, double[] incoming)
+    {
+        for (var m = 0; m < rates.Length; m++)
+        {
+            var to = line.MovesOut[m].To;
+            for (var a = 0; a < AgeBands.Count; a++)
+            {
+                var moved = draws.Binomial(h[a], rates[m]);
+                h[a] -= moved;
+                incoming[(to * AgeBands.Count) + a] += moved;
+            }
+        }
+    }
+
+    private static void AgeAndJoin(RoleLine line, IDraws draws, Span<double> h, double expectedJoiners, double qualified)
+    {
         // Age the stayers from the top down, so no one moves two bands in a year.
         var to60 = draws.Binomial(h[2], 0.2);
         var to55 = draws.Binomial(h[1], 0.2);
-        var to50 = draws.Binomial(h[0], model.AgeingUnder50);
+        var to50 = draws.Binomial(h[0], line.AgeingUnder50);
         h[3] += to60;
         h[2] += to55 - to60;
         h[1] += to50 - to55;
         h[0] -= to50;
 
         // Joiners in the bands joiners arrive in: a multinomial drawn as successive binomials.
-        var joiners = draws.Poisson(joining * start);
+        var joiners = draws.Poisson(expectedJoiners);
         var left = 1.0;
         for (var a = 0; a < AgeBands.Count && joiners > 0; a++)
         {

@@ -134,9 +134,11 @@ public sealed class NationalHistory
             .Select(g => new StockCell(g.Key.Organisation, g.Key.Role, g.Key.Band, g.Count(), g.Sum(p => p.Fte)))
             .ToList();
         var flows = new List<FlowCell>();
+        var moves = new List<MoveCell>();
         for (var t = Math.Max(1, year - flowYears + 1); t <= year; t++)
         {
             flows.AddRange(FlowsBetween(_years[t - 1], _years[t]));
+            moves.AddRange(MovesBetween(_years[t - 1], _years[t]));
         }
 
         var trainees = now.Where(p => p.Route is not null)
@@ -151,12 +153,20 @@ public sealed class NationalHistory
                       from r in RoleSpecs
                       select new DemandCell(_organisations[o].Code, r.Role, "Unspecified", Establishment(o, r, year), Establishment(o, r, year + 5), Establishment(o, r, year + 10)))
                      .ToList();
-        return new PlanningInputs(new DateOnly(2020 + year, 3, 31), stock, flows, trainees, starters, demand);
+        return new PlanningInputs(new DateOnly(2020 + year, 3, 31), stock, flows, trainees, starters, demand) { Moves = moves };
     }
 
     /// <summary>FTE in post at the end of a year, by role family.</summary>
     public Dictionary<string, double> FteByFamily(int year, Func<string, string> familyOf) =>
         _years[year].GroupBy(p => familyOf(p.Role)).ToDictionary(g => g.Key, g => g.Sum(p => p.Fte), StringComparer.Ordinal);
+
+    private static IEnumerable<MoveCell> MovesBetween(Person[] start, Person[] end)
+    {
+        var after = end.ToDictionary(p => p.Id);
+        return start.Where(p => p.Route is null && after.TryGetValue(p.Id, out var later) && later.Organisation == p.Organisation && later.Role != p.Role)
+            .GroupBy(p => (p.Organisation, p.Role, To: after[p.Id].Role))
+            .Select(g => new MoveCell(g.Key.Organisation, g.Key.Role, g.Key.To, 12, g.Count()));
+    }
 
     private static IEnumerable<FlowCell> FlowsBetween(Person[] start, Person[] end)
     {

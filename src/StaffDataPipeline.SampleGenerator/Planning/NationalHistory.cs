@@ -8,6 +8,8 @@ namespace StaffDataPipeline.SampleGenerator.Planning;
 /// that is NOT stationary, for back-testing the plan (and for its benchmark at national size). It is not fitted to the
 /// plan's model; the process is:
 /// <list type="bullet">
+/// <item>The history starts after 5 unreported years of the same process (a warm-up from 95 % filled posts), and the
+/// establishment below is that of reported year 0.</item>
 /// <item>Organisations in seven regions (one GLH each), of unequal size (the GLH lead trust three times the others).</item>
 /// <item>Each organisation and role has a funded establishment that grows at a fixed rate a year: genetic counselling
 /// 5–10 %, bioinformatics 12–15 %, laboratory and nursing 0–4 %, medical 0–1 %.</item>
@@ -27,6 +29,10 @@ namespace StaffDataPipeline.SampleGenerator.Planning;
 public sealed class NationalHistory
 {
     private const double FillRate = 0.8;
+
+    // Years simulated before year 0 and not reported, so that the history does not begin with an artificial state
+    // (every post 95 % filled at once, ages cut off at 67 and retiring together): a real history has no first year.
+    private const int WarmUp = 5;
     private const double MoveRate = 0.03;
 
     // role, national establishment at year 0, growth a year, mean age, sd, base leaver rate under 55
@@ -102,7 +108,13 @@ public sealed class NationalHistory
         _weights = [.. weights.Select(w => w / total)];
         var random = new RandomDraws(seed);
         var nextId = 0;
-        _years.Add(Start(random, ref nextId));
+        var state = Start(random, ref nextId);
+        for (var t = 1 - WarmUp; t <= 0; t++)
+        {
+            state = Step(state, t, random, ref nextId);
+        }
+
+        _years.Add(state);
         for (var t = 1; t < years; t++)
         {
             _years.Add(Step(_years[^1], t, random, ref nextId));
@@ -212,7 +224,7 @@ public sealed class NationalHistory
         {
             foreach (var r in RoleSpecs)
             {
-                var n = (int)Math.Round(Establishment(o, r, 0) * 0.95);
+                var n = (int)Math.Round(Establishment(o, r, -WarmUp) * 0.95);
                 for (var i = 0; i < n; i++)
                 {
                     people.Add(new Person(nextId++, _organisations[o].Code, r.Role, Age(random, r.Age, r.Sd), Fte(random), null, 0));

@@ -16,17 +16,21 @@ public sealed class BackTest(ITestOutputHelper output)
     private const int JumpOff = 3;
     private const int Years = 5;
 
+    public const double NationalScale = 2.8;
+
     [Fact]
     public void Five_year_P50_by_role_family_is_within_10_percent_of_the_history_and_the_P10_P90_band_is_around_it()
     {
-        var history = NationalHistory.Generate();
+        // National size: about 20,000 people in post (the scale), in 70 organisations.
+        var history = NationalHistory.Generate(scale: NationalScale, organisationsPerRegion: 10);
         var reference = Reference.Data;
         var assumptions = reference.PlanningAssumptions with { Routes = NationalHistory.Routes };
         var planner = new SupplyPlanner(assumptions, reference.Taxonomy, new PlanningGeography(history.Organisations));
 
-        // The plan reads what the warehouse would hand it at the end of year 3: the last 12 months of flows.
-        var inputs = history.InputsAt(JumpOff);
+        // The plan reads what the warehouse would hand it at the end of year 3: its three 12-month windows of flows.
+        var inputs = history.InputsAt(JumpOff, flowYears: JumpOff);
         var result = planner.Project(inputs, runs: 1000, seed: 7);
+        output.WriteLine($"people in post at year 3: {history.Years[JumpOff].Length}");
 
         string FamilyOf(string role) => reference.Taxonomy[role].Family;
         var actual = history.FteByFamily(JumpOff + Years, FamilyOf);

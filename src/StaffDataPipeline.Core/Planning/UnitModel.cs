@@ -5,13 +5,12 @@ namespace StaffDataPipeline.Planning;
 /// <summary>One unit ready to project: its role lines and its training routes.</summary>
 internal sealed class UnitModel
 {
-    private UnitModel(PlanningUnit unit, List<RoleLine> lines, List<RouteLine> routes, int horizon, double ageingUnder50)
+    private UnitModel(PlanningUnit unit, List<RoleLine> lines, List<RouteLine> routes, int horizon)
     {
         Unit = unit;
         Lines = lines;
         Routes = routes;
         Horizon = horizon;
-        AgeingUnder50 = ageingUnder50;
     }
 
     public PlanningUnit Unit { get; }
@@ -21,8 +20,6 @@ internal sealed class UnitModel
     public List<RouteLine> Routes { get; }
 
     public int Horizon { get; }
-
-    public double AgeingUnder50 { get; }
 
     /// <summary>An organisation's role (or family) is shown with at least this many people.</summary>
     public int ThresholdHeads { get; init; }
@@ -103,7 +100,7 @@ internal sealed class UnitModel
             line.Shown = unit.Level != UnitLevel.Organisation || heads >= assumptions.OrganisationThresholdHeads;
         }
 
-        return new UnitModel(unit, lines, routes, horizon, assumptions.AgeingUnder50) { ThresholdHeads = assumptions.OrganisationThresholdHeads };
+        return new UnitModel(unit, lines, routes, horizon) { ThresholdHeads = assumptions.OrganisationThresholdHeads };
     }
 
     private static List<RouteLine> BuildRoutes(

@@ -109,6 +109,18 @@ public sealed class HandWorkedYearTests
     }
 
     [Fact]
+    public void Trainees_in_post_without_a_training_year_are_spread_over_the_route_and_still_qualify()
+    {
+        // The read could not tell training years: the 9 trainees in post are taken as 3 in each of the 3 years.
+        var result = Planner().ProjectExpected(Inputs() with { Trainees = [], Starters = [] });
+
+        var withYears = Line(Planner().ProjectExpected(Inputs()), "ENG", "GC", 1).SupplyFte.P50;
+        var spread = Line(result, "ENG", "GC", 1).SupplyFte.P50;
+        Assert.Equal(withYears - (4 * 0.95 * 0.9 * 0.8) + (3 * 0.95 * 0.9 * 0.8), spread, 4);
+        Assert.Equal(9, Line(result, "ENG", "GC-TRAINEE", 0).SupplyFte.P50, 4);
+    }
+
+    [Fact]
     public void Without_stated_demand_there_is_no_gap_and_no_commissions_line()
     {
         var inputs = Inputs() with { Demand = [] };

@@ -5,10 +5,16 @@ using StaffDataPipeline.SampleGenerator;
 // Load benchmark: not a test. Prints its figures; README quotes them.
 //   dotnet run -c Release --project tests/StaffDataPipeline.Benchmark -- [rows=1500000] [--profile] [--no-surveys]
 //   dotnet run -c Release --project tests/StaffDataPipeline.Benchmark -- --history [months=60] [people=20000] [organisations=200]
+//   dotnet run -c Release --project tests/StaffDataPipeline.Benchmark -- --plan [runs=1000]   (the plan model alone)
 // For each ESR case it generates a national-scale extract, times sqlite3's own `.import` of the same file into one table
 // in WAL mode (when the sqlite3 program is installed), then loads the file end to end in a child process, so that wall
 // time includes starting .NET and peak memory is the load's own. --profile adds where the time goes, stage by stage.
 // Then the survey cases: the largest workbook the guard accepts, and a folder of 200 ordinary returns.
+if (args.Contains("--plan"))
+{
+    return PlanBenchmark.Run(args);
+}
+
 if (args.Length >= 3 && args[0] == "--load-in-process")
 {
     return await ChildLoad.RunInProcessAsync(args[1], args[2..]);

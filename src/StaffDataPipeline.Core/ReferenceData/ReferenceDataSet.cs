@@ -25,6 +25,9 @@ public sealed record ReferenceDataSet(
     /// <summary>The supply projection's assumptions (supply-assumptions.csv, training-routes.csv).</summary>
     public Projection.SupplyAssumptions SupplyAssumptions { get; init; } = Projection.SupplyAssumptions.None;
 
+    /// <summary>The plan's assumption register (training-pipelines.csv, planning-assumptions.csv).</summary>
+    public StaffDataPipeline.Planning.PlanningAssumptions PlanningAssumptions { get; init; } = StaffDataPipeline.Planning.PlanningAssumptions.None;
+
     /// <summary>The full-time week by staff group (standard-weeks.csv), for FTE from contracted hours.</summary>
     public StandardWeeks StandardWeeks { get; init; } = StandardWeeks.National;
 

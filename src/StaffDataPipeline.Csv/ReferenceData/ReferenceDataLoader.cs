@@ -85,6 +85,7 @@ public static class ReferenceDataLoader
             SupplyAssumptions = assumptions,
             StandardWeeks = weeks,
             ServiceAreas = new ServiceAreaDecider(serviceAreas, titles),
+            PlanningAssumptions = PlanningAssumptionsLoader.Load(folder, taxonomy, files => ContentHash(folder, files)),
         };
     }
 

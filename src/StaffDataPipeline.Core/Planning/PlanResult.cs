@@ -1,0 +1,13 @@
+namespace StaffDataPipeline.Planning;
+
+/// <summary>One plan run: what it read, what it assumed, and its figures by unit, role, family and year.</summary>
+public sealed record PlanResult(
+    DateOnly DataAsOf,
+    string AssumptionsVersion,
+    string Scenario,
+    ulong Seed,
+    int Runs,
+    IReadOnlyList<PlanLine> Lines,
+    IReadOnlyList<CommissionLine> Commissions,
+    IReadOnlyList<LeaverRateEstimate> LeaverRates,
+    IReadOnlyList<SuppressedLine> Suppressed);

@@ -1,0 +1,35 @@
+namespace StaffDataPipeline.Planning;
+
+/// <summary>
+/// The plan's assumption register (reference-data/planning-assumptions.csv and training-pipelines.csv). The version is
+/// a hash of both files, recorded with every run, so a figure names the assumptions that produced it.
+/// </summary>
+public sealed record PlanningAssumptions(string Version, IReadOnlyList<PlanningRoute> Routes)
+{
+    /// <summary>For a reference data folder without the files: no routes and the defaults below.</summary>
+    public static PlanningAssumptions None { get; } = new("none", []);
+
+    /// <summary>An organisation gets its own line for a role only with at least this many people in it.</summary>
+    public int OrganisationThresholdHeads { get; init; } = 20;
+
+    /// <summary>
+    /// The least and most weight (in person-years) the national rate carries in a unit's rate: the estimated
+    /// credibility constant k is kept within these, so that 5 people with no leaver never get a zero rate.
+    /// </summary>
+    public double CredibilityMin { get; init; } = 10;
+
+    public double CredibilityMax { get; init; } = 1000;
+
+    /// <summary>
+    /// The share of the under-50s who turn 50 in a year where the stock cannot tell (no one in the role aged under 55
+    /// nationally). Otherwise it is read from the national stock: the people aged 50–54 a year of age, over the
+    /// under-50s, i.e. (heads 50–54 / 5) / heads under 50 — ages change smoothly across 50.
+    /// </summary>
+    public double AgeingUnder50 { get; init; } = 0.04;
+
+    /// <summary>Monte Carlo runs when the caller does not say.</summary>
+    public int Runs { get; init; } = 1000;
+
+    /// <summary>Years projected (0 is the snapshot).</summary>
+    public int Horizon { get; init; } = 10;
+}

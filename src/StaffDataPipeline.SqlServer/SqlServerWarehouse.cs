@@ -56,7 +56,7 @@ public sealed class SqlServerWarehouse : IWarehouse, ISurveyWarehouse
             if (ReadCommittedSnapshot == false && Interlocked.Exchange(ref _warnedNoSnapshot, 1) == 0)
             {
                 _logger.LogWarning(
-                    "{Warehouse} does not use read-committed snapshot: analysts' queries wait for a load's commit and a load waits for long queries. Ask the DBA to run ALTER DATABASE … SET READ_COMMITTED_SNAPSHOT ON (see README, Using SQL Server).",
+                    "{Warehouse} does not use read-committed snapshot: analysts' queries wait for a load's commit and a load waits for long queries. Ask the DBA to run ALTER DATABASE … SET READ_COMMITTED_SNAPSHOT ON (see docs/sqlserver.md).",
                     _options.ConnectionDescription);
             }
 

@@ -30,7 +30,7 @@ internal static class JobsCommand
 
             if (jobs.Count == 0)
             {
-                Console.WriteLine("No recurring loads: add them under Schedule:Jobs (see README, Running the service).");
+                Console.WriteLine("No recurring loads: add them under Schedule:Jobs (see docs/service.md, Scheduled loads).");
                 return ExitCodes.Success;
             }
 

@@ -55,6 +55,9 @@ public static class ServiceHost
         {
             // Loaded once at start: a wrong path or password stops the service here, with the setting named.
             var certificate = HttpsCertificate.Load(serve.Https);
+
+            // The slim builder leaves HTTPS out unless asked for.
+            builder.WebHost.UseKestrelHttpsConfiguration();
             builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate));
         }
 

@@ -67,9 +67,26 @@ public sealed class WebPageBrowserTests : IDisposable
         await page.GetByRole(AriaRole.Button, new() { Name = "Send and load" }).ClickAsync();
         Assert.Equal("already loaded", await page.Locator("section[aria-label='RGT_2024-05.csv'] .outcome").InnerTextAsync());
 
-        await page.GotoAsync(service.Address + "/loads");
-        Assert.Contains("THRESHOLD_EXCEEDED", await page.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
+        // What happened: another organisation's month, then a filter by organisation and period, and who has sent nothing yet.
+        await page.GotoAsync(service.Address + "/send");
+        await page.GetByLabel("Files to send").SetInputFilesAsync(_dir.Write("RQ3_2024-05.csv", RunningService.EsrExport("RQ3", new DateOnly(2024, 5, 1), 3, rows: 4)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send and load" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "What happened" }).ClickAsync();
+        Assert.Contains("THRESHOLD_EXCEEDED", await page.Locator("table.recent").InnerTextAsync(), StringComparison.Ordinal);
+        var missing = await page.Locator("table.missing tbody tr").AllInnerTextsAsync();
+        var may = Assert.Single(missing);
+        Assert.StartsWith("ESR staff in post\t2024-05\t2", may, StringComparison.Ordinal);
+        Assert.Contains("R0A Manchester University NHS Foundation Trust", may, StringComparison.Ordinal);
+        Assert.DoesNotContain("RGT ", may, StringComparison.Ordinal);
+        Assert.DoesNotContain("RQ3 ", may, StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.Screenshot(_dir.Path, "what-happened.png"), FullPage = true });
+
+        await page.GetByLabel("Organisation").SelectOptionAsync("RQ3");
+        await page.GetByLabel("Period").SelectOptionAsync("2024-05");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        var files = await page.Locator("table.recent tbody tr td:nth-child(2)").AllInnerTextsAsync();
+        Assert.Equal(["RQ3_2024-05.csv"], files.ToArray());
+        Assert.Contains("organisation=RQ3", page.Url, StringComparison.Ordinal);
     }
 
     [SkippableFact]

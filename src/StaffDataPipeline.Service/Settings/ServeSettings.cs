@@ -48,7 +48,7 @@ public sealed class HttpsSettings
     /// <summary>A PKCS#12 (.pfx) file holding the certificate and its private key.</summary>
     public string CertificatePath { get; set; } = string.Empty;
 
-    /// <summary>The .pfx file's password (better from an environment variable, STAFFDATA_Serve__Https__CertificatePassword, than a file).</summary>
+    /// <summary>The .pfx file's password (better from an environment variable, STAFFDATA__SERVE__HTTPS__CERTIFICATEPASSWORD, than a settings file).</summary>
     public string CertificatePassword { get; set; } = string.Empty;
 }
 

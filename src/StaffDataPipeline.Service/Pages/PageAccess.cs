@@ -46,6 +46,11 @@ internal static class PageAccess
         response.Headers.XFrameOptions = "DENY";
         response.Headers["Referrer-Policy"] = "no-referrer";
         response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        if (response.HttpContext.Request.IsHttps)
+        {
+            // Once a browser has reached the pages over HTTPS, it never sends the password over plain HTTP to this host.
+            response.Headers.StrictTransportSecurity = "max-age=31536000";
+        }
     }
 
     public static bool CanChange(HttpContext http) =>

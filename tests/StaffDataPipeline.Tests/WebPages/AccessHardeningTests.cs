@@ -80,6 +80,7 @@ public sealed class AccessHardeningTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Send a return", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("max-age=31536000", page.Headers.GetValues("Strict-Transport-Security").Single());
     }
 
     [Fact]

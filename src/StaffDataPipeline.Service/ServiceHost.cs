@@ -124,6 +124,7 @@ public static class ServiceHost
         });
         services.AddSingleton<InboxEnqueuer>();
         services.AddSingleton<ReportFinder>();
+        services.AddSingleton<RecentUploads>();
         if (watch.Enabled)
         {
             services.AddHostedService<InboxWatcher>();

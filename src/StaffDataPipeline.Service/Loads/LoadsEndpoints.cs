@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using StaffDataPipeline.Service.Pages;
+using StaffDataPipeline.Service.Pages.Upload;
 using StaffDataPipeline.Service.Settings;
 using StaffDataPipeline.Warehouse;
 
@@ -25,21 +26,21 @@ internal static class LoadsEndpoints
         // The same users as the dashboard (viewers included: nothing here changes anything).
         var loads = app.MapGroup(BasePath).RequireAccess();
 
-        loads.MapGet("/", async (int? count, string? organisation, string? period, IWarehouseHealth warehouse, JobStorage storage, ServeSettings serve, TimeProvider time, ReportFinder reports, ReferenceData.ReferenceDataSet reference, CancellationToken ct) =>
+        loads.MapGet("/", async (int? count, string? organisation, string? period, IWarehouseHealth warehouse, JobStorage storage, ServeSettings serve, TimeProvider time, ReportFinder reports, ReferenceData.ReferenceDataSet reference, RecentUploads uploads, CancellationToken ct) =>
         {
             var filter = new LoadsFilter(Blank(organisation), Blank(period));
 
             // The filter and the list of missing returns look further back than the page shows.
             var shown = Math.Clamp(count ?? DefaultCount, 1, MaxCount);
             var (batches, unavailable) = await Batches(MaxCount, warehouse, ct);
-            var outcomes = Outcomes(batches, storage, reports, MaxCount).Where(filter.Matches).Take(shown).ToList();
+            var outcomes = Outcomes(batches, storage, reports, uploads, MaxCount).Where(filter.Matches).Take(shown).ToList();
             var missing = ReturnCoverage.Of(batches, reference.Organisations.All, PeriodsShown);
             var html = LoadsPage.Render(outcomes, filter, batches, missing, reference.Organisations.All, time.LocalTimeZone, serve.Dashboard.Enabled ? serve.Dashboard.Path : null, unavailable);
             return Results.Content(html, "text/html; charset=utf-8", statusCode: unavailable is null ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
-        loads.MapGet("/recent.json", async (int? count, IWarehouseHealth warehouse, JobStorage storage, ReportFinder reports, CancellationToken ct) =>
+        loads.MapGet("/recent.json", async (int? count, IWarehouseHealth warehouse, JobStorage storage, ReportFinder reports, RecentUploads uploads, CancellationToken ct) =>
         {
-            var (outcomes, unavailable) = await Recent(Math.Clamp(count ?? DefaultCount, 1, MaxCount), warehouse, storage, reports, ct);
+            var (outcomes, unavailable) = await Recent(Math.Clamp(count ?? DefaultCount, 1, MaxCount), warehouse, storage, reports, uploads, ct);
             return unavailable is null ? Results.Ok(outcomes) : Results.Json(new { error = unavailable }, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         loads.MapGet("/{batchId:long}/report", (long batchId, IWarehouseHealth warehouse, ReportFinder reports, CancellationToken ct) =>
@@ -48,10 +49,10 @@ internal static class LoadsEndpoints
             Serve(batchId, warehouse, reports, errors: true, ct));
     }
 
-    private static async Task<(IReadOnlyList<LoadOutcome> Outcomes, string? Unavailable)> Recent(int count, IWarehouseHealth warehouse, JobStorage storage, ReportFinder reports, CancellationToken ct)
+    private static async Task<(IReadOnlyList<LoadOutcome> Outcomes, string? Unavailable)> Recent(int count, IWarehouseHealth warehouse, JobStorage storage, ReportFinder reports, RecentUploads uploads, CancellationToken ct)
     {
         var (batches, unavailable) = await Batches(count, warehouse, ct);
-        return (Outcomes(batches, storage, reports, count).Take(count).ToList(), unavailable);
+        return (Outcomes(batches, storage, reports, uploads, count).Take(count).ToList(), unavailable);
     }
 
     private static async Task<(IReadOnlyList<RecentBatch> Batches, string? Unavailable)> Batches(int count, IWarehouseHealth warehouse, CancellationToken ct)
@@ -66,9 +67,10 @@ internal static class LoadsEndpoints
         }
     }
 
-    private static IEnumerable<LoadOutcome> Outcomes(IReadOnlyList<RecentBatch> batches, JobStorage storage, ReportFinder reports, int count) =>
+    private static IEnumerable<LoadOutcome> Outcomes(IReadOnlyList<RecentBatch> batches, JobStorage storage, ReportFinder reports, RecentUploads uploads, int count) =>
         batches.Select(b => LoadOutcome.Of(b, reports.Find(b), BasePath))
             .Concat(RedroppedFiles.Read(storage, count))
+            .Concat(uploads.Read())
             .OrderByDescending(o => o.At);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -73,6 +73,7 @@ public sealed class WebPageBrowserTests : IDisposable
         await page.GetByRole(AriaRole.Button, new() { Name = "Send and load" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "What happened" }).ClickAsync();
         Assert.Contains("THRESHOLD_EXCEEDED", await page.Locator("table.recent").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("already loaded", await page.Locator("table.recent").InnerTextAsync(), StringComparison.Ordinal);
         var missing = await page.Locator("table.missing tbody tr").AllInnerTextsAsync();
         var may = Assert.Single(missing);
         Assert.StartsWith("ESR staff in post\t2024-05\t2", may, StringComparison.Ordinal);

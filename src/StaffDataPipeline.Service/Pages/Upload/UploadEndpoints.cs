@@ -133,7 +133,13 @@ internal static class UploadEndpoints
         }
 
         RemoveEmptyFolders(path, Path.Combine(watch.ResolvedPath, UploadsFolder));
-        return UploadResult.Of(name, taken, LoadsEndpoints.BasePath);
+        var result = UploadResult.Of(name, taken, LoadsEndpoints.BasePath);
+        if (result.Outcome == "already loaded" && taken.Outcome is { } outcome)
+        {
+            services.GetRequiredService<RecentUploads>().AlreadyLoaded(outcome, services.GetRequiredService<TimeProvider>().GetUtcNow());
+        }
+
+        return result;
     }
 
     /// <summary>The file moved on (processed/ or rejected/): its folder under uploads/ is left empty and removed.</summary>

@@ -9,12 +9,18 @@ namespace StaffDataPipeline.Tests.WebPages;
 /// </summary>
 internal static class Browser
 {
-    public static string? ExecutablePath =>
-        Environment.GetEnvironmentVariable("STAFFDATA_CHROMIUM") is { Length: > 0 } configured ? configured
-        : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium"
-        : null;
+    /// <summary>STAFFDATA_CHROMIUM when set, else Debian's /usr/bin/chromium; null when that file is not there.</summary>
+    public static string? ExecutablePath
+    {
+        get
+        {
+            var path = Environment.GetEnvironmentVariable("STAFFDATA_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
+            return File.Exists(path) ? path : null;
+        }
+    }
 
-    public const string Missing = "No chromium at /usr/bin/chromium (nor STAFFDATA_CHROMIUM): install Debian's chromium package (`apt-get install chromium`; .ci/run does) to run the browser tests.";
+    public static string Missing =>
+        $"No chromium at {(Environment.GetEnvironmentVariable("STAFFDATA_CHROMIUM") is { Length: > 0 } configured ? configured + " (STAFFDATA_CHROMIUM)" : "/usr/bin/chromium")}: install Debian's chromium package (`apt-get install chromium`; .ci/run does) to run the browser tests.";
 
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {

@@ -223,6 +223,41 @@ public sealed class WebPageBrowserTests : IDisposable
         Assert.Equal("UNMAPPED", RoleOf(service, "Genomic Data Wrangler"));
     }
 
+    [SkippableFact]
+    public async Task At_200_percent_zoom_the_pages_reflow_without_sideways_scrolling_and_the_keyboard_reaches_every_control_in_order()
+    {
+        Skip.If(Browser.ExecutablePath is null, Browser.Missing);
+        await using var service = await RunningService.StartAsync(_dir.Path, new Dictionary<string, string?> { ["ReferenceData:Path"] = _dir.CopyReferenceData() });
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+
+        // A 1280-pixel-wide screen at 200%: 640 CSS pixels, each drawn twice as large.
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 640, Height = 900 }, DeviceScaleFactor = 2, BypassCSP = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(service.Address + "/send");
+        await page.GetByLabel("Files to send").SetInputFilesAsync(_dir.Write("RGT_2024-05.csv", RunningService.EsrExport("RGT", new DateOnly(2024, 5, 1), 1, rows: 2).Replace("Clinical Scientist (Genomics)", "Genomic Data Wrangler", StringComparison.Ordinal)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send and load" }).ClickAsync();
+        foreach (var path in new[] { "/send", "/review" })
+        {
+            await page.GotoAsync(service.Address + path);
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways at 640 CSS pixels.");
+        }
+
+        Assert.Equal(1, await page.GetByLabel("Role for “Genomic Data Wrangler”").CountAsync());
+
+        // Tab from the top of /send: the skip link, the four pages, then the form's controls in reading order.
+        await page.GotoAsync(service.Address + "/send");
+        var reached = new List<string>();
+        for (var i = 0; i < 8; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            reached.Add(await page.EvaluateAsync<string>("() => { const e = document.activeElement; return e.id || e.textContent.trim(); }"));
+        }
+
+        Assert.Equal(["Skip to the page's content", "Send a return", "What happened", "Review queue", "Jobs dashboard (technical)", "files", "accept", "Send and load"], reached);
+    }
+
     private static string RoleOf(RunningService service, string title) => SqliteFile.Scalar<string>(service.Database,
         $"SELECT r.role_code FROM fact_staff_in_post f JOIN dim_position p ON p.position_id = f.position_id JOIN dim_role r ON r.role_id = f.role_id WHERE p.position_title = '{title.Replace("'", "''", StringComparison.Ordinal)}'");
 }

@@ -91,6 +91,7 @@ public static class StaffDataServices
         }
 
         services.AddScoped<LoadPipeline>();
+        services.AddScoped<TitleOverrideEditor>();
         services.AddSingleton(warehouse);
         services.AddSingleton(reference);
         services.AddSingleton(new WarehouseLocation(location));

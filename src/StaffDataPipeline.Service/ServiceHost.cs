@@ -4,6 +4,7 @@ using Hangfire.SqlServer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +16,9 @@ using StaffDataPipeline.Service.Health;
 using StaffDataPipeline.Service.Inbox;
 using StaffDataPipeline.Service.Jobs;
 using StaffDataPipeline.Service.Loads;
+using StaffDataPipeline.Service.Pages;
+using StaffDataPipeline.Service.Pages.Review;
+using StaffDataPipeline.Service.Pages.Upload;
 using StaffDataPipeline.Service.Schedules;
 using StaffDataPipeline.Service.Settings;
 
@@ -47,6 +51,16 @@ public static class ServiceHost
         builder.Host.UseWindowsService();
         builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(serve.ShutdownSeconds));
         builder.WebHost.UseUrls([.. ListenAddresses.Split(serve.Urls)]);
+        if (!string.IsNullOrWhiteSpace(serve.Https.CertificatePath))
+        {
+            // Loaded once at start: a wrong path or password stops the service here, with the setting named.
+            var certificate = HttpsCertificate.Load(serve.Https);
+
+            // The slim builder leaves HTTPS out unless asked for.
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate));
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.AddFilter("StaffDataPipeline", LogLevel.Information);
 
@@ -64,7 +78,23 @@ public static class ServiceHost
         services.AddSingleton(serve);
         services.AddSingleton(watch);
         services.AddSingleton(schedule);
-        services.AddSingleton(new RequestAccess(serve.Dashboard.Users));
+        services.AddSingleton(sp => new RequestAccess(
+            serve.Dashboard.Users,
+            new SignInThrottle(serve.SignInFailuresAllowed, TimeSpan.FromMinutes(serve.SignInWindowMinutes), sp.GetRequiredService<TimeProvider>()),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("StaffDataPipeline.Service.SignIn")));
+
+        // The team's pages: every form carries a token bound to a cookie of this site; uploads are bounded before reading.
+        services.AddAntiforgery(o =>
+        {
+            o.FormFieldName = PageAccess.TokenFieldName;
+            o.Cookie.Name = "staffdata-antiforgery";
+            o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
+        });
+        services.Configure<FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = serve.UploadMaxBytes;
+            o.ValueCountLimit = 64;
+        });
         services.AddScoped<InboxFileJob>();
         services.AddScoped<ScheduledLoadJob>();
 
@@ -96,6 +126,7 @@ public static class ServiceHost
         });
         services.AddSingleton<InboxEnqueuer>();
         services.AddSingleton<ReportFinder>();
+        services.AddSingleton<RecentUploads>();
         if (watch.Enabled)
         {
             services.AddHostedService<InboxWatcher>();
@@ -113,12 +144,22 @@ public static class ServiceHost
             startup.LogWarning("{Warning}", warning);
         }
 
+        if (!string.IsNullOrWhiteSpace(serve.TlsProxy))
+        {
+            app.UseTlsProxyHeaders(serve.TlsProxy);
+        }
+
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.Write });
         app.MapJobs();
         if (serve.Dashboard.Enabled)
         {
             // Beside the dashboard, under the same authorisation: the recent files and their outcomes, for the team.
             app.MapLoads();
+
+            // The workforce team's own pages, under the same users: send a return, and the review queue by choosing.
+            app.MapUpload(serve.Dashboard.Path);
+            app.MapReview(serve.Dashboard.Path);
+            app.MapGet("/", () => Microsoft.AspNetCore.Http.Results.Redirect(UploadEndpoints.BasePath));
         }
 
         return app;

@@ -10,7 +10,16 @@ internal static class SqlServerRecentBatches
     public const string Statement = """
         IF OBJECT_ID(N'staffdata.load_batch', N'U') IS NOT NULL
             SELECT TOP (@Count) b.batch_id, b.file_name, b.sha256, b.extractor, b.status, b.reason_code, b.message,
-                   b.rows_read, b.rows_loaded, b.rows_rejected, b.started_at, b.finished_at
+                   b.rows_read, b.rows_loaded, b.rows_rejected, b.started_at, b.finished_at,
+                   COALESCE(
+                       (SELECT o.organisation_code FROM staffdata.survey_return r JOIN staffdata.dim_organisation o ON o.organisation_id = r.organisation_id WHERE r.batch_id = b.batch_id),
+                       (SELECT o.organisation_code FROM staffdata.dim_organisation o
+                        WHERE o.organisation_id = (SELECT CASE WHEN MIN(f.organisation_id) = MAX(f.organisation_id) THEN MIN(f.organisation_id) END
+                                                   FROM staffdata.fact_staff_in_post f WHERE f.batch_id = b.batch_id))) AS organisation_code,
+                   COALESCE(
+                       (SELECT r.return_period FROM staffdata.survey_return r WHERE r.batch_id = b.batch_id),
+                       (SELECT LEFT(CAST(MIN(f.snapshot_date_key) AS nvarchar(8)), 4) + N'-' + SUBSTRING(CAST(MIN(f.snapshot_date_key) AS nvarchar(8)), 5, 2)
+                        FROM staffdata.fact_staff_in_post f WHERE f.batch_id = b.batch_id)) AS period
             FROM staffdata.load_batch b
             ORDER BY b.batch_id DESC;
         """;
@@ -41,7 +50,11 @@ internal static class SqlServerRecentBatches
                 reader.GetInt64(8),
                 reader.GetInt64(9),
                 reader.GetFieldValue<DateTimeOffset>(10),
-                reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11)));
+                reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11))
+            {
+                OrganisationCode = reader.IsDBNull(12) ? null : reader.GetString(12),
+                Period = reader.IsDBNull(13) ? null : reader.GetString(13),
+            });
         }
 
         return batches;

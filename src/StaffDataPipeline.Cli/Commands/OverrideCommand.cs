@@ -1,10 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using StaffDataPipeline.Csv.ReferenceData;
 using StaffDataPipeline.Hosting;
 using StaffDataPipeline.ReferenceData;
-using StaffDataPipeline.Taxonomy;
-using StaffDataPipeline.Warehouse;
 
 namespace StaffDataPipeline.Cli.Commands;
 
@@ -22,21 +19,12 @@ internal static class OverrideCommand
         var note = new Option<string?>("--note") { Description = "Why (kept in the file for whoever reviews it)." };
         var set = new Command("set", "Give every post with this exact title this role (before the mapping rules), and remap the warehouse.") { title, role, note };
         set.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, new Dictionary<string, string?>(), services =>
-            ChangeAsync(services, parse.GetValue(title)!, file =>
-            {
-                var code = parse.GetValue(role)!.Trim().ToUpperInvariant();
-                var replaced = TitleOverridesFile.Set(file, parse.GetValue(title)!, code, parse.GetValue(note) ?? "", services.GetRequiredService<RoleMapper>().NormaliseTitle);
-                return $"{(replaced ? "Changed" : "Added")} the override: '{parse.GetValue(title)!.Trim()}' is {code}.";
-            }, ct)));
+            ReportAsync(services.GetRequiredService<TitleOverrideEditor>().SetAsync(parse.GetValue(title)!, parse.GetValue(role)!, parse.GetValue(note) ?? "", ct))));
 
         var removeTitle = new Argument<string>("title") { Description = "The title whose override to remove." };
         var remove = new Command("remove", "Remove a title's override (the mapping rules decide it again), and remap the warehouse.") { removeTitle };
         remove.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, new Dictionary<string, string?>(), services =>
-            ChangeAsync(services, parse.GetValue(removeTitle)!, file =>
-                TitleOverridesFile.Remove(file, parse.GetValue(removeTitle)!, services.GetRequiredService<RoleMapper>().NormaliseTitle)
-                    ? $"Removed the override of '{parse.GetValue(removeTitle)!.Trim()}': the mapping rules decide it again."
-                    : null,
-                ct)));
+            ReportAsync(services.GetRequiredService<TitleOverrideEditor>().RemoveAsync(parse.GetValue(removeTitle)!, ct))));
 
         var list = new Command("list", "List the title overrides, as the rules see them.");
         list.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, new Dictionary<string, string?>(), services =>
@@ -54,42 +42,22 @@ internal static class OverrideCommand
         return new Command("override", "Choose the role of an exact job title (title-overrides.csv), without writing a rule.") { set, remove, list };
     }
 
-    // Edits the file, proves the folder still loads (restoring the file if not), and remaps with the new rules.
-    private static async Task<int> ChangeAsync(ServiceProvider services, string title, Func<string, string?> edit, CancellationToken ct)
+    // The change itself is TitleOverrideEditor's (shared with the service's review page); here only what to print.
+    private static async Task<int> ReportAsync(Task<OverrideChange> change)
     {
-        var (folder, problem) = services.GetRequiredService<ReferenceDataLocation>().Writable();
-        if (folder is null)
+        var done = await change;
+        switch (done.Status)
         {
-            await Console.Error.WriteLineAsync($"staffdata: {problem}");
-            return ExitCodes.Configuration;
-        }
-
-        var file = Path.Combine(folder, ReferenceDataLoader.TitleOverridesFile);
-        var before = File.Exists(file) ? await File.ReadAllBytesAsync(file, ct) : null;
-        string? done;
-        ReferenceDataSet reference;
-        try
-        {
-            done = edit(file);
-            if (done is null)
-            {
-                await Console.Error.WriteLineAsync($"staffdata: '{title.Trim()}' has no override in {file}; 'staffdata override list' shows those there are.");
+            case OverrideChangeStatus.NotFound:
+                await Console.Error.WriteLineAsync($"staffdata: {done.Message} 'staffdata override list' shows those there are.");
                 return ExitCodes.SomeFilesNotLoaded;
-            }
-
-            reference = ReferenceDataLoader.Load(folder);
-        }
-        catch (Exception ex) when (ex is ReferenceDataException or FormatException)
-        {
-            Restore(file, before);
-            await Console.Error.WriteLineAsync($"staffdata: {ex.Message} Nothing was changed.");
-            return ExitCodes.Configuration;
+            case OverrideChangeStatus.Invalid:
+                await Console.Error.WriteLineAsync($"staffdata: {done.Message}");
+                return ExitCodes.Configuration;
         }
 
-        Console.WriteLine(done);
-        await services.GetRequiredService<IWarehouse>().MigrateAsync(ct);
-        var remapper = new RoleRemapper(reference.Mapper, reference.ServiceAreas, services.GetRequiredService<TimeProvider>());
-        var result = await remapper.RemapAsync(services.GetRequiredService<IWarehouseReview>(), ct);
+        Console.WriteLine(done.Message);
+        var result = done.Remap!;
         Console.WriteLine($"Remapped with taxonomy version {result.TaxonomyVersion}: {result.PostsChanged} post(s) changed role, {result.FactsUpdated} fact(s) updated, {result.FactsRemovedAsOutOfScope} removed as out of scope, {result.SurveyLinesChanged} survey line(s) changed.");
         if (result.FactsRemovedAsOutOfScope > 0)
         {
@@ -97,17 +65,5 @@ internal static class OverrideCommand
             Console.WriteLine($"The {result.FactsRemovedAsOutOfScope} fact(s) removed as out of scope are deleted, not kept: removing the override later does not bring them back. To restore them, remove the override, then withdraw the files' batches (staffdata withdraw) and load the files again.");
         }
         return ExitCodes.Success;
-    }
-
-    private static void Restore(string file, byte[]? before)
-    {
-        if (before is null)
-        {
-            File.Delete(file);
-        }
-        else
-        {
-            File.WriteAllBytes(file, before);
-        }
     }
 }

@@ -41,7 +41,7 @@ internal static class ServeCommand
                 var watch = app.Services.GetRequiredService<WatchSettings>();
                 var first = app.Urls.Count > 0 ? app.Urls.First() : serve.Urls;
                 await Console.Error.WriteLineAsync($"staffdata serve: {(watch.Enabled ? $"watching {watch.ResolvedPath}" : "no watched folder")}; health {first}/health" +
-                                                   $"{(serve.Dashboard.Enabled ? $", dashboard {first}{serve.Dashboard.Path}, recent files {first}/loads" : string.Empty)}. Ctrl+C stops.");
+                                                   $"{(serve.Dashboard.Enabled ? $", dashboard {first}{serve.Dashboard.Path}, recent files {first}/loads, the team's pages {first}/send" : string.Empty)}. Ctrl+C stops.");
                 await app.WaitForShutdownAsync(ct);
                 await Console.Error.WriteLineAsync("staffdata serve: stopped; any load in flight was rolled back and runs again at the next start.");
                 return ExitCodes.Success;

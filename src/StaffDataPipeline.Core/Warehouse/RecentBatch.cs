@@ -17,4 +17,14 @@ public sealed record RecentBatch(
     long RowsLoaded,
     long RowsRejected,
     DateTimeOffset StartedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt)
+{
+    /// <summary>
+    /// The organisation the batch is about: a survey return's, or the one organisation of an ESR file's current facts;
+    /// null when it has none (rejected, withdrawn or superseded) or covers several.
+    /// </summary>
+    public string? OrganisationCode { get; init; }
+
+    /// <summary>The period: a return's period as normalised ('2024-25 Q2', '2024-09'), or an ESR file's month as yyyy-MM.</summary>
+    public string? Period { get; init; }
+}

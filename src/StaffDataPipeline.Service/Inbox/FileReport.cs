@@ -20,6 +20,17 @@ public static class FileReport
     public static bool IsWorthWriting(FileLoadReport report) =>
         report.Status == FileLoadStatus.Rejected || (report.Status == FileLoadStatus.Loaded && (report.Counts.Rejected > 0 || report.Warnings.Count > 0));
 
+    /// <summary>The report's first sentence: whether the file loaded, as which batch, and how many rows were quarantined.</summary>
+    public static string Headline(FileLoadReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Status == FileLoadStatus.Rejected
+            ? $"{report.FileName} was not loaded: nothing from it is in the warehouse."
+            : report.Counts.Rejected == 0 && report.Warnings.Count == 0
+                ? $"{report.FileName} was loaded as batch {report.BatchId} ({report.Counts.Loaded:N0} rows)."
+                : $"{report.FileName} was loaded as batch {report.BatchId}, but {report.Counts.Rejected:N0} row(s) were quarantined (not loaded){(report.Warnings.Count > 0 ? $" and {report.Warnings.Count} line(s) have warnings" : string.Empty)}.";
+    }
+
     /// <summary>Writes the report (and the errors file) beside <paramref name="movedFile"/>; returns the report's path.</summary>
     /// <param name="notice">A sentence the team must read first (a file taken although it looked incomplete), or null.</param>
     public static string Write(string movedFile, FileLoadReport report, DateTimeOffset checkedAt, string? notice = null)
@@ -35,11 +46,7 @@ public static class FileReport
         AtomicFile.Write(path, o =>
         {
             var rejected = report.Status == FileLoadStatus.Rejected;
-            o.WriteLine(rejected
-                ? $"{report.FileName} was not loaded: nothing from it is in the warehouse."
-                : report.Counts.Rejected == 0 && report.Warnings.Count == 0
-                    ? $"{report.FileName} was loaded as batch {report.BatchId} ({report.Counts.Loaded:N0} rows)."
-                    : $"{report.FileName} was loaded as batch {report.BatchId}, but {report.Counts.Rejected:N0} row(s) were quarantined (not loaded){(report.Warnings.Count > 0 ? $" and {report.Warnings.Count} line(s) have warnings" : string.Empty)}.");
+            o.WriteLine(Headline(report));
             if (notice is not null)
             {
                 o.WriteLine(notice);

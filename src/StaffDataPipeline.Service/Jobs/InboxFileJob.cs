@@ -35,7 +35,31 @@ public sealed class InboxFileJob
     [OutcomeReason]
     public async Task<InboxOutcome> LoadAsync(string path, long length, long lastWriteTicks, int attempt, CancellationToken cancellationToken)
     {
-        var file = new InboxFile(path, length, lastWriteTicks);
+        var taken = await TakeAsync(new InboxFile(path, length, lastWriteTicks), attempt, cancellationToken);
+        return taken.NotLoaded is { } notLoaded ? throw notLoaded : taken.Outcome!;
+    }
+
+    /// <summary>
+    /// What <see cref="LoadAsync"/> does, for a caller that shows the result itself (the upload page): the outcome, or
+    /// why the file did not load, with the pipeline's report of the file (its quarantined rows) when the load ran.
+    /// </summary>
+    public async Task<InboxTaken> TakeAsync(InboxFile file, int attempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        FileLoadReport? seen = null;
+        try
+        {
+            return new InboxTaken(await TakeOnceAsync(file, attempt, r => seen = r, cancellationToken), seen, null);
+        }
+        catch (LoadOutcomeException notLoaded)
+        {
+            return new InboxTaken(null, seen, notLoaded);
+        }
+    }
+
+    private async Task<InboxOutcome> TakeOnceAsync(InboxFile file, int attempt, Action<FileLoadReport> seen, CancellationToken cancellationToken)
+    {
+        var path = file.Path;
         if (!File.Exists(path))
         {
             return Done(file, "gone", null, null, 0, null, $"{file.Name}: no longer in the inbox (taken by another service node, or moved by hand); nothing to do.");
@@ -54,6 +78,7 @@ public sealed class InboxFileJob
             // A file moved into accept/ was held as far smaller than what it replaces, and the team says it is right.
             var pipeline = InboxFolder.IsAccepted(path) ? _pipeline.With(_pipeline.Options with { AcceptShrink = true }) : _pipeline;
             report = (await pipeline.RunAsync([path], dryRun: false, progress: null, cancellationToken)).Single();
+            seen(report);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

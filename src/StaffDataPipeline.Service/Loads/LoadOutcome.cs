@@ -22,6 +22,12 @@ public sealed record LoadOutcome(
     string? ReportUrl,
     string? ErrorsUrl)
 {
+    /// <summary>The organisation the file was about, where the warehouse knows one (see <see cref="RecentBatch.OrganisationCode"/>).</summary>
+    public string? Organisation { get; init; }
+
+    /// <summary>The period (return period, or ESR month as yyyy-MM), where known.</summary>
+    public string? Period { get; init; }
+
     public static LoadOutcome Of(RecentBatch batch, FoundReport? report, string basePath)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -50,7 +56,11 @@ public sealed record LoadOutcome(
             batch.RowsRejected,
             batch.FinishedAt ?? batch.StartedAt,
             url,
-            report?.Errors is null ? null : $"{basePath}/{batch.BatchId}/errors");
+            report?.Errors is null ? null : $"{basePath}/{batch.BatchId}/errors")
+        {
+            Organisation = batch.OrganisationCode,
+            Period = batch.Period,
+        };
     }
 
     /// <summary>A file dropped into the inbox again whose exact bytes were loaded before: it leaves no batch row of its own.</summary>

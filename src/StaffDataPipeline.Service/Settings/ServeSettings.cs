@@ -19,6 +19,37 @@ public sealed class ServeSettings
     public double MaxHoursSinceLastLoad { get; set; } = 36;
 
     public DashboardSettings Dashboard { get; set; } = new();
+
+    /// <summary>Serve:Https:*: the certificate the service serves HTTPS with, for an https:// address in Serve:Urls.</summary>
+    public HttpsSettings Https { get; set; } = new();
+
+    /// <summary>
+    /// The address (IP) of a TLS-terminating reverse proxy in front of the service, declared so that the service may
+    /// listen beyond loopback on plain HTTP. Requests from it are told apart by its X-Forwarded-For and
+    /// X-Forwarded-Proto headers; one from it without X-Forwarded-For is never treated as from this machine.
+    /// </summary>
+    public string TlsProxy { get; set; } = string.Empty;
+
+    /// <summary>The largest upload the "Send a return" page takes in one request, in bytes; a larger one is refused before it is read.</summary>
+    public long UploadMaxBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>The most files the page takes in one request.</summary>
+    public int UploadMaxFiles { get; set; } = 20;
+
+    /// <summary>Failed sign-ins from one address within <see cref="SignInWindowMinutes"/> after which that address is refused (HTTP 429) until the window passes.</summary>
+    public int SignInFailuresAllowed { get; set; } = 5;
+
+    public double SignInWindowMinutes { get; set; } = 15;
+}
+
+/// <summary>Serve:Https:* settings.</summary>
+public sealed class HttpsSettings
+{
+    /// <summary>A PKCS#12 (.pfx) file holding the certificate and its private key.</summary>
+    public string CertificatePath { get; set; } = string.Empty;
+
+    /// <summary>The .pfx file's password (better from an environment variable, STAFFDATA__SERVE__HTTPS__CERTIFICATEPASSWORD, than a settings file).</summary>
+    public string CertificatePassword { get; set; } = string.Empty;
 }
 
 /// <summary>Serve:Dashboard:* settings.</summary>

@@ -25,6 +25,31 @@ public static class ServiceSettingsValidator
                        "add Serve:Dashboard:Users (a name and a hash from `staffdata hash-password`), set Serve:Dashboard:Enabled to false, or listen on 127.0.0.1 only.");
         }
 
+        // Credentials never cross plain HTTP off this machine: beyond loopback, HTTPS here or TLS at a declared proxy.
+        var plain = exposed.Where(u => !u.StartsWith("https://", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (plain.Count > 0 && string.IsNullOrWhiteSpace(serve.TlsProxy))
+        {
+            errors.Add($"Serve:Urls includes {string.Join(", ", plain)}, plain HTTP that other machines can reach, where passwords would cross the network unencrypted: " +
+                       "use an https:// address with Serve:Https:CertificatePath (a .pfx file), declare the TLS-terminating proxy in front of the service in Serve:TlsProxy (its IP address), or listen on 127.0.0.1 only.");
+        }
+
+        if (urls.Any(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+        {
+            if (string.IsNullOrWhiteSpace(serve.Https.CertificatePath))
+            {
+                errors.Add("Serve:Urls has an https:// address but Serve:Https:CertificatePath names no certificate: give the path of a .pfx file (and Serve:Https:CertificatePassword).");
+            }
+            else if (!File.Exists(serve.Https.CertificatePath))
+            {
+                errors.Add($"Serve:Https:CertificatePath '{serve.Https.CertificatePath}' does not exist: give the path of a .pfx file.");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(serve.TlsProxy) && !System.Net.IPAddress.TryParse(serve.TlsProxy.Trim(), out _))
+        {
+            errors.Add($"Serve:TlsProxy must be the IP address of the TLS-terminating proxy (for example 10.0.0.5 or 127.0.0.1); got '{serve.TlsProxy}'.");
+        }
+
         foreach (var (user, i) in serve.Dashboard.Users.Select((u, i) => (u, i)))
         {
             if (string.IsNullOrWhiteSpace(user.Name) || string.IsNullOrWhiteSpace(user.PasswordHash))
@@ -39,6 +64,10 @@ public static class ServiceSettingsValidator
         }
 
         Range(errors, "Serve:Workers", serve.Workers, 1, 64);
+        Range(errors, "Serve:UploadMaxBytes", serve.UploadMaxBytes, 1024, 2L * 1024 * 1024 * 1024);
+        Range(errors, "Serve:UploadMaxFiles", serve.UploadMaxFiles, 1, 1000);
+        Range(errors, "Serve:SignInFailuresAllowed", serve.SignInFailuresAllowed, 1, 1000);
+        Range(errors, "Serve:SignInWindowMinutes", serve.SignInWindowMinutes, 0.1, 24 * 60);
         Range(errors, "Serve:ShutdownSeconds", serve.ShutdownSeconds, 1, 3600);
         Range(errors, "Serve:SchedulePollingSeconds", serve.SchedulePollingSeconds, 0.1, 3600);
         Range(errors, "Serve:MaxHoursSinceLastLoad", serve.MaxHoursSinceLastLoad, 0, 24 * 366);

@@ -86,15 +86,20 @@ public sealed class DashboardAndHealthTests : IDisposable
             .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
         Skip.If(address is null, "This machine has no non-loopback IPv4 address to send a non-local request from.");
 
+        // Beyond loopback the service serves HTTPS only (a test certificate here): passwords never cross plain HTTP.
         var port = RunningService.FreePort();
+        var remotePort = RunningService.FreePort();
         await using var service = await RunningService.StartAsync(_dir.Path, new Dictionary<string, string?>
         {
-            ["Serve:Urls"] = $"http://127.0.0.1:{port};http://{address}:{port}",
+            ["Serve:Urls"] = $"http://127.0.0.1:{port};https://{address}:{remotePort}",
+            ["Serve:Https:CertificatePath"] = TestCertificate.Write(_dir.File("service.pfx"), "pfx password", address),
+            ["Serve:Https:CertificatePassword"] = "pfx password",
             ["Serve:Dashboard:Users:0:Name"] = "viewer",
             ["Serve:Dashboard:Users:0:PasswordHash"] = RequestAccess.Hash("viewer", Password),
         });
-        using var http = new HttpClient();
-        var remote = new Uri($"http://{address}:{port}/hangfire");
+        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Subject == "CN=staffdata test" };
+        using var http = new HttpClient(handler);
+        var remote = new Uri($"https://{address}:{remotePort}/hangfire");
 
         using (var refused = await http.GetAsync(remote))
         {
@@ -110,20 +115,20 @@ public sealed class DashboardAndHealthTests : IDisposable
         }
 
         // The page of recent files answers to the same sign-in as the dashboard.
-        using (var loads = await http.GetAsync(new Uri($"http://{address}:{port}/loads")))
+        using (var loads = await http.GetAsync(new Uri($"https://{address}:{remotePort}/loads")))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, loads.StatusCode);
             Assert.Contains("Basic", loads.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
         }
 
-        using (var signedIn = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://{address}:{port}/loads")))
+        using (var signedIn = new HttpRequestMessage(HttpMethod.Get, new Uri($"https://{address}:{remotePort}/loads")))
         {
             signedIn.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"viewer:{Password}")));
             using var ok = await http.SendAsync(signedIn);
             Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         }
 
-        using var api = await http.GetAsync(new Uri($"http://{address}:{port}/api/jobs"));
+        using var api = await http.GetAsync(new Uri($"https://{address}:{remotePort}/api/jobs"));
         Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
         using var local = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/hangfire"));
         Assert.Equal(HttpStatusCode.OK, local.StatusCode);

@@ -43,6 +43,10 @@ public sealed class RecentBatchesTests : IDisposable
         Assert.Equal(("loaded", (string?)null, 6L, 6L, 0L), (recent[1].Status, recent[1].ReasonCode, recent[1].RowsRead, recent[1].RowsLoaded, recent[1].RowsRejected));
         Assert.Equal(new DateTimeOffset(2024, 11, 15, 9, 0, 0, TimeSpan.Zero), recent[1].FinishedAt);
         Assert.Single(await new SqliteWarehouseHealth(path).RecentBatchesAsync(1, CancellationToken.None));
+
+        // The loaded ESR file is about one organisation and month; the rejected one left no facts to say.
+        Assert.Equal(("RGT", "2024-05"), (recent[1].OrganisationCode, recent[1].Period));
+        Assert.Equal(((string?)null, (string?)null), (recent[0].OrganisationCode, recent[0].Period));
     }
 
     [Fact]

@@ -1,0 +1,131 @@
+using StaffDataPipeline.Csv.ReferenceData;
+using StaffDataPipeline.ReferenceData;
+using StaffDataPipeline.Taxonomy;
+using StaffDataPipeline.Warehouse;
+
+namespace StaffDataPipeline.Hosting;
+
+/// <summary>What setting or removing a title override did.</summary>
+public enum OverrideChangeStatus
+{
+    /// <summary>The file was changed, the folder still loads, and the warehouse was remapped.</summary>
+    Changed,
+
+    /// <summary>Remove named a title with no override: nothing was changed.</summary>
+    NotFound,
+
+    /// <summary>The change would have left the reference data unloadable: the file was restored, nothing was changed.</summary>
+    Invalid,
+}
+
+/// <summary>The outcome of one change: a sentence for the person who asked, and the remap's figures when it ran.</summary>
+public sealed record OverrideChange(OverrideChangeStatus Status, string Message, RemapResult? Remap);
+
+/// <summary>
+/// The one path by which an exact-title override is set or removed, for `staffdata override` and the service's review
+/// page alike: rewrites that one line of title-overrides.csv, proves the whole folder still loads (restoring the file
+/// if not), and remaps the warehouse with the rules as they now are, so the facts of that title change role at once.
+/// Changes are made one at a time within a process: two people choosing at once must not interleave file and remap.
+/// </summary>
+public sealed class TitleOverrideEditor
+{
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+    private readonly string _folder;
+    private readonly ReferenceDataLocation _location;
+    private readonly IWarehouse _warehouse;
+    private readonly IWarehouseReview _review;
+    private readonly TimeProvider _time;
+    private readonly Func<string, string> _sameTitle;
+
+    public TitleOverrideEditor(ReferenceDataLocation location, RoleMapper mapper, IWarehouse warehouse, IWarehouseReview review, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(mapper);
+        _folder = location.Folder;
+        _location = location;
+        _warehouse = warehouse;
+        _review = review;
+        _time = time;
+
+        // Which titles are the same is the rules' to say: case, spaces, punctuation and abbreviations do not matter.
+        _sameTitle = mapper.NormaliseTitle;
+    }
+
+    public string FilePath => Path.Combine(_folder, ReferenceDataLoader.TitleOverridesFile);
+
+    /// <summary>Gives every post with this exact title this role (a role code from roles.csv, or OUT-OF-SCOPE).</summary>
+    public Task<OverrideChange> SetAsync(string title, string roleCode, string note, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(roleCode);
+        var code = roleCode.Trim().ToUpperInvariant();
+        return ChangeAsync(file =>
+        {
+            var replaced = TitleOverridesFile.Set(file, title, code, note ?? string.Empty, _sameTitle);
+            return $"{(replaced ? "Changed" : "Added")} the override: '{title.Trim()}' is {code}.";
+        }, title, cancellationToken);
+    }
+
+    /// <summary>Removes a title's override: the mapping rules decide it again (and it may return to the review queue).</summary>
+    public Task<OverrideChange> RemoveAsync(string title, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        return ChangeAsync(file => TitleOverridesFile.Remove(file, title, _sameTitle)
+            ? $"Removed the override of '{title.Trim()}': the mapping rules decide it again."
+            : null, title, cancellationToken);
+    }
+
+    private async Task<OverrideChange> ChangeAsync(Func<string, string?> edit, string title, CancellationToken cancellationToken)
+    {
+        // The copy shipped next to the program is replaced by the next build or update: an edit there would be lost.
+        if (_location.Writable().Problem is { } problem)
+        {
+            return new OverrideChange(OverrideChangeStatus.Invalid, problem, null);
+        }
+
+        await OneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            var file = FilePath;
+            var before = File.Exists(file) ? await File.ReadAllBytesAsync(file, cancellationToken) : null;
+            string? done;
+            ReferenceDataSet reference;
+            try
+            {
+                done = edit(file);
+                if (done is null)
+                {
+                    return new OverrideChange(OverrideChangeStatus.NotFound, $"'{title.Trim()}' has no override in {ReferenceDataLoader.TitleOverridesFile}; nothing was changed.", null);
+                }
+
+                reference = ReferenceDataLoader.Load(_folder);
+            }
+            catch (Exception ex) when (ex is ReferenceDataException or FormatException)
+            {
+                Restore(file, before);
+                return new OverrideChange(OverrideChangeStatus.Invalid, $"{ex.Message} Nothing was changed.", null);
+            }
+
+            await _warehouse.MigrateAsync(cancellationToken);
+            var remapper = new RoleRemapper(reference.Mapper, reference.ServiceAreas, _time);
+            var result = await remapper.RemapAsync(_review, cancellationToken);
+            return new OverrideChange(OverrideChangeStatus.Changed, done, result);
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
+    }
+
+    private static void Restore(string file, byte[]? before)
+    {
+        if (before is null)
+        {
+            File.Delete(file);
+        }
+        else
+        {
+            File.WriteAllBytes(file, before);
+        }
+    }
+}

@@ -13,12 +13,20 @@ namespace StaffDataPipeline.Benchmark;
 /// </summary>
 internal static class ChildLoad
 {
+    /// <summary>A reference data folder for the child (the survey case's organisations); blank means the shipped one.</summary>
+    private const string ReferenceVariable = "STAFFDATA_BENCHMARK_REFERENCE_DATA";
+
     public sealed record Result(double Seconds, double PeakMb, long Read, long Stored, string Outcome);
 
-    public static Result Run(IReadOnlyList<string> paths, string db)
+    public static Result Run(IReadOnlyList<string> paths, string db, string? referenceData = null)
     {
         Sqlite3Import.Delete(db);
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+        if (referenceData is not null)
+        {
+            start.Environment[ReferenceVariable] = referenceData;
+        }
+
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
         {
             start.ArgumentList.Add(System.Reflection.Assembly.GetEntryAssembly()!.Location);
@@ -53,6 +61,7 @@ internal static class ChildLoad
             ["Warehouse:SqlitePath"] = db,
             ["Pseudonymisation:Key"] = Convert.ToBase64String(new byte[32]),
             ["Logging:LogLevel:Default"] = "Warning",
+            ["ReferenceData:Path"] = Environment.GetEnvironmentVariable(ReferenceVariable),
         }).Build();
         await using var services = StaffDataServices.Build(configuration);
         var reports = await services.GetRequiredService<LoadPipeline>().RunAsync(paths, dryRun: false, null, CancellationToken.None);

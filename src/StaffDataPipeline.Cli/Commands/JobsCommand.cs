@@ -59,23 +59,25 @@ internal static class JobsCommand
         {
             var schedule = SettingsBinder.Bind<ScheduleSettings>(configuration, "Schedule");
             var name = parse.GetValue(id)!;
-            if (schedule.Find(name) is not { } job)
-            {
-                await Console.Error.WriteLineAsync($"staffdata: {schedule.NotFound(name)}");
-                return ExitCodes.Configuration;
-            }
 
+            // The running service knows its own schedule (it may have been started with another --config): ask it first.
             using var client = new ServiceClient(SettingsBinder.Bind<ServeSettings>(configuration, "Serve"), TimeSpan.FromSeconds(5));
-            var (started, error) = await client.RunAsync(job.Id, ct);
+            var (started, error) = await client.RunAsync(name, ct);
             if (started is not null)
             {
-                Console.WriteLine($"{job.Id}: started by the service at {client.BaseAddress} as Hangfire job {started}; `staffdata jobs` shows its outcome.");
+                Console.WriteLine($"{name}: started by the service at {client.BaseAddress} as Hangfire job {started}; `staffdata jobs` shows its outcome.");
                 return ExitCodes.Success;
             }
 
             if (error is not null)
             {
                 await Console.Error.WriteLineAsync($"staffdata: {error}");
+                return ExitCodes.Configuration;
+            }
+
+            if (schedule.Find(name) is not { } job)
+            {
+                await Console.Error.WriteLineAsync($"staffdata: the service is not running at {client.BaseAddress}, and {schedule.NotFound(name)}");
                 return ExitCodes.Configuration;
             }
 

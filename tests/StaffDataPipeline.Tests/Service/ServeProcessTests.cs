@@ -64,6 +64,11 @@ public sealed class ServeProcessTests : IDisposable
         var (_, jobsByFlag, _) = CliRunner.Run(_dir.Path, environment.Where(e => e.Key != "STAFFDATA__SERVE__URLS").ToDictionary(), "jobs", "--urls", $"http://127.0.0.1:{port}");
         Assert.DoesNotContain("The service is not running", jobsByFlag, StringComparison.Ordinal);
 
+        // `run-job` too: the job is the service's, even where this command's own settings have no schedule.
+        var (runExit, run, runError) = CliRunner.Run(_dir.Path, new Dictionary<string, string> { ["XDG_DATA_HOME"] = data }, "run-job", "nightly-esr", "--urls", $"http://127.0.0.1:{port}");
+        Assert.True(runExit == 0, run + runError);
+        Assert.Contains("nightly-esr: started by the service", run, StringComparison.Ordinal);
+
         var (jobsExit, jobs, _) = CliRunner.Run(_dir.Path, environment, "jobs");
         Assert.Equal(0, jobsExit);
         Assert.Contains("nightly-esr: '30 1 * * *' (Europe/London)", jobs, StringComparison.Ordinal);

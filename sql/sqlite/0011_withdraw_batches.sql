@@ -74,6 +74,7 @@ CREATE TABLE IF NOT EXISTS fact_staff_in_post_retired (
 
 CREATE INDEX IF NOT EXISTS ix_fact_retired_org_snapshot ON fact_staff_in_post_retired (organisation_id, snapshot_date_key, batch_id);
 CREATE INDEX IF NOT EXISTS ix_fact_retired_batch ON fact_staff_in_post_retired (batch_id);
+CREATE INDEX IF NOT EXISTS ix_fact_retired_position ON fact_staff_in_post_retired (position_id);  -- remap
 CREATE INDEX IF NOT EXISTS ix_batch_supersession_batch ON batch_supersession (batch_id);
 
 -- A withdrawn return leaves the views the way a superseded one does: superseded_by_batch_id is set (to its own batch

@@ -33,7 +33,8 @@ CREATE TABLE staffdata.fact_staff_in_post_retired (
     retired_by_batch_id bigint        NULL
 );
 
-CREATE INDEX ix_fact_retired_org_snapshot ON staffdata.fact_staff_in_post_retired (organisation_id, snapshot_date_key, batch_id);
+CREATE CLUSTERED INDEX cx_fact_retired_org_snapshot ON staffdata.fact_staff_in_post_retired (organisation_id, snapshot_date_key, batch_id);
+CREATE INDEX ix_fact_retired_position ON staffdata.fact_staff_in_post_retired (position_id);  -- remap
 CREATE INDEX ix_fact_retired_batch ON staffdata.fact_staff_in_post_retired (batch_id);
 CREATE INDEX ix_batch_supersession_batch ON staffdata.batch_supersession (batch_id);
 

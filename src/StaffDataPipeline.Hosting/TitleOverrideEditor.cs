@@ -16,6 +16,9 @@ public enum OverrideChangeStatus
 
     /// <summary>The change would have left the reference data unloadable: the file was restored, nothing was changed.</summary>
     Invalid,
+
+    /// <summary>The file was changed, but the warehouse could not be remapped (busy, unreachable): run `staffdata remap`.</summary>
+    WrittenNotApplied,
 }
 
 /// <summary>The outcome of one change: a sentence for the person who asked, and the remap's figures when it ran.</summary>
@@ -106,10 +109,23 @@ public sealed class TitleOverrideEditor
                 return new OverrideChange(OverrideChangeStatus.Invalid, $"{ex.Message} Nothing was changed.", null);
             }
 
-            await _warehouse.MigrateAsync(cancellationToken);
-            var remapper = new RoleRemapper(reference.Mapper, reference.ServiceAreas, _time);
-            var result = await remapper.RemapAsync(_review, cancellationToken);
-            return new OverrideChange(OverrideChangeStatus.Changed, done, result);
+            RemapResult result;
+            try
+            {
+                await _warehouse.MigrateAsync(cancellationToken);
+                result = await new RoleRemapper(reference.Mapper, reference.ServiceAreas, _time).RemapAsync(_review, cancellationToken);
+            }
+            catch (Exception ex) when (ex is WarehouseUnavailableException or System.Data.Common.DbException or IOException or TimeoutException)
+            {
+                // The file is right and stays; only its application waits. Saying so keeps file and warehouse reconcilable.
+                return new OverrideChange(OverrideChangeStatus.WrittenNotApplied, $"{done} The warehouse could not be remapped now ({ex.Message}); the change is saved in {ReferenceDataLoader.TitleOverridesFile} and takes effect at the next `staffdata remap` (run it once the warehouse answers).", null);
+            }
+
+            // Out-of-scope people are not kept at person level (data minimisation): the one change an undo cannot reverse.
+            var warning = result.FactsRemovedAsOutOfScope > 0
+                ? $" The {result.FactsRemovedAsOutOfScope:N0} fact(s) of posts now out of scope were deleted, not kept: removing this override later does not bring them back; to restore them, remove it, then withdraw the files' batches and load the files again."
+                : string.Empty;
+            return new OverrideChange(OverrideChangeStatus.Changed, done + warning, result);
         }
         finally
         {

@@ -22,9 +22,11 @@ public sealed class SqlServerBatchWithdrawal : IBatchWithdrawal
     public Task<WithdrawalResult> WithdrawAsync(WithdrawalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var attempts = 0;
         return _retry.ExecuteAsync(
             async ct =>
             {
+                attempts++;
                 await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, ct);
                 await using var tx = (SqlTransaction)await connection.BeginTransactionAsync(ct);
                 await SqlServerLocks.CommitAsync(connection, tx, _options, ct);
@@ -36,6 +38,12 @@ public sealed class SqlServerBatchWithdrawal : IBatchWithdrawal
                 }
 
                 var known = new WithdrawalResult(WithdrawalOutcome.NotLoaded, request.BatchId) { FileName = batch.FileName, Status = batch.Status };
+                // A retry after a commit whose acknowledgement was lost finds its own withdrawal: report what it did.
+                if (batch.Status == "withdrawn" && attempts > 1 && batch.WithdrawnBy == request.WithdrawnBy && batch.Reason == request.Reason)
+                {
+                    return known with { Outcome = WithdrawalOutcome.Withdrawn, Status = "loaded", WithdrawnAt = batch.WithdrawnAt, WithdrawnBy = batch.WithdrawnBy, Reason = batch.Reason };
+                }
+
                 if (batch.Status == "withdrawn")
                 {
                     return known with { Outcome = WithdrawalOutcome.AlreadyWithdrawn, WithdrawnAt = batch.WithdrawnAt, WithdrawnBy = batch.WithdrawnBy, Reason = batch.Reason };

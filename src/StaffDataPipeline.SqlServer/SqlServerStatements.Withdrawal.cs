@@ -60,8 +60,9 @@ internal static partial class SqlServerStatements
         JOIN #restore x ON x.organisation_id = r.organisation_id AND x.date_key = r.snapshot_date_key AND x.batch_id = r.batch_id;
 
         -- The return leaves the views the way a superseded one does; its key's latest return of a loaded batch is current again.
-        DECLARE @return bigint, @organisation int, @type nvarchar(60), @period nvarchar(20), @area int, @restoredReturn bigint;
-        SELECT @return = s.return_id, @organisation = s.organisation_id, @type = s.organisation_type_stated, @period = s.return_period, @area = s.service_area_id
+        DECLARE @return bigint, @organisation int, @type nvarchar(60), @period nvarchar(20), @area int, @restoredReturn bigint, @wasCurrent bit;
+        SELECT @return = s.return_id, @organisation = s.organisation_id, @type = s.organisation_type_stated, @period = s.return_period, @area = s.service_area_id,
+               @wasCurrent = CASE WHEN s.superseded_by_batch_id IS NULL THEN 1 ELSE 0 END
         FROM staffdata.survey_return s WHERE s.batch_id = @batch;
         IF @return IS NOT NULL
         BEGIN
@@ -81,7 +82,7 @@ internal static partial class SqlServerStatements
 
         UPDATE staffdata.load_batch SET status = 'withdrawn', withdrawn_at = @at, withdrawn_by = @by, withdrawn_reason = @reason WHERE batch_id = @batch;
 
-        SELECT @facts AS FactsWithdrawn, CAST(CASE WHEN @return IS NULL THEN 0 ELSE 1 END AS bigint) AS ReturnsWithdrawn;
+        SELECT @facts AS FactsWithdrawn, CAST(CASE WHEN @return IS NULL OR @wasCurrent = 0 THEN 0 ELSE 1 END AS bigint) AS ReturnsWithdrawn;
 
         SELECT x.organisation_code AS Code, CAST(x.date_key AS bigint) AS DateKey, x.batch_id AS Batch, b.file_name AS FileName,
                (SELECT COUNT_BIG(*) FROM staffdata.fact_staff_in_post f WHERE f.batch_id = x.batch_id AND f.organisation_id = x.organisation_id AND f.snapshot_date_key = x.date_key) AS [Rows]

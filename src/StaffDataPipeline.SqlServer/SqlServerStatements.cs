@@ -614,6 +614,11 @@ internal static partial class SqlServerStatements
         WHERE f.service_area_id <> a.service_area_id OR f.service_area_rule IS NULL OR f.service_area_rule <> d.service_area_rule;
         DECLARE @areas bigint = @@ROWCOUNT;
 
+        UPDATE f SET f.service_area_id = a.service_area_id, f.service_area_rule = d.service_area_rule
+        FROM staffdata.fact_staff_in_post_retired f JOIN #post_decision d ON d.position_id = f.position_id
+        JOIN staffdata.dim_service_area a ON a.service_area_code = d.service_area_code
+        WHERE f.service_area_id <> a.service_area_id OR f.service_area_rule IS NULL OR f.service_area_rule <> d.service_area_rule;
+
         UPDATE l SET l.role_id = r.role_id, l.grade_id = g.grade_id, l.rule_id = d.rule_id
         FROM staffdata.survey_line l
         JOIN #survey_decision d ON d.role_as_written = l.role_as_written AND (d.grade_as_written = l.grade_as_written OR (d.grade_as_written IS NULL AND l.grade_as_written IS NULL))

@@ -135,7 +135,7 @@ public sealed class SqliteBatchWithdrawal : IBatchWithdrawal
     {
         var mine = connection.QuerySingleOrDefault<ReturnRow>(
             """
-            SELECT s.return_id AS ReturnId, s.organisation_id AS OrganisationId, s.organisation_type_stated AS TypeStated, s.return_period AS Period,
+            SELECT s.return_id AS ReturnId, s.superseded_by_batch_id IS NULL AS WasCurrent, s.organisation_id AS OrganisationId, s.organisation_type_stated AS TypeStated, s.return_period AS Period,
                    s.service_area_id AS ServiceAreaId, o.organisation_code AS Code, a.service_area_name AS ServiceArea
             FROM survey_return s JOIN dim_organisation o ON o.organisation_id = s.organisation_id JOIN dim_service_area a ON a.service_area_id = s.service_area_id
             WHERE s.batch_id = @batch
@@ -154,7 +154,7 @@ public sealed class SqliteBatchWithdrawal : IBatchWithdrawal
         const string SameKey = "s.organisation_id = @OrganisationId AND s.organisation_type_stated = @TypeStated AND s.return_period = @Period AND s.service_area_id = @ServiceAreaId";
         if (connection.ExecuteScalar<long>($"SELECT EXISTS (SELECT 1 FROM survey_return s WHERE {SameKey} AND s.superseded_by_batch_id IS NULL)", mine, tx) == 1)
         {
-            return (1, []);
+            return (mine.WasCurrent == 1 ? 1 : 0, []);
         }
 
         var previous = connection.QuerySingleOrDefault<(long ReturnId, long Batch, string FileName, long Lines)?>(
@@ -168,14 +168,14 @@ public sealed class SqliteBatchWithdrawal : IBatchWithdrawal
             tx);
         if (previous is not { } p)
         {
-            return (1, []);
+            return (mine.WasCurrent == 1 ? 1 : 0, []);
         }
 
         connection.Execute("UPDATE survey_return SET superseded_by_batch_id = NULL WHERE return_id = @id", new { id = p.ReturnId }, tx);
-        return (1, [new RestoredScope(SupersededVolume.ReturnScope(mine.Code, mine.Period, mine.ServiceArea), p.Batch, p.FileName, p.Lines)]);
+        return (mine.WasCurrent == 1 ? 1 : 0, [new RestoredScope(SupersededVolume.ReturnScope(mine.Code, mine.Period, mine.ServiceArea), p.Batch, p.FileName, p.Lines)]);
     }
 
     private sealed record BatchRow(string FileName, string Status, string? WithdrawnAt, string? WithdrawnBy, string? Reason);
 
-    private sealed record ReturnRow(long ReturnId, long OrganisationId, string TypeStated, string Period, long ServiceAreaId, string Code, string ServiceArea);
+    private sealed record ReturnRow(long ReturnId, long WasCurrent, long OrganisationId, string TypeStated, string Period, long ServiceAreaId, string Code, string ServiceArea);
 }

@@ -136,9 +136,14 @@ public sealed class SqliteWarehouseReview : IWarehouseReview
 
             // Retired facts follow the rules too, so that a withdrawal restores them as the current rules see them.
             connection.Execute("UPDATE fact_staff_in_post_retired SET role_id = @role, grade_id = @grade, rule_id = @rule, taxonomy_version = @version WHERE position_id = @id", args, tx);
+            var place = new { area = areas[post.ServiceArea.ServiceAreaCode], areaRule = post.ServiceArea.RuleId, id = post.PositionId };
             areasChanged += connection.Execute(
                 "UPDATE fact_staff_in_post SET service_area_id = @area, service_area_rule = @areaRule WHERE position_id = @id AND (service_area_id <> @area OR service_area_rule IS NOT @areaRule)",
-                new { area = areas[post.ServiceArea.ServiceAreaCode], areaRule = post.ServiceArea.RuleId, id = post.PositionId },
+                place,
+                tx);
+            connection.Execute(
+                "UPDATE fact_staff_in_post_retired SET service_area_id = @area, service_area_rule = @areaRule WHERE position_id = @id AND (service_area_id <> @area OR service_area_rule IS NOT @areaRule)",
+                place,
                 tx);
         }
 

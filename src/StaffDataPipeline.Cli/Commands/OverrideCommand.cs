@@ -54,16 +54,14 @@ internal static class OverrideCommand
             case OverrideChangeStatus.Invalid:
                 await Console.Error.WriteLineAsync($"staffdata: {done.Message}");
                 return ExitCodes.Configuration;
+            case OverrideChangeStatus.WrittenNotApplied:
+                await Console.Error.WriteLineAsync($"staffdata: {done.Message}");
+                return ExitCodes.SomeFilesNotLoaded;
         }
 
         Console.WriteLine(done.Message);
         var result = done.Remap!;
         Console.WriteLine($"Remapped with taxonomy version {result.TaxonomyVersion}: {result.PostsChanged} post(s) changed role, {result.FactsUpdated} fact(s) updated, {result.FactsRemovedAsOutOfScope} removed as out of scope, {result.SurveyLinesChanged} survey line(s) changed.");
-        if (result.FactsRemovedAsOutOfScope > 0)
-        {
-            // Out-of-scope people are not kept at person level (data minimisation), so this is the one change an undo cannot reverse.
-            Console.WriteLine($"The {result.FactsRemovedAsOutOfScope} fact(s) removed as out of scope are deleted, not kept: removing the override later does not bring them back. To restore them, remove the override, then withdraw the files' batches (staffdata withdraw) and load the files again.");
-        }
         return ExitCodes.Success;
     }
 }

@@ -10,7 +10,7 @@ internal static class WithdrawCommand
     public static Command Create()
     {
         var batch = new Argument<long>("batch") { Description = "The batch number, as a load prints it and v_load_history lists it." };
-        var reason = new Option<string>("--reason") { Description = "Why the batch is withdrawn (kept with it for good).", Required = true };
+        var reason = new Option<string>("--reason") { Description = "Why the batch is withdrawn (kept with it for good, in v_load_history: name no person in it).", Required = true };
         var by = new Option<string?>("--by") { Description = "Who withdraws it (default: the user running the command)." };
         var command = new Command(
             "withdraw",

@@ -28,7 +28,7 @@ public static class WithdrawalSentences
             (> 0, > 0) => $"its {result.FactsWithdrawn} staff-in-post facts and its survey return left every view; they are",
             (_, > 0) => "its survey return left every view; it is",
             (> 0, _) => $"its {result.FactsWithdrawn} staff-in-post facts left every view; they are",
-            _ => "everything it had loaded had already been superseded by later files, so no view changes; it is",
+            _ => "nothing it loaded was in any view (superseded by later files, or no facts stored), so no view changes; it is",
         };
         var lines = new List<string>
         {
@@ -36,7 +36,7 @@ public static class WithdrawalSentences
         };
         lines.AddRange(result.Restored.Select(r => $"{r.Scope}: batch {r.BatchId} ({r.FileName}, {r.Rows} rows) is current again."));
         lines.AddRange(result.Unrestorable.Select(u =>
-            $"{u.Scope}: nothing is current now. Batch {u.BatchId} ({u.FileName}) held this month before, but its facts were removed when it was superseded (before superseded facts were kept); load {u.FileName} again to bring them back."));
+            $"{u.Scope}: nothing is current now. Batch {u.BatchId} ({u.FileName}) held this month before, but its facts were removed when it was superseded (before superseded facts were kept). To bring them back, withdraw batch {u.BatchId} too (none of its figures are in any view) and load {u.FileName} again."));
         lines.AddRange(result.Emptied.Select(scope => $"{scope}: no batch holds this month any more, so it has no figures in the views now."));
 
         return lines;

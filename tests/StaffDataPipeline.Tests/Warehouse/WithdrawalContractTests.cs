@@ -130,7 +130,31 @@ public abstract class WithdrawalContractTests : IDisposable
 
         var lost = Assert.Single(result.Unrestorable);
         Assert.Equal(("RGT 2023-09", old.BatchId!.Value, "RGT_old_2023-09.csv"), (lost.Scope, lost.BatchId, lost.FileName));
-        Assert.Contains("load RGT_old_2023-09.csv again", string.Join(" ", WithdrawalSentences.Of(result)), StringComparison.Ordinal);
+        Assert.Contains($"withdraw batch {old.BatchId} too", string.Join(" ", WithdrawalSentences.Of(result)), StringComparison.Ordinal);
+
+        // Following the advice brings the month back.
+        await Withdraw(old.BatchId!.Value, "reload after the newer file was withdrawn");
+        var again = await Load(_files.File("RGT_old_2023-09.csv"));
+        Assert.Equal(FileLoadStatus.Loaded, again.Status);
+        Assert.Equal(10, Heads());
+    }
+
+    [SkippableFact]
+    public async Task Facts_restored_after_a_remap_come_back_as_the_current_rules_see_them()
+    {
+        var first = await Load(Esr("RGT_a_2023-09.csv", Staff("RGT", 1, 10, "Clinical Scientist")));
+        var second = await Load(Esr("RGT_b_2023-09.csv", Staff("RGT", 1, 11, "Clinical Scientist")));
+
+        // The team decides the Genomics Laboratory is the rare disease service, and remaps: retired facts follow too.
+        var folder = _files.CopyReferenceData();
+        File.AppendAllText(Path.Combine(folder, "service-area-rules.csv"), "SA-99,RARE-DISEASE,\\bgenomic laboratory\\b,,,\"test\"\n");
+        var changed = Csv.ReferenceData.ReferenceDataLoader.Load(folder);
+        await new StaffDataPipeline.Taxonomy.RoleRemapper(changed.Mapper, changed.ServiceAreas, new FixedTimeProvider(Now)).RemapAsync(Provider.CreateReview(), CancellationToken.None);
+        var restored = await Withdraw(second.BatchId!.Value, "wrong file");
+
+        Assert.Equal(first.BatchId, Assert.Single(restored.Restored).BatchId);
+        Assert.Equal([("Rare disease", 10L)], Provider.Query<(string, long)>("SELECT service_area, SUM(headcount) FROM v_workforce_summary GROUP BY service_area"));
+        Assert.Equal(changed.Taxonomy.Version, Provider.Scalar<string>("SELECT DISTINCT taxonomy_version FROM fact_staff_in_post"));
     }
 
     [SkippableFact]

@@ -80,6 +80,8 @@ public static class StaffDataServices
             services.AddScoped<IWarehouseReview>(sp => new SqlServerWarehouseReview(sqlServer, sp.GetRequiredService<TimeProvider>()));
             services.AddScoped<IBatchWithdrawal>(sp => new SqlServerBatchWithdrawal(sqlServer, sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IWarehouseHealth>(new SqlServerWarehouseHealth(sqlServer));
+            services.AddScoped<StaffDataPipeline.Planning.IPlanningSource>(sp => new SqlServerPlanning(sqlServer, sp.GetRequiredService<TimeProvider>()));
+            services.AddScoped<StaffDataPipeline.Planning.IPlanRunStore>(sp => new SqlServerPlanning(sqlServer, sp.GetRequiredService<TimeProvider>()));
         }
         else
         {

@@ -158,7 +158,8 @@ internal static partial class SqlServerStatements
             JOIN latest l ON l.organisation_id = fi.organisation_id
             JOIN staffdata.dim_organisation o ON o.organisation_id = fi.organisation_id
             JOIN staffdata.dim_role r ON r.role_id = fi.role_id
-            WHERE fi.first_key > l.first_key)
+            WHERE fi.first_key > l.first_key
+              AND (fi.first_key / 10000) * 12 + (fi.first_key / 100 % 100) > (l.latest_key / 10000) * 12 + (l.latest_key / 100 % 100) - 12)
         SELECT organisation_code, role_code, COALESCE(grade_code, N'UNKNOWN') AS grade_code, first_key, organisation_first_key, latest_key, COUNT(*) AS heads, CAST(0 AS float) AS fte
         FROM starters GROUP BY organisation_code, role_code, grade_code, first_key, organisation_first_key, latest_key
         ORDER BY organisation_code, role_code, grade_code, first_key;

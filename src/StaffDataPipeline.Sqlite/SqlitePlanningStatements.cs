@@ -52,7 +52,7 @@ internal static class SqlitePlanningStatements
         ages AS (
             SELECT f.organisation_id, f.snapshot_date_key, f.person_id, MIN(f.age_band) AS age_band
             FROM (SELECT organisation_id, start_key AS date_key FROM temp.plan_window UNION SELECT organisation_id, end_key FROM temp.plan_window) w
-            JOIN fact_staff_in_post f ON f.organisation_id = w.organisation_id AND f.snapshot_date_key = w.date_key
+            CROSS JOIN fact_staff_in_post f ON f.organisation_id = w.organisation_id AND f.snapshot_date_key = w.date_key
             GROUP BY f.organisation_id, f.snapshot_date_key, f.person_id)
         """;
 
@@ -72,7 +72,7 @@ internal static class SqlitePlanningStatements
                         WHERE x.snapshot_date_key = w.end_key AND x.person_id = s.person_id AND x.organisation_id <> w.organisation_id AND x.national_identifier = 1)
                         THEN 1 ELSE 0 END) AS leavers_to_other
         FROM temp.plan_window w
-        JOIN derived_person_month s ON s.organisation_id = w.organisation_id AND s.snapshot_date_key = w.start_key
+        CROSS JOIN derived_person_month s ON s.organisation_id = w.organisation_id AND s.snapshot_date_key = w.start_key
         LEFT JOIN derived_person_month e ON e.organisation_id = w.organisation_id AND e.snapshot_date_key = w.end_key AND e.person_id = s.person_id
         LEFT JOIN ages a ON a.organisation_id = s.organisation_id AND a.snapshot_date_key = s.snapshot_date_key AND a.person_id = s.person_id
         JOIN dim_organisation o ON o.organisation_id = w.organisation_id
@@ -96,7 +96,7 @@ internal static class SqlitePlanningStatements
                     WHERE e.national_identifier = 1 AND x.snapshot_date_key = w.start_key AND x.person_id = e.person_id
                       AND x.organisation_id <> w.organisation_id AND x.national_identifier = 1) AS came_from
             FROM temp.plan_window w
-            JOIN derived_person_month e ON e.organisation_id = w.organisation_id AND e.snapshot_date_key = w.end_key
+            CROSS JOIN derived_person_month e ON e.organisation_id = w.organisation_id AND e.snapshot_date_key = w.end_key
             WHERE NOT EXISTS (SELECT 1 FROM derived_person_month s WHERE s.organisation_id = w.organisation_id AND s.snapshot_date_key = w.start_key AND s.person_id = e.person_id))
         SELECT o.organisation_code, j.end_key, j.months, r.role_code, COALESCE(a.age_band, 'Unknown') AS age_band,
                SUM(CASE WHEN j.came_from = 1 THEN 1 ELSE 0 END) AS from_other,
@@ -115,8 +115,8 @@ internal static class SqlitePlanningStatements
         """
         SELECT o.organisation_code, fr.role_code, tr.role_code, w.months, COUNT(*) AS moves
         FROM temp.plan_window w
-        JOIN derived_person_month s ON s.organisation_id = w.organisation_id AND s.snapshot_date_key = w.start_key
-        JOIN derived_person_month e ON e.organisation_id = w.organisation_id AND e.snapshot_date_key = w.end_key AND e.person_id = s.person_id AND e.role_id <> s.role_id
+        CROSS JOIN derived_person_month s ON s.organisation_id = w.organisation_id AND s.snapshot_date_key = w.start_key
+        CROSS JOIN derived_person_month e ON e.organisation_id = w.organisation_id AND e.snapshot_date_key = w.end_key AND e.person_id = s.person_id AND e.role_id <> s.role_id
         JOIN dim_organisation o ON o.organisation_id = w.organisation_id
         JOIN dim_role fr ON fr.role_id = s.role_id
         JOIN dim_role tr ON tr.role_id = e.role_id
@@ -152,7 +152,7 @@ internal static class SqlitePlanningStatements
         ORDER BY 1, 2, 3, 4
         """;
 
-    /// <summary>Everyone who was ever in a trainee role in an organisation, by role, grade in their first month in it, and that month.</summary>
+    /// <summary>Everyone first in a trainee role in an organisation in the 12 months to its latest snapshot (and after its first), by role, grade in their first month in it, and that month.</summary>
     public const string TraineeStarts =
         $"""
         WITH {Latest}, {TraineeFirsts}
@@ -165,6 +165,7 @@ internal static class SqlitePlanningStatements
         JOIN dim_organisation o ON o.organisation_id = fi.organisation_id
         JOIN dim_role r ON r.role_id = fi.role_id
         WHERE fi.first_key > l.first_key
+          AND (fi.first_key / 10000) * 12 + (fi.first_key / 100 % 100) > (l.latest_key / 10000) * 12 + (l.latest_key / 100 % 100) - 12
         GROUP BY o.organisation_code, r.role_code, 3, fi.first_key, l.first_key, l.latest_key
         ORDER BY 1, 2, 3, 4
         """;

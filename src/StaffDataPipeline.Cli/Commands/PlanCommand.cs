@@ -42,7 +42,7 @@ internal static class PlanCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Plan run {outcome.RunId} ({r.Scenario}): data as of {r.DataAsOf:yyyy-MM-dd}, assumptions {r.AssumptionsVersion}, seed {r.Seed}, {r.Runs} runs."));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{outcome.Units} unit(s) (England, regions, GLHs, organisations), years 0 to {years}, {outcome.Lines} line(s); {r.Suppressed.Count} organisation role(s) below the threshold; {outcome.Elapsed.TotalSeconds:0.0} s."));
+                $"{outcome.Units} unit(s) (England, regions, GLHs, organisations), years 0 to {years}, {outcome.Lines} line(s); {r.Suppressed.Count} organisation role(s) below the threshold; {outcome.Elapsed.TotalSeconds:0.0} s (read {outcome.Stages.Read.TotalSeconds:0.0} s, model {outcome.Stages.Model.TotalSeconds:0.0} s, record {outcome.Stages.Record.TotalSeconds:0.0} s)."));
             Console.WriteLine($"Query it: SELECT * FROM plan_projection WHERE run_id = {outcome.RunId} (and plan_commission); v_supply_projection and v_supply_demand_gap now read this run.");
             return ExitCodes.Success;
         }));

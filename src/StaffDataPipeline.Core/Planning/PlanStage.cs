@@ -4,7 +4,11 @@ using StaffDataPipeline.Taxonomy;
 namespace StaffDataPipeline.Planning;
 
 /// <summary>What a plan run did: its id, what it covered and how long it took.</summary>
-public sealed record PlanStageResult(long RunId, PlanResult Result, int Units, int Lines, TimeSpan Elapsed);
+public sealed record PlanStageResult(long RunId, PlanResult Result, int Units, int Lines, TimeSpan Elapsed)
+{
+    /// <summary>Where the time went: reading the warehouse, the model, recording the run.</summary>
+    public (TimeSpan Read, TimeSpan Model, TimeSpan Record) Stages { get; init; }
+}
 
 /// <summary>
 /// The plan stage: reads the inputs from the warehouse (<see cref="IPlanningSource"/>), runs the model
@@ -26,11 +30,14 @@ public sealed class PlanStage(IPlanningSource source, IPlanRunStore store, Plann
             return null;
         }
 
+        var read = time.GetElapsedTime(started);
         var result = new SupplyPlanner(assumptions, taxonomy, geography).Project(inputs, runs, seed ?? DefaultSeed);
+        var model = time.GetElapsedTime(started) - read;
         var record = new PlanRecord(ranAt, result, ObservedMonths(inputs), UnitsOf(inputs));
         var runId = await store.RecordAsync(record, cancellationToken);
+        var elapsed = time.GetElapsedTime(started);
         var units = result.Lines.Select(l => l.Unit).Distinct().Count();
-        return new PlanStageResult(runId, result, units, result.Lines.Count, time.GetElapsedTime(started));
+        return new PlanStageResult(runId, result, units, result.Lines.Count, elapsed) { Stages = (read, model, elapsed - read - model) };
     }
 
     /// <summary>Months of flows each organisation's rates rest on: its windows added up.</summary>

@@ -42,12 +42,14 @@ public static class PlanProjectionRows
         }
 
         var horizon = result.Lines.Count == 0 ? 10 : result.Lines.Max(l => l.Year);
+        // A suppressed role's family, from its lines in the units that show it (England always does).
+        var families = result.Lines.Where(l => !l.IsFamily).GroupBy(l => l.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Family, StringComparer.Ordinal);
         foreach (var s in result.Suppressed)
         {
             for (var year = 0; year <= horizon; year++)
             {
                 yield return new PlanProjectionRow(
-                    PlanRecord.KindOf(s.Unit.Level), s.Unit.Code, s.Unit.Name, s.RoleCode, string.Empty, false, year,
+                    PlanRecord.KindOf(s.Unit.Level), s.Unit.Code, s.Unit.Name, s.RoleCode, families.GetValueOrDefault(s.RoleCode, string.Empty), false, year,
                     null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                     record.ObservedMonthsOf(s.Unit), null, $"{PlanRecord.BelowThreshold} ({s.Heads:0} in post, threshold {s.ThresholdHeads}): read its region or GLH");
             }

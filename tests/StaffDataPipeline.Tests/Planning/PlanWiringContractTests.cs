@@ -84,6 +84,7 @@ public abstract class PlanWiringContractTests : IDisposable
         Assert.Equal(_db.Scalar<long>("SELECT COUNT(*) FROM v_supply_projection"), _db.Scalar<long>(
             "SELECT COUNT(*) FROM plan_projection WHERE run_id = 3 AND unit_kind = 'organisation' AND is_family = 0 AND year IN (5, 10)"));
         Assert.NotEmpty(_db.Query<long?>("SELECT observed_months FROM v_supply_demand_gap WHERE observed_months IS NOT NULL"));
+        Assert.Equal(0L, _db.Scalar<long>("SELECT COUNT(*) FROM plan_projection WHERE role_family = ''"));
     }
 
     [SkippableFact]

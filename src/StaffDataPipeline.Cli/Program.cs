@@ -20,6 +20,7 @@ root.Add(ExplainCommand.Create());
 root.Add(SurveyTemplateCommand.Create());
 root.Add(SchemaScriptCommand.Create());
 root.Add(OrganisationsCommand.Create());
+root.Add(PlanCommand.Create());
 root.Add(ServeCommand.Create());
 root.Add(JobsCommand.Create());
 root.Add(JobsCommand.CreateRunJob());

@@ -80,6 +80,8 @@ public static class StaffDataServices
             services.AddScoped<IWarehouseReview>(sp => new SqlServerWarehouseReview(sqlServer, sp.GetRequiredService<TimeProvider>()));
             services.AddScoped<IBatchWithdrawal>(sp => new SqlServerBatchWithdrawal(sqlServer, sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IWarehouseHealth>(new SqlServerWarehouseHealth(sqlServer));
+            services.AddScoped<StaffDataPipeline.Planning.IPlanningSource>(sp => new SqlServerPlanning(sqlServer, sp.GetRequiredService<TimeProvider>()));
+            services.AddScoped<StaffDataPipeline.Planning.IPlanRunStore>(sp => new SqlServerPlanning(sqlServer, sp.GetRequiredService<TimeProvider>()));
         }
         else
         {
@@ -88,7 +90,18 @@ public static class StaffDataServices
             services.AddScoped<IWarehouseReview>(sp => new SqliteWarehouseReview(databasePath, sp.GetRequiredService<TimeProvider>(), busyWait));
             services.AddScoped<IBatchWithdrawal>(sp => new SqliteBatchWithdrawal(databasePath, sp.GetRequiredService<TimeProvider>(), busyWait));
             services.AddSingleton<IWarehouseHealth>(new SqliteWarehouseHealth(databasePath));
+            services.AddScoped<StaffDataPipeline.Planning.IPlanningSource>(_ => new SqlitePlanningSource(databasePath));
+            services.AddScoped<StaffDataPipeline.Planning.IPlanRunStore>(_ => new SqlitePlanRunStore(databasePath));
         }
+
+        // The plan stage (issue 21): reads, runs the model and records the run on the configured provider.
+        services.AddScoped(sp =>
+        {
+            var data = sp.GetRequiredService<ReferenceDataSet>();
+            return new StaffDataPipeline.Planning.PlanStage(
+                sp.GetRequiredService<StaffDataPipeline.Planning.IPlanningSource>(), sp.GetRequiredService<StaffDataPipeline.Planning.IPlanRunStore>(),
+                data.PlanningAssumptions, data.Taxonomy, new StaffDataPipeline.Planning.PlanningGeography(data.Organisations.All), sp.GetRequiredService<TimeProvider>());
+        });
 
         services.AddScoped<LoadPipeline>();
         services.AddScoped<TitleOverrideEditor>();

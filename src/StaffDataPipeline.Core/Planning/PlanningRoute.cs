@@ -22,5 +22,8 @@ public sealed record PlanningRoute(
     string Source)
 {
     /// <summary>The share of starters who end up in a qualified post: (1 − attrition)^years × completion × take-post (× stay where trained below national).</summary>
+    /// <summary>Grades a trainee on this route is on (trainee_grades), for a trainee role several routes share; empty: the role's default route.</summary>
+    public IReadOnlyList<string> TraineeGrades { get; init; } = [];
+
     public double Yield(bool national) => Math.Pow(1 - AnnualAttrition, Years) * Completion * TakePost * (national ? 1 : StayWhereTrained);
 }

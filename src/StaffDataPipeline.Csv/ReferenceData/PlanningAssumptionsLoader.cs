@@ -86,7 +86,14 @@ internal static class PlanningAssumptionsLoader
                 throw row.Error($"route {code}: source is blank; name where the figures come from (or 'starting value to agree').");
             }
 
-            routes.Add(new PlanningRoute(code, row["route_name"], row["trainee_role"], row["qualified_role"], years, attrition, completion, takePost, stay, commissions, row["source"]));
+            // Optional: the grades that put a trainee on this route where routes share a trainee role (HSST's band 7 and up).
+            var grades = row["trainee_grades"].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (grades.FirstOrDefault(g => !Regex.IsMatch(g, "^[A-Z][A-Z0-9-]*$", RegexOptions.None, TimeSpan.FromSeconds(1))) is { } badGrade)
+            {
+                throw row.Error($"route {code}: trainee_grades '{badGrade}' is not a grade code as in grades.csv (upper case, e.g. AFC-7); separate codes with |.");
+            }
+
+            routes.Add(new PlanningRoute(code, row["route_name"], row["trainee_role"], row["qualified_role"], years, attrition, completion, takePost, stay, commissions, row["source"]) { TraineeGrades = grades });
         }
 
         return routes;

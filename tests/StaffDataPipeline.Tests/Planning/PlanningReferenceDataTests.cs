@@ -68,6 +68,7 @@ public sealed class PlanningReferenceDataTests : IDisposable
     [InlineData("training-pipelines.csv", "X-1,x,GC-TRAINEE,GC,3,0.1,0.9,0.9,0.9,,", "source is blank")]
     [InlineData("training-pipelines.csv", "STP-GC,x,GC-TRAINEE,GC,3,0.1,0.9,0.9,0.9,,s", "route_code 'STP-GC' appears twice")]
     [InlineData("training-pipelines.csv", "X-1,x,GC,GC,3,0.1,0.9,0.9,0.9,,s", "trainees must qualify into another role")]
+    [InlineData("training-pipelines.csv", "X-1,x,GC-TRAINEE,GC,3,0.1,0.9,0.9,0.9,,s,band 7", "trainee_grades 'band 7' is not a grade code as in grades.csv")]
     [InlineData("planning-assumptions.csv", "speed,1,s", "'speed' is not an assumption this program knows")]
     [InlineData("planning-assumptions.csv", "horizon_years,12,s", "assumption 'horizon_years' is listed twice")]
     public void Mistakes_name_the_file_and_line(string file, string line, string expected)

@@ -58,7 +58,7 @@ public sealed class SqlServerWarehouseProvider : IWarehouseProvider
         master.Execute($"ALTER DATABASE [{_database}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{_database}];");
     }
 
-    private SqlServerWarehouseOptions Options()
+    internal SqlServerWarehouseOptions Options()
     {
         EnsureDatabase();
         return new SqlServerWarehouseOptions { ConnectionString = ConnectionString, RetryBaseDelay = TimeSpan.FromMilliseconds(100) };

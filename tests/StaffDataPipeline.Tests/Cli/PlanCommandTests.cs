@@ -1,0 +1,40 @@
+using StaffDataPipeline.Tests.Support;
+
+namespace StaffDataPipeline.Tests.Cli;
+
+/// <summary>`staffdata plan` as a planner runs it: a real process over a real warehouse.</summary>
+public sealed class PlanCommandTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Plan_records_a_run_with_the_default_seed_and_says_where_to_query_it()
+    {
+        Assert.Equal(0, CliRunner.Run(_dir.Path, null, "load", Repository.Samples("esr")).ExitCode);
+
+        var (exit, output, error) = CliRunner.Run(_dir.Path, null, "plan", "--runs", "50");
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("Plan run 1 (baseline): data as of 2023-10-31", output, StringComparison.Ordinal);
+        Assert.Contains("seed 20240401, 50 runs", output, StringComparison.Ordinal);
+        Assert.Contains("years 0 to 10", output, StringComparison.Ordinal);
+        Assert.Contains("SELECT * FROM plan_projection WHERE run_id = 1", output, StringComparison.Ordinal);
+        Assert.Equal(20240401L, SqliteFile.Scalar<long>(_dir.File("staffdata.db"), "SELECT seed FROM plan_run"));
+        Assert.Equal(50L, SqliteFile.Scalar<long>(_dir.File("staffdata.db"), "SELECT runs FROM plan_run"));
+        Assert.True(SqliteFile.Scalar<long>(_dir.File("staffdata.db"), "SELECT COUNT(*) FROM plan_projection WHERE unit_kind = 'national' AND year = 10") > 0);
+    }
+
+    [Fact]
+    public void Plan_on_an_empty_warehouse_says_what_to_do_and_a_bad_option_is_a_usage_error()
+    {
+        var (empty, output, _) = CliRunner.Run(_dir.Path, null, "plan");
+        Assert.Equal(1, empty);
+        Assert.Contains("Nothing to plan: the warehouse holds no staff in post", output, StringComparison.Ordinal);
+
+        var (bad, _, error) = CliRunner.Run(_dir.Path, null, "plan", "--runs", "0");
+        Assert.Equal(2, bad);
+        Assert.Contains("--runs must be a whole number from 1 to 100000", error, StringComparison.Ordinal);
+    }
+}

@@ -33,7 +33,7 @@ public static class ReasonCatalogue
     public static IReadOnlyList<ReasonCode> All { get; } =
     [
         // Whole files refused.
-        new("THRESHOLD_EXCEEDED", ReasonOutcome.FileRejected, "More than the allowed share of the file's in-scope rows (5% by default) were quarantined, so the rest cannot be trusted.", $"Fix the rows listed in the .errors.csv beside the report (sheet, row and column are given), save, {DropAgain}"),
+        new("THRESHOLD_EXCEEDED", ReasonOutcome.FileRejected, "More than the allowed share of the file's in-scope rows (5% by default) were quarantined, so the rest cannot be trusted.", $"Too many rows had problems to trust the rest: fix the rows listed in the .errors.csv beside the report (sheet, row and column are given), save, {DropAgain}"),
         new("MISSING_COLUMN", ReasonOutcome.FileRejected, "A column the load needs is missing (a person identifier, the organisation code, FTE or contracted hours, or a post description).", "Export again with the standard columns; for a renamed heading, ask for it to be added to header-aliases.csv, then drop the new file in."),
         new("AMBIGUOUS_HEADER", ReasonOutcome.FileRejected, "Two columns mean the same thing and disagree at a row, so it is not known which to load.", $"Delete the wrong column {DropAgain}"),
         new("NO_SNAPSHOT_MONTH", ReasonOutcome.FileRejected, "The file does not say which month it describes: no snapshot column, no month in its name, no --snapshot.", "Put the month in the file name (for example esr_2024-03.csv) and drop it in again."),

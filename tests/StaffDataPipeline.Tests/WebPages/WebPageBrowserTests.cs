@@ -44,7 +44,7 @@ public sealed class WebPageBrowserTests : IDisposable
         Assert.Equal("rejected", await rejected.Locator(".outcome").InnerTextAsync());
         Assert.Contains("was not loaded: nothing from it is in the warehouse", await rejected.Locator(".sentence").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("THRESHOLD_EXCEEDED", await rejected.Locator(".why").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("Fix the rows listed", await rejected.Locator(".todo").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("fix the rows listed", await rejected.Locator(".todo").InnerTextAsync(), StringComparison.Ordinal);
 
         // The quarantined rows as a table: sheet, row, column, reason; the two rows spoiled above, and nothing from them.
         var rows = rejected.Locator("table.quarantined tbody tr");

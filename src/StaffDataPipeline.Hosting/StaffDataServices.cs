@@ -74,27 +74,17 @@ public static class StaffDataServices
             .Add(new EsrCsvExtractor(sp.GetRequiredService<ReferenceDataSet>().Aliases))
             .Add(new EsrWorkbookExtractor(sp.GetRequiredService<ReferenceDataSet>().Aliases, sp.GetRequiredService<ReferenceDataSet>().SurveyAliases))
             .Add(new ExcelSurveyExtractor(sp.GetRequiredService<ReferenceDataSet>().SurveyAliases, new WorkbookLimits { AllowMacros = surveys.AllowMacros, MaxFileBytes = surveys.MaxFileBytes })));
+        // Each adapter registers its own seams; composition only names the provider.
         if (warehouse.IsSqlServer)
         {
-            services.AddScoped<IWarehouse>(sp => new SqlServerWarehouse(sqlServer, sp.GetRequiredService<ReferenceDataSet>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<SqlServerWarehouse>>()));
-            services.AddScoped<IWarehouseReview>(sp => new SqlServerWarehouseReview(sqlServer, sp.GetRequiredService<TimeProvider>()));
-            services.AddScoped<IBatchWithdrawal>(sp => new SqlServerBatchWithdrawal(sqlServer, sp.GetRequiredService<TimeProvider>()));
-            services.AddSingleton<IWarehouseHealth>(new SqlServerWarehouseHealth(sqlServer));
-            services.AddScoped<StaffDataPipeline.Planning.IPlanningSource>(sp => new SqlServerPlanning(sqlServer, sp.GetRequiredService<TimeProvider>()));
-            services.AddScoped<StaffDataPipeline.Planning.IPlanRunStore>(sp => new SqlServerPlanning(sqlServer, sp.GetRequiredService<TimeProvider>()));
+            services.AddSqlServerWarehouse(sqlServer);
         }
         else
         {
-            var busyWait = TimeSpan.FromSeconds(warehouse.BusyTimeoutSeconds);
-            services.AddScoped<IWarehouse>(sp => new SqliteWarehouse(databasePath, sp.GetRequiredService<ReferenceDataSet>(), sp.GetRequiredService<ILogger<SqliteWarehouse>>(), sp.GetRequiredService<TimeProvider>(), busyWait));
-            services.AddScoped<IWarehouseReview>(sp => new SqliteWarehouseReview(databasePath, sp.GetRequiredService<TimeProvider>(), busyWait));
-            services.AddScoped<IBatchWithdrawal>(sp => new SqliteBatchWithdrawal(databasePath, sp.GetRequiredService<TimeProvider>(), busyWait));
-            services.AddSingleton<IWarehouseHealth>(new SqliteWarehouseHealth(databasePath));
-            services.AddScoped<StaffDataPipeline.Planning.IPlanningSource>(_ => new SqlitePlanningSource(databasePath));
-            services.AddScoped<StaffDataPipeline.Planning.IPlanRunStore>(_ => new SqlitePlanRunStore(databasePath));
+            services.AddSqliteWarehouse(databasePath, TimeSpan.FromSeconds(warehouse.BusyTimeoutSeconds));
         }
 
-        // The plan stage (issue 21): reads, runs the model and records the run on the configured provider.
+        // The plan stage: reads, runs the model and records the run on the configured provider.
         services.AddScoped(sp =>
         {
             var data = sp.GetRequiredService<ReferenceDataSet>();

@@ -87,8 +87,17 @@ public sealed class TitleOverrideEditor
         }
 
         await OneAtATime.WaitAsync(cancellationToken);
+        FileStream? folderLock = null;
         try
         {
+            // Another process (the service's page while someone runs `staffdata override`) edits the same file: a lock
+            // file beside it makes the read-modify-write and its remap one at a time across processes too.
+            folderLock = await TakeFolderLockAsync(cancellationToken);
+            if (folderLock is null)
+            {
+                return new OverrideChange(OverrideChangeStatus.Invalid, $"Another change to {ReferenceDataLoader.TitleOverridesFile} is being made right now (by the service or another command); nothing was changed. Try again in a minute.", null);
+            }
+
             var file = FilePath;
             var before = File.Exists(file) ? await File.ReadAllBytesAsync(file, cancellationToken) : null;
             string? done;
@@ -129,7 +138,37 @@ public sealed class TitleOverrideEditor
         }
         finally
         {
+            if (folderLock is not null)
+            {
+                await folderLock.DisposeAsync();
+            }
+
             OneAtATime.Release();
+        }
+    }
+
+    /// <summary>How long a change waits for another process's change to finish before it gives up.</summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(30);
+
+    private async Task<FileStream?> TakeFolderLockAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(_folder, ".title-overrides.lock");
+        var deadline = _time.GetUtcNow() + LockWait;
+        while (true)
+        {
+            try
+            {
+                // Exclusive among processes (.NET takes an advisory lock on Unix); deleted when released.
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (_time.GetUtcNow() < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), _time, cancellationToken);
+            }
+            catch (IOException)
+            {
+                return null;
+            }
         }
     }
 

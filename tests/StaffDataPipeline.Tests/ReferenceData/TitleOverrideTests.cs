@@ -90,3 +90,41 @@ public sealed class TitleOverrideTests : IDisposable
         return folder;
     }
 }
+
+/// <summary>Two processes changing title-overrides.csv at once take turns, through a lock file beside it.</summary>
+public sealed class TitleOverrideEditorLockTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task A_change_while_another_process_holds_the_folder_lock_waits_then_refuses_and_changes_nothing()
+    {
+        var folder = _dir.CopyReferenceData();
+        var database = _dir.File("warehouse.db");
+        var reference = ReferenceDataLoader.Load(folder);
+        var editor = new StaffDataPipeline.Hosting.TitleOverrideEditor(
+            new StaffDataPipeline.Hosting.ReferenceDataLocation(folder),
+            reference.Mapper,
+            new StaffDataPipeline.Sqlite.SqliteWarehouse(database, reference, Microsoft.Extensions.Logging.Abstractions.NullLogger<StaffDataPipeline.Sqlite.SqliteWarehouse>.Instance),
+            new StaffDataPipeline.Sqlite.SqliteWarehouseReview(database),
+            TimeProvider.System) { LockWait = TimeSpan.FromMilliseconds(600) };
+        var file = Path.Combine(folder, ReferenceDataLoader.TitleOverridesFile);
+        var before = File.ReadAllText(file);
+
+        StaffDataPipeline.Hosting.OverrideChange held;
+        using (new FileStream(Path.Combine(folder, ".title-overrides.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            held = await editor.SetAsync("Data Wrangler", "BIOINF", "", CancellationToken.None);
+        }
+
+        var free = await editor.SetAsync("Data Wrangler", "BIOINF", "", CancellationToken.None);
+
+        Assert.Equal(StaffDataPipeline.Hosting.OverrideChangeStatus.Invalid, held.Status);
+        Assert.Contains("being made right now", held.Message, StringComparison.Ordinal);
+        Assert.Equal(StaffDataPipeline.Hosting.OverrideChangeStatus.Changed, free.Status);
+        Assert.NotEqual(before, File.ReadAllText(file));
+        Assert.False(File.Exists(Path.Combine(folder, ".title-overrides.lock")), "the lock file is removed when released");
+    }
+}

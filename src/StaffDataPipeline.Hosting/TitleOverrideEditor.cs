@@ -33,7 +33,6 @@ public sealed record OverrideChange(OverrideChangeStatus Status, string Message,
 public sealed class TitleOverrideEditor
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
-    private readonly string _folder;
     private readonly ReferenceDataLocation _location;
     private readonly IWarehouse _warehouse;
     private readonly IWarehouseReview _review;
@@ -44,7 +43,6 @@ public sealed class TitleOverrideEditor
     {
         ArgumentNullException.ThrowIfNull(location);
         ArgumentNullException.ThrowIfNull(mapper);
-        _folder = location.Folder;
         _location = location;
         _warehouse = warehouse;
         _review = review;
@@ -54,7 +52,7 @@ public sealed class TitleOverrideEditor
         _sameTitle = mapper.NormaliseTitle;
     }
 
-    public string FilePath => Path.Combine(_folder, ReferenceDataLoader.TitleOverridesFile);
+    public string FilePath => Path.Combine(_location.Folder, ReferenceDataLoader.TitleOverridesFile);
 
     /// <summary>Gives every post with this exact title this role (a role code from roles.csv, or OUT-OF-SCOPE).</summary>
     public Task<OverrideChange> SetAsync(string title, string roleCode, string note, CancellationToken cancellationToken)
@@ -110,7 +108,7 @@ public sealed class TitleOverrideEditor
                     return new OverrideChange(OverrideChangeStatus.NotFound, $"'{title.Trim()}' has no override in {ReferenceDataLoader.TitleOverridesFile}; nothing was changed.", null);
                 }
 
-                reference = ReferenceDataLoader.Load(_folder);
+                reference = ReferenceDataLoader.Load(_location.Folder);
             }
             catch (Exception ex) when (ex is ReferenceDataException or FormatException)
             {
@@ -152,7 +150,7 @@ public sealed class TitleOverrideEditor
 
     private async Task<FileStream?> TakeFolderLockAsync(CancellationToken cancellationToken)
     {
-        var path = Path.Combine(_folder, ".title-overrides.lock");
+        var path = Path.Combine(_location.Folder, ".title-overrides.lock");
         var deadline = _time.GetUtcNow() + LockWait;
         while (true)
         {

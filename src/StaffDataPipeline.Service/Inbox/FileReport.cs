@@ -58,7 +58,7 @@ public static class FileReport
             {
                 o.WriteLine($"Why: {report.ReasonCode ?? "REJECTED"}. {report.Message}");
                 o.WriteLine();
-                o.WriteLine($"What to do: {RejectionAdvice.For(report.ReasonCode)}");
+                o.WriteLine($"What to do: {ReasonCatalogue.WhatToDo(report.ReasonCode)}");
             }
             else if (report.Counts.Rejected == 0 && report.Warnings.Count == 0)
             {

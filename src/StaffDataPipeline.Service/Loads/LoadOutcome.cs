@@ -1,3 +1,4 @@
+using StaffDataPipeline.Pipeline;
 using StaffDataPipeline.Service.Inbox;
 using StaffDataPipeline.Service.Jobs;
 using StaffDataPipeline.Warehouse;
@@ -36,8 +37,8 @@ public sealed record LoadOutcome(
         {
             "loaded" when batch.RowsRejected > 0 => ("loaded", $"Loaded, but {batch.RowsRejected:N0} row(s) were quarantined (not loaded); the report lists them.", "Correct the quarantined rows and drop the whole corrected file into the inbox: it replaces this one."),
             "loaded" => ("loaded", "Loaded.", "Nothing."),
-            "rejected" when held => ("held", batch.Message ?? "Held: far smaller than what it would replace.", RejectionAdvice.For(batch.ReasonCode)),
-            "rejected" => ("rejected", batch.Message ?? "Rejected.", RejectionAdvice.For(batch.ReasonCode)),
+            "rejected" when held => ("held", batch.Message ?? "Held: far smaller than what it would replace.", ReasonCatalogue.WhatToDo(batch.ReasonCode)),
+            "rejected" => ("rejected", batch.Message ?? "Rejected.", ReasonCatalogue.WhatToDo(batch.ReasonCode)),
             "failed" => ("failed", batch.Message ?? "Failed.", "Nothing in the file to correct: it failed for a reason outside it. A file in the inbox is tried again; a file loaded with staffdata load needs loading again once the reason is fixed."),
             "running" => ("loading", "Being loaded now.", "Wait for it to finish."),
             "withdrawn" => ("withdrawn", "Loaded, then withdrawn: its figures are out of every view (kept for audit); what it had replaced is current again. v_load_history says who withdrew it, when and why.", "Nothing, unless it was withdrawn by mistake: then load the same file again."),

@@ -49,7 +49,7 @@ internal sealed record UploadResult(
         if (report is { Status: FileLoadStatus.Rejected })
         {
             var held = report.ReasonCode == LoadOutcomeException.HeldReasonCode;
-            var advice = RejectionAdvice.For(report.ReasonCode);
+            var advice = ReasonCatalogue.WhatToDo(report.ReasonCode);
             if (held)
             {
                 advice += " On this page, tick \"Load it even if it is far smaller than what it replaces\" and send it again.";

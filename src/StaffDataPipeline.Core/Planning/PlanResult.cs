@@ -10,4 +10,8 @@ public sealed record PlanResult(
     IReadOnlyList<PlanLine> Lines,
     IReadOnlyList<CommissionLine> Commissions,
     IReadOnlyList<LeaverRateEstimate> LeaverRates,
-    IReadOnlyList<SuppressedLine> Suppressed);
+    IReadOnlyList<SuppressedLine> Suppressed)
+{
+    /// <summary>The scenario's overrides of the baseline, one sentence each in a planner's words (none for the baseline).</summary>
+    public IReadOnlyList<string> ScenarioStatements { get; init; } = [];
+}

@@ -17,6 +17,7 @@ using StaffDataPipeline.Service.Inbox;
 using StaffDataPipeline.Service.Jobs;
 using StaffDataPipeline.Service.Loads;
 using StaffDataPipeline.Service.Pages;
+using StaffDataPipeline.Service.Pages.Packs;
 using StaffDataPipeline.Service.Pages.Review;
 using StaffDataPipeline.Service.Pages.Upload;
 using StaffDataPipeline.Service.Schedules;
@@ -127,6 +128,7 @@ public static class ServiceHost
         services.AddSingleton<InboxEnqueuer>();
         services.AddSingleton<ReportFinder>();
         services.AddSingleton<RecentUploads>();
+        services.AddSingleton(new StaffDataPipeline.Hosting.Packs.PackOutbox(schedule.ResolvedOutbox, schedule.PacksKept));
         if (watch.Enabled)
         {
             services.AddHostedService<InboxWatcher>();
@@ -159,6 +161,7 @@ public static class ServiceHost
             // The workforce team's own pages, under the same users: send a return, and the review queue by choosing.
             app.MapUpload(serve.Dashboard.Path);
             app.MapReview(serve.Dashboard.Path);
+            app.MapPacks(serve.Dashboard.Path);
             app.MapGet("/", () => Microsoft.AspNetCore.Http.Results.Redirect(UploadEndpoints.BasePath));
         }
 

@@ -17,6 +17,7 @@ internal static class PageLayout
         (Upload.UploadEndpoints.BasePath, "Send a return"),
         (Loads.LoadsEndpoints.BasePath, "What happened"),
         (Review.ReviewEndpoints.BasePath, "Review queue"),
+        (Packs.PacksEndpoints.BasePath, "Planning packs"),
     ];
 
     public const string Styles = """

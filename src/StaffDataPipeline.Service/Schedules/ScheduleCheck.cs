@@ -48,9 +48,14 @@ public static class ScheduleCheck
             errors.Add($"{name}:TimeZone '{job.TimeZone}' is not a time zone this machine knows (for example Europe/London).");
         }
 
-        if (job.Paths.Count == 0)
+        if (job.Paths.Count == 0 && !job.BuildPack)
         {
-            errors.Add($"{name}:Paths must name at least one file or folder to load.");
+            errors.Add($"{name}:Paths must name at least one file or folder to load (or set BuildPack to true for a job that only builds the planning pack).");
+        }
+
+        if (job.PackScenarios.Count > 0 && !job.BuildPack)
+        {
+            errors.Add($"{name}:PackScenarios names scenarios but BuildPack is not true: set BuildPack to true, or remove PackScenarios.");
         }
 
         foreach (var path in job.Paths.Where(p => !File.Exists(p) && !Directory.Exists(p)))

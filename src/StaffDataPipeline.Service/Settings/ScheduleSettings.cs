@@ -5,6 +5,20 @@ public sealed class ScheduleSettings
 {
     public List<ScheduledLoad> Jobs { get; set; } = [];
 
+    /// <summary>
+    /// Where jobs with BuildPack publish the planning pack (a workbook and a web page each, with a manifest); blank
+    /// means outbox/ in the service account's data folder, beside the default inbox. The /packs page serves them.
+    /// </summary>
+    public string Outbox { get; set; } = string.Empty;
+
+    /// <summary>How many packs the outbox keeps; older ones are removed when a new one is published.</summary>
+    public int PacksKept { get; set; } = 20;
+
+    public static string DefaultOutbox { get; } =
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "staffdata", "outbox");
+
+    public string ResolvedOutbox => Path.GetFullPath(string.IsNullOrWhiteSpace(Outbox) ? DefaultOutbox : Outbox);
+
     /// <summary>The job with this id (ids are compared ignoring case), or null.</summary>
     public ScheduledLoad? Find(string id) => Jobs.Find(j => string.Equals(j.Id, id, StringComparison.OrdinalIgnoreCase));
 
@@ -32,4 +46,13 @@ public sealed class ScheduledLoad
 
     /// <summary>Overrides Load:RejectThreshold for this job.</summary>
     public double? RejectThreshold { get; set; }
+
+    /// <summary>
+    /// After the load (or alone, with no Paths), run the plan and publish the planning pack to Schedule:Outbox: the
+    /// baseline and the scenarios in <see cref="PackScenarios"/>, side by side.
+    /// </summary>
+    public bool BuildPack { get; set; }
+
+    /// <summary>Scenarios beside the baseline in the pack (names of files in reference-data/scenarios); empty means the baseline alone.</summary>
+    public List<string> PackScenarios { get; set; } = [];
 }

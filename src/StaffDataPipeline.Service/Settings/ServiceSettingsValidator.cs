@@ -91,6 +91,16 @@ public static class ServiceSettingsValidator
             }
         }
 
+        Range(errors, "Schedule:PacksKept", schedule.PacksKept, 1, 1000);
+        if (File.Exists(schedule.ResolvedOutbox))
+        {
+            errors.Add($"Schedule:Outbox '{schedule.ResolvedOutbox}' is a file; it must be a folder (it is created if missing).");
+        }
+        else if (watch.Enabled && (SameFolder(schedule.ResolvedOutbox, watch.ResolvedPath) || SameFolder(schedule.ResolvedOutbox, watch.ResolvedProcessedPath) || SameFolder(schedule.ResolvedOutbox, watch.ResolvedRejectedPath)))
+        {
+            errors.Add("Schedule:Outbox must differ from Watch:Path and its processed and rejected folders: packs published into the inbox would be taken as returns.");
+        }
+
         var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (job, i) in schedule.Jobs.Select((j, i) => (j, i)))
         {

@@ -43,6 +43,7 @@ internal sealed class RunningService : IAsyncDisposable
         ["Watch:ScanSeconds"] = "0.5",
         ["Watch:IncompleteWaitSeconds"] = "2", // a test file written without a last line end is taken after 2 s, not 5 min
         ["Watch:RetryDelaysSeconds:0"] = "0.5",
+        ["Schedule:Outbox"] = Path.Combine(root, "outbox"),
         ["Logging:LogLevel:Default"] = "Warning",
     };
 

@@ -224,6 +224,41 @@ public sealed class WebPageBrowserTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task Leaving_a_title_out_of_the_figures_asks_once_more_and_says_the_loaded_rows_go()
+    {
+        Skip.If(Browser.ExecutablePath is null, Browser.Missing);
+        var reference = _dir.CopyReferenceData();
+        await using var service = await RunningService.StartAsync(_dir.Path, new Dictionary<string, string?> { ["ReferenceData:Path"] = reference });
+        var file = _dir.Write("RGT_2024-05.csv", RunningService.EsrExport("RGT", new DateOnly(2024, 5, 1), 1, rows: 2).Replace("Clinical Scientist (Genomics)", "Genomic Data Wrangler", StringComparison.Ordinal));
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(service.Address + "/send");
+        await page.GetByLabel("Files to send").SetInputFilesAsync(file);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send and load" }).ClickAsync();
+        await page.GotoAsync(service.Address + "/review");
+
+        await page.GetByLabel("Role for “Genomic Data Wrangler”").SelectOptionAsync(new SelectOptionValue { Label = "Not a genomics post: leave it out of the figures" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use this role for “Genomic Data Wrangler”" }).ClickAsync();
+
+        // Nothing has changed yet: the page asks, naming what goes.
+        Assert.Contains("the rows already loaded for those posts are deleted", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("UNMAPPED", RoleOf(service, "Genomic Data Wrangler"));
+        Assert.DoesNotContain("Genomic Data Wrangler", await File.ReadAllTextAsync(Path.Combine(reference, "title-overrides.csv")), StringComparison.Ordinal);
+
+        // "No" goes back with nothing changed; asked again, "yes" applies the choice.
+        await page.GetByRole(AriaRole.Link, new() { Name = "No, go back to the review queue" }).ClickAsync();
+        Assert.Equal(1, await page.GetByLabel("Role for “Genomic Data Wrangler”").CountAsync());
+        await page.GetByLabel("Role for “Genomic Data Wrangler”").SelectOptionAsync(new SelectOptionValue { Label = "Not a genomics post: leave it out of the figures" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use this role for “Genomic Data Wrangler”" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, leave “Genomic Data Wrangler” out of the figures" }).ClickAsync();
+        await page.WaitForSelectorAsync("#message");
+        Assert.Contains("OUT-OF-SCOPE", await page.Locator("#message").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0L, SqliteFile.Scalar<long>(service.Database, "SELECT COUNT(*) FROM fact_staff_in_post f JOIN dim_position p ON p.position_id = f.position_id WHERE p.position_title = 'Genomic Data Wrangler'"));
+    }
+
+    [SkippableFact]
     public async Task At_200_percent_zoom_the_pages_reflow_without_sideways_scrolling_and_the_keyboard_reaches_every_control_in_order()
     {
         Skip.If(Browser.ExecutablePath is null, Browser.Missing);
@@ -246,16 +281,16 @@ public sealed class WebPageBrowserTests : IDisposable
 
         Assert.Equal(1, await page.GetByLabel("Role for “Genomic Data Wrangler”").CountAsync());
 
-        // Tab from the top of /send: the skip link, the four pages, then the form's controls in reading order.
+        // Tab from the top of /send: the skip link, the five pages, then the form's controls in reading order.
         await page.GotoAsync(service.Address + "/send");
         var reached = new List<string>();
-        for (var i = 0; i < 8; i++)
+        for (var i = 0; i < 9; i++)
         {
             await page.Keyboard.PressAsync("Tab");
             reached.Add(await page.EvaluateAsync<string>("() => { const e = document.activeElement; return e.id || e.textContent.trim(); }"));
         }
 
-        Assert.Equal(["Skip to the page's content", "Send a return", "What happened", "Review queue", "Jobs dashboard (technical)", "files", "accept", "Send and load"], reached);
+        Assert.Equal(["Skip to the page's content", "Send a return", "What happened", "Review queue", "Planning packs", "Jobs dashboard (technical)", "files", "accept", "Send and load"], reached);
     }
 
     private static string RoleOf(RunningService service, string title) => SqliteFile.Scalar<string>(service.Database,

@@ -39,6 +39,11 @@ internal static class ReviewEndpoints
                 return await Fresh(http, services, new PageMessage(false, "Choose a role for the title, then press the button beside it."), dashboardPath, ct);
             }
 
+            if (role.Trim() == StaffDataPipeline.Taxonomy.Role.OutOfScope && !OutOfScopeConfirmation.IsConfirmed(form[OutOfScopeConfirmation.ConfirmField]))
+            {
+                return Results.Content(OutOfScopeConfirmation.Render(title, form["note"].ToString(), PageAccess.Token(http), dashboardPath), "text/html; charset=utf-8");
+            }
+
             var change = await Editor(services).SetAsync(title, role, form["note"].ToString(), ct);
             logger.LogInformation("Review page: {Message}", change.Message);
             return await Fresh(http, services, PageMessage.Of(change), dashboardPath, ct);

@@ -146,6 +146,25 @@ internal static class HistoryBenchmark
             var (rows, querySeconds) = Time(connection, query);
             Console.WriteLine($"| `{view}` | {count:N0} | {countSeconds:N3} | {what} | {rows:N0} | {querySeconds:N3} |");
         }
+
+        // The plan on the same history, as `staffdata plan` runs it (issue 21's goal: ≤ 10 s and ≤ 300 MB with 1,000
+        // runs), then the two projection views again: they now read the run just recorded.
+        connection.Close();
+        var plan = ChildPlan.Run(db);
+        Console.WriteLine();
+        Console.WriteLine("| `staffdata plan` on this history | runs | lines | wall s (process) | read s | model s | record s | peak MB |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine($"| {options.Months} months × {options.People:N0} people | {plan.Runs:N0} | {plan.Lines:N0} | {plan.Seconds:N1} | {plan.Read:N2} | {plan.Model:N2} | {plan.Record:N2} | {plan.PeakMb:N0} |");
+        connection.Open();
+        Console.WriteLine();
+        Console.WriteLine("| view, after the plan run | rows | SELECT COUNT(*) s | analyst query | rows | s |");
+        Console.WriteLine("|---|---:|---:|---|---:|---:|");
+        foreach (var (view, query, what) in analyst.Where(a => a.View.StartsWith("v_supply", StringComparison.Ordinal)))
+        {
+            var (count, countSeconds) = Time(connection, $"SELECT COUNT(*) FROM {view}");
+            var (rows, querySeconds) = Time(connection, query);
+            Console.WriteLine($"| `{view}` | {count:N0} | {countSeconds:N3} | {what} | {rows:N0} | {querySeconds:N3} |");
+        }
     }
 
     private static async Task<(double Wall, double Cpu)> TimedLoadAsync(LoadPipeline pipeline, string file)

@@ -15,6 +15,11 @@ if (args.Contains("--plan"))
     return PlanBenchmark.Run(args);
 }
 
+if (args.Length == 2 && args[0] == "--plan-in-process")
+{
+    return await ChildPlan.RunInProcessAsync(args[1]);
+}
+
 if (args.Length >= 3 && args[0] == "--load-in-process")
 {
     return await ChildLoad.RunInProcessAsync(args[1], args[2..]);

@@ -27,7 +27,7 @@ public sealed class ScenarioFileTests : IDisposable
         Assert.Equal(["baseline", "cancer-arm-growth", "more-stp", "retention-ltft"], planning.ScenarioNames);
         var more = planning.Scenario("more-stp");
         Assert.Equal(
-            ["STP-GEN (Scientist Training Programme: genomics) commissions +20% from 2026", "STP-BIOINF (Scientist Training Programme: clinical bioinformatics (genomics)) commissions +20% from 2026"],
+            ["STP-GEN (Scientist Training Programme: genomics) commissions +20% from 2026", "STP-BIOINF (Scientist Training Programme: clinical bioinformatics (genomics)) commissions +2 starters a year nationally from 2026"],
             more.Statements(planning.Routes));
         Assert.Equal(
             ["Stated demand in Cancer (somatic) +30%, reached in a straight line by year 5", "GEN-PRACT take on 15% of GC's stated demand (skill mix), reached in a straight line by year 5"],

@@ -52,7 +52,7 @@ internal static class ServiceAreaLines
             {
                 var stating = members.Where(i => roleLines[i].DemandByArea.ContainsKey(area)).ToList();
                 var split = stating.All(i => roleLines[i].AreaShares is not null);
-                var note = split ? $"the family's roles that state demand in the service area, each split as its own line says" : ServiceAreaSplit.NoInPost;
+                var note = split ? ServiceAreaSplit.FamilyOfSplits : ServiceAreaSplit.NoInPost;
                 var values = new float[runs];
                 for (var t = 0; t < years; t++)
                 {

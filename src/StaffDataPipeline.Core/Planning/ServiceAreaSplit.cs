@@ -11,6 +11,7 @@ public static class ServiceAreaSplit
 {
     public const string OneArea = "demand stated in one service area: all the supply counts there";
     public const string ByInPost = "supply split by the WTE in post the returns give each service area for the role";
+    public const string FamilyOfSplits = "the family's roles that state demand in the service area, each split as its own line says";
     public const string NoInPost = "not split: the returns give no WTE in post by service area for the role, so supply and gap are not set against each service area";
 
     public static (IReadOnlyDictionary<string, double>? Shares, string Note) Of(IEnumerable<string> areas, IReadOnlyDictionary<string, double?> inPost)

@@ -56,7 +56,7 @@ public sealed class SqlServerPlanning : IPlanningSource, IPlanRunStore
         var moves = await RowsAsync(connection, WithTemp(SqlServerStatements.PlanMoves), parameters, r => new MoveCell(r.GetString(0), r.GetString(1), r.GetString(2), Int(r, 3), Int(r, 4)), ct);
         var inPost = await RowsAsync(connection, WithTemp(SqlServerStatements.PlanTraineesInPost), parameters, TraineeRowOf, ct);
         var started = await RowsAsync(connection, WithTemp(SqlServerStatements.PlanTraineeStarts), parameters, TraineeRowOf, ct);
-        var demand = await RowsAsync(connection, SqlServerStatements.PlanDemand, null, r => new DemandCell(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.IsDBNull(4) ? null : r.GetDouble(4), r.IsDBNull(5) ? null : r.GetDouble(5)), ct);
+        var demand = await RowsAsync(connection, SqlServerStatements.PlanDemand, null, r => new DemandCell(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.IsDBNull(4) ? null : r.GetDouble(4), r.IsDBNull(5) ? null : r.GetDouble(5)) { InPostFte = r.IsDBNull(6) ? null : r.GetDouble(6) }, ct);
         return new PlanningInputs(PlanningReadRows.DateOf(snapshots.Max(s => s.Key)), stock, PlanningReadRows.Flows(starts, ends), PlanningReadRows.Trainees(inPost, routes), PlanningReadRows.Starters(started, routes), demand) { Moves = moves };
     }
 
@@ -83,6 +83,11 @@ public sealed class SqlServerPlanning : IPlanningSource, IPlanRunStore
         commissions.Parameters.Add("@run", SqlDbType.BigInt).Value = runId;
         commissions.Parameters.Add("@rows", SqlDbType.NVarChar, -1).Value = JsonSerializer.Serialize(PlanProjectionRows.CommissionsOf(record).ToList());
         await commissions.ExecuteNonQueryAsync(ct);
+
+        await using var demand = Command(connection, transaction, SqlServerStatements.PlanInsertDemand);
+        demand.Parameters.Add("@run", SqlDbType.BigInt).Value = runId;
+        demand.Parameters.Add("@rows", SqlDbType.NVarChar, -1).Value = JsonSerializer.Serialize(PlanProjectionRows.DemandOf(record).ToList());
+        await demand.ExecuteNonQueryAsync(ct);
 
         await transaction.CommitAsync(ct);
         return runId;

@@ -173,13 +173,15 @@ internal static partial class SqlServerStatements
               AND s.period_date_key = (SELECT MAX(x.period_date_key) FROM staffdata.survey_return x
                                        WHERE x.organisation_id = s.organisation_id AND x.service_area_id = s.service_area_id AND x.superseded_by_batch_id IS NULL)),
         figures AS (
-            SELECT c.organisation_id, c.service_area_id, f.role_id, CAST(f.establishment_wte AS float) AS establishment, CAST(NULL AS float) AS wte_5y, CAST(NULL AS float) AS wte_10y
+            SELECT c.organisation_id, c.service_area_id, f.role_id, CAST(f.establishment_wte AS float) AS establishment, CAST(NULL AS float) AS wte_5y, CAST(NULL AS float) AS wte_10y,
+                   CAST(f.wte_in_post AS float) AS in_post
             FROM current_return c JOIN staffdata.fact_survey_workforce f ON f.return_id = c.return_id
             UNION ALL
             SELECT c.organisation_id, c.service_area_id, p.role_id, NULL,
-                   CASE WHEN p.horizon_years = 5 THEN CAST(p.projected_wte AS float) END, CASE WHEN p.horizon_years = 10 THEN CAST(p.projected_wte AS float) END
+                   CASE WHEN p.horizon_years = 5 THEN CAST(p.projected_wte AS float) END, CASE WHEN p.horizon_years = 10 THEN CAST(p.projected_wte AS float) END, NULL
             FROM current_return c JOIN staffdata.fact_workforce_projection p ON p.return_id = c.return_id)
-        SELECT o.organisation_code, r.role_code, a.service_area_name, COALESCE(SUM(f.establishment), 0.0) AS establishment, SUM(f.wte_5y) AS wte_5y, SUM(f.wte_10y) AS wte_10y
+        SELECT o.organisation_code, r.role_code, a.service_area_name, COALESCE(SUM(f.establishment), 0.0) AS establishment, SUM(f.wte_5y) AS wte_5y, SUM(f.wte_10y) AS wte_10y,
+               SUM(f.in_post) AS in_post
         FROM figures f
         JOIN staffdata.dim_organisation o ON o.organisation_id = f.organisation_id
         JOIN staffdata.dim_role r ON r.role_id = f.role_id
@@ -221,5 +223,19 @@ internal static partial class SqlServerStatements
             unit_kind nvarchar(20) '$.UnitKind', unit_code nvarchar(100) '$.UnitCode', route_code nvarchar(40) '$.RouteCode',
             qualified_role_code nvarchar(100) '$.QualifiedRole', horizon_years int '$.Horizon', baseline float '$.Baseline',
             needed_p10 float '$.NeededP10', needed_p50 float '$.NeededP50', needed_p90 float '$.NeededP90', note nvarchar(400) '$.Note') AS j;
+        """;
+
+    /// <summary>Demand, supply and gap by service area (plan_demand), as one JSON parameter like the projection.</summary>
+    public const string PlanInsertDemand = """
+        INSERT INTO staffdata.plan_demand (run_id, unit_kind, unit_code, role_code, role_family, is_family, service_area_code, service_area_name, phase, [year],
+            demand_fte, supply_share, supply_fte_p10, supply_fte_p50, supply_fte_p90, gap_fte_p10, gap_fte_p50, gap_fte_p90, split_note)
+        SELECT @run, j.unit_kind, j.unit_code, j.role_code, j.role_family, j.is_family, j.area_code, j.area_name, j.phase, j.[year],
+            j.demand, j.share, j.supply_p10, j.supply_p50, j.supply_p90, j.gap_p10, j.gap_p50, j.gap_p90, j.note
+        FROM OPENJSON(@rows) WITH (
+            unit_kind nvarchar(20) '$.UnitKind', unit_code nvarchar(100) '$.UnitCode', role_code nvarchar(100) '$.RoleCode',
+            role_family nvarchar(100) '$.RoleFamily', is_family bit '$.IsFamily', area_code nvarchar(40) '$.ServiceAreaCode',
+            area_name nvarchar(100) '$.ServiceAreaName', phase nvarchar(20) '$.Phase', [year] int '$.Year', demand float '$.Demand',
+            share float '$.SupplyShare', supply_p10 float '$.SupplyP10', supply_p50 float '$.SupplyP50', supply_p90 float '$.SupplyP90',
+            gap_p10 float '$.GapP10', gap_p50 float '$.GapP50', gap_p90 float '$.GapP90', note nvarchar(400) '$.SplitNote') AS j;
         """;
 }

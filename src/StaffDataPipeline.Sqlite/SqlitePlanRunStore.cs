@@ -4,7 +4,7 @@ using StaffDataPipeline.Planning;
 
 namespace StaffDataPipeline.Sqlite;
 
-/// <summary>Records plan runs in plan_run, plan_projection and plan_commission, in one transaction.</summary>
+/// <summary>Records plan runs in plan_run, plan_projection, plan_commission and plan_demand, in one transaction.</summary>
 public sealed class SqlitePlanRunStore(string databasePath) : IPlanRunStore
 {
     public Task<long> RecordAsync(PlanRecord record, CancellationToken cancellationToken)
@@ -52,6 +52,19 @@ public sealed class SqlitePlanRunStore(string databasePath) : IPlanRunStore
         {
             Bind(commission, runId, c.UnitKind, c.UnitCode, c.RouteCode, c.QualifiedRole, c.Horizon, Round(c.Baseline), Round(c.NeededP10), Round(c.NeededP50), Round(c.NeededP90), c.Note);
             commission.ExecuteNonQuery();
+        }
+
+        using var demand = Command(connection, transaction,
+            """
+            INSERT INTO plan_demand (run_id, unit_kind, unit_code, role_code, role_family, is_family, service_area_code, service_area_name, phase, year,
+                demand_fte, supply_share, supply_fte_p10, supply_fte_p50, supply_fte_p90, gap_fte_p10, gap_fte_p50, gap_fte_p90, split_note)
+            VALUES ($a0, $a1, $a2, $a3, $a4, $a5, $a6, $a7, $a8, $a9, $a10, $a11, $a12, $a13, $a14, $a15, $a16, $a17, $a18)
+            """);
+        foreach (var d in PlanProjectionRows.DemandOf(record))
+        {
+            Bind(demand, runId, d.UnitKind, d.UnitCode, d.RoleCode, d.RoleFamily, d.IsFamily ? 1 : 0, d.ServiceAreaCode, d.ServiceAreaName, d.Phase, d.Year,
+                Round(d.Demand), Round(d.SupplyShare), Round(d.SupplyP10), Round(d.SupplyP50), Round(d.SupplyP90), Round(d.GapP10), Round(d.GapP50), Round(d.GapP90), d.SplitNote);
+            demand.ExecuteNonQuery();
         }
 
         transaction.Commit();

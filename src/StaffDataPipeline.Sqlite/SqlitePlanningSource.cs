@@ -44,7 +44,7 @@ public sealed class SqlitePlanningSource(string databasePath) : IPlanningSource
         var moves = Rows(connection, SqlitePlanningStatements.Moves, r => new MoveCell(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt32(4)));
         var inPost = Rows(connection, SqlitePlanningStatements.TraineesInPost, TraineeRowOf);
         var started = Rows(connection, SqlitePlanningStatements.TraineeStarts, TraineeRowOf);
-        var demand = Rows(connection, SqlitePlanningStatements.Demand, r => new DemandCell(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.IsDBNull(4) ? null : r.GetDouble(4), r.IsDBNull(5) ? null : r.GetDouble(5)));
+        var demand = Rows(connection, SqlitePlanningStatements.Demand, r => new DemandCell(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.IsDBNull(4) ? null : r.GetDouble(4), r.IsDBNull(5) ? null : r.GetDouble(5)) { InPostFte = r.IsDBNull(6) ? null : r.GetDouble(6) });
         var inputs = new PlanningInputs(dataAsOf, stock, PlanningReadRows.Flows(starts, ends), PlanningReadRows.Trainees(inPost, routes), PlanningReadRows.Starters(started, routes), demand) { Moves = moves };
         return Task.FromResult<PlanningInputs?>(inputs);
     }

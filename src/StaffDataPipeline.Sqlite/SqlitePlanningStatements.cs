@@ -173,6 +173,7 @@ internal static class SqlitePlanningStatements
     /// <summary>
     /// Stated demand from the latest current return of each organisation AND service area (a cancer return does not
     /// hide the same organisation's rare-disease return); superseded and withdrawn returns carry superseded_by_batch_id.
+    /// With the WTE in post the return gives (null where it gives none), which splits supply across service areas.
     /// </summary>
     public const string Demand =
         """
@@ -182,13 +183,13 @@ internal static class SqlitePlanningStatements
               AND s.period_date_key = (SELECT MAX(x.period_date_key) FROM survey_return x
                                        WHERE x.organisation_id = s.organisation_id AND x.service_area_id = s.service_area_id AND x.superseded_by_batch_id IS NULL)),
         figures AS (
-            SELECT c.organisation_id, c.service_area_id, f.role_id, f.establishment_wte AS establishment, NULL AS wte_5y, NULL AS wte_10y
+            SELECT c.organisation_id, c.service_area_id, f.role_id, f.establishment_wte AS establishment, NULL AS wte_5y, NULL AS wte_10y, f.wte_in_post AS in_post
             FROM current_return c JOIN fact_survey_workforce f ON f.return_id = c.return_id
             UNION ALL
             SELECT c.organisation_id, c.service_area_id, p.role_id, NULL,
-                   CASE WHEN p.horizon_years = 5 THEN p.projected_wte END, CASE WHEN p.horizon_years = 10 THEN p.projected_wte END
+                   CASE WHEN p.horizon_years = 5 THEN p.projected_wte END, CASE WHEN p.horizon_years = 10 THEN p.projected_wte END, NULL
             FROM current_return c JOIN fact_workforce_projection p ON p.return_id = c.return_id)
-        SELECT o.organisation_code, r.role_code, a.service_area_name, COALESCE(SUM(f.establishment), 0.0), SUM(f.wte_5y), SUM(f.wte_10y)
+        SELECT o.organisation_code, r.role_code, a.service_area_name, COALESCE(SUM(f.establishment), 0.0), SUM(f.wte_5y), SUM(f.wte_10y), SUM(f.in_post)
         FROM figures f
         JOIN dim_organisation o ON o.organisation_id = f.organisation_id
         JOIN dim_role r ON r.role_id = f.role_id

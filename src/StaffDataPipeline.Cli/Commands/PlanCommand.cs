@@ -2,18 +2,24 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using StaffDataPipeline.Planning;
+using StaffDataPipeline.Planning.Scenarios;
 using StaffDataPipeline.Warehouse;
 
 namespace StaffDataPipeline.Cli.Commands;
 
-/// <summary>`staffdata plan`: projects supply beside stated demand (the baseline scenario) and records the run in the warehouse.</summary>
+/// <summary>`staffdata plan`: projects supply beside stated demand (the baseline, or the scenarios named) and records each run in the warehouse.</summary>
 internal static class PlanCommand
 {
     public static Command Create()
     {
         var runs = new Option<int?>("--runs") { Description = "Monte Carlo runs (default: runs in planning-assumptions.csv, 1000)." };
         var seed = new Option<long?>("--seed") { Description = $"Random seed: the same data, assumptions and seed give the same figures (default {PlanStage.DefaultSeed})." };
-        var command = new Command("plan", "Project supply for England, regions, GLHs and large enough organisations beside stated demand, and record the run (plan_run, plan_projection).") { runs, seed };
+        var scenarios = new Option<string[]>("--scenario")
+        {
+            Description = "A scenario to run: baseline, or the name of a file in reference-data/scenarios (give it again for more; same seed, one run each). Default: baseline.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("plan", "Project supply for England, regions, GLHs and large enough organisations beside stated demand, and record the run (plan_run, plan_projection).") { runs, seed, scenarios };
         command.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, new Dictionary<string, string?>(), async services =>
         {
             if (parse.GetValue(runs) is < 1 or > 100_000)
@@ -30,20 +36,40 @@ internal static class PlanCommand
 
             await services.GetRequiredService<IWarehouse>().MigrateAsync(ct);
             var stage = services.GetRequiredService<PlanStage>();
-            var outcome = await stage.RunAsync(parse.GetValue(runs), parse.GetValue(seed) is { } s ? (ulong)s : null, ct);
-            if (outcome is null)
+            IReadOnlyList<PlanStageResult>? outcomes;
+            try
+            {
+                outcomes = await stage.RunScenariosAsync(parse.GetValue(scenarios) ?? [], parse.GetValue(runs), parse.GetValue(seed) is { } s ? (ulong)s : null, ct);
+            }
+            catch (UnknownScenarioException e)
+            {
+                await Console.Error.WriteLineAsync($"staffdata: {e.Message}");
+                return ExitCodes.Configuration;
+            }
+
+            if (outcomes is null)
             {
                 Console.WriteLine("Nothing to plan: the warehouse holds no staff in post. Load ESR exports first (staffdata load <folder>).");
                 return ExitCodes.SomeFilesNotLoaded;
             }
 
-            var r = outcome.Result;
-            var years = r.Lines.Count == 0 ? 0 : r.Lines.Max(l => l.Year);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Plan run {outcome.RunId} ({r.Scenario}): data as of {r.DataAsOf:yyyy-MM-dd}, assumptions {r.AssumptionsVersion}, seed {r.Seed}, {r.Runs} runs."));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{outcome.Units} unit(s) (England, regions, GLHs, organisations), years 0 to {years}, {outcome.Lines} line(s); {r.Suppressed.Count} organisation role(s) below the threshold; {outcome.Elapsed.TotalSeconds:0.0} s (read {outcome.Stages.Read.TotalSeconds:0.0} s, model {outcome.Stages.Model.TotalSeconds:0.0} s, record {outcome.Stages.Record.TotalSeconds:0.0} s)."));
-            Console.WriteLine($"Query it: SELECT * FROM plan_projection WHERE run_id = {outcome.RunId} (and plan_commission); v_supply_projection and v_supply_demand_gap now read this run.");
+            foreach (var outcome in outcomes)
+            {
+                var r = outcome.Result;
+                var years = r.Lines.Count == 0 ? 0 : r.Lines.Max(l => l.Year);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Plan run {outcome.RunId} ({r.Scenario}): data as of {r.DataAsOf:yyyy-MM-dd}, assumptions {r.AssumptionsVersion}, seed {r.Seed}, {r.Runs} runs."));
+                foreach (var statement in r.ScenarioStatements)
+                {
+                    Console.WriteLine($"  {statement}");
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{outcome.Units} unit(s) (England, regions, GLHs, organisations), years 0 to {years}, {outcome.Lines} line(s); {r.Suppressed.Count} organisation role(s) below the threshold; {outcome.Elapsed.TotalSeconds:0.0} s (read {outcome.Stages.Read.TotalSeconds:0.0} s, model {outcome.Stages.Model.TotalSeconds:0.0} s, record {outcome.Stages.Record.TotalSeconds:0.0} s)."));
+            }
+
+            var ids = outcomes.Count == 1 ? $"= {outcomes[0].RunId}" : $"IN ({string.Join(", ", outcomes.Select(o => o.RunId))})";
+            Console.WriteLine($"Query it: SELECT * FROM plan_projection WHERE run_id {ids} (and plan_commission, plan_demand); v_supply_projection and v_supply_demand_gap read the latest baseline run.");
             return ExitCodes.Success;
         }));
         return command;

@@ -11,6 +11,11 @@ public sealed record PlanProjectionRow(
 /// <summary>One row of plan_commission.</summary>
 public sealed record PlanCommissionRow(string UnitKind, string UnitCode, string RouteCode, string QualifiedRole, int Horizon, double Baseline, double? NeededP10, double? NeededP50, double? NeededP90, string? Note);
 
+/// <summary>One row of plan_demand: stated demand, supply set against it and the gap, by service area.</summary>
+public sealed record PlanDemandRow(
+    string UnitKind, string UnitCode, string RoleCode, string RoleFamily, bool IsFamily, string ServiceAreaCode, string ServiceAreaName, string Phase, int Year,
+    double Demand, double? SupplyShare, double? SupplyP10, double? SupplyP50, double? SupplyP90, double? GapP10, double? GapP50, double? GapP90, string SplitNote);
+
 /// <summary>Lays a plan run out as the warehouse's rows (the providers only insert them).</summary>
 public static class PlanProjectionRows
 {
@@ -61,4 +66,12 @@ public static class PlanProjectionRows
             PlanRecord.KindOf(c.Unit.Level), c.Unit.Code, c.RouteCode, c.QualifiedRole, c.HorizonYears, c.BaselinePerYear,
             c.NeededPerYear?.P10, c.NeededPerYear?.P50, c.NeededPerYear?.P90,
             c.CannotCloseInTime ? CannotCloseInTime : c.NeededPerYear is null ? "no gap stated for the role" : null));
+
+    public static IEnumerable<PlanDemandRow> DemandOf(PlanRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Result.ServiceAreaLines.Select(l => new PlanDemandRow(
+            PlanRecord.KindOf(l.Unit.Level), l.Unit.Code, l.Code, l.Family, l.IsFamily, l.ServiceAreaCode, l.ServiceAreaName, l.Phase, l.Year,
+            l.DemandFte, l.SupplyShare, l.SupplyFte?.P10, l.SupplyFte?.P50, l.SupplyFte?.P90, l.GapFte?.P10, l.GapFte?.P50, l.GapFte?.P90, l.Note));
+    }
 }

@@ -14,4 +14,7 @@ public sealed record PlanResult(
 {
     /// <summary>The scenario's overrides of the baseline, one sentence each in a planner's words (none for the baseline).</summary>
     public IReadOnlyList<string> ScenarioStatements { get; init; } = [];
+
+    /// <summary>Stated demand by service area beside the supply set against it and the gap (phase one and two side by side).</summary>
+    public IReadOnlyList<ServiceAreaLine> ServiceAreaLines { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using StaffDataPipeline.Planning.Scenarios;
 using StaffDataPipeline.Taxonomy;
 
 namespace StaffDataPipeline.Planning;
@@ -6,24 +7,39 @@ namespace StaffDataPipeline.Planning;
 /// <summary>What a plan run did: its id, what it covered and how long it took.</summary>
 public sealed record PlanStageResult(long RunId, PlanResult Result, int Units, int Lines, TimeSpan Elapsed)
 {
+    /// <summary>The run as the warehouse recorded it (what a planning pack is built from).</summary>
+    public required PlanRecord Record { get; init; }
+
     /// <summary>Where the time went: reading the warehouse, the model, recording the run.</summary>
     public (TimeSpan Read, TimeSpan Model, TimeSpan Record) Stages { get; init; }
 }
 
 /// <summary>
 /// The plan stage: reads the inputs from the warehouse (<see cref="IPlanningSource"/>), runs the model
-/// (<see cref="SupplyPlanner"/>, the baseline scenario) and records the run (<see cref="IPlanRunStore"/>). No SQL here.
+/// (<see cref="SupplyPlanner"/>, the baseline or the scenarios asked for) and records each run (<see cref="IPlanRunStore"/>). No SQL here.
 /// </summary>
 public sealed class PlanStage(IPlanningSource source, IPlanRunStore store, PlanningAssumptions assumptions, RoleTaxonomy taxonomy, PlanningGeography geography, TimeProvider time)
 {
     /// <summary>The seed when the caller gives none: fixed, so that two runs on the same data give the same figures.</summary>
     public const ulong DefaultSeed = 20240401;
 
-    /// <summary>Null when the warehouse holds no staff in post to plan from.</summary>
-    public async Task<PlanStageResult?> RunAsync(int? runs, ulong? seed, CancellationToken cancellationToken)
+    /// <summary>The baseline. Null when the warehouse holds no staff in post to plan from.</summary>
+    public async Task<PlanStageResult?> RunAsync(int? runs, ulong? seed, CancellationToken cancellationToken) =>
+        (await RunScenariosAsync([SupplyPlanner.Baseline], runs, seed, cancellationToken))?.Single();
+
+    /// <summary>
+    /// Several scenarios on one read of the warehouse, with the same seed, each recorded as its own run (plan_run.scenario
+    /// names it): baseline first when asked for, then the others in the order given, each once. Null when the
+    /// warehouse holds no staff in post to plan from.
+    /// </summary>
+    /// <exception cref="UnknownScenarioException">A name no scenario file defines, before anything is read; its message lists the scenarios.</exception>
+    public async Task<IReadOnlyList<PlanStageResult>?> RunScenariosAsync(IReadOnlyList<string> scenarios, int? runs, ulong? seed, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        var names = scenarios.Count == 0 ? [SupplyPlanner.Baseline] : scenarios.Distinct(StringComparer.Ordinal).OrderBy(n => n == SupplyPlanner.Baseline ? 0 : 1).ToList();
+        var chosen = names.Select(assumptions.Scenario).ToList();
+
         var started = time.GetTimestamp();
-        var ranAt = time.GetUtcNow();
         var inputs = await source.ReadAsync(new TraineeRoutes(assumptions.Routes), cancellationToken);
         if (inputs is null)
         {
@@ -31,13 +47,25 @@ public sealed class PlanStage(IPlanningSource source, IPlanRunStore store, Plann
         }
 
         var read = time.GetElapsedTime(started);
-        var result = new SupplyPlanner(assumptions, taxonomy, geography).Project(inputs, runs, seed ?? DefaultSeed);
-        var model = time.GetElapsedTime(started) - read;
-        var record = new PlanRecord(ranAt, result, ObservedMonths(inputs), UnitsOf(inputs));
-        var runId = await store.RecordAsync(record, cancellationToken);
-        var elapsed = time.GetElapsedTime(started);
-        var units = result.Lines.Select(l => l.Unit).Distinct().Count();
-        return new PlanStageResult(runId, result, units, result.Lines.Count, elapsed) { Stages = (read, model, elapsed - read - model) };
+        var results = new List<PlanStageResult>();
+        var observed = ObservedMonths(inputs);
+        var units = UnitsOf(inputs);
+        foreach (var scenario in chosen)
+        {
+            var begun = time.GetTimestamp();
+            var ranAt = time.GetUtcNow();
+            var result = new SupplyPlanner(assumptions, taxonomy, geography).Project(inputs, scenario, runs, seed ?? DefaultSeed);
+            var model = time.GetElapsedTime(begun);
+            var record = new PlanRecord(ranAt, result, observed, units);
+            var runId = await store.RecordAsync(record, cancellationToken);
+            var elapsed = time.GetElapsedTime(begun);
+            var count = result.Lines.Select(l => l.Unit).Distinct().Count();
+            // The read is shared: the first run's time includes it, as a single run's always has.
+            var shared = results.Count == 0 ? read : TimeSpan.Zero;
+            results.Add(new PlanStageResult(runId, result, count, result.Lines.Count, elapsed + shared) { Stages = (shared, model, elapsed - model), Record = record });
+        }
+
+        return results;
     }
 
     /// <summary>Months of flows each organisation's rates rest on: its windows added up.</summary>

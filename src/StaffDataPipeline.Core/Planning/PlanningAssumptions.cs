@@ -32,4 +32,17 @@ public sealed record PlanningAssumptions(string Version, IReadOnlyList<PlanningR
 
     /// <summary>Years projected (0 is the snapshot).</summary>
     public int Horizon { get; init; } = 10;
+
+    /// <summary>The scenarios in reference-data/scenarios (the baseline is implicit and not among them), by name.</summary>
+    public IReadOnlyList<Scenarios.PlanScenario> Scenarios { get; init; } = [];
+
+    /// <summary>Every scenario a run can name: baseline first, then the files' in name order.</summary>
+    public IReadOnlyList<string> ScenarioNames => [SupplyPlanner.Baseline, .. Scenarios.Select(s => s.Name).Order(StringComparer.Ordinal)];
+
+    /// <summary>The scenario of that name (baseline: no overrides).</summary>
+    /// <exception cref="Scenarios.UnknownScenarioException">No file defines it; the message lists those that exist.</exception>
+    public Scenarios.PlanScenario Scenario(string name) =>
+        name == SupplyPlanner.Baseline
+            ? Planning.Scenarios.PlanScenario.Baseline
+            : Scenarios.FirstOrDefault(s => s.Name == name) ?? throw new Scenarios.UnknownScenarioException(name, ScenarioNames);
 }

@@ -35,6 +35,34 @@ internal sealed class RoleLine
 
     public double[] Demand { get; }
 
+    /// <summary>Stated demand by service area code and year (added up, it is <see cref="Demand"/>).</summary>
+    public SortedDictionary<string, double[]> DemandByArea { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>WTE in post the returns give by service area (null: a return stated demand there without it).</summary>
+    public Dictionary<string, double?> InPostByArea { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The share of the role's supply set against each service area's demand; null where the returns cannot tell.</summary>
+    public IReadOnlyDictionary<string, double>? AreaShares { get; set; }
+
+    /// <summary>Why the supply is not split across service areas (or how it is), for the plan's rows.</summary>
+    public string? AreaNote { get; set; }
+
+    /// <summary>FTE a head by plan year: today's, or a scenario's less-than-full-time working.</summary>
+    public double[] FtePerHeadByYear { get; set; } = [];
+
+    /// <summary>A scenario's multiplier on the leaver rates by plan year; null for none.</summary>
+    public double[]? LeaverMultiplier { get; set; }
+
+    public double[] AreaDemand(string area)
+    {
+        if (!DemandByArea.TryGetValue(area, out var path))
+        {
+            DemandByArea[area] = path = new double[Demand.Length];
+        }
+
+        return path;
+    }
+
     /// <summary>Role moves out of this role: the destination line and the posterior of the rate a year.</summary>
     public List<(int To, RatePosterior Rate)> MovesOut { get; } = [];
 

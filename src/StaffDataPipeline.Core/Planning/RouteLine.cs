@@ -1,7 +1,7 @@
 namespace StaffDataPipeline.Planning;
 
 /// <summary>One training route in one unit: trainees in post by training year today, commissions a year, and the lines it feeds.</summary>
-internal sealed class RouteLine(PlanningRoute route, int traineeLine, int qualifiedLine, double[] cohorts, double commissions, double takePost)
+internal sealed class RouteLine(PlanningRoute route, int traineeLine, int qualifiedLine, double[] cohorts, double[] commissions, double takePost)
 {
     public PlanningRoute Route { get; } = route;
 
@@ -12,8 +12,24 @@ internal sealed class RouteLine(PlanningRoute route, int traineeLine, int qualif
     /// <summary>Trainees in post today by training year (index 0 is year 1).</summary>
     public double[] Cohorts0 { get; } = cohorts;
 
-    /// <summary>Starters a year from next year on (the baseline commissions).</summary>
-    public double Commissions { get; } = commissions;
+    /// <summary>Starters in each plan year (index 1 … horizon): the baseline, or as a scenario changes it.</summary>
+    public double[] CommissionsByYear { get; } = commissions;
+
+    /// <summary>Starters a year from next year (year 1).</summary>
+    public double Commissions => CommissionsByYear.Length > 1 ? CommissionsByYear[1] : 0;
+
+    /// <summary>The planned starters a year over years 1 … <paramref name="years"/> (at least year 1), on average.</summary>
+    public double PlannedPerYear(int years)
+    {
+        var last = Math.Clamp(years, 1, CommissionsByYear.Length - 1);
+        double sum = 0;
+        for (var t = 1; t <= last; t++)
+        {
+            sum += CommissionsByYear[t];
+        }
+
+        return last < 1 ? 0 : sum / last;
+    }
 
     /// <summary>The share of completers who take a post in this unit: take-post, times stay-where-trained below England.</summary>
     public double TakePostHere { get; } = takePost;

@@ -1,3 +1,4 @@
+using StaffDataPipeline.Planning.Scenarios;
 using StaffDataPipeline.Taxonomy;
 
 namespace StaffDataPipeline.Planning;
@@ -14,15 +15,23 @@ public sealed class SupplyPlanner(PlanningAssumptions assumptions, RoleTaxonomy 
     public const string Baseline = "baseline";
 
     /// <summary>The Monte Carlo: P10, P50 and P90 of every figure over <paramref name="runs"/> runs.</summary>
-    /// <param name="commissions">A scenario's national commissions a year by route code (replacing the baseline).</param>
+    /// <param name="commissions">National commissions a year by route code (replacing the baseline).</param>
     public PlanResult Project(PlanningInputs inputs, int? runs = null, ulong seed = 1, string scenario = Baseline, IReadOnlyDictionary<string, double>? commissions = null) =>
-        Plan(inputs, runs ?? assumptions.Runs, seed, scenario, commissions, expected: false);
+        Plan(inputs, runs ?? assumptions.Runs, seed, PlanScenario.Baseline with { Name = scenario }, commissions, expected: false);
+
+    /// <summary>The Monte Carlo of a scenario (its overrides of the baseline assumptions).</summary>
+    public PlanResult Project(PlanningInputs inputs, PlanScenario scenario, int? runs = null, ulong seed = 1) =>
+        Plan(inputs, runs ?? assumptions.Runs, seed, scenario, null, expected: false);
 
     /// <summary>The expected projection: one run in which every event happens at its mean.</summary>
     public PlanResult ProjectExpected(PlanningInputs inputs, string scenario = Baseline, IReadOnlyDictionary<string, double>? commissions = null) =>
-        Plan(inputs, 1, 0, scenario, commissions, expected: true);
+        Plan(inputs, 1, 0, PlanScenario.Baseline with { Name = scenario }, commissions, expected: true);
 
-    private PlanResult Plan(PlanningInputs inputs, int runs, ulong seed, string scenario, IReadOnlyDictionary<string, double>? commissions, bool expected)
+    /// <summary>The expected projection of a scenario.</summary>
+    public PlanResult ProjectExpected(PlanningInputs inputs, PlanScenario scenario) =>
+        Plan(inputs, 1, 0, scenario, null, expected: true);
+
+    private PlanResult Plan(PlanningInputs inputs, int runs, ulong seed, PlanScenario scenario, IReadOnlyDictionary<string, double>? commissions, bool expected)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
         var rates = RateModel.Estimate(inputs.Flows, assumptions, inputs.Moves);
@@ -32,9 +41,11 @@ public sealed class SupplyPlanner(PlanningAssumptions assumptions, RoleTaxonomy 
         var needed = new List<CommissionLine>();
         var register = new List<LeaverRateEstimate>();
         var suppressed = new List<SuppressedLine>();
+        var areaLines = new List<ServiceAreaLine>();
+        var effects = new ScenarioEffects(scenario, inputs.DataAsOf, assumptions.Horizon);
         foreach (var (unit, organisations) in Units(inputs))
         {
-            var model = UnitModel.Build(unit, DataOf(inputs, organisations), rates, assumptions, FamilyOf, national, overrides);
+            var model = UnitModel.Build(unit, DataOf(inputs, organisations), rates, assumptions, FamilyOf, national, overrides, effects);
             if (unit.Level == UnitLevel.Organisation)
             {
                 suppressed.AddRange(model.Lines.Where(l => !l.Shown && l.HeadsToday > 0).Select(l => new SuppressedLine(unit, l.Role, l.HeadsToday, assumptions.OrganisationThresholdHeads)));
@@ -45,10 +56,14 @@ public sealed class SupplyPlanner(PlanningAssumptions assumptions, RoleTaxonomy 
             }
 
             register.AddRange(Register(model));
-            UnitProjection.Simulate(model, runs, seed, expected, lines, needed);
+            UnitProjection.Simulate(model, runs, seed, expected, lines, needed, areaLines);
         }
 
-        return new PlanResult(inputs.DataAsOf, assumptions.Version, scenario, seed, expected ? 0 : runs, lines, needed, register, suppressed);
+        return new PlanResult(inputs.DataAsOf, scenario.AssumptionsVersion(assumptions.Version), scenario.Name, seed, expected ? 0 : runs, lines, needed, register, suppressed)
+        {
+            ScenarioStatements = scenario.Statements(assumptions.Routes),
+            ServiceAreaLines = areaLines,
+        };
     }
 
     private string FamilyOf(string role) => taxonomy.Contains(role) ? taxonomy[role].Family : "Not in the taxonomy";

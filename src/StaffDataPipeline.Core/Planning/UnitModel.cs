@@ -1,3 +1,4 @@
+using StaffDataPipeline.Planning.Scenarios;
 using StaffDataPipeline.Taxonomy;
 
 namespace StaffDataPipeline.Planning;
@@ -31,7 +32,8 @@ internal sealed class UnitModel
         PlanningAssumptions assumptions,
         Func<string, string> familyOf,
         NationalFacts national,
-        IReadOnlyDictionary<string, double> commissionsOverride)
+        IReadOnlyDictionary<string, double> commissionsOverride,
+        ScenarioEffects effects)
     {
         var horizon = assumptions.Horizon;
         var lines = new List<RoleLine>();
@@ -56,17 +58,59 @@ internal sealed class UnitModel
             line.Fte0 += s.Fte;
         }
 
+        // Stated demand by service area (a scenario's growth applied), then a scenario's skill mix moving a share of
+        // one role's demand to another in every service area; a role's demand is its service areas' added up.
         foreach (var d in data.Demand.Where(d => Planned(d.RoleCode)))
         {
             var line = lines[LineOf(d.RoleCode)];
             line.HasDemand = true;
+            var area = ServiceAreaPhases.CodeOf(d.ServiceArea);
+            var path = line.AreaDemand(area);
             for (var t = 0; t <= horizon; t++)
             {
-                line.Demand[t] += DemandPath.At(d, t);
+                path[t] += DemandPath.At(d, t) * effects.DemandFactor(area, t);
+            }
+
+            // Added up over the unit's organisations; one return with demand but no WTE in post leaves the area unknown.
+            var before = line.InPostByArea.TryGetValue(area, out var known) ? known : 0.0;
+            line.InPostByArea[area] = before + d.InPostFte;
+        }
+
+        foreach (var (from, to, share) in effects.SkillMix())
+        {
+            if (!index.TryGetValue(from, out var giving) || !lines[giving].HasDemand)
+            {
+                continue;
+            }
+
+            var taker = lines[LineOf(to)];
+            taker.HasDemand = true;
+            foreach (var (area, path) in lines[giving].DemandByArea)
+            {
+                var into = taker.AreaDemand(area);
+                for (var t = 0; t <= horizon; t++)
+                {
+                    var moved = path[t] * share[t];
+                    path[t] -= moved;
+                    into[t] += moved;
+                }
             }
         }
 
-        var routes = BuildRoutes(unit, data, assumptions, national, commissionsOverride, lines, LineOf);
+        foreach (var line in lines.Where(l => l.HasDemand))
+        {
+            foreach (var path in line.DemandByArea.Values)
+            {
+                for (var t = 0; t <= horizon; t++)
+                {
+                    line.Demand[t] += path[t];
+                }
+            }
+
+            (line.AreaShares, line.AreaNote) = ServiceAreaSplit.Of(line.DemandByArea.Keys, line.InPostByArea);
+        }
+
+        var routes = BuildRoutes(unit, data, assumptions, national, commissionsOverride, effects, lines, LineOf);
 
         // Role moves out of every role in post (not trainee roles: their routes project them); a destination with
         // no one in post yet still gets a line, so the people moving into it are counted.
@@ -88,6 +132,8 @@ internal sealed class UnitModel
         {
             var heads = line.HeadsToday;
             line.FtePerHead = heads > 0 && line.Fte0 > 0 ? line.Fte0 / heads : national.FtePerHead.GetValueOrDefault(line.Role, 1.0);
+            line.FtePerHeadByYear = effects.FtePerHead(line.Role, line.FtePerHead);
+            line.LeaverMultiplier = effects.LeaverMultipliers(line.Role);
             for (var b = 0; b < AgeBands.RateBandCount; b++)
             {
                 line.Leaving[b] = rates.LeaverRate(data.Flows, line.Role, (RateBand)b, unit.IsNational);
@@ -109,6 +155,7 @@ internal sealed class UnitModel
         PlanningAssumptions assumptions,
         NationalFacts national,
         IReadOnlyDictionary<string, double> commissionsOverride,
+        ScenarioEffects effects,
         List<RoleLine> lines,
         Func<string, int> lineOf)
     {
@@ -138,16 +185,18 @@ internal sealed class UnitModel
             var starters = startersByRoute.GetValueOrDefault(route.Code);
             var commissions = starters;
             var planned = commissionsOverride.TryGetValue(route.Code, out var o) ? o : route.CommissionsPerYear;
+
+            // A national figure is shared as the route's starters are (or its trainees, with no starters yet).
+            var share = national.StartersByRoute.GetValueOrDefault(route.Code) is > 0 and var all
+                ? starters / all
+                : national.TraineesByRoute.GetValueOrDefault(route.Code) is > 0 and var trainees ? cohorts.Sum() / trainees : (unit.IsNational ? 1 : 0);
             if (planned is { } nationalCommissions)
             {
-                // A national figure is shared as the route's starters are (or its trainees, with no starters yet).
-                var share = national.StartersByRoute.GetValueOrDefault(route.Code) is > 0 and var all
-                    ? starters / all
-                    : national.TraineesByRoute.GetValueOrDefault(route.Code) is > 0 and var trainees ? cohorts.Sum() / trainees : (unit.IsNational ? 1 : 0);
                 commissions = nationalCommissions * share;
             }
 
-            if (cohorts.Sum() <= 0 && commissions <= 0)
+            var byYear = effects.Commissions(route.Code, commissions, share);
+            if (cohorts.Sum() <= 0 && byYear.Max() <= 0)
             {
                 continue;
             }
@@ -156,7 +205,7 @@ internal sealed class UnitModel
             lines[traineeLine].IsTrainee = true;
             var qualifiedLine = lineOf(route.QualifiedRole);
             var takePost = route.TakePost * (unit.IsNational ? 1 : route.StayWhereTrained);
-            routes.Add(new RouteLine(route, traineeLine, qualifiedLine, cohorts, commissions, takePost));
+            routes.Add(new RouteLine(route, traineeLine, qualifiedLine, cohorts, byYear, takePost));
         }
 
         // Trainee heads are the cohorts: the stock of a trainee role only gives its FTE a head and age.

@@ -7,7 +7,7 @@ namespace StaffDataPipeline.Planning;
 /// </summary>
 internal static class UnitProjection
 {
-    public static void Simulate(UnitModel model, int runs, ulong seed, bool expected, List<PlanLine> lines, List<CommissionLine> needed)
+    public static void Simulate(UnitModel model, int runs, ulong seed, bool expected, List<PlanLine> lines, List<CommissionLine> needed, List<ServiceAreaLine> areaLines)
     {
         var roleLines = model.Lines;
         var years = model.Horizon + 1;
@@ -70,6 +70,8 @@ internal static class UnitProjection
         }
 
         Parallel.For(0, runs, OneRun);
+        ServiceAreaLines.AddFamilies(model, supply, runs, families, areaLines);
+        var first = lines.Count;
 
         for (var s = 0; s < series; s++)
         {
@@ -93,6 +95,9 @@ internal static class UnitProjection
             }
         }
 
+        var roleBands = lines.Skip(first).Where(l => !l.IsFamily).ToDictionary(l => (l.Code, l.Year), l => l.SupplyFte);
+        ServiceAreaLines.AddRoles(model, (i, t) => roleBands[(roleLines[i].Role, t)], areaLines);
+
         for (var r = 0; r < routes; r++)
         {
             var route = model.Routes[r];
@@ -112,7 +117,7 @@ internal static class UnitProjection
 
                 var cannot = horizon - route.Route.Years < 1;
                 var band = cannot ? null : Band.Of(need.AsSpan(((r * horizons) + h) * runs, runs));
-                needed.Add(new CommissionLine(model.Unit, route.Route.Code, route.Route.QualifiedRole, horizon, route.Commissions, band, cannot));
+                needed.Add(new CommissionLine(model.Unit, route.Route.Code, route.Route.QualifiedRole, horizon, route.PlannedPerYear(horizon - route.Route.Years), band, cannot));
             }
         }
 
@@ -120,7 +125,7 @@ internal static class UnitProjection
     }
 
     // An organisation's family line only when the family as a whole reaches the threshold; every other unit shows all.
-    private static bool FamilyShown(UnitModel model, List<RoleLine> members) =>
+    internal static bool FamilyShown(UnitModel model, List<RoleLine> members) =>
         model.Unit.Level != UnitLevel.Organisation || members.Sum(l => l.HeadsToday) >= model.ThresholdHeads;
 
     /// <summary>FNV-1a: a unit's seed must not depend on string.GetHashCode, which changes from process to process.</summary>

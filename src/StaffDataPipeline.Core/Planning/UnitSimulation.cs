@@ -67,7 +67,7 @@ internal static class UnitSimulation
                     }
                 }
 
-                c[0] = draws.Whole(route.Commissions);
+                c[0] = draws.Whole(route.CommissionsByYear[t]);
             }
 
             // Leavers first in every role, then role moves among those who stay, then ageing and joiners.
@@ -76,7 +76,7 @@ internal static class UnitSimulation
             {
                 if (!lines[i].IsTrainee)
                 {
-                    starting[i] = Leave(draws, heads.AsSpan(i * AgeBands.Count, AgeBands.Count), leaving.AsSpan(i * AgeBands.RateBandCount, AgeBands.RateBandCount));
+                    starting[i] = Leave(draws, heads.AsSpan(i * AgeBands.Count, AgeBands.Count), leaving.AsSpan(i * AgeBands.RateBandCount, AgeBands.RateBandCount), lines[i].LeaverMultiplier?[t] ?? 1);
                     Move(lines[i], draws, heads.AsSpan(i * AgeBands.Count, AgeBands.Count), moveRates[i], incoming);
                 }
             }
@@ -102,13 +102,14 @@ internal static class UnitSimulation
     }
 
     /// <summary>Leavers by age band; returns the heads at the start of the year (joiners are a rate on them).</summary>
-    private static double Leave(IDraws draws, Span<double> h, ReadOnlySpan<double> leaving)
+    /// <param name="multiplier">A scenario's change to the leaver rates this year (1: none); a rate stays at most 1.</param>
+    private static double Leave(IDraws draws, Span<double> h, ReadOnlySpan<double> leaving, double multiplier)
     {
         double start = 0;
         for (var a = 0; a < AgeBands.Count; a++)
         {
             start += h[a];
-            h[a] -= draws.Binomial(h[a], leaving[(int)AgeBands.RateBandOf((AgeBand)a)]);
+            h[a] -= draws.Binomial(h[a], Math.Min(1, leaving[(int)AgeBands.RateBandOf((AgeBand)a)] * multiplier));
         }
 
         return start;
@@ -179,14 +180,15 @@ internal static class UnitSimulation
 
         for (var i = 0; i < model.Lines.Count; i++)
         {
-            supplyFte[(i * years) + t] = supplyHeads[(i * years) + t] * model.Lines[i].FtePerHead;
+            supplyFte[(i * years) + t] = supplyHeads[(i * years) + t] * model.Lines[i].FtePerHeadByYear[t];
         }
     }
 
     /// <summary>
     /// The reverse question. Extra starters x a year entering in years 1 … H − L qualify L years later and stay with
     /// this run's under-55 leaver rate q, so at the horizon H they add x · yield · Σ_{j=0}^{H−L−1} (1 − q)^j heads.
-    /// Setting that to the gap (in heads) gives x; the commissions needed are the baseline plus x, never below zero.
+    /// Setting that to the gap (in heads) gives x; the commissions needed are the planned starters a year over years
+    /// 1 … H − L (the baseline, or a scenario's) plus x, never below zero.
     /// No one starting next year qualifies by H when H − L &lt; 1: NaN, reported as "cannot close in time".
     /// </summary>
     private static void Needed(UnitModel model, double[] leaving, double[] supplyFte, double[] needed)
@@ -207,15 +209,15 @@ internal static class UnitSimulation
                     continue;
                 }
 
-                var gapHeads = (q.Demand[horizon] - supplyFte[(route.QualifiedLine * years) + horizon]) / q.FtePerHead;
-                var survive = 1 - leaving[route.QualifiedLine * AgeBands.RateBandCount];
+                var gapHeads = (q.Demand[horizon] - supplyFte[(route.QualifiedLine * years) + horizon]) / q.FtePerHeadByYear[horizon];
+                var survive = 1 - Math.Min(1, leaving[route.QualifiedLine * AgeBands.RateBandCount] * (q.LeaverMultiplier?[horizon] ?? 1));
                 double sum = 0;
                 for (var j = 0; j < span; j++)
                 {
                     sum += Math.Pow(survive, j);
                 }
 
-                needed[(r * Horizons.Length) + h] = Math.Max(0, route.Commissions + (gapHeads / (yield * sum)));
+                needed[(r * Horizons.Length) + h] = Math.Max(0, route.PlannedPerYear(span) + (gapHeads / (yield * sum)));
             }
         }
     }

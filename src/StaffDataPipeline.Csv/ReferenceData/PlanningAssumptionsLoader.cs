@@ -8,8 +8,9 @@ namespace StaffDataPipeline.Csv.ReferenceData;
 
 /// <summary>
 /// Loads the plan's assumption register: training-pipelines.csv (the routes, each with the source of its figures) and
-/// planning-assumptions.csv (thresholds and run settings). Every mistake names the file and line. Both files are
-/// optional, so that an older reference data folder still loads (the plan then has no routes and the defaults).
+/// planning-assumptions.csv (thresholds and run settings), then the scenarios (<see cref="ScenarioLoader"/>). Every
+/// mistake names the file and line. All are optional, so that an older reference data folder still loads (the plan
+/// then has no routes, the defaults and the baseline only).
 /// </summary>
 internal static class PlanningAssumptionsLoader
 {
@@ -20,14 +21,16 @@ internal static class PlanningAssumptionsLoader
     {
         var routesPath = Path.Combine(folder, RoutesFile);
         var settingsPath = Path.Combine(folder, SettingsFile);
-        if (!File.Exists(routesPath) && !File.Exists(settingsPath))
+        var assumptions = PlanningAssumptions.None;
+        if (File.Exists(routesPath) || File.Exists(settingsPath))
         {
-            return PlanningAssumptions.None;
+            var routes = File.Exists(routesPath) ? LoadRoutes(ReferenceTable.Read(routesPath, RouteColumns), taxonomy) : [];
+            assumptions = new PlanningAssumptions($"P.{hash([RoutesFile, SettingsFile])}", routes);
+            assumptions = File.Exists(settingsPath) ? WithSettings(assumptions, ReferenceTable.Read(settingsPath, "assumption", "value", "source")) : assumptions;
         }
 
-        var routes = File.Exists(routesPath) ? LoadRoutes(ReferenceTable.Read(routesPath, RouteColumns), taxonomy) : [];
-        var assumptions = new PlanningAssumptions($"P.{hash([RoutesFile, SettingsFile])}", routes);
-        return File.Exists(settingsPath) ? WithSettings(assumptions, ReferenceTable.Read(settingsPath, "assumption", "value", "source")) : assumptions;
+        // Scenarios name routes and the horizon, so they load last.
+        return assumptions with { Scenarios = ScenarioLoader.Load(folder, assumptions, taxonomy, hash) };
     }
 
     private static readonly string[] RouteColumns =

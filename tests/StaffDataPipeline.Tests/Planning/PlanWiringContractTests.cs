@@ -110,6 +110,55 @@ public abstract class PlanWiringContractTests : IDisposable
         Assert.Equal(6.5, _db.Scalar<double>("SELECT demand_fte FROM plan_projection WHERE unit_kind = 'national' AND role_code = 'GC' AND is_family = 0 AND year = 0"), 4);
     }
 
+    [SkippableFact]
+    public async Task Demand_and_the_gap_are_recorded_by_service_area_phase_one_beside_phase_two_for_each_scenario()
+    {
+        // Rare disease (phase one): 3 WTE in post, establishment 4, 5 and 6 at 5 and 10 years. The cancer arm (phase
+        // two): 2 in post, establishment 2.5, 3 and 4. Supply is set against them in the shares 3/5 and 2/5.
+        var rare = Spec("Rare disease", "2024-25 Q1") with { Workforce = [["GC", "Band 7", 4, 3, 4, 1, 0, 0]], Demand = [["GC", "Band 7", 5, 6, "Whole genome sequencing"]] };
+        var cancer = Spec("Cancer (somatic)", "2024-25 Q2") with { Workforce = [["GC", "Band 7", 2, 2, 2.5, 0.5, 0, 0]], Demand = [["GC", "Band 7", 3, 4, "Solid tumour panels"]] };
+        await LoadAsync(Repository.Fixture(Path.Combine("service-areas", "RGT_staff_in_post_2024-03.csv")), Return("rd.xlsx", rare), Return("sc.xlsx", cancer));
+
+        var outcomes = await Stage().RunScenariosAsync(["cancer-arm-growth", "baseline"], runs: 20, seed: 3, CancellationToken.None);
+
+        Assert.NotNull(outcomes);
+        Assert.Equal(["baseline", "cancer-arm-growth"], outcomes.Select(o => o.Result.Scenario));
+        Assert.Equal([1L, 2L], outcomes.Select(o => o.RunId));
+        Assert.All(outcomes, o => Assert.Same(o.Result, o.Record.Result));
+        Assert.Equal([("baseline", 3L), ("cancer-arm-growth", 3L)], _db.Query<(string, long)>("SELECT scenario, seed FROM plan_run ORDER BY run_id"));
+
+        const string Areas = "SELECT service_area_code, phase, demand_fte, supply_share, supply_fte_p50, gap_fte_p50 FROM plan_demand WHERE run_id = {0} AND unit_kind = 'national' AND role_code = 'GC' AND is_family = 0 AND year = {1} ORDER BY service_area_code";
+        var year0 = _db.Query<(string, string, double, double?, double?, double?)>(string.Format(System.Globalization.CultureInfo.InvariantCulture, Areas, 1, 0));
+        var supply0 = _db.Scalar<double>("SELECT supply_fte_p50 FROM plan_projection WHERE run_id = 1 AND unit_kind = 'national' AND role_code = 'GC' AND is_family = 0 AND year = 0");
+        Assert.Equal(["CANCER-SOMATIC", "RARE-DISEASE"], year0.Select(r => r.Item1));
+        Assert.Equal(["phase two", "phase one"], year0.Select(r => r.Item2));
+        Assert.Equal([2.5, 4.0], year0.Select(r => r.Item3));
+        Assert.Equal(0.4, year0[0].Item4!.Value, 4);
+        Assert.Equal(supply0 * 0.4, year0[0].Item5!.Value, 3);
+        Assert.Equal(2.5 - (supply0 * 0.4), year0[0].Item6!.Value, 3);
+
+        // Side by side in the view (the latest baseline run), and the scenario's own run grows the cancer arm by 30 %
+        // by year 5 and gives 15 % of it to genomic practitioners.
+        Assert.Equal((1L, 5.0, 3.0), _db.Query<(long, double, double)>(
+            "SELECT run_id, phase_one_demand_fte, phase_two_demand_fte FROM v_plan_demand_by_phase WHERE unit_kind = 'national' AND role_code = 'GC' AND is_family = 0 AND year = 5").Single());
+        var year5 = _db.Query<(string, string, double, double?, double?, double?)>(string.Format(System.Globalization.CultureInfo.InvariantCulture, Areas, 2, 5));
+        Assert.Equal(3 * 1.3 * 0.85, year5[0].Item3, 4);
+        Assert.Equal(5 * 0.85, year5[1].Item3, 4);
+        Assert.Equal(3 * 1.3 * 0.15, _db.Scalar<double>("SELECT demand_fte FROM plan_demand WHERE run_id = 2 AND unit_kind = 'national' AND role_code = 'GEN-PRACT' AND service_area_code = 'CANCER-SOMATIC' AND year = 5"), 4);
+        Assert.Equal(0L, _db.Scalar<long>("SELECT COUNT(*) FROM plan_demand WHERE run_id = 1 AND role_code = 'GEN-PRACT'"));
+    }
+
+    [SkippableFact]
+    public async Task An_unknown_scenario_is_refused_before_anything_is_read_or_recorded()
+    {
+        await LoadAsync(Repository.Fixture(Path.Combine("service-areas", "RGT_staff_in_post_2024-03.csv")));
+
+        var error = await Assert.ThrowsAsync<StaffDataPipeline.Planning.Scenarios.UnknownScenarioException>(() => Stage().RunScenariosAsync(["baseline", "no-such"], runs: 10, seed: 1, CancellationToken.None));
+
+        Assert.Equal(["baseline", "cancer-arm-growth", "more-stp", "retention-ltft"], error.Available);
+        Assert.Equal(0L, _db.Scalar<long>("SELECT COUNT(*) FROM plan_run"));
+    }
+
     private PlanStage Stage() => new(
         Source(), Store(), Reference.Data.PlanningAssumptions, Reference.Data.Taxonomy, new PlanningGeography(Reference.Data.Organisations.All), new FixedTimeProvider(Now));
 

@@ -15,7 +15,7 @@ namespace StaffDataPipeline.Benchmark;
 /// </summary>
 internal static class ChildPlan
 {
-    public sealed record Result(double Seconds, double PeakMb, double Read, double Model, double Record, int Runs, int Lines);
+    public sealed record Result(double Seconds, double PeakMb, double Read, double Model, double Record, int Runs, int Lines, double CpuSeconds);
 
     public static Result Run(string db)
     {
@@ -33,16 +33,16 @@ internal static class ChildPlan
         p.WaitForExit();
         var wall = clock.Elapsed.TotalSeconds;
         var parts = output.Split('\t');
-        if (p.ExitCode != 0 || parts.Length != 6)
+        if (p.ExitCode != 0 || parts.Length != 7)
         {
             throw new InvalidOperationException($"the plan failed: {output}");
         }
 
         double D(int i) => double.Parse(parts[i], CultureInfo.InvariantCulture);
-        return new Result(wall, D(0), D(1), D(2), D(3), int.Parse(parts[4], CultureInfo.InvariantCulture), int.Parse(parts[5], CultureInfo.InvariantCulture));
+        return new Result(wall, D(0), D(1), D(2), D(3), int.Parse(parts[4], CultureInfo.InvariantCulture), int.Parse(parts[5], CultureInfo.InvariantCulture), D(6));
     }
 
-    /// <summary>The child's side: plans, then prints peak MB, the three stages' seconds, runs and lines, tab-separated.</summary>
+    /// <summary>The child's side: plans, then prints peak MB, the three stages' seconds, runs, lines and the process's CPU seconds, tab-separated.</summary>
     public static async Task<int> RunInProcessAsync(string db)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -58,7 +58,7 @@ internal static class ChildPlan
         using var self = Process.GetCurrentProcess();
         var (read, model, record) = outcome.Stages;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{self.PeakWorkingSet64 / 1e6:F0}\t{read.TotalSeconds:F2}\t{model.TotalSeconds:F2}\t{record.TotalSeconds:F2}\t{outcome.Result.Runs}\t{outcome.Lines}"));
+            $"{self.PeakWorkingSet64 / 1e6:F0}\t{read.TotalSeconds:F2}\t{model.TotalSeconds:F2}\t{record.TotalSeconds:F2}\t{outcome.Result.Runs}\t{outcome.Lines}\t{self.TotalProcessorTime.TotalSeconds:F2}"));
         return 0;
     }
 }

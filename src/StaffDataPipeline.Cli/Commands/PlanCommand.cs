@@ -68,6 +68,11 @@ internal static class PlanCommand
                     $"{outcome.Units} unit(s) (England, regions, GLHs, organisations), years 0 to {years}, {outcome.Lines} line(s); {r.Suppressed.Count} organisation role(s) below the threshold; {outcome.Elapsed.TotalSeconds:0.0} s (read {outcome.Stages.Read.TotalSeconds:0.0} s, model {outcome.Stages.Model.TotalSeconds:0.0} s, record {outcome.Stages.Record.TotalSeconds:0.0} s)."));
             }
 
+            if (outcomes[0].Result.DemandWithoutSupply is { Count: > 0 } without)
+            {
+                Console.WriteLine($"Demand left out of the gaps: {without.Count} organisation(s) sent returns but no ESR export is loaded for them ({string.Join(", ", without.Take(10))}{(without.Count > 10 ? ", …" : string.Empty)}); load their staff in post to set their demand against their supply.");
+            }
+
             var ids = outcomes.Count == 1 ? $"= {outcomes[0].RunId}" : $"IN ({string.Join(", ", outcomes.Select(o => o.RunId))})";
             Console.WriteLine($"Query it: SELECT * FROM plan_projection WHERE run_id {ids} (and plan_commission, plan_demand); v_supply_projection and v_supply_demand_gap read the latest baseline run.");
             return ExitCodes.Success;

@@ -17,4 +17,10 @@ public sealed record PlanResult(
 
     /// <summary>Stated demand by service area beside the supply set against it and the gap (phase one and two side by side).</summary>
     public IReadOnlyList<ServiceAreaLine> ServiceAreaLines { get; init; } = [];
+
+    /// <summary>
+    /// Organisations whose returns state demand but whose staff in post the warehouse does not hold: their demand is
+    /// left out of every line (a gap needs both sides), and the plan says whose it left out.
+    /// </summary>
+    public IReadOnlyList<string> DemandWithoutSupply { get; init; } = [];
 }

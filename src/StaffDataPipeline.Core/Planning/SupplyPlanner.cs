@@ -43,9 +43,10 @@ public sealed class SupplyPlanner(PlanningAssumptions assumptions, RoleTaxonomy 
         var suppressed = new List<SuppressedLine>();
         var areaLines = new List<ServiceAreaLine>();
         var effects = new ScenarioEffects(scenario, inputs.DataAsOf, assumptions.Horizon);
+        var byOrganisation = new InputsByOrganisation(inputs);
         foreach (var (unit, organisations) in Units(inputs))
         {
-            var model = UnitModel.Build(unit, DataOf(inputs, organisations), rates, assumptions, FamilyOf, national, overrides, effects);
+            var model = UnitModel.Build(unit, byOrganisation.DataOf(organisations), rates, assumptions, FamilyOf, national, overrides, effects);
             if (unit.Level == UnitLevel.Organisation)
             {
                 suppressed.AddRange(model.Lines.Where(l => !l.Shown && l.HeadsToday > 0).Select(l => new SuppressedLine(unit, l.Role, l.HeadsToday, assumptions.OrganisationThresholdHeads)));
@@ -63,6 +64,7 @@ public sealed class SupplyPlanner(PlanningAssumptions assumptions, RoleTaxonomy 
         {
             ScenarioStatements = scenario.Statements(assumptions.Routes),
             ServiceAreaLines = areaLines,
+            DemandWithoutSupply = byOrganisation.DemandWithoutSupply,
         };
     }
 
@@ -106,13 +108,6 @@ public sealed class SupplyPlanner(PlanningAssumptions assumptions, RoleTaxonomy 
             yield return (geography.OrganisationUnit(organisation), new HashSet<string>([organisation], StringComparer.OrdinalIgnoreCase));
         }
     }
-
-    private static UnitData DataOf(PlanningInputs inputs, HashSet<string> organisations) => new(
-        [.. inputs.Stock.Where(s => organisations.Contains(s.OrganisationCode))],
-        FlowTotals.Of(inputs.Flows.Where(f => organisations.Contains(f.OrganisationCode))),
-        [.. inputs.Trainees.Where(t => organisations.Contains(t.OrganisationCode))],
-        [.. inputs.Starters.Where(s => organisations.Contains(s.OrganisationCode))],
-        [.. inputs.Demand.Where(d => organisations.Contains(d.OrganisationCode))]);
 
     private static IEnumerable<LeaverRateEstimate> Register(UnitModel model) =>
         from line in model.Lines

@@ -8,6 +8,11 @@ public sealed record PlanStageResult(long RunId, PlanResult Result, int Units, i
 {
     /// <summary>Where the time went: reading the warehouse, the model, recording the run.</summary>
     public (TimeSpan Read, TimeSpan Model, TimeSpan Record) Stages { get; init; }
+
+    /// <summary>What the run read and what it recorded, so the planning pack is built without reading the warehouse twice.</summary>
+    public PlanningInputs? Inputs { get; init; }
+
+    public PlanRecord? Record { get; init; }
 }
 
 /// <summary>
@@ -37,7 +42,7 @@ public sealed class PlanStage(IPlanningSource source, IPlanRunStore store, Plann
         var runId = await store.RecordAsync(record, cancellationToken);
         var elapsed = time.GetElapsedTime(started);
         var units = result.Lines.Select(l => l.Unit).Distinct().Count();
-        return new PlanStageResult(runId, result, units, result.Lines.Count, elapsed) { Stages = (read, model, elapsed - read - model) };
+        return new PlanStageResult(runId, result, units, result.Lines.Count, elapsed) { Stages = (read, model, elapsed - read - model), Inputs = inputs, Record = record };
     }
 
     /// <summary>Months of flows each organisation's rates rest on: its windows added up.</summary>

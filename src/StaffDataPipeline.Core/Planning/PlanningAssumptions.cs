@@ -32,4 +32,10 @@ public sealed record PlanningAssumptions(string Version, IReadOnlyList<PlanningR
 
     /// <summary>Years projected (0 is the snapshot).</summary>
     public int Horizon { get; init; } = 10;
+
+    /// <summary>The planning pack shows a count of people under this as "&lt;5" (0: no suppression).</summary>
+    public int SuppressBelowHeads { get; init; } = 5;
+
+    /// <summary>The source column of planning-assumptions.csv by assumption name (none for a default not in the file).</summary>
+    public IReadOnlyDictionary<string, string> Sources { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

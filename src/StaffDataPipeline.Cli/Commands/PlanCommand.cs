@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using StaffDataPipeline.Hosting;
 using StaffDataPipeline.Planning;
 using StaffDataPipeline.Warehouse;
 
@@ -13,7 +14,9 @@ internal static class PlanCommand
     {
         var runs = new Option<int?>("--runs") { Description = "Monte Carlo runs (default: runs in planning-assumptions.csv, 1000)." };
         var seed = new Option<long?>("--seed") { Description = $"Random seed: the same data, assumptions and seed give the same figures (default {PlanStage.DefaultSeed})." };
-        var command = new Command("plan", "Project supply for England, regions, GLHs and large enough organisations beside stated demand, and record the run (plan_run, plan_projection).") { runs, seed };
+        var pack = new Option<FileInfo?>("--pack") { Description = "Also write the planning pack as a workbook (e.g. pack.xlsx)." };
+        var html = new Option<FileInfo?>("--html") { Description = "Also write the planning pack as a self-contained web page (e.g. pack.html)." };
+        var command = new Command("plan", "Project supply for England, regions, GLHs and large enough organisations beside stated demand, and record the run (plan_run, plan_projection).") { runs, seed, pack, html };
         command.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, new Dictionary<string, string?>(), async services =>
         {
             if (parse.GetValue(runs) is < 1 or > 100_000)
@@ -25,6 +28,14 @@ internal static class PlanCommand
             if (parse.GetValue(seed) is < 0)
             {
                 await Console.Error.WriteLineAsync("staffdata: --seed must be a whole number from 0.");
+                return ExitCodes.Configuration;
+            }
+
+            // The planning pack's files, checked before the run so a missing writer does not cost a plan.
+            var packFiles = new[] { parse.GetValue(pack), parse.GetValue(html) }.OfType<FileInfo>().Select(f => f.FullName).ToList();
+            if (packFiles.Count > 0 && services.GetRequiredService<PlanningPackService>().MissingWriter(packFiles) is { } noWriter)
+            {
+                await Console.Error.WriteLineAsync("staffdata: " + noWriter);
                 return ExitCodes.Configuration;
             }
 
@@ -44,6 +55,14 @@ internal static class PlanCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{outcome.Units} unit(s) (England, regions, GLHs, organisations), years 0 to {years}, {outcome.Lines} line(s); {r.Suppressed.Count} organisation role(s) below the threshold; {outcome.Elapsed.TotalSeconds:0.0} s (read {outcome.Stages.Read.TotalSeconds:0.0} s, model {outcome.Stages.Model.TotalSeconds:0.0} s, record {outcome.Stages.Record.TotalSeconds:0.0} s)."));
             Console.WriteLine($"Query it: SELECT * FROM plan_projection WHERE run_id = {outcome.RunId} (and plan_commission); v_supply_projection and v_supply_demand_gap now read this run.");
+            if (packFiles.Count > 0)
+            {
+                foreach (var file in await services.GetRequiredService<PlanningPackService>().WriteAsync([outcome.Record!], outcome.Inputs!, packFiles, ct))
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Planning pack written: {file.Path} ({file.Sheets} sheets, {file.Bytes:#,0} bytes)."));
+                }
+            }
+
             return ExitCodes.Success;
         }));
         return command;

@@ -14,7 +14,7 @@ internal sealed partial class PackComposer
             Paragraph("Every figure in this pack comes from the runs below, on the data below, under these assumptions. The same data, assumptions and seed give the same figures."),
             Heading("Runs"),
             new PackTable("Plan runs in this pack",
-                [Text("Scenario"), Text("Ran at (UTC)"), Text("Data as of"), Text("Assumptions version"), Text("Seed"), Count("Monte Carlo runs")],
+                [Text("Scenario"), Text("Ran at (UTC)"), Text("Data as of"), Text("Assumptions version"), Text("Seed"), WholeNumber("Monte Carlo runs")],
                 Rows(_runs.Select(r => new[]
                 {
                     TextCell(r.Result.Scenario), TextCell(r.RanAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)), TextCell(Date(r.Result.DataAsOf)),
@@ -26,7 +26,7 @@ internal sealed partial class PackComposer
                 Rows(Settings().Select(s => new[] { TextCell(s.Name), TextCell(s.Value), TextCell(_assumptions.Sources.TryGetValue(s.Name, out var source) ? source : "default (not in planning-assumptions.csv)"), TextCell(version) }))),
             Heading("Training routes"),
             new PackTable("training-pipelines.csv",
-                [Text("Route"), Text("Name"), Text("Trainee role"), Text("Qualified role"), Count("Training years"), Percent("Annual attrition"), Percent("Completion"), Percent("Take a post"),
+                [Text("Route"), Text("Name"), Text("Trainee role"), Text("Qualified role"), WholeNumber("Training years"), Percent("Annual attrition"), Percent("Completion"), Percent("Take a post"),
                  Percent("Stay where trained"), Text("Commissions a year"), Text("Trainee grades"), Text("Source"), Text("Version")],
                 Rows(_assumptions.Routes.Select(r => new[]
                 {
@@ -69,7 +69,7 @@ internal sealed partial class PackComposer
         yield return Heading("The data the plan was run on");
         var esr = _facts.Esr.OrderBy(e => e.OrganisationCode, StringComparer.Ordinal).ToList();
         yield return new PackTable("ESR staff in post loaded, by organisation",
-            [Text("Organisation"), Text("Code"), Count("Snapshots"), Text("First snapshot"), Text("Latest snapshot"), Count("Batches"), Text("Latest batch")],
+            [Text("Organisation"), Text("Code"), WholeNumber("Snapshots"), Text("First snapshot"), Text("Latest snapshot"), WholeNumber("Batches"), Text("Latest batch")],
             Rows(esr.Select(e => new[]
             {
                 TextCell(e.OrganisationName), TextCell(e.OrganisationCode), PackCell.Of(e.Snapshots), TextCell(Date(e.FirstSnapshot)), TextCell(Date(e.LatestSnapshot)), PackCell.Of(e.Batches),

@@ -68,7 +68,7 @@ internal sealed partial class PackComposer
             FteCell(q.EsrFte), FteCell(q.ReturnWte), ShareCell(q.Difference), TextCell(q.Check),
         });
         yield return new PackTable("Data quality by organisation",
-            [Text("Organisation"), Text("Code"), Count("ESR snapshots loaded"), Text("Latest ESR snapshot"), Count("Months of flows"), Text("Current returns (service area, period)"),
+            [Text("Organisation"), Text("Code"), WholeNumber("ESR snapshots loaded"), Text("Latest ESR snapshot"), WholeNumber("Months of flows"), Text("Current returns (service area, period)"),
              Text("Latest return period ends"), Fte("ESR FTE"), Fte("Returns' WTE in post"), Percent("ESR against returns"), Text("Check")],
             Rows(rows));
         yield return Note("ESR against returns = (ESR FTE − the returns' WTE in post) / the returns' WTE in post, all genomics roles, each service area's latest current return added up; more than 10% either way is flagged. A return may cover only some of the organisation's services, so a flag says where to look, not which figure is wrong.");

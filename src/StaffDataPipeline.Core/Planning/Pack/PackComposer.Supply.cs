@@ -28,7 +28,7 @@ internal sealed partial class PackComposer
             };
         });
         yield return new PackTable("Units at a glance (FTE)",
-            [Text("Unit"), Text("Kind"), Count("Organisations"), Fte("Supply today"), Fte($"Supply in {year} years (P50)"), Fte($"Stated demand in {year} years"), Count("Fewest months of flows"), Count("Organisations with no return")],
+            [Text("Unit"), Text("Kind"), WholeNumber("Organisations"), Fte("Supply today"), Fte($"Supply in {year} years (P50)"), Fte($"Stated demand in {year} years"), WholeNumber("Fewest months of flows"), WholeNumber("Organisations with no return")],
             Rows(rows));
     }
 
@@ -171,7 +171,7 @@ internal sealed partial class PackComposer
         }
 
         yield return new PackTable("Commissions needed per route (starters a year)",
-            [Text("Scenario"), Text("Route"), Text("Route name"), Text("Qualified role"), Count("Horizon (years)"), Count("Baseline starters a year"), Fte("Needed P10"), Fte("Needed P50"), Fte("Needed P90"), Text("Note")],
+            [Text("Scenario"), Text("Route"), Text("Route name"), Text("Qualified role"), WholeNumber("Horizon (years)"), Count("Baseline starters a year"), Fte("Needed P10"), Fte("Needed P50"), Fte("Needed P90"), Text("Note")],
             Rows(rows));
         yield return Note("Baseline starters a year are a count of people and follow the small-numbers rule; the starters needed are a planning figure (places to commission), shown to one decimal.");
     }

@@ -9,7 +9,11 @@ internal static class PackFormatting
 
     public static PackColumn Fte(string header) => new(header, PackFormat.Fte);
 
+    /// <summary>A count of people: the small-numbers rule applies to its cells.</summary>
     public static PackColumn Count(string header) => new(header, PackFormat.Count);
+
+    /// <summary>A whole number that is not a count of people (months, organisations, snapshots, years).</summary>
+    public static PackColumn WholeNumber(string header) => new(header, PackFormat.Whole);
 
     public static PackColumn Percent(string header) => new(header, PackFormat.Percent);
 

@@ -52,8 +52,16 @@ internal sealed partial class PackComposer
         var noReturn = quality.Where(q => q.Returns.Count == 0).Select(q => q.Code).ToList();
         var old = quality.Where(q => q.ReturnOlderThanAYear).Select(q => q.Code).ToList();
         var disagree = quality.Where(q => (q.Difference is { } d && Math.Abs(d) > ReconciliationTolerance) || q.Check.StartsWith("the return states no", StringComparison.Ordinal)).Select(q => q.Code).ToList();
+        var fewest = withEsr.Count == 0 ? 0 : withEsr.Min(q => q.FlowMonths);
         yield return Paragraph(string.Create(CultureInfo.InvariantCulture,
-            $"{withEsr.Count} of {quality.Count} organisations report ESR staff in post; {full} of them have 12 months or more of flows and {none} none (their leaver and joiner rates are England's). The fewest months of flows among them is {_baseline.ObservedMonthsOf(unit)}."));
+            $"{withEsr.Count} of {quality.Count} organisations report ESR staff in post; {full} of them have 12 months or more of flows and {none} none (their leaver and joiner rates are England's). The fewest months of flows among them is {fewest}."));
+        var demandOnly = quality.Where(q => q.EsrFte is null && q.Returns.Count > 0).ToList();
+        if (demandOnly.Count > 0)
+        {
+            var establishment = _facts.ReturnWorkforce.Where(w => demandOnly.Any(q => string.Equals(q.Code, w.OrganisationCode, StringComparison.OrdinalIgnoreCase))).Sum(w => w.EstablishmentWte);
+            yield return Note(string.Create(CultureInfo.InvariantCulture,
+                $"Sent a survey return but no ESR staff in post: {List(demandOnly.Select(q => q.Code))}. Their stated demand ({OneDecimal(establishment):#,0.0} WTE funded today) is in this unit's demand with no supply beside it, so the gap here is overstated by about that much; load their ESR exports to close it."));
+        }
         if (noReturn.Count > 0 || old.Count > 0 || disagree.Count > 0)
         {
             yield return Note(string.Create(CultureInfo.InvariantCulture,

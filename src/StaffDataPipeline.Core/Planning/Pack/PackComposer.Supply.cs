@@ -12,7 +12,7 @@ internal sealed partial class PackComposer
     private IEnumerable<PackBlock> AtAGlance(List<PlanningUnit> units)
     {
         yield return Heading("Regions and GLHs at a glance");
-        yield return Paragraph("All roles in each unit, baseline scenario. Supply in 10 years adds up the role families' P50s (close to, not exactly, the P50 of the total). The fewest months of flows is the least among the unit's organisations: 0 means at least one rests on England's rates only.");
+        yield return Paragraph("All roles in each unit, baseline scenario. Supply in 10 years adds up the role families' P50s (close to, not exactly, the P50 of the total). The fewest months of flows is the least among the unit's organisations with ESR staff in post: 0 means at least one rests on England's rates only; blank, none has ESR staff in post.");
         var year = Math.Min(10, _horizon);
         var rows = units.Select(u =>
         {
@@ -24,7 +24,7 @@ internal sealed partial class PackComposer
             {
                 TextCell(u.Name), TextCell(u.Level == UnitLevel.National ? "England" : u.Level == UnitLevel.Region ? "Region" : "GLH"),
                 PackCell.Of(organisations.Count), FteCell(Sum(l => l.SupplyFte.P50, 0)), FteCell(Sum(l => l.SupplyFte.P50, year)),
-                FteCell(Sum(l => l.DemandFte, year)), PackCell.Of(_baseline.ObservedMonthsOf(u)), PackCell.Of(noReturn),
+                FteCell(Sum(l => l.DemandFte, year)), PackCell.Of(FewestFlowMonths(organisations)), PackCell.Of(noReturn),
             };
         });
         yield return new PackTable("Units at a glance (FTE)",
@@ -177,6 +177,13 @@ internal sealed partial class PackComposer
     }
 
     private static readonly int[] GapYears = [5, 10];
+
+    /// <summary>The fewest months of flows among the organisations with ESR staff in post (null: none has any).</summary>
+    private int? FewestFlowMonths(IReadOnlyList<string> organisations)
+    {
+        var withStock = organisations.Where(o => _inputs.Stock.Any(s => string.Equals(s.OrganisationCode, o, StringComparison.OrdinalIgnoreCase))).ToList();
+        return withStock.Count == 0 ? null : withStock.Min(o => _baseline.ObservedMonthsByOrganisation.GetValueOrDefault(o));
+    }
 
     private IEnumerable<int> HorizonYears() => GapYears.Where(y => y <= _horizon);
 

@@ -33,7 +33,7 @@ internal sealed partial class PackComposer
                     TextCell(r.Code), TextCell(r.Name), TextCell(r.TraineeRole), TextCell(r.QualifiedRole), PackCell.Of(r.Years), ShareCell(r.AnnualAttrition), ShareCell(r.Completion),
                     ShareCell(r.TakePost), ShareCell(r.StayWhereTrained),
                     TextCell(r.CommissionsPerYear is { } c ? Number(c) : "starters in the last 12 months"),
-                    TextCell(r.TraineeGrades.Count == 0 ? string.Empty : string.Join(" | ", r.TraineeGrades)), TextCell(r.Source), TextCell(version),
+                    TextCell(r.TraineeGrades.Count == 0 ? string.Empty : string.Join(", ", r.TraineeGrades)), TextCell(r.Source), TextCell(version),
                 }))),
             Heading("Scenarios: what each changes from the baseline"),
             new PackTable("Scenario overrides",

@@ -70,6 +70,7 @@ internal sealed partial class PackComposer
 
     private static string SheetName(PlanningUnit unit, HashSet<string> taken) => SheetName(unit.Level switch
     {
+        _ when unit.Code == PlanningGeography.NotKnown => unit.Name,
         UnitLevel.National => "England",
         UnitLevel.Region => "Region " + unit.Name,
         _ => "GLH " + unit.Name,
@@ -138,6 +139,7 @@ internal sealed partial class PackComposer
 
     private static string Describe(PlanningUnit unit) => unit.Level switch
     {
+        _ when unit.Code == PlanningGeography.NotKnown => $"{unit.Name} (organisations.csv gives no {(unit.Level == UnitLevel.Region ? "region" : "GLH")})",
         UnitLevel.National => "England",
         UnitLevel.Region => $"{unit.Name} (NHS England region)",
         UnitLevel.Glh => $"{unit.Name} (Genomic Laboratory Hub)",

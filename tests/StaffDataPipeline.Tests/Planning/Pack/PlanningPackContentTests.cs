@@ -101,6 +101,21 @@ public sealed class PlanningPackContentTests
     }
 
     [Fact]
+    public void An_organisation_with_no_region_or_glh_is_planned_on_not_known_sheets_that_say_why()
+    {
+        var inputs = new PlanningInputs(new DateOnly(2025, 3, 31), [new("Z99", "GC", AgeBand.Under50, 12, 12)], [], [], [], []);
+        var result = new SupplyPlanner(Assumptions(), Reference.Data.Taxonomy, Geography).ProjectExpected(inputs);
+        var region = result.Lines.Select(l => l.Unit).First(u => u.Level == UnitLevel.Region);
+        var glh = result.Lines.Select(l => l.Unit).First(u => u.Level == UnitLevel.Glh);
+        var record = new PlanRecord(RanAt, result, new Dictionary<string, int>(), new Dictionary<PlanningUnit, IReadOnlyList<string>> { [PlanningUnit.England] = ["Z99"], [region] = ["Z99"], [glh] = ["Z99"] });
+
+        var pack = new PlanningPackBuilder(Assumptions(), Reference.Data.Taxonomy, Geography).Build([record], inputs, PackFacts.None);
+
+        Assert.Equal(["England", "Region not known", "GLH not known", "Assumptions"], pack.Sheets.Select(s => s.Name));
+        Assert.StartsWith("Region not known (organisations.csv gives no region)", pack.Sheets[1].Heading, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Secondary_suppression_hides_a_second_count_so_a_hidden_one_cannot_be_worked_out_from_a_total()
     {
         // 3 is under 5; alone it could be had from 13 − 10 (its row) or 11 − 8 (its column), so 10 and 8 go too, and

@@ -2,6 +2,7 @@ using System.Globalization;
 using StaffDataPipeline.Pipeline;
 using StaffDataPipeline.Planning;
 using StaffDataPipeline.Planning.Pack;
+using StaffDataPipeline.SqlServer;
 using StaffDataPipeline.Sqlite;
 using StaffDataPipeline.Tests.Support;
 using StaffDataPipeline.Tests.Warehouse;
@@ -9,17 +10,29 @@ using StaffDataPipeline.Tests.Warehouse;
 namespace StaffDataPipeline.Tests.Planning.Pack;
 
 /// <summary>
-/// The pack on the samples, end to end on a real SQLite warehouse: the monthly ESR exports and the survey returns
-/// loaded, the plan run, the pack's facts read (<see cref="SqlitePackSource"/>) and the pack built.
+/// The pack on the samples, end to end on a real warehouse: the monthly ESR exports and the survey returns loaded, the
+/// plan run, the pack's facts read (<see cref="IPackSource"/>) and the pack built.
 /// </summary>
-public sealed class PlanningPackSampleTests : IDisposable
+public abstract class PlanningPackSampleTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2024, 11, 20, 12, 0, 0, TimeSpan.Zero);
-    private readonly SqliteWarehouseProvider _db = new();
+    private readonly IWarehouseProvider _db;
 
-    public void Dispose() => _db.Dispose();
+    protected PlanningPackSampleTests(IWarehouseProvider provider) => _db = provider;
 
-    [Fact]
+    public void Dispose()
+    {
+        _db.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract IPackSource PackSource();
+
+    protected abstract IPlanningSource PlanningSource();
+
+    protected abstract IPlanRunStore Store();
+
+    [SkippableFact]
     public async Task The_samples_pack_has_a_sheet_per_unit_every_assumption_the_coverage_and_the_same_figures_twice()
     {
         var pipeline = TestPipeline.Create(_db.CreateWarehouse(Reference.Data));
@@ -28,7 +41,7 @@ public sealed class PlanningPackSampleTests : IDisposable
 
         var first = await Stage().RunAsync(runs: 40, seed: 7, CancellationToken.None);
         var again = await Stage().RunAsync(runs: 40, seed: 7, CancellationToken.None);
-        var facts = await new SqlitePackSource(_db.DatabasePath).ReadAsync(CancellationToken.None);
+        var facts = await PackSource().ReadAsync(CancellationToken.None);
         var builder = new PlanningPackBuilder(Reference.Data.PlanningAssumptions, Reference.Data.Taxonomy, new PlanningGeography(Reference.Data.Organisations.All));
         var pack = builder.Build([first!.Record!], first.Inputs!, facts);
 
@@ -93,6 +106,45 @@ public sealed class PlanningPackSampleTests : IDisposable
     }
 
     private PlanStage Stage() => new(
-        new SqlitePlanningSource(_db.DatabasePath), new SqlitePlanRunStore(_db.DatabasePath), Reference.Data.PlanningAssumptions, Reference.Data.Taxonomy,
-        new PlanningGeography(Reference.Data.Organisations.All), new FixedTimeProvider(Now));
+        PlanningSource(), Store(), Reference.Data.PlanningAssumptions, Reference.Data.Taxonomy, new PlanningGeography(Reference.Data.Organisations.All), new FixedTimeProvider(Now));
+}
+
+/// <summary>The pack on a real SQLite warehouse file.</summary>
+public sealed class SqlitePlanningPackSampleTests : PlanningPackSampleTests
+{
+    private readonly SqliteWarehouseProvider _provider;
+
+    public SqlitePlanningPackSampleTests()
+        : this(new SqliteWarehouseProvider())
+    {
+    }
+
+    private SqlitePlanningPackSampleTests(SqliteWarehouseProvider provider)
+        : base(provider) => _provider = provider;
+
+    protected override IPackSource PackSource() => new SqlitePackSource(_provider.DatabasePath);
+
+    protected override IPlanningSource PlanningSource() => new SqlitePlanningSource(_provider.DatabasePath);
+
+    protected override IPlanRunStore Store() => new SqlitePlanRunStore(_provider.DatabasePath);
+}
+
+/// <summary>The same on SQL Server, when STAFFDATA_TEST_SQLSERVER holds a connection string; skipped, saying why, otherwise.</summary>
+public sealed class SqlServerPlanningPackSampleTests : PlanningPackSampleTests
+{
+    private readonly SqlServerWarehouseProvider _provider;
+
+    public SqlServerPlanningPackSampleTests()
+        : this(new SqlServerWarehouseProvider())
+    {
+    }
+
+    private SqlServerPlanningPackSampleTests(SqlServerWarehouseProvider provider)
+        : base(provider) => _provider = provider;
+
+    protected override IPackSource PackSource() => new SqlServerPackSource(_provider.Options());
+
+    protected override IPlanningSource PlanningSource() => new SqlServerPlanning(_provider.Options());
+
+    protected override IPlanRunStore Store() => new SqlServerPlanning(_provider.Options());
 }

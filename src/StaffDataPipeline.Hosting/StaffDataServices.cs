@@ -93,6 +93,10 @@ public static class StaffDataServices
                 data.PlanningAssumptions, data.Taxonomy, new StaffDataPipeline.Planning.PlanningGeography(data.Organisations.All), sp.GetRequiredService<TimeProvider>());
         });
 
+        // The planning pack: content from Core, facts from the warehouse; the writers (IPackWriter, one per extension) register themselves.
+        services.AddScoped(sp => new PlanningPackService(
+            sp.GetRequiredService<StaffDataPipeline.Planning.Pack.IPackSource>(), sp.GetServices<StaffDataPipeline.Planning.Pack.IPackWriter>(), sp.GetRequiredService<ReferenceDataSet>()));
+
         services.AddScoped<LoadPipeline>();
         services.AddScoped<TitleOverrideEditor>();
         services.AddSingleton(warehouse);

@@ -20,6 +20,7 @@ public static class SqlServerServiceCollectionExtensions
         services.AddSingleton<IWarehouseHealth>(new SqlServerWarehouseHealth(options));
         services.AddScoped<IPlanningSource>(sp => new SqlServerPlanning(options, sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<IPlanRunStore>(sp => new SqlServerPlanning(options, sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<StaffDataPipeline.Planning.Pack.IPackSource>(sp => new SqlServerPackSource(options, sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

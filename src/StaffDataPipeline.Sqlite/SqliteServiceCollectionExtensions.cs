@@ -20,6 +20,7 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IWarehouseHealth>(new SqliteWarehouseHealth(databasePath));
         services.AddScoped<IPlanningSource>(_ => new SqlitePlanningSource(databasePath));
         services.AddScoped<IPlanRunStore>(_ => new SqlitePlanRunStore(databasePath));
+        services.AddScoped<StaffDataPipeline.Planning.Pack.IPackSource>(_ => new SqlitePackSource(databasePath));
         return services;
     }
 }

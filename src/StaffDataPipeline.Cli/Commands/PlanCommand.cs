@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using StaffDataPipeline.Hosting;
 using StaffDataPipeline.Planning;
 using StaffDataPipeline.Planning.Scenarios;
 using StaffDataPipeline.Warehouse;
@@ -14,12 +15,14 @@ internal static class PlanCommand
     {
         var runs = new Option<int?>("--runs") { Description = "Monte Carlo runs (default: runs in planning-assumptions.csv, 1000)." };
         var seed = new Option<long?>("--seed") { Description = $"Random seed: the same data, assumptions and seed give the same figures (default {PlanStage.DefaultSeed})." };
+        var pack = new Option<FileInfo?>("--pack") { Description = "Also write the planning pack as a workbook (e.g. pack.xlsx), the baseline and every --scenario side by side." };
+        var html = new Option<FileInfo?>("--html") { Description = "Also write the planning pack as a self-contained web page (e.g. pack.html)." };
         var scenarios = new Option<string[]>("--scenario")
         {
             Description = "A scenario to run: baseline, or the name of a file in reference-data/scenarios (give it again for more; same seed, one run each). Default: baseline.",
             AllowMultipleArgumentsPerToken = false,
         };
-        var command = new Command("plan", "Project supply for England, regions, GLHs and large enough organisations beside stated demand, and record the run (plan_run, plan_projection).") { runs, seed, scenarios };
+        var command = new Command("plan", "Project supply for England, regions, GLHs and large enough organisations beside stated demand, and record the run (plan_run, plan_projection).") { runs, seed, scenarios, pack, html };
         command.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, new Dictionary<string, string?>(), async services =>
         {
             if (parse.GetValue(runs) is < 1 or > 100_000)
@@ -31,6 +34,14 @@ internal static class PlanCommand
             if (parse.GetValue(seed) is < 0)
             {
                 await Console.Error.WriteLineAsync("staffdata: --seed must be a whole number from 0.");
+                return ExitCodes.Configuration;
+            }
+
+            // The planning pack's files, checked before the run so a missing writer does not cost a plan.
+            var packFiles = new[] { parse.GetValue(pack), parse.GetValue(html) }.OfType<FileInfo>().Select(f => f.FullName).ToList();
+            if (packFiles.Count > 0 && services.GetRequiredService<PlanningPackService>().MissingWriter(packFiles) is { } noWriter)
+            {
+                await Console.Error.WriteLineAsync("staffdata: " + noWriter);
                 return ExitCodes.Configuration;
             }
 
@@ -75,6 +86,14 @@ internal static class PlanCommand
 
             var ids = outcomes.Count == 1 ? $"= {outcomes[0].RunId}" : $"IN ({string.Join(", ", outcomes.Select(o => o.RunId))})";
             Console.WriteLine($"Query it: SELECT * FROM plan_projection WHERE run_id {ids} (and plan_commission, plan_demand); v_supply_projection and v_supply_demand_gap read the latest baseline run.");
+            if (packFiles.Count > 0)
+            {
+                foreach (var file in await services.GetRequiredService<PlanningPackService>().WriteAsync([.. outcomes.Select(o => o.Record)], outcomes[0].Inputs, packFiles, ct))
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Planning pack written: {file.Path} ({file.Sheets} sheets, {file.Bytes:#,0} bytes)."));
+                }
+            }
+
             return ExitCodes.Success;
         }));
         return command;

@@ -12,6 +12,9 @@ public sealed record PlanStageResult(long RunId, PlanResult Result, int Units, i
 
     /// <summary>Where the time went: reading the warehouse, the model, recording the run.</summary>
     public (TimeSpan Read, TimeSpan Model, TimeSpan Record) Stages { get; init; }
+
+    /// <summary>What the run read (shared by the scenarios of one call), so the planning pack is built without reading the warehouse twice.</summary>
+    public required PlanningInputs Inputs { get; init; }
 }
 
 /// <summary>
@@ -62,7 +65,7 @@ public sealed class PlanStage(IPlanningSource source, IPlanRunStore store, Plann
             var count = result.Lines.Select(l => l.Unit).Distinct().Count();
             // The read is shared: the first run's time includes it, as a single run's always has.
             var shared = results.Count == 0 ? read : TimeSpan.Zero;
-            results.Add(new PlanStageResult(runId, result, count, result.Lines.Count, elapsed + shared) { Stages = (shared, model, elapsed - model), Record = record });
+            results.Add(new PlanStageResult(runId, result, count, result.Lines.Count, elapsed + shared) { Stages = (shared, model, elapsed - model), Record = record, Inputs = inputs });
         }
 
         return results;

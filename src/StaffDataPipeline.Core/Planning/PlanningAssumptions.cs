@@ -45,4 +45,10 @@ public sealed record PlanningAssumptions(string Version, IReadOnlyList<PlanningR
         name == SupplyPlanner.Baseline
             ? Planning.Scenarios.PlanScenario.Baseline
             : Scenarios.FirstOrDefault(s => s.Name == name) ?? throw new Scenarios.UnknownScenarioException(name, ScenarioNames);
+
+    /// <summary>The planning pack shows a count of people under this as "&lt;5" (0: no suppression).</summary>
+    public int SuppressBelowHeads { get; init; } = 5;
+
+    /// <summary>The source column of planning-assumptions.csv by assumption name (none for a default not in the file).</summary>
+    public IReadOnlyDictionary<string, string> Sources { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

@@ -105,6 +105,7 @@ internal static class PlanningAssumptionsLoader
     private static PlanningAssumptions WithSettings(PlanningAssumptions assumptions, ReferenceTable table)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
         {
             var name = row["assumption"];
@@ -112,6 +113,8 @@ internal static class PlanningAssumptionsLoader
             {
                 throw row.Error($"assumption '{name}' is listed twice.");
             }
+
+            sources[name] = row["source"];
 
             double Number(double min, double max, bool whole)
             {
@@ -127,10 +130,12 @@ internal static class PlanningAssumptionsLoader
                 "ageing_under_50" => assumptions with { AgeingUnder50 = Number(0, 1, whole: false) },
                 "runs" => assumptions with { Runs = (int)Number(1, 100_000, whole: true) },
                 "horizon_years" => assumptions with { Horizon = (int)Number(1, 30, whole: true) },
-                _ => throw row.Error($"'{name}' is not an assumption this program knows (organisation_threshold_heads, credibility_min, credibility_max, ageing_under_50, runs, horizon_years)."),
+                "suppress_below_heads" => assumptions with { SuppressBelowHeads = (int)Number(0, 100, whole: true) },
+                _ => throw row.Error($"'{name}' is not an assumption this program knows (organisation_threshold_heads, credibility_min, credibility_max, ageing_under_50, runs, horizon_years, suppress_below_heads)."),
             };
         }
 
+        assumptions = assumptions with { Sources = sources };
         return assumptions.CredibilityMin > assumptions.CredibilityMax
             ? throw new ReferenceDataException(table.FileName, 0, $"credibility_min ({assumptions.CredibilityMin.ToString(CultureInfo.InvariantCulture)}) is above credibility_max ({assumptions.CredibilityMax.ToString(CultureInfo.InvariantCulture)}).")
             : assumptions;

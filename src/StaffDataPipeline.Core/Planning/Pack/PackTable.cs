@@ -16,6 +16,9 @@ public enum PackFormat
 
     /// <summary>A ratio (e.g. counsellors per consultant): two decimal places.</summary>
     Ratio = 4,
+
+    /// <summary>A whole number that is not a count of people (months, organisations, years, runs): never suppressed.</summary>
+    Whole = 5,
 }
 
 /// <summary>A column: its header and how its numbers are shown.</summary>

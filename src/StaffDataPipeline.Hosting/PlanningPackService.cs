@@ -16,6 +16,9 @@ public sealed class PlanningPackService(IPackSource source, IEnumerable<IPackWri
 {
     private readonly IReadOnlyList<IPackWriter> _writers = [.. writers];
 
+    /// <summary>The extensions there are writers for (".html", ".xlsx"), in order.</summary>
+    public IReadOnlyList<string> Extensions => [.. _writers.Select(w => w.Extension).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
+
     /// <summary>Null when every path has a writer; otherwise one sentence naming the path and the extensions there are writers for.</summary>
     public string? MissingWriter(IEnumerable<string> paths)
     {

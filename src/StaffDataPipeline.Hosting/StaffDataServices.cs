@@ -97,6 +97,7 @@ public static class StaffDataServices
         services.AddScoped(sp => new PlanningPackService(
             sp.GetRequiredService<StaffDataPipeline.Planning.Pack.IPackSource>(), sp.GetServices<StaffDataPipeline.Planning.Pack.IPackWriter>(), sp.GetRequiredService<ReferenceDataSet>()));
 
+        services.AddScoped<Packs.PackPublisher>();
         services.AddScoped<LoadPipeline>();
         services.AddScoped<TitleOverrideEditor>();
         services.AddSingleton(warehouse);

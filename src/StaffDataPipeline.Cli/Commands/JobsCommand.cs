@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StaffDataPipeline.Hosting;
+using StaffDataPipeline.Hosting.Packs;
 using StaffDataPipeline.Hosting.Reports;
 using StaffDataPipeline.Pipeline;
 using StaffDataPipeline.Service.Api;
@@ -36,7 +37,7 @@ internal static class JobsCommand
 
             foreach (var job in jobs)
             {
-                Console.WriteLine($"{job.Id}: '{job.Cron}' ({job.TimeZone}) loads {string.Join(", ", job.Paths)}");
+                Console.WriteLine($"{job.Id}: '{job.Cron}' ({job.TimeZone}) {JobsOverview.Does(job)}");
                 Console.WriteLine($"    next run: {job.NextRunLocal?.ToString("yyyy-MM-dd HH:mm zzz") ?? "never"}");
                 Console.WriteLine($"    last run: {(job.LastRunLocal is { } last ? $"{last:yyyy-MM-dd HH:mm zzz}, {job.LastState}: {job.LastOutcome}" : "not since the service started")}");
                 foreach (var warning in job.Warnings)
@@ -83,10 +84,21 @@ internal static class JobsCommand
 
             Console.WriteLine($"The service is not running at {client.BaseAddress}; running {job.Id} here.");
             await using var services = StaffDataServices.Build(configuration);
-            var run = new ScheduledLoadJob(schedule, services.GetRequiredService<LoadPipeline>(), services.GetRequiredService<LoadOptions>(), services.GetRequiredService<ILogger<ScheduledLoadJob>>());
+            var run = new ScheduledLoadJob(
+                schedule, services.GetRequiredService<LoadPipeline>(), services.GetRequiredService<LoadOptions>(), services.GetRequiredService<PackPublisher>(),
+                new PackOutbox(schedule.ResolvedOutbox, schedule.PacksKept), services.GetRequiredService<ILogger<ScheduledLoadJob>>());
             var reports = await run.Run(job, ct);
-            LoadReportPrinter.Print(Console.Out, reports, dryRun: false);
-            return reports.Count > 0 && reports.All(r => r.Succeeded) ? ExitCodes.Success : ExitCodes.SomeFilesNotLoaded;
+            if (reports.Count > 0)
+            {
+                LoadReportPrinter.Print(Console.Out, reports, dryRun: false);
+            }
+
+            if (job.BuildPack)
+            {
+                Console.WriteLine(await run.PublishPackAsync(job, ct) + $" (outbox {schedule.ResolvedOutbox}).");
+            }
+
+            return reports.All(r => r.Succeeded) && (reports.Count > 0 || job.BuildPack) ? ExitCodes.Success : ExitCodes.SomeFilesNotLoaded;
         }));
         return command;
     }

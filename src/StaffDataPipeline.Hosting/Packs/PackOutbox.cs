@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using StaffDataPipeline.Csv.Writing;
 using StaffDataPipeline.Planning.Pack;
 
 namespace StaffDataPipeline.Hosting.Packs;
@@ -34,11 +35,11 @@ public sealed partial class PackOutbox
     public static string IdOf(DateOnly dataAsOf, long firstRunId) =>
         string.Create(CultureInfo.InvariantCulture, $"planning-pack-{dataAsOf:yyyy-MM-dd}-run{firstRunId}");
 
-    /// <summary>Writes the document in every format given, then its manifest; removes the oldest packs beyond <see cref="Kept"/>.</summary>
-    public PackManifest Publish(PackDocument document, IReadOnlyList<IPackWriter> writers, DateTimeOffset builtAt, DateOnly dataAsOf, IReadOnlyList<string> scenarios, IReadOnlyList<long> runIds)
+    /// <summary>Writes the document in every format there is a writer for, then its manifest; removes the oldest packs beyond <see cref="Kept"/>.</summary>
+    public PackManifest Publish(PackDocument document, PlanningPackService packs, DateTimeOffset builtAt, DateOnly dataAsOf, IReadOnlyList<string> scenarios, IReadOnlyList<long> runIds)
     {
         ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(writers);
+        ArgumentNullException.ThrowIfNull(packs);
         if (runIds.Count == 0)
         {
             throw new ArgumentException("A pack comes from at least one plan run.", nameof(runIds));
@@ -46,16 +47,16 @@ public sealed partial class PackOutbox
 
         Directory.CreateDirectory(Folder);
         var id = IdOf(dataAsOf, runIds[0]);
-        var files = new List<PackFile>();
-        foreach (var writer in writers)
-        {
-            var name = id + writer.Extension;
-            var bytes = WriteAtomically(Path.Combine(Folder, name), s => writer.Write(document, s));
-            files.Add(new PackFile(name, writer.Extension, bytes));
-        }
-
+        var files = packs.Extensions
+            .Select(extension => packs.Write(document, Path.Combine(Folder, id + extension)))
+            .Select(written => new PackFile(Path.GetFileName(written.Path), written.Extension, written.Bytes))
+            .ToList();
         var manifest = new PackManifest(id, builtAt, dataAsOf, scenarios, runIds, files);
-        WriteAtomically(Path.Combine(Folder, id + ManifestSuffix), s => JsonSerializer.Serialize(s, manifest, Json));
+        AtomicFile.Write(Path.Combine(Folder, id + ManifestSuffix), writer =>
+        {
+            writer.Write(JsonSerializer.Serialize(manifest, Json));
+            return 0;
+        });
         Prune();
         return manifest;
     }
@@ -121,28 +122,6 @@ public sealed partial class PackOutbox
             {
                 File.Delete(Path.Combine(Folder, file.Name));
             }
-        }
-    }
-
-    private static long WriteAtomically(string path, Action<Stream> write)
-    {
-        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            long length;
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-                length = stream.Length;
-            }
-
-            File.Move(temporary, path, overwrite: true);
-            return length;
-        }
-        finally
-        {
-            File.Delete(temporary);
         }
     }
 

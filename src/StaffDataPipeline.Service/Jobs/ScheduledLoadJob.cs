@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
+using StaffDataPipeline.Hosting.Packs;
 using StaffDataPipeline.Pipeline;
 using StaffDataPipeline.Service.Settings;
 
@@ -7,20 +8,26 @@ namespace StaffDataPipeline.Service.Jobs;
 
 /// <summary>
 /// One run of a recurring load from Schedule:Jobs. Loads its paths with the job's options; files loaded before are
-/// recognised by the hash ledger, so a run repeated after a crash loads nothing twice. Files stay where they are.
+/// recognised by the hash ledger, so a run repeated after a crash loads nothing twice. Files stay where they are. With
+/// BuildPack, the plan then runs and the planning pack is published to Schedule:Outbox, also when a file was rejected
+/// (the warehouse holds whole files only, so the pack shows what is loaded, and its coverage names what is missing).
 /// </summary>
 public sealed class ScheduledLoadJob
 {
     private readonly ScheduleSettings _schedule;
     private readonly LoadPipeline _pipeline;
     private readonly LoadOptions _options;
+    private readonly PackPublisher _packs;
+    private readonly PackOutbox _outbox;
     private readonly ILogger<ScheduledLoadJob> _logger;
 
-    public ScheduledLoadJob(ScheduleSettings schedule, LoadPipeline pipeline, LoadOptions options, ILogger<ScheduledLoadJob> logger)
+    public ScheduledLoadJob(ScheduleSettings schedule, LoadPipeline pipeline, LoadOptions options, PackPublisher packs, PackOutbox outbox, ILogger<ScheduledLoadJob> logger)
     {
         _schedule = schedule;
         _pipeline = pipeline;
         _options = options;
+        _packs = packs;
+        _outbox = outbox;
         _logger = logger;
     }
 
@@ -33,6 +40,11 @@ public sealed class ScheduledLoadJob
             ?? throw new InvalidOperationException($"Scheduled job '{jobId}' is no longer in Schedule:Jobs; nothing was loaded.");
         var reports = await Run(job, cancellationToken);
         var outcome = ScheduledOutcome.Of(job.Id, reports);
+        if (job.BuildPack)
+        {
+            outcome = outcome.WithPack(await PublishPackAsync(job, cancellationToken));
+        }
+
         if (outcome.Rejected + outcome.Failed > 0)
         {
             // A run with a file that did not load is not a succeeded job. Not retried: the rejected files would be
@@ -45,10 +57,28 @@ public sealed class ScheduledLoadJob
         return outcome;
     }
 
+    /// <summary>Runs the plan and publishes the pack; the sentence for the job's outcome.</summary>
+    public async Task<string> PublishPackAsync(ScheduledLoad job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var manifest = await _packs.PublishAsync(job.PackScenarios, _outbox, cancellationToken);
+        var sentence = manifest is null
+            ? "no planning pack: the warehouse holds no staff in post yet"
+            : $"planning pack {manifest.Id} published ({string.Join(", ", manifest.Scenarios)}; data as of {manifest.DataAsOf:yyyy-MM-dd})";
+        _logger.LogInformation("Scheduled job {Job}: {Pack}", job.Id, sentence);
+        return sentence;
+    }
+
     /// <summary>The load itself, for `staffdata run-job` when no service is running.</summary>
     public Task<IReadOnlyList<FileLoadReport>> Run(ScheduledLoad job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
+        if (job.Paths.Count == 0)
+        {
+            // A job that only builds the planning pack.
+            return Task.FromResult<IReadOnlyList<FileLoadReport>>([]);
+        }
+
         var options = _options with
         {
             RejectThreshold = job.RejectThreshold ?? _options.RejectThreshold,
@@ -63,6 +93,9 @@ public sealed class ScheduledLoadJob
 /// <summary>A scheduled run's result as kept in Hangfire's storage: counts and batch ids, never rows.</summary>
 public sealed record ScheduledOutcome(string JobId, int Loaded, int AlreadyLoaded, int Rejected, int Failed, IReadOnlyList<long> Batches, string Summary)
 {
+    /// <summary>What the job did about the planning pack (BuildPack), or null.</summary>
+    public string? Pack { get; init; }
+
     public static ScheduledOutcome Of(string jobId, IReadOnlyList<FileLoadReport> reports)
     {
         ArgumentNullException.ThrowIfNull(reports);
@@ -76,6 +109,9 @@ public sealed record ScheduledOutcome(string JobId, int Loaded, int AlreadyLoade
                       string.Concat(reports.Where(r => r.Status is FileLoadStatus.Rejected or FileLoadStatus.Failed).Take(5).Select(r => $"; {r.FileName}: {r.ReasonCode}"));
         return new ScheduledOutcome(jobId, loaded, already, rejected, failed, batches, summary);
     }
+
+    /// <summary>The outcome with the pack's sentence added to its summary.</summary>
+    public ScheduledOutcome WithPack(string pack) => this with { Pack = pack, Summary = $"{Summary}; {pack}" };
 
     /// <summary>The files that did not load, as "Rejected: CODE, file; Held: SUSPICIOUS_SHRINK, file (and 2 more)".</summary>
     public static string Headline(IReadOnlyList<FileLoadReport> reports)

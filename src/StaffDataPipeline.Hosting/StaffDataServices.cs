@@ -94,8 +94,9 @@ public static class StaffDataServices
         });
 
         // The planning pack: content from Core, facts from the warehouse; the writers (IPackWriter, one per extension) register themselves.
+        services.AddSingleton(sp => new Packs.PackFiles(sp.GetServices<StaffDataPipeline.Planning.Pack.IPackWriter>()));
         services.AddScoped(sp => new PlanningPackService(
-            sp.GetRequiredService<StaffDataPipeline.Planning.Pack.IPackSource>(), sp.GetServices<StaffDataPipeline.Planning.Pack.IPackWriter>(), sp.GetRequiredService<ReferenceDataSet>()));
+            sp.GetRequiredService<StaffDataPipeline.Planning.Pack.IPackSource>(), sp.GetRequiredService<Packs.PackFiles>(), sp.GetRequiredService<ReferenceDataSet>()));
 
         services.AddScoped<Packs.PackPublisher>();
         services.AddScoped<LoadPipeline>();

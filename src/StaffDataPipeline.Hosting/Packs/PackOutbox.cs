@@ -36,7 +36,7 @@ public sealed partial class PackOutbox
         string.Create(CultureInfo.InvariantCulture, $"planning-pack-{dataAsOf:yyyy-MM-dd}-run{firstRunId}");
 
     /// <summary>Writes the document in every format there is a writer for, then its manifest; removes the oldest packs beyond <see cref="Kept"/>.</summary>
-    public PackManifest Publish(PackDocument document, PlanningPackService packs, DateTimeOffset builtAt, DateOnly dataAsOf, IReadOnlyList<string> scenarios, IReadOnlyList<long> runIds)
+    public PackManifest Publish(PackDocument document, PackFiles packs, DateTimeOffset builtAt, DateOnly dataAsOf, IReadOnlyList<string> scenarios, IReadOnlyList<long> runIds)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(packs);

@@ -45,7 +45,7 @@ public sealed class PlanningPackServiceTests : IDisposable
         var inputs = new PlanningInputs(new DateOnly(2025, 3, 31), [new("A01", "GC", AgeBand.Under50, 12, 11.5)], [], [], [], []);
         var result = new SupplyPlanner(PlanningAssumptions.None, Reference.Data.Taxonomy, geography).ProjectExpected(inputs);
         var record = new PlanRecord(new DateTimeOffset(2025, 4, 1, 8, 0, 0, TimeSpan.Zero), result, new Dictionary<string, int>(), new Dictionary<PlanningUnit, IReadOnlyList<string>> { [PlanningUnit.England] = ["A01"] });
-        var service = new PlanningPackService(new SqlitePackSource(_dir.File("no-warehouse.db")), [new DumpWriter(), new FailingWriter()], Reference.Data);
+        var service = new PlanningPackService(new SqlitePackSource(_dir.File("no-warehouse.db")), new StaffDataPipeline.Hosting.Packs.PackFiles([new DumpWriter(), new FailingWriter()]), Reference.Data);
 
         Assert.Null(service.MissingWriter([_dir.File("pack.txt")]));
         Assert.Equal($"{_dir.File("pack.xlsx")}: no planning pack writer is registered for '.xlsx' files; use a file ending .broken or .txt.", service.MissingWriter([_dir.File("pack.xlsx")]));

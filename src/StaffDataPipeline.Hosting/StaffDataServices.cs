@@ -8,6 +8,7 @@ using StaffDataPipeline.Excel.Safety;
 using StaffDataPipeline.Extraction;
 using StaffDataPipeline.People;
 using StaffDataPipeline.Pipeline;
+using StaffDataPipeline.PlanningPack;
 using StaffDataPipeline.ReferenceData;
 using StaffDataPipeline.Sqlite;
 using StaffDataPipeline.SqlServer;
@@ -93,6 +94,8 @@ public static class StaffDataServices
                 data.PlanningAssumptions, data.Taxonomy, new StaffDataPipeline.Planning.PlanningGeography(data.Organisations.All), sp.GetRequiredService<TimeProvider>());
         });
 
+        // The planning pack's writers (workbook and page); a host picks one by its extension.
+        services.AddPlanningPackWriters();
         services.AddScoped<LoadPipeline>();
         services.AddScoped<TitleOverrideEditor>();
         services.AddSingleton(warehouse);

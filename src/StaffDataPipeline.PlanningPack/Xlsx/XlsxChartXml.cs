@@ -108,7 +108,7 @@ internal static class XlsxChartXml
         }
 
         CategoryAxis(w, chart.CategoryAxisTitle);
-        ValueAxis(w, chart.ValueAxisTitle, formatCode);
+        ValueAxis(w, chart.ValueAxisTitle);
         w.WriteEndElement(); // plotArea
         w.WriteStartElement("legend", C);
         Val(w, "legendPos", "b");
@@ -281,7 +281,7 @@ internal static class XlsxChartXml
         w.WriteEndElement();
     }
 
-    private static void ValueAxis(XmlWriter w, string title, string formatCode)
+    private static void ValueAxis(XmlWriter w, string title)
     {
         w.WriteStartElement("valAx", C);
         Val(w, "axId", ValueAxisId.ToString(CultureInfo.InvariantCulture));
@@ -294,8 +294,9 @@ internal static class XlsxChartXml
         w.WriteEndElement();
         w.WriteEndElement();
         Title(w, title, 1000, bold: false, rotated: true);
+        // "General": the axis shows 100, 200, … without the figures' decimal place.
         w.WriteStartElement("numFmt", C);
-        w.WriteAttributeString("formatCode", formatCode);
+        w.WriteAttributeString("formatCode", "General");
         w.WriteAttributeString("sourceLinked", "0");
         w.WriteEndElement();
         Val(w, "majorTickMark", "out");

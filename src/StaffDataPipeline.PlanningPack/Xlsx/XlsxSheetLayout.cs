@@ -125,6 +125,7 @@ internal sealed class XlsxSheetLayout(PackDocument document, PackSheet sheet, Xl
         foreach (var cells in table.Rows)
         {
             var row = NewRow();
+            var rowLines = 1;
             for (var c = 0; c < table.Columns.Count && c < cells.Count; c++)
             {
                 var format = table.Columns[c].Format;
@@ -132,7 +133,14 @@ internal sealed class XlsxSheetLayout(PackDocument document, PackSheet sheet, Xl
                 {
                     row.Append(cell);
                 }
+
+                if (format == PackFormat.Text && cells[c].Text is { } text)
+                {
+                    rowLines = Math.Max(rowLines, Lines(text, Width(c + 1)));
+                }
             }
+
+            Height(row, rowLines * 15);
         }
     }
 
@@ -141,8 +149,10 @@ internal sealed class XlsxSheetLayout(PackDocument document, PackSheet sheet, Xl
         var shape = ChartShape.Of(chart);
         var format = shape.ValueFormat;
         _row++;
-        var titleRow = _row;
         Text(chart.Title, new XStyle(XFont.Bold), 15);
+        // The chart first, as wide as a paragraph, and its figures under it: the sheet stays one page wide in print.
+        var chartRow = _row;
+        _row += (ChartHeightPixels / ChartAnchor.RowPixels) + 1;
         var headerRow = _row;
         var header = NewRow();
         header.Append(TextCell(1, chart.CategoryAxisTitle, new XStyle(XFont.Bold, XFill.Header, HeaderBorder: true, Wrap: true)));
@@ -184,24 +194,15 @@ internal sealed class XlsxSheetLayout(PackDocument document, PackSheet sheet, Xl
 
         var lastRow = Math.Max(firstRow, _row - 1);
         var cells = new ChartCells(sheet.Name, chart.Categories, 1, headerRow, firstRow, lastRow, columns, bandColumn);
-        var description = $"{chart.Title}: a chart of the figures in cells {CellAddress.Of(1, headerRow)} to {CellAddress.Of(lastColumn, lastRow)} beside it.";
-        var anchor = ChartAnchor.Place(lastColumn + 1, titleRow - 1, ChartWidthPixels, ChartHeightPixels, c => Width(c + 1), $"Chart {number}", description);
+        var description = $"{chart.Title}: a chart of the figures in cells {CellAddress.Of(1, headerRow)} to {CellAddress.Of(lastColumn, lastRow)} under it.";
+        var width = Math.Max(ChartWidthPixels, Enumerable.Range(1, _textColumns).Sum(c => ChartAnchor.ColumnPixels(Width(c))));
+        var anchor = ChartAnchor.Place(0, chartRow - 1, Math.Min(width, 960), ChartHeightPixels, c => Width(c + 1), $"Chart {number}", description);
         _charts.Add((shape, cells, anchor));
-        // The next block starts below whichever is lower, the figures or the chart.
-        var pixels = 0.0;
-        var chartEnd = titleRow;
-        while (pixels < ChartHeightPixels)
-        {
-            pixels += (_heights.TryGetValue(chartEnd, out var h) ? h : 15) * 4 / 3;
-            chartEnd++;
-        }
-
-        _row = Math.Max(_row, chartEnd);
         if (bandColumn is not null)
         {
             var low = chart.Series[shape.BandLow!.Value].Name;
             var high = chart.Series[shape.BandHigh!.Value].Name;
-            Text($"The shaded band runs from {low} to {high}. The column \"{shape.BandName}\" holds the band's height ({high} minus {low}), which the chart stacks on {low}; the figures themselves are in the columns {low} and {high}.", new XStyle(XFont.Run, Wrap: true), 15, merge: true);
+            Text($"The shaded band runs from {low} to {high}. The column \"{shape.BandName}\" holds the band's height ({high} minus {low}), which the chart stacks on {low}; the figures themselves are in the columns {low} and {high}.", new XStyle(XFont.Run, Wrap: true), 13, merge: true);
         }
     }
 
@@ -225,7 +226,7 @@ internal sealed class XlsxSheetLayout(PackDocument document, PackSheet sheet, Xl
         }
 
         // Text in a number column (a suppressed "<5") lines up with the numbers.
-        return value.Text is { } text ? TextCell(column, text, new XStyle(XFont.Normal, Right: format != PackFormat.Text), _row - 1) : null;
+        return value.Text is { } text ? TextCell(column, text, new XStyle(XFont.Normal, Wrap: format == PackFormat.Text && text.Length > Width(column), Right: format != PackFormat.Text), _row - 1) : null;
     }
 
     private Cell TextCell(int column, string text, XStyle style, int? row = null)
@@ -303,7 +304,10 @@ internal sealed class XlsxSheetLayout(PackDocument document, PackSheet sheet, Xl
 
     private double Width(int column) => _widths.TryGetValue(column, out var width) ? width : 10;
 
-    /// <summary>Columns wide enough for their figures and headers (headers wrap past 30 characters).</summary>
+    /// <summary>
+    /// Columns wide enough for their figures, with headers wrapping onto two or three lines and long text wrapping in
+    /// its cell: every block shares the sheet's columns, so no one long sentence may widen a column the others use.
+    /// </summary>
     private void MeasureColumns()
     {
         foreach (var block in sheet.Blocks)
@@ -315,27 +319,31 @@ internal sealed class XlsxSheetLayout(PackDocument document, PackSheet sheet, Xl
                     {
                         var column = table.Columns[c];
                         var longest = table.Rows.Where(r => c < r.Count).Select(r => Shown(r[c], column.Format).Length).DefaultIfEmpty(0).Max();
-                        Widen(c + 1, Math.Max(Math.Min(column.Header.Length, 30), longest) + 2, column.Format == PackFormat.Text ? 60 : 30);
+                        Widen(c + 1, column.Format == PackFormat.Text ? Math.Max(longest, HeaderWidth(column.Header)) + 2 : Math.Max(longest + 2, HeaderWidth(column.Header)) + 1, column.Format != PackFormat.Text ? 18 : c == 0 ? 40 : 50);
                     }
 
                     break;
                 case PackChart chart:
                     var shape = ChartShape.Of(chart);
-                    Widen(1, Math.Max(Math.Min(chart.CategoryAxisTitle.Length, 30), chart.Categories.Select(c => c.Length).DefaultIfEmpty(0).Max()) + 2, 40);
+                    Widen(1, Math.Max(HeaderWidth(chart.CategoryAxisTitle), chart.Categories.Select(c => c.Length).DefaultIfEmpty(0).Max()) + 2, 40);
                     for (var s = 0; s < chart.Series.Count; s++)
                     {
-                        Widen(s + 2, Math.Min(chart.Series[s].Name.Length, 24) + 2, 26);
+                        Widen(s + 2, HeaderWidth(chart.Series[s].Name) + 1, 18);
                     }
 
                     if (shape.HasBand)
                     {
-                        Widen(chart.Series.Count + 2, Math.Min(shape.BandName.Length, 24) + 2, 26);
+                        Widen(chart.Series.Count + 2, HeaderWidth(shape.BandName) + 1, 18);
                     }
 
                     break;
             }
         }
     }
+
+    /// <summary>A header's width on at most three lines, and at least its longest word.</summary>
+    private static double HeaderWidth(string header) =>
+        Math.Max(header.Split(' ').Max(w => w.Length), Math.Ceiling(header.Length / (header.Length > 24 ? 3.0 : header.Length > 12 ? 2.0 : 1.0))) + 2;
 
     private static string Shown(PackCell cell, PackFormat format) =>
         cell.Number is { } n ? PackNumberText.Format(n, format) : cell.Text ?? string.Empty;

@@ -1,0 +1,44 @@
+using StaffDataPipeline.Tests.Support;
+using StaffDataPipeline.Tests.WebPages;
+
+namespace StaffDataPipeline.Tests.PlanningPack;
+
+/// <summary>
+/// The pack opened by real readers: LibreOffice opens the workbook and prints it (and draws its first sheet, the
+/// picture in the docs). Skipped, saying why, where LibreOffice is not installed.
+/// </summary>
+public sealed class PackRenderingTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [SkippableFact]
+    public void LibreOffice_opens_the_workbook_and_prints_every_sheet_to_pdf()
+    {
+        Skip.If(LibreOffice.ExecutablePath is null, LibreOffice.Missing);
+        var workbook = _dir.WriteBytes("planning-pack.xlsx", XlsxPackWriterTests.Write(PackSamples.Realistic()));
+
+        var pdf = LibreOffice.Convert(workbook, "pdf", _dir.Path);
+
+        var bytes = File.ReadAllBytes(pdf);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4), StringComparison.Ordinal);
+        // Five sheets, each at least a page.
+        Assert.True(System.Text.RegularExpressions.Regex.Count(System.Text.Encoding.Latin1.GetString(bytes), @"/Type\s*/Page[^s]") >= 5);
+    }
+
+    [SkippableFact]
+    public void LibreOffice_draws_the_first_sheet_with_its_chart_for_the_docs()
+    {
+        Skip.If(LibreOffice.ExecutablePath is null, LibreOffice.Missing);
+        var workbook = _dir.WriteBytes("planning-pack-workbook.xlsx", XlsxPackWriterTests.Write(PackSamples.Realistic()));
+
+        var png = LibreOffice.Convert(workbook, "png", _dir.Path);
+
+        var bytes = File.ReadAllBytes(png);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, bytes[..4]);
+        // A blank page compresses to a few kilobytes; a sheet with text and a chart does not.
+        Assert.True(bytes.Length > 20_000, $"The picture of the first sheet is only {bytes.Length} bytes.");
+        File.Copy(png, Browser.Screenshot(_dir.Path, "planning-pack-workbook.png"), overwrite: true);
+    }
+}

@@ -37,7 +37,7 @@ internal static class SvgChart
         var legend = LegendItems(shape, styles);
         var legendRows = LayOutLegend(legend);
         var height = Top + PlotHeight + 58 + (legendRows.Count * LegendRow) + 6;
-        html.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {F(Width)} {F(height)}\" role=\"img\" aria-label=\"{Html.Encode(chart.Title)}\" aria-describedby=\"{id}-desc\">\n");
+        html.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" viewBox=\"0 0 {F(Width)} {F(height)}\" role=\"img\" aria-label=\"{Html.Encode(chart.Title)}\" aria-describedby=\"{id}-desc\">\n");
         html.Append(CultureInfo.InvariantCulture, $"<title>{Html.Encode(chart.Title)}</title>\n<desc id=\"{id}-desc\">{Html.Encode(Description(shape))}</desc>\n");
         html.Append(CultureInfo.InvariantCulture, $"<defs><pattern id=\"{id}-hatch\" patternUnits=\"userSpaceOnUse\" width=\"8\" height=\"8\" patternTransform=\"rotate(45)\"><rect width=\"8\" height=\"8\" fill=\"{BandFill}\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"{BandEdge}\" stroke-width=\"1.5\" stroke-opacity=\"0.6\"/></pattern></defs>\n");
 

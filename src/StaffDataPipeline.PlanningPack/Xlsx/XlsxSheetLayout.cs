@@ -80,6 +80,8 @@ internal sealed class XlsxSheetLayout(PackDocument document, PackSheet sheet, Xl
         // Printed landscape on A4, as wide as one page, with the pack's title and page numbers in the footer.
         worksheet.Append(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
         worksheet.Append(new HeaderFooter(new OddFooter($"&L{FooterText(document.Title)}&RPage &P of &N")));
+        // Years and suppressed counts ("<5") are text on purpose: no green "number stored as text" flags on them.
+        worksheet.Append(new IgnoredErrors(new IgnoredError { SequenceOfReferences = new ListValue<StringValue>([new StringValue("A1:XFD1048576")]), NumberStoredAsText = true }));
         if (_charts.Count > 0)
         {
             var drawing = part.AddNewPart<DrawingsPart>("rIdDrawing");
@@ -319,7 +321,7 @@ internal sealed class XlsxSheetLayout(PackDocument document, PackSheet sheet, Xl
                     {
                         var column = table.Columns[c];
                         var longest = table.Rows.Where(r => c < r.Count).Select(r => Shown(r[c], column.Format).Length).DefaultIfEmpty(0).Max();
-                        Widen(c + 1, column.Format == PackFormat.Text ? Math.Max(longest, HeaderWidth(column.Header)) + 2 : Math.Max(longest + 2, HeaderWidth(column.Header)) + 1, column.Format != PackFormat.Text ? 18 : c == 0 ? 40 : 50);
+                        Widen(c + 1, column.Format == PackFormat.Text ? Math.Max(longest, HeaderWidth(column.Header)) + 2 : Math.Max(longest + 2, HeaderWidth(column.Header)) + 1, column.Format != PackFormat.Text ? 18 : c == 0 ? 34 : 50);
                     }
 
                     break;

@@ -37,9 +37,11 @@ public sealed class PackRenderingTests : IDisposable
         var workbook = _dir.WriteBytes("planning-pack-workbook.xlsx", XlsxPackWriterTests.Write(PackSamples.Realistic()));
         var pdf = LibreOffice.Convert(workbook, "pdf", _dir.Path);
 
-        var png = Path.Combine(_dir.Path, "planning-pack-workbook.png");
+        // Drawn into a folder of its own: without STAFFDATA_SCREENSHOTS the picture's destination is the test's folder.
+        var drawn = Directory.CreateDirectory(Path.Combine(_dir.Path, "drawn")).FullName;
+        var png = Path.Combine(drawn, "planning-pack-workbook.png");
         var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/pdftoppm") { UseShellExecute = false, RedirectStandardError = true };
-        foreach (var argument in new[] { "-png", "-f", "1", "-l", "1", "-r", "110", "-singlefile", pdf, Path.Combine(_dir.Path, "planning-pack-workbook") })
+        foreach (var argument in new[] { "-png", "-f", "1", "-l", "1", "-r", "110", "-singlefile", pdf, Path.Combine(drawn, "planning-pack-workbook") })
         {
             start.ArgumentList.Add(argument);
         }

@@ -21,6 +21,7 @@ public sealed class XlsxPackWriter : IPackWriter
         ArgumentNullException.ThrowIfNull(destination);
         // Excel refuses a workbook with no sheet; an empty pack still says what it is.
         var sheets = document.Sheets.Count > 0 ? document.Sheets : [new PackSheet("Pack", document.Title, [])];
+        SheetNames.Check(sheets);
         using var buffer = new MemoryStream();
         using (var package = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
         {

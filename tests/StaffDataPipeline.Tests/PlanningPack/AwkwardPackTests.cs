@@ -79,4 +79,18 @@ public sealed class AwkwardPackTests
         Assert.Equal(["Pack"], workbook.SheetNames);
         Assert.Contains("</html>", HtmlPackWriterTests.Write(empty), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("A name far longer than Excel's limit of 31", "is 42 characters long")]
+    [InlineData("North/West", "contains one of")]
+    [InlineData("'Quoted'", "starts or ends with an apostrophe")]
+    [InlineData("NATIONAL", "is used by another sheet")]
+    public void A_sheet_name_Excel_would_refuse_stops_the_workbook_with_a_sentence_naming_it(string name, string reason)
+    {
+        var document = new PackDocument("Pack", "Run", [new PackSheet("National", "National", []), new PackSheet(name, "The heading", [])]);
+
+        var error = Assert.Throws<ArgumentException>(() => XlsxPackWriterTests.Write(document));
+        Assert.Contains($"'{name}' (\"The heading\") {reason}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the pack builder must give it a name Excel accepts", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -321,7 +321,7 @@ internal sealed class XlsxSheetLayout(PackDocument document, PackSheet sheet, Xl
                     {
                         var column = table.Columns[c];
                         var longest = table.Rows.Where(r => c < r.Count).Select(r => Shown(r[c], column.Format).Length).DefaultIfEmpty(0).Max();
-                        Widen(c + 1, column.Format == PackFormat.Text ? Math.Max(longest, HeaderWidth(column.Header)) + 2 : Math.Max(longest + 2, HeaderWidth(column.Header)) + 1, column.Format != PackFormat.Text ? 18 : c == 0 ? 34 : 50);
+                        Widen(c + 1, column.Format == PackFormat.Text ? Math.Max(longest, HeaderWidth(column.Header)) + 2 : Math.Max(longest + 2, HeaderWidth(column.Header)) + 1, column.Format != PackFormat.Text ? 18 : c == 0 ? 34 : 36);
                     }
 
                     break;

@@ -102,16 +102,14 @@ internal sealed class XlsxStyles
                 xf.QuotePrefix = true;
             }
 
-            if (s.Wrap || s.Right)
+            // Every cell top-aligned, so a label beside a wrapped cell stays level with the first line of its figures.
+            xf.ApplyAlignment = true;
+            xf.Alignment = new Alignment
             {
-                xf.ApplyAlignment = true;
-                xf.Alignment = new Alignment
-                {
-                    WrapText = s.Wrap ? true : null,
-                    Horizontal = s.Right ? HorizontalAlignmentValues.Right : null,
-                    Vertical = VerticalAlignmentValues.Top,
-                };
-            }
+                WrapText = s.Wrap ? true : null,
+                Horizontal = s.Right ? HorizontalAlignmentValues.Right : null,
+                Vertical = VerticalAlignmentValues.Top,
+            };
 
             formats.Append(xf);
         }

@@ -13,11 +13,11 @@ namespace StaffDataPipeline.PlanningPack.Html;
 internal static class SvgChart
 {
     private const double Width = 760;
-    private const double Left = 76;
+    private const double Left = 84;
     private const double Right = 24;
     private const double Top = 16;
     private const double PlotHeight = 280;
-    private const double LegendRow = 26;
+    private const double LegendRow = 28;
     private const string BandFill = "#c6dbef";
     private const string BandEdge = "#2171b5";
     private const string Median = "#08519c";
@@ -36,7 +36,7 @@ internal static class SvgChart
 
         var legend = LegendItems(shape, styles);
         var legendRows = LayOutLegend(legend);
-        var height = Top + PlotHeight + 58 + (legendRows.Count * LegendRow) + 6;
+        var height = Top + PlotHeight + 62 + (legendRows.Count * LegendRow) + 6;
         html.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" viewBox=\"0 0 {F(Width)} {F(height)}\" role=\"img\" aria-label=\"{Html.Encode(chart.Title)}\" aria-describedby=\"{id}-desc\">\n");
         html.Append(CultureInfo.InvariantCulture, $"<title>{Html.Encode(chart.Title)}</title>\n<desc id=\"{id}-desc\">{Html.Encode(Description(shape))}</desc>\n");
         html.Append(CultureInfo.InvariantCulture, $"<defs><pattern id=\"{id}-hatch\" patternUnits=\"userSpaceOnUse\" width=\"8\" height=\"8\" patternTransform=\"rotate(45)\"><rect width=\"8\" height=\"8\" fill=\"{BandFill}\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"{BandEdge}\" stroke-width=\"1.5\" stroke-opacity=\"0.6\"/></pattern></defs>\n");
@@ -51,10 +51,10 @@ internal static class SvgChart
             var v = min + (k * step);
             var y = Y(v);
             html.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(Left)}\" y1=\"{F(y)}\" x2=\"{F(Width - Right)}\" y2=\"{F(y)}\"/>");
-            ticks.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(Left - 8)}\" y=\"{F(y + 4.5)}\" text-anchor=\"end\">{Html.Encode(Tick(v, decimals))}</text>");
+            ticks.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(Left - 8)}\" y=\"{F(y + 5)}\" text-anchor=\"end\">{Html.Encode(Tick(v, decimals))}</text>");
         }
 
-        html.Append("</g>\n<g class=\"ticks\" font-size=\"13\">").Append(ticks).Append("</g>\n");
+        html.Append("</g>\n<g class=\"ticks\" font-size=\"15\">").Append(ticks).Append("</g>\n");
 
         // The band: one polygon per run of years where both edges have a value.
         if (shape.HasBand)
@@ -96,27 +96,27 @@ internal static class SvgChart
             html.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(X(c))}\" y1=\"{F(Top + PlotHeight)}\" x2=\"{F(X(c))}\" y2=\"{F(Top + PlotHeight + 5)}\"/>");
         }
 
-        html.Append("</g>\n<g class=\"categories\" font-size=\"13\" text-anchor=\"middle\">");
+        html.Append("</g>\n<g class=\"categories\" font-size=\"15\" text-anchor=\"middle\">");
         var every = Math.Max(1, (int)Math.Ceiling(n / 12.0));
         for (var c = 0; c < n; c += every)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(c))}\" y=\"{F(Top + PlotHeight + 21)}\">{Html.Encode(chart.Categories[c])}</text>");
+            html.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(c))}\" y=\"{F(Top + PlotHeight + 23)}\">{Html.Encode(chart.Categories[c])}</text>");
         }
 
         html.Append("</g>\n");
-        html.Append(CultureInfo.InvariantCulture, $"<text class=\"axis-title\" x=\"{F(Left + (plotWidth / 2))}\" y=\"{F(Top + PlotHeight + 44)}\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"700\">{Html.Encode(chart.CategoryAxisTitle)}</text>\n");
-        html.Append(CultureInfo.InvariantCulture, $"<text class=\"axis-title\" transform=\"translate(18 {F(Top + (PlotHeight / 2))}) rotate(-90)\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"700\">{Html.Encode(chart.ValueAxisTitle)}</text>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<text class=\"axis-title\" x=\"{F(Left + (plotWidth / 2))}\" y=\"{F(Top + PlotHeight + 48)}\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"700\">{Html.Encode(chart.CategoryAxisTitle)}</text>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<text class=\"axis-title\" transform=\"translate(18 {F(Top + (PlotHeight / 2))}) rotate(-90)\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"700\">{Html.Encode(chart.ValueAxisTitle)}</text>\n");
 
         // The legend, under the plot.
-        html.Append("<g class=\"legend\" font-size=\"13\">");
-        var rowY = Top + PlotHeight + 58;
+        html.Append("<g class=\"legend\" font-size=\"15\">");
+        var rowY = Top + PlotHeight + 62;
         foreach (var row in legendRows)
         {
             var x = Left;
             foreach (var item in row)
             {
                 html.Append(item.Swatch(x, rowY + 9, id));
-                html.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x + 36)}\" y=\"{F(rowY + 13.5)}\">{Html.Encode(item.Name)}</text>");
+                html.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x + 36)}\" y=\"{F(rowY + 14)}\">{Html.Encode(item.Name)}</text>");
                 x += item.Width;
             }
 
@@ -130,7 +130,7 @@ internal static class SvgChart
 
     private sealed record LegendItem(string Name, Func<double, double, string, string> Draw)
     {
-        public double Width => 36 + (Name.Length * 7.4) + 22;
+        public double Width => 36 + (Name.Length * 8.4) + 22;
 
         public string Swatch(double x, double y, string id) => Draw(x, y, id);
     }

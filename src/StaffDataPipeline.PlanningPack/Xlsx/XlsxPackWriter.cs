@@ -7,7 +7,7 @@ namespace StaffDataPipeline.PlanningPack.Xlsx;
 
 /// <summary>
 /// The planning pack as an Excel workbook: one worksheet per pack sheet, text and tables as styled cells, each chart
-/// as a native chart over figures written beside it. Every text is an inline string (no cell is ever a formula), and
+/// as a native chart over figures written under it. Every text is an inline string (no cell is ever a formula), and
 /// the same document gives the same bytes: relationship ids are named, nothing records a time, and the zip entries
 /// carry one fixed date.
 /// </summary>

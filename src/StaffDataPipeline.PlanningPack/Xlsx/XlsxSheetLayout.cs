@@ -8,8 +8,8 @@ namespace StaffDataPipeline.PlanningPack.Xlsx;
 
 /// <summary>
 /// One pack sheet laid out top to bottom: the sheet's heading and the run statement, then each block. A table is a
-/// caption, a header row and its rows; a chart is its title, its figures (categories down, one column per series)
-/// and the native chart beside them; text spans a readable width and wraps.
+/// caption, a header row and its rows; a chart is its title, the native chart, then its figures under it (categories
+/// down, one column per series); text spans a readable width and wraps.
 /// </summary>
 internal sealed class XlsxSheetLayout(PackDocument document, PackSheet sheet, XlsxStyles styles)
 {
@@ -21,7 +21,6 @@ internal sealed class XlsxSheetLayout(PackDocument document, PackSheet sheet, Xl
     private readonly List<Row> _rows = [];
     private readonly List<string> _merges = [];
     private readonly Dictionary<int, double> _widths = [];
-    private readonly Dictionary<int, double> _heights = [];
     private readonly List<(ChartShape Shape, ChartCells Cells, ChartAnchor Anchor)> _charts = [];
     private int _row = 1;
     private int _textColumns = 1;
@@ -285,7 +284,7 @@ internal sealed class XlsxSheetLayout(PackDocument document, PackSheet sheet, Xl
         return row;
     }
 
-    private void Height(Row row, double points)
+    private static void Height(Row row, double points)
     {
         if (points <= 15)
         {
@@ -294,7 +293,6 @@ internal sealed class XlsxSheetLayout(PackDocument document, PackSheet sheet, Xl
 
         row.Height = points;
         row.CustomHeight = true;
-        _heights[(int)row.RowIndex!.Value] = points;
     }
 
     /// <summary>How many lines a text takes in a wrapped cell <paramref name="width"/> characters wide (a little generously: clipped text is worse than a spare line).</summary>

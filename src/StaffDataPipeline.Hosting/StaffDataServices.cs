@@ -8,6 +8,7 @@ using StaffDataPipeline.Excel.Safety;
 using StaffDataPipeline.Extraction;
 using StaffDataPipeline.People;
 using StaffDataPipeline.Pipeline;
+using StaffDataPipeline.PlanningPack;
 using StaffDataPipeline.ReferenceData;
 using StaffDataPipeline.Sqlite;
 using StaffDataPipeline.SqlServer;
@@ -93,7 +94,8 @@ public static class StaffDataServices
                 data.PlanningAssumptions, data.Taxonomy, new StaffDataPipeline.Planning.PlanningGeography(data.Organisations.All), sp.GetRequiredService<TimeProvider>());
         });
 
-        // The planning pack: content from Core, facts from the warehouse; the writers (IPackWriter, one per extension) register themselves.
+        // The planning pack: content from Core, facts from the warehouse, the writers (workbook and page) from their adapter.
+        services.AddPlanningPackWriters();
         services.AddSingleton(sp => new Packs.PackFiles(sp.GetServices<StaffDataPipeline.Planning.Pack.IPackWriter>()));
         services.AddScoped(sp => new PlanningPackService(
             sp.GetRequiredService<StaffDataPipeline.Planning.Pack.IPackSource>(), sp.GetRequiredService<Packs.PackFiles>(), sp.GetRequiredService<ReferenceDataSet>()));

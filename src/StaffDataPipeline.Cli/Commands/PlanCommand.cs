@@ -19,7 +19,7 @@ internal static class PlanCommand
         var html = new Option<FileInfo?>("--html") { Description = "Also write the planning pack as a self-contained web page (e.g. pack.html)." };
         var scenarios = new Option<string[]>("--scenario")
         {
-            Description = "A scenario to run: baseline, or the name of a file in reference-data/scenarios (give it again for more; same seed, one run each). Default: baseline.",
+            Description = "A scenario to run beside the baseline (which always runs first): the name of a file in reference-data/scenarios; give it again for more (same seed, one run each).",
             AllowMultipleArgumentsPerToken = false,
         };
         var command = new Command("plan", "Project supply for England, regions, GLHs and large enough organisations beside stated demand, and record the run (plan_run, plan_projection).") { runs, seed, scenarios, pack, html };

@@ -32,14 +32,15 @@ public sealed class PlanStage(IPlanningSource source, IPlanRunStore store, Plann
 
     /// <summary>
     /// Several scenarios on one read of the warehouse, with the same seed, each recorded as its own run (plan_run.scenario
-    /// names it): baseline first when asked for, then the others in the order given, each once. Null when the
+    /// names it): the baseline first, always, then the others in the order given, each once. Null when the
     /// warehouse holds no staff in post to plan from.
     /// </summary>
     /// <exception cref="UnknownScenarioException">A name no scenario file defines, before anything is read; its message lists the scenarios.</exception>
     public async Task<IReadOnlyList<PlanStageResult>?> RunScenariosAsync(IReadOnlyList<string> scenarios, int? runs, ulong? seed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
-        var names = scenarios.Count == 0 ? [SupplyPlanner.Baseline] : scenarios.Distinct(StringComparer.Ordinal).OrderBy(n => n == SupplyPlanner.Baseline ? 0 : 1).ToList();
+        // The baseline always runs, first: a scenario is read against it, and the views read the latest baseline run.
+        var names = scenarios.Prepend(SupplyPlanner.Baseline).Distinct(StringComparer.Ordinal).ToList();
         var chosen = names.Select(assumptions.Scenario).ToList();
 
         var started = time.GetTimestamp();

@@ -52,11 +52,17 @@ internal sealed partial class PackComposer
             }
 
             yield return new PackChart($"{family}: supply against stated demand, {unit.Name}", CategoryAxis, ValueAxis, _categories, series);
+            if (!hasDemand)
+            {
+                continue;
+            }
+
+            // The chart's own figures are laid out with it by each writer; the gap, with its range, is this table's.
             var rows = Enumerable.Range(0, _horizon + 1).Select(y => lines[y] is { } l
-                ? new[] { TextCell(_categories[y]), FteCell(l.SupplyFte.P10), FteCell(l.SupplyFte.P50), FteCell(l.SupplyFte.P90), FteCell(l.DemandFte), FteCell(l.GapFte?.P10), FteCell(l.GapFte?.P50), FteCell(l.GapFte?.P90) }
-                : [TextCell(_categories[y]), PackCell.Empty, PackCell.Empty, PackCell.Empty, PackCell.Empty, PackCell.Empty, PackCell.Empty, PackCell.Empty]);
-            yield return new PackTable($"{family}: the chart's figures (FTE)",
-                [Text("Year"), Fte("Supply P10"), Fte("Supply P50"), Fte("Supply P90"), Fte("Stated demand"), Fte("Gap P10"), Fte("Gap P50"), Fte("Gap P90")], Rows(rows));
+                ? new[] { TextCell(_categories[y]), FteCell(l.GapFte?.P10), FteCell(l.GapFte?.P50), FteCell(l.GapFte?.P90) }
+                : [TextCell(_categories[y]), PackCell.Empty, PackCell.Empty, PackCell.Empty]);
+            yield return new PackTable($"{family}: the gap by year, demand minus supply (FTE; positive is a shortfall)",
+                [Text("Year"), Fte("Gap P10"), Fte("Gap P50"), Fte("Gap P90")], Rows(rows));
         }
     }
 
@@ -67,16 +73,12 @@ internal sealed partial class PackComposer
         foreach (var family in FamiliesIn(unit))
         {
             var series = new List<PackSeries>();
-            var columns = new List<PackColumn> { Text("Year") };
-            var values = new List<IReadOnlyList<double?>>();
             IReadOnlyList<double?>? baselineDemand = null;
             for (var run = 0; run < _runs.Count; run++)
             {
                 var lines = LinesOf(run, unit, family, true);
                 var p50 = lines is null ? Nulls() : Values(lines, l => l.SupplyFte.P50);
                 series.Add(new PackSeries(_runs[run].Result.Scenario, p50, PackSeriesKind.Line));
-                columns.Add(Fte($"{_runs[run].Result.Scenario} P50"));
-                values.Add(p50);
             }
 
             for (var run = 0; run < _runs.Count; run++)
@@ -91,13 +93,9 @@ internal sealed partial class PackComposer
                 var label = baselineDemand is null ? "Stated demand" : $"Stated demand ({_runs[run].Result.Scenario})";
                 baselineDemand ??= demand;
                 series.Add(new PackSeries(label, demand, PackSeriesKind.Demand));
-                columns.Add(Fte(label));
-                values.Add(demand);
             }
 
             yield return new PackChart($"{family}: scenarios, {unit.Name}", CategoryAxis, ValueAxis, _categories, series);
-            var rows = Enumerable.Range(0, _horizon + 1).Select(y => new[] { TextCell(_categories[y]) }.Concat(values.Select(v => PackCell.Of(v[y]))).ToArray());
-            yield return new PackTable($"{family}: the scenarios chart's figures (FTE)", columns, Rows(rows));
         }
 
         var gapRows = new List<PackCell[]>();

@@ -156,9 +156,10 @@ public sealed class PlanningPackContentTests
         Assert.Equal(21.0, chart.Series[3].Values[0]);
         Assert.Equal(40.0, chart.Series[3].Values[10]);
 
-        // The same figures as a table under the chart.
-        var table = sheet.Table("Genetic counselling: the chart's figures");
-        Assert.Equal(chart.Series[2].Values, table.Rows.Select(r => r[2].Number));
+        // The gap with its range as a table under the chart (the chart's own figures are the writers' to lay out).
+        var table = sheet.Table("Genetic counselling: the gap by year");
+        Assert.Equal(lines.Select(l => R(l.GapFte!.Value.P50)), table.Rows.Select(r => r[2].Number));
+        Assert.Equal(lines.Select(l => R(l.GapFte!.Value.P10)), table.Rows.Select(r => r[1].Number));
     }
 
     [Fact]

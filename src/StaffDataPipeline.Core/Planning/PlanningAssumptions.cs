@@ -27,6 +27,20 @@ public sealed record PlanningAssumptions(string Version, IReadOnlyList<PlanningR
     /// </summary>
     public double AgeingUnder50 { get; init; } = 0.04;
 
+    /// <summary>
+    /// What the plan assumes where the warehouse has few or no 12-month flows yet (a new warehouse, a month or two of
+    /// exports): leaver rates a year by rate band (under 55, 55–59, 60+) and a joiner rate a year (joiners other than
+    /// newly qualified, per person in post), each counting as <see cref="PriorPersonYears"/> person-years of evidence
+    /// in the pooled national rate every role is shrunk toward. 0 person-years (the default here) leaves the rates to
+    /// the flows alone; planning-assumptions.csv sets them, with their source. At national size (tens of thousands of
+    /// person-years) they change nothing; with no flows, they are the rates.
+    /// </summary>
+    public IReadOnlyList<double> PriorLeaverRates { get; init; } = [0, 0, 0];
+
+    public double PriorJoinerRate { get; init; }
+
+    public double PriorPersonYears { get; init; }
+
     /// <summary>Monte Carlo runs when the caller does not say.</summary>
     public int Runs { get; init; } = 1000;
 

@@ -43,7 +43,7 @@ public sealed class RateModel
             foreach (var asNhs in new[] { true, false })
             {
                 var cells = roles.Select(r => (Role: r, Tally: _national.Leavers(r, band, asNhs))).ToList();
-                var pooled = Pooled(cells.Select(c => c.Tally));
+                var pooled = Pooled(cells.Select(c => c.Tally), assumptions.PriorLeaverRates[b], assumptions.PriorPersonYears);
                 var k = Credibility.EstimateK(cells.Select(c => (c.Tally.Events, c.Tally.Exposure, pooled)), assumptions.CredibilityMin, assumptions.CredibilityMax);
                 NationalK[b] = asNhs ? k : NationalK[b];
                 foreach (var (role, (x, e)) in cells)
@@ -72,7 +72,7 @@ public sealed class RateModel
         foreach (var asNhs in new[] { true, false })
         {
             var cells = roles.Select(r => (Role: r, Tally: _national.Joiners(r, asNhs))).ToList();
-            var pooled = Pooled(cells.Select(c => c.Tally), clamp: false);
+            var pooled = Pooled(cells.Select(c => c.Tally), assumptions.PriorJoinerRate, assumptions.PriorPersonYears, clamp: false);
             var k = Credibility.EstimatePoissonK(cells.Select(c => (c.Tally.Events, c.Tally.Exposure, pooled)), assumptions.CredibilityMin, assumptions.CredibilityMax);
             NationalJoinerK = asNhs ? k : NationalJoinerK;
             foreach (var (role, (j, e)) in cells)
@@ -156,11 +156,11 @@ public sealed class RateModel
     {
         if (national)
         {
-            return _joinAsNhs.TryGetValue(role, out var p) ? p : new RatePosterior(0, 0, 0, NationalJoinerK);
+            return _joinAsNhs.TryGetValue(role, out var p) ? p : new RatePosterior(0, 0, _assumptions.PriorJoinerRate, NationalJoinerK);
         }
 
         var (j, e) = unit.Joiners(role, asNhs: false);
-        return new RatePosterior(j, e, _joinTarget.GetValueOrDefault(role), UnitJoinerK);
+        return new RatePosterior(j, e, _joinTarget.TryGetValue(role, out var target) ? target : _assumptions.PriorJoinerRate, UnitJoinerK);
     }
 
     /// <summary>
@@ -186,13 +186,17 @@ public sealed class RateModel
     private double PooledTarget(RateBand band)
     {
         var roles = _national.Roles.Select(r => _national.Leavers(r, band, asNhs: false));
-        return Pooled(roles);
+        return Pooled(roles, _assumptions.PriorLeaverRates[(int)band], _assumptions.PriorPersonYears);
     }
 
-    private static double Pooled(IEnumerable<(double Events, double Exposure)> tallies, bool clamp = true)
+    /// <summary>
+    /// All roles' events over all roles' person-years, with the assumed prior rate counting as
+    /// <paramref name="priorYears"/> person-years (so a warehouse without flows plans with the prior, not with zero).
+    /// </summary>
+    private static double Pooled(IEnumerable<(double Events, double Exposure)> tallies, double prior, double priorYears, bool clamp = true)
     {
-        double x = 0;
-        double e = 0;
+        double x = prior * priorYears;
+        double e = priorYears;
         foreach (var (events, exposure) in tallies)
         {
             x += events;

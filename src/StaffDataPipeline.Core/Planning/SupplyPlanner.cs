@@ -82,7 +82,7 @@ public sealed class SupplyPlanner(PlanningAssumptions assumptions, RoleTaxonomy 
             .Select(g => (Role: g.Key, Under50: g.Where(s => s.AgeBand == AgeBand.Under50).Sum(s => s.Heads), Fifties: g.Where(s => s.AgeBand == AgeBand.From50To54).Sum(s => s.Heads)))
             .Where(r => r.Under50 + r.Fifties > 0)
             .ToDictionary(r => r.Role, r => r.Under50 > 0 ? Math.Clamp(r.Fifties / 5.0 / r.Under50, 0, 0.2) : 0.2, StringComparer.Ordinal);
-        return new NationalFacts(fte, starters, trainees, ageing);
+        return new NationalFacts(fte, starters, trainees, ageing) { StartersCoverAYear = inputs.Flows.Any(f => f.ObservedMonths >= 12) };
     }
 
     /// <summary>England, every region and GLH with anyone in it, and every organisation (its lines are shown only above the threshold).</summary>

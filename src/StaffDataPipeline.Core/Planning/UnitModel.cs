@@ -182,12 +182,14 @@ internal sealed class UnitModel
                 }
             }
 
-            var starters = startersByRoute.GetValueOrDefault(route.Code);
+            // Less than a year of history: a year's starters cannot be counted yet, so the route keeps its size.
+            var steady = !national.StartersCoverAYear;
+            var starters = steady ? cohorts.Sum() / route.Years : startersByRoute.GetValueOrDefault(route.Code);
             var commissions = starters;
             var planned = commissionsOverride.TryGetValue(route.Code, out var o) ? o : route.CommissionsPerYear;
 
             // A national figure is shared as the route's starters are (or its trainees, with no starters yet).
-            var share = national.StartersByRoute.GetValueOrDefault(route.Code) is > 0 and var all
+            var share = !steady && national.StartersByRoute.GetValueOrDefault(route.Code) is > 0 and var all
                 ? starters / all
                 : national.TraineesByRoute.GetValueOrDefault(route.Code) is > 0 and var trainees ? cohorts.Sum() / trainees : (unit.IsNational ? 1 : 0);
             if (planned is { } nationalCommissions)

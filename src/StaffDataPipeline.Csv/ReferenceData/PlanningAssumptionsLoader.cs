@@ -131,7 +131,12 @@ internal static class PlanningAssumptionsLoader
                 "runs" => assumptions with { Runs = (int)Number(1, 100_000, whole: true) },
                 "horizon_years" => assumptions with { Horizon = (int)Number(1, 30, whole: true) },
                 "suppress_below_heads" => assumptions with { SuppressBelowHeads = (int)Number(0, 100, whole: true) },
-                _ => throw row.Error($"'{name}' is not an assumption this program knows (organisation_threshold_heads, credibility_min, credibility_max, ageing_under_50, runs, horizon_years, suppress_below_heads)."),
+                "prior_leaver_rate_under_55" => assumptions with { PriorLeaverRates = [Number(0, 1, whole: false), assumptions.PriorLeaverRates[1], assumptions.PriorLeaverRates[2]] },
+                "prior_leaver_rate_55_59" => assumptions with { PriorLeaverRates = [assumptions.PriorLeaverRates[0], Number(0, 1, whole: false), assumptions.PriorLeaverRates[2]] },
+                "prior_leaver_rate_60_plus" => assumptions with { PriorLeaverRates = [assumptions.PriorLeaverRates[0], assumptions.PriorLeaverRates[1], Number(0, 1, whole: false)] },
+                "prior_joiner_rate" => assumptions with { PriorJoinerRate = Number(0, 2, whole: false) },
+                "prior_person_years" => assumptions with { PriorPersonYears = Number(0, 100_000, whole: false) },
+                _ => throw row.Error($"'{name}' is not an assumption this program knows (organisation_threshold_heads, credibility_min, credibility_max, ageing_under_50, runs, horizon_years, suppress_below_heads, prior_leaver_rate_under_55, prior_leaver_rate_55_59, prior_leaver_rate_60_plus, prior_joiner_rate, prior_person_years)."),
             };
         }
 

@@ -60,7 +60,7 @@ internal sealed partial class PackComposer
         {
             var establishment = _facts.ReturnWorkforce.Where(w => demandOnly.Any(q => string.Equals(q.Code, w.OrganisationCode, StringComparison.OrdinalIgnoreCase))).Sum(w => w.EstablishmentWte);
             yield return Note(string.Create(CultureInfo.InvariantCulture,
-                $"Sent a survey return but no ESR staff in post: {List(demandOnly.Select(q => q.Code))}. Their stated demand ({OneDecimal(establishment):#,0.0} WTE funded today) is in this unit's demand with no supply beside it, so the gap here is overstated by about that much; load their ESR exports to close it."));
+                $"Sent a survey return but no ESR staff in post: {List(demandOnly.Select(q => q.Code))}. Their stated demand ({OneDecimal(establishment):#,0.0} WTE funded today) is left out of this unit's demand and gap, which set demand against supply over the same organisations; load their ESR exports to bring it in."));
         }
         if (noReturn.Count > 0 || old.Count > 0 || disagree.Count > 0)
         {

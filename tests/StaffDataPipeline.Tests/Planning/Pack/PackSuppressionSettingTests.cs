@@ -16,7 +16,7 @@ public sealed class PackSuppressionSettingTests : IDisposable
     {
         Assert.Equal(5, Reference.Data.PlanningAssumptions.SuppressBelowHeads);
         Assert.StartsWith("NHS Digital suppresses small counts", Reference.Data.PlanningAssumptions.Sources["suppress_below_heads"], StringComparison.Ordinal);
-        Assert.Equal(7, Reference.Data.PlanningAssumptions.Sources.Count);
+        Assert.Equal(12, Reference.Data.PlanningAssumptions.Sources.Count);
 
         var folder = _dir.CopyReferenceData();
         var path = Path.Combine(folder, "planning-assumptions.csv");

@@ -3,7 +3,7 @@ using StaffDataPipeline.Benchmark;
 using StaffDataPipeline.SampleGenerator;
 
 // Load benchmark: not a test. Prints its figures; README quotes them.
-//   dotnet run -c Release --project tests/StaffDataPipeline.Benchmark -- [rows=1500000] [--profile] [--no-surveys]
+//   dotnet run -c Release --project tests/StaffDataPipeline.Benchmark -- [rows=1500000] [--profile] [--no-surveys] [--only trust-all-in-scope]
 //   dotnet run -c Release --project tests/StaffDataPipeline.Benchmark -- --history [months=60] [people=20000] [organisations=200]
 //   dotnet run -c Release --project tests/StaffDataPipeline.Benchmark -- --plan [runs=1000]   (the plan model alone)
 // For each ESR case it generates a national-scale extract, times sqlite3's own `.import` of the same file into one table
@@ -33,7 +33,7 @@ if (args.Length >= 1 && args[0] == "--history")
     return 0;
 }
 
-var rows = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 1_500_000;
+var rows = args.Where((a, i) => i == 0 || args[i - 1] != "--only").FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 1_500_000;
 var profile = args.Contains("--profile");
 var surveys = !args.Contains("--no-surveys");
 var work = Path.Combine(Path.GetTempPath(), "staffdata-benchmark");
@@ -64,6 +64,13 @@ string FileOf(string prefix, NationalExtractOptions options) => Path.Combine(wor
 }
 
 string Ratio(double? import, double seconds) => import is { } i ? (seconds / i).ToString("N2", CultureInfo.InvariantCulture) : "—";
+// --only PREFIX runs the cases whose file name starts with it (nhs-digital, trust, trust-distinct-posts, trust-all-in-scope).
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+if (only is not null)
+{
+    cases = cases.Where(c => c.File == only).ToArray();
+}
+
 foreach (var (name, prefix, options) in cases)
 {
     // The same case at a tenth of the rows first: memory must stay flat as the file grows, and the ratio with it.

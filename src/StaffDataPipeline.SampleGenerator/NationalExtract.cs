@@ -15,8 +15,12 @@ public enum NationalLayout
     TrustBi,
 }
 
-/// <summary>What to generate: <paramref name="InactiveShare"/> of rows have an assignment status that does not count.</summary>
-public sealed record NationalExtractOptions(int Rows, double GenomicsShare = 0.01, NationalLayout Layout = NationalLayout.NhsDigital, double InactiveShare = 0.07, int Seed = 7)
+/// <summary>
+/// What to generate: <paramref name="InactiveShare"/> of rows have an assignment status that does not count; with
+/// <paramref name="CostCentrePerRow"/> (trust layout) each row draws a cost centre of its own, so almost every row is a
+/// post of its own (about 1.4 million distinct posts in 1.5 million rows).
+/// </summary>
+public sealed record NationalExtractOptions(int Rows, double GenomicsShare = 0.01, NationalLayout Layout = NationalLayout.NhsDigital, double InactiveShare = 0.07, int Seed = 7, bool CostCentrePerRow = false)
 {
     public void Validate()
     {
@@ -75,6 +79,12 @@ public static class NationalExtract
             var post = genomics ? Pick(random, PostTemplates.Genomics) : Pick(random, PostTemplates.Other);
             var person = SyntheticPerson.Create(random, i);
             var (department, costCentre) = CostCentre(random, orgIndex, post.AreaOfWork, genomics);
+            if (options.CostCentrePerRow)
+            {
+                // As some trusts' exports have it: a cost centre of its own drawn per row, so that almost every row is a post of its own.
+                costCentre = $"{random.Next(10_000_000).ToString("D7", CultureInfo.InvariantCulture)} {department}";
+            }
+
             var status = random.NextDouble() < options.InactiveShare
                 ? Pick(random, ["Suspend Assignment", "Inactive Not Worked", "Out on External Secondment - Paid"])
                 : random.Next(40) == 0 ? "Internal Secondment" : "Active Assignment";

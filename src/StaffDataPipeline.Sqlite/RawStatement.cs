@@ -87,7 +87,29 @@ internal sealed class RawStatement : IDisposable
         }
     }
 
+    /// <summary>Runs a query and reads every row it returns with <paramref name="read"/>.</summary>
+    public void ReadAll(Action<RawStatement> read)
+    {
+        try
+        {
+            int rc;
+            while ((rc = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW)
+            {
+                read(this);
+            }
+
+            Check(rc, raw.SQLITE_DONE);
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
+        }
+    }
+
     public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+
+    /// <summary>The column as text ('' when NULL).</summary>
+    public string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string() ?? string.Empty;
 
     public void Dispose() => _statement.Dispose();
 

@@ -39,6 +39,7 @@ internal abstract class SqliteBatchScope : IAsyncDisposable
 
     public Task AbandonAsync(BatchSummary summary, CancellationToken cancellationToken)
     {
+        StopWrites();
         Rollback();
         _retry.Execute(() => SqliteBatchAudit.Abandon(Connection, BatchId, summary));
         return Task.CompletedTask;
@@ -46,6 +47,7 @@ internal abstract class SqliteBatchScope : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        StopWrites();
         if (_transaction is not null)
         {
             // Neither committed nor abandoned: cancelled or crashed. Keep nothing but say so in the audit.
@@ -72,6 +74,11 @@ internal abstract class SqliteBatchScope : IAsyncDisposable
         tx.Dispose();
         _transaction = null;
         return new CommitResult(BatchId, supersededFacts, supersededBatches);
+    }
+
+    /// <summary>Ends writes still running on another thread (and drops their failure) before the batch ends without them.</summary>
+    protected virtual void StopWrites()
+    {
     }
 
     protected virtual void DisposeCommands()

@@ -21,6 +21,7 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
     private readonly HashSet<int> _dates;
     private readonly HashSet<(long Organisation, int Date)> _pairs = [];
     private readonly RawStatement _insertFact;
+    private readonly BackgroundWriter<StaffFact> _writer;
 
     public SqliteBatchWriter(SqliteConnection connection, long batchId, BatchStart start, int ruleCount, TimeProvider time, SqliteBusyRetry retry)
         : base(connection, batchId, start, ruleCount, time, retry)
@@ -46,9 +47,17 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
 
         // Bindings outlive each execution, so what is the same for every row is bound once.
         _insertFact.Bind(1, batchId).Bind(3, start.TaxonomyVersion);
+        _writer = new BackgroundWriter<StaffFact>(Write);
     }
 
     public ValueTask AddAsync(StaffFact fact, CancellationToken cancellationToken)
+    {
+        _writer.Add(fact);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>On the writer's thread (BackgroundWriter), in the order the rows were added.</summary>
+    private void Write(StaffFact fact)
     {
         var date = DateKey(fact.SnapshotDate);
         var organisation = OrganisationId(fact.Organisation);
@@ -71,11 +80,11 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
             .Bind(16, fact.SourceRow)
             .Bind(17, fact.ServiceArea.RuleId)
             .Execute();
-        return ValueTask.CompletedTask;
     }
 
     public Task<IReadOnlyList<long>> RemoveDuplicateAssignmentsAsync(CancellationToken cancellationToken)
     {
+        _writer.Drain();
         // The index on (batch, month, organisation, assignment) makes this one ordered scan of the batch, whatever its size.
         const string Later = """
             SELECT fact_id FROM fact_staff_in_post WHERE batch_id = @batch
@@ -122,6 +131,7 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
 
     public Task<IReadOnlyList<SupersededVolume>> PreviewSupersessionAsync(CancellationToken cancellationToken)
     {
+        _writer.Drain();
         var rows = Connection.Query<(string Organisation, long DateKey, long Incoming, long Batch, long Facts)>(PreviewSql, new { batch = BatchId }, Transaction)
             .Select(r => new SupersededVolume(SupersededVolume.MonthScope(r.Organisation, r.DateKey), r.Incoming, r.Batch, r.Facts))
             .ToList();
@@ -130,6 +140,7 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
 
     public Task<CommitResult> CommitAsync(BatchSummary summary, CancellationToken cancellationToken)
     {
+        _writer.Drain();
         var tx = Transaction;
         long supersededFacts = 0;
         var supersededBatches = new SortedSet<long>();
@@ -165,6 +176,8 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
             : [];
         return Task.FromResult(Commit(summary, supersededFacts, supersededBatches.ToList()) with { IdentifierChangedOrganisations = changed });
     }
+
+    protected override void StopWrites() => _writer.Dispose();
 
     protected override void DisposeCommands()
     {

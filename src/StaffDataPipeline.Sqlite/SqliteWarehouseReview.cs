@@ -161,12 +161,13 @@ public sealed class SqliteWarehouseReview : IWarehouseReview
         SqliteDerivedTables.Refresh(connection, tx, touched);
 
         // Titles that now map leave the review queue (ESR posts, and survey roles which are queued with area 'Survey return').
+        // The unmapped posts are listed once (NOT IN), not searched per queued title: dim_position has no index on its
+        // descriptors since migration 0015. Every column is NOT NULL, so NOT IN means what NOT EXISTS meant.
         connection.Execute(
             """
-            DELETE FROM review_unmapped_title WHERE NOT EXISTS (
-                SELECT 1 FROM dim_position p JOIN dim_role r ON r.role_id = p.role_id
-                WHERE r.role_code = 'UNMAPPED' AND p.position_title = review_unmapped_title.position_title AND p.staff_group = review_unmapped_title.staff_group
-                  AND p.occupation_code = review_unmapped_title.occupation_code AND p.area_of_work = review_unmapped_title.area_of_work AND p.job_role = review_unmapped_title.job_role)
+            DELETE FROM review_unmapped_title WHERE (position_title, staff_group, occupation_code, area_of_work, job_role) NOT IN (
+                SELECT p.position_title, p.staff_group, p.occupation_code, p.area_of_work, p.job_role FROM dim_position p JOIN dim_role r ON r.role_id = p.role_id
+                WHERE r.role_code = 'UNMAPPED')
             AND NOT EXISTS (
                 SELECT 1 FROM survey_line l JOIN dim_role r ON r.role_id = l.role_id
                 WHERE r.role_code = 'UNMAPPED' AND review_unmapped_title.area_of_work = 'Survey return' AND l.role_as_written = review_unmapped_title.position_title)

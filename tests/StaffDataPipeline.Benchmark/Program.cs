@@ -3,7 +3,7 @@ using StaffDataPipeline.Benchmark;
 using StaffDataPipeline.SampleGenerator;
 
 // Load benchmark: not a test. Prints its figures; README quotes them.
-//   dotnet run -c Release --project tests/StaffDataPipeline.Benchmark -- [rows=1500000] [--profile] [--no-surveys]
+//   dotnet run -c Release --project tests/StaffDataPipeline.Benchmark -- [rows=1500000] [--profile] [--no-surveys] [--only trust-all-in-scope]
 //   dotnet run -c Release --project tests/StaffDataPipeline.Benchmark -- --history [months=60] [people=20000] [organisations=200]
 //   dotnet run -c Release --project tests/StaffDataPipeline.Benchmark -- --plan [runs=1000]   (the plan model alone)
 // For each ESR case it generates a national-scale extract, times sqlite3's own `.import` of the same file into one table
@@ -38,7 +38,7 @@ if (args.Length >= 1 && args[0] == "--history")
     return 0;
 }
 
-var rows = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 1_500_000;
+var rows = args.Where((a, i) => i == 0 || args[i - 1] != "--only").FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 1_500_000;
 var profile = args.Contains("--profile");
 var surveys = !args.Contains("--no-surveys");
 var work = Path.Combine(Path.GetTempPath(), "staffdata-benchmark");
@@ -46,16 +46,18 @@ Directory.CreateDirectory(work);
 
 Console.WriteLine($"StaffDataPipeline load benchmark: {Environment.ProcessorCount} cores, {Memory.Total()}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
 Console.WriteLine();
-Console.WriteLine("| case | rows | file MB | sqlite3 .import s | staffdata load s | rows/s | load ÷ .import | peak RSS MB | facts stored |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+var small = Math.Max(1, rows / 10);
+Console.WriteLine($"| case | rows | file MB | sqlite3 .import s | staffdata load s | of which derived refresh s | rows/s | load ÷ .import | peak RSS MB | peak RSS MB at {small:N0} rows | load ÷ .import at {small:N0} rows | facts stored |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 var cases = new (string Name, string File, NationalExtractOptions Options)[]
 {
     ("NHS Digital layout, 15 columns, 1% genomics", "nhs-digital", new(rows, 0.01, NationalLayout.NhsDigital)),
     ("trust ESR BI layout, 26 columns, both identifiers and grade notations, 3.5% genomics, 7% inactive", "trust", new(rows, 0.035, NationalLayout.TrustBi)),
+    ("trust ESR BI layout, cost centres drawn per row (almost every row a post of its own), 3.5% genomics", "trust-distinct-posts", new(rows, 0.035, NationalLayout.TrustBi, CostCentrePerRow: true)),
     ("trust ESR BI layout, every row an active genomics post (all stored)", "trust-all-in-scope", new(rows, 1.0, NationalLayout.TrustBi, InactiveShare: 0)),
 };
 string FileOf(string prefix, NationalExtractOptions options) => Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"{prefix}_{options.Rows}_202309.csv"));
-foreach (var (name, prefix, options) in cases)
+(double? Import, ChildLoad.Result Load) Run(string prefix, NationalExtractOptions options)
 {
     var file = FileOf(prefix, options);
     if (!File.Exists(file))
@@ -63,11 +65,27 @@ foreach (var (name, prefix, options) in cases)
         NationalExtract.Write(file, options);
     }
 
-    var import = Sqlite3Import.Time(file, Path.Combine(work, "import.db"));
-    var load = ChildLoad.Run([file], Path.Combine(work, "warehouse.db"));
-    var ratio = import is { } i ? $"{load.Seconds / i:N2}" : "—";
-    Console.WriteLine($"| {name} | {options.Rows:N0} | {new FileInfo(file).Length / 1e6:N0} | {import?.ToString("N1", CultureInfo.InvariantCulture) ?? "—"} | {load.Seconds:N1} | {options.Rows / load.Seconds:N0} | {ratio} | {load.PeakMb:N0} | {load.Stored:N0} |");
+    return (Sqlite3Import.Time(file, Path.Combine(work, "import.db")), ChildLoad.Run([file], Path.Combine(work, "warehouse.db")));
 }
+
+string Ratio(double? import, double seconds) => import is { } i ? (seconds / i).ToString("N2", CultureInfo.InvariantCulture) : "—";
+// --only PREFIX runs the cases whose file name starts with it (nhs-digital, trust, trust-distinct-posts, trust-all-in-scope).
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+if (only is not null)
+{
+    cases = cases.Where(c => c.File == only).ToArray();
+}
+
+foreach (var (name, prefix, options) in cases)
+{
+    // The same case at a tenth of the rows first: memory must stay flat as the file grows, and the ratio with it.
+    var (smallImport, smallLoad) = Run(prefix, options with { Rows = small });
+    var (import, load) = Run(prefix, options);
+    var file = FileOf(prefix, options);
+    Console.WriteLine($"| {name} | {options.Rows:N0} | {new FileInfo(file).Length / 1e6:N0} | {import?.ToString("N1", CultureInfo.InvariantCulture) ?? "—"} | {load.Seconds:N1} | {load.RefreshSeconds:N2} | {options.Rows / load.Seconds:N0} | {Ratio(import, load.Seconds)} | {load.PeakMb:N0} | {smallLoad.PeakMb:N0} | {Ratio(smallImport, smallLoad.Seconds)} | {load.Stored:N0} |");
+}
+
+SqlServerLoads.Run(cases.Select(c => (c.Name, FileOf(c.File, c.Options))).ToList());
 
 if (profile)
 {

@@ -26,12 +26,21 @@ internal sealed class FieldDecisions
     private readonly int[] _contextOfRule;
     private readonly Regex[] _titlePatterns;
     private readonly int[] _titleOfRule;
+    private const int CompileAfter = 1_000;
     private readonly BoundedCache<string, string> _normalised = new(FieldCacheLimit);
     private readonly BoundedCache<string, RuleMask> _titleRules = new(FieldCacheLimit);
     private readonly BoundedCache<string, StaffGroupFacts> _staffGroups = new(FieldCacheLimit);
     private readonly BoundedCache<string, OccupationFacts> _occupations = new(FieldCacheLimit);
     private readonly BoundedCache<string, GradeFacts> _gradeFacts = new(FieldCacheLimit);
     private readonly BoundedCache<(string Area, string CostCentre), PlaceFacts> _places = new(FieldCacheLimit);
+
+    // The place patterns of the rules (Place) and exclusions (Place, Unless), each distinct one once: a file whose cost
+    // centres hardly repeat decides a place per row, and the same few patterns recur across the rules.
+    private readonly int[] _placeOfRule;
+    private readonly int[] _placeOfExclusion;
+    private readonly int[] _unlessOfExclusion;
+    private Regex[] _placePatterns;
+    private int _placesDecided;
 
     public FieldDecisions(IReadOnlyList<ScopeExclusion> exclusions, IReadOnlyList<MappingRule> rules, Regex genomicsSignals, TitleNormaliser titles, GradeCatalogue grades)
     {
@@ -49,6 +58,12 @@ internal sealed class FieldDecisions
         // Titles are tested once per distinct title, but there are tens of thousands; rules that share a title pattern
         // ("\bcounsellor\b" decides five levels by grade) test it once.
         (_titlePatterns, _titleOfRule) = Distinct(rules.Select(rule => rule.Title));
+
+        int[] places;
+        (_placePatterns, places) = Distinct(rules.Select(rule => rule.Place).Concat(exclusions.Select(e => e.Place)).Concat(exclusions.Select(e => e.Unless)));
+        _placeOfRule = places[..rules.Count];
+        _placeOfExclusion = places[rules.Count..(rules.Count + exclusions.Count)];
+        _unlessOfExclusion = places[(rules.Count + exclusions.Count)..];
     }
 
     public RoleDecision Decide(in MappingInput input)
@@ -195,12 +210,35 @@ internal sealed class FieldDecisions
         return new GradeFacts(grade, RuleMask.Where(_rules.Count, i => _rules[i].GradeHolds(grade)), _rules.Count + _exclusions.Count + 2);
     }
 
+    /// <summary>
+    /// As <see cref="MappingRule.PlaceHolds"/> and <see cref="ScopeExclusion.PlaceHolds"/> decide, with each distinct
+    /// pattern matched at most once (and an exclusion's Unless only when its Place held, as there). After
+    /// <see cref="CompileAfter"/> distinct places the patterns are compiled: worth its start-up cost only to a file
+    /// of many places.
+    /// </summary>
     private PlaceFacts PlaceOf(string area, string costCentre)
     {
+        if (Interlocked.Increment(ref _placesDecided) == CompileAfter)
+        {
+            _placePatterns = [.. _placePatterns.Select(Compiled)];
+        }
+
+        var patterns = _placePatterns;
         var place = Join(area, costCentre);
+        var tested = new sbyte[patterns.Length];
+        bool Holds(int pattern)
+        {
+            if (tested[pattern] == 0)
+            {
+                tested[pattern] = patterns[pattern].IsMatch(place) ? (sbyte)1 : (sbyte)-1;
+            }
+
+            return tested[pattern] > 0;
+        }
+
         return new PlaceFacts(
-            RuleMask.Where(_rules.Count, i => _rules[i].PlaceHolds(place)),
-            RuleMask.Where(_exclusions.Count, i => _exclusions[i].PlaceHolds(place)));
+            RuleMask.Where(_rules.Count, i => _placeOfRule[i] < 0 || Holds(_placeOfRule[i])),
+            RuleMask.Where(_exclusions.Count, i => (_placeOfExclusion[i] < 0 || Holds(_placeOfExclusion[i])) && (_unlessOfExclusion[i] < 0 || !Holds(_unlessOfExclusion[i]))));
     }
 
     private sealed record PlaceFacts(RuleMask Rules, RuleMask Exclusions);

@@ -86,15 +86,29 @@ public sealed class PlanningPacksPageTests : IDisposable
         Assert.Matches(@"^planning-pack-2023-10-31-run\d+\.xlsx$", download.SuggestedFilename);
         var saved = _dir.File("downloaded.xlsx");
         await download.SaveAsAsync(saved);
-        using var workbook = SpreadsheetDocument.Open(saved, false);
-        Assert.NotEmpty(workbook.WorkbookPart!.WorksheetParts);
+        using (var workbook = SpreadsheetDocument.Open(saved, false))
+        {
+            Assert.NotEmpty(workbook.WorkbookPart!.WorksheetParts);
+        }
+
+        // The web page of the same pack, opened from the file as a reader would: the picture README shows.
+        var pageDownload = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Web page" }).ClickAsync());
+        var html = _dir.File("pack.html");
+        await pageDownload.SaveAsAsync(html);
+        var reader = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 1500 } });
+        await reader.GotoAsync(new Uri(html).AbsoluteUri);
+        await reader.Locator("svg").First.ScrollIntoViewIfNeededAsync();
+        Assert.True(await reader.Locator("svg").CountAsync() > 10);
+        await reader.Locator("h2").Nth(1).ScrollIntoViewIfNeededAsync();
+        await reader.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.Screenshot(_dir.Path, "planning-pack-samples.png") });
     }
 
     private async Task<RunningService> StartWithPackJobAsync()
     {
-        var esr = Path.Combine(_dir.Path, "esr");
+        // The samples as the team would send them: ESR exports and survey returns, so the pack has demand beside supply.
+        var esr = Path.Combine(_dir.Path, "returns");
         Directory.CreateDirectory(esr);
-        foreach (var file in Directory.GetFiles(Repository.Samples("esr"), "*.csv"))
+        foreach (var file in Directory.GetFiles(Repository.Samples("esr"), "*.csv").Concat(Directory.GetFiles(Repository.Samples("surveys"))))
         {
             File.Copy(file, Path.Combine(esr, Path.GetFileName(file)));
         }

@@ -99,8 +99,8 @@ public sealed class PlanningPacksPageTests : IDisposable
         await reader.GotoAsync(new Uri(html).AbsoluteUri);
         await reader.Locator("svg").First.ScrollIntoViewIfNeededAsync();
         Assert.True(await reader.Locator("svg").CountAsync() > 10);
-        await reader.Locator("h2").Nth(1).ScrollIntoViewIfNeededAsync();
         await reader.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.Screenshot(_dir.Path, "planning-pack-samples.png") });
+        await reader.Locator("svg").Nth(1).ScreenshotAsync(new LocatorScreenshotOptions { Path = Browser.Screenshot(_dir.Path, "planning-pack-samples-chart.png") });
     }
 
     private async Task<RunningService> StartWithPackJobAsync()

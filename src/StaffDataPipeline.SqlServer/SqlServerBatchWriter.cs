@@ -12,7 +12,7 @@ namespace StaffDataPipeline.SqlServer;
 /// channel (the loader waits when the server is slower: memory stays flat). Nothing is visible to readers until
 /// <see cref="CommitAsync"/> moves the batch into the star in one short, set-based transaction under the commit lock.
 /// </summary>
-internal sealed class SqlServerBatchWriter : IBatchWriter
+internal sealed class SqlServerBatchWriter : IStaffInPostBatchWriter
 {
     private const int Buffered = 20_000;
     private readonly SqlServerWarehouseOptions _options;

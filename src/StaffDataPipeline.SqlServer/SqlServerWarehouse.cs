@@ -14,7 +14,7 @@ namespace StaffDataPipeline.SqlServer;
 /// set-based at commit, serialised where it must be with sp_getapplock, retried on transient faults. Several loaders
 /// on several machines may share one database.
 /// </summary>
-public sealed class SqlServerWarehouse : IWarehouse, ISurveyWarehouse
+public sealed class SqlServerWarehouse : IWarehouse
 {
     private readonly SqlServerWarehouseOptions _options;
     private readonly ReferenceDataSet _reference;
@@ -113,10 +113,10 @@ public sealed class SqlServerWarehouse : IWarehouse, ISurveyWarehouse
         },
         cancellationToken);
 
-    public async Task<IBatchWriter> BeginBatchAsync(BatchStart start, CancellationToken cancellationToken) =>
+    public async Task<IStaffInPostBatchWriter> BeginBatchAsync(BatchStart start, CancellationToken cancellationToken) =>
         new SqlServerBatchWriter(_options, await BeginAsync(start, cancellationToken), start, _reference.Mapper.Rules.Count, _time, _retry);
 
-    public async Task<ISurveyBatchWriter> BeginSurveyBatchAsync(BatchStart start, Surveys.SurveyReturnHeader header, CancellationToken cancellationToken) =>
+    public async Task<IBatchWriter<Surveys.SurveyLine>> BeginSurveyBatchAsync(BatchStart start, Surveys.SurveyReturnHeader header, CancellationToken cancellationToken) =>
         new SqlServerSurveyBatchWriter(_options, await BeginAsync(start, cancellationToken), start, header, _reference.Mapper.Rules.Count, _retry);
 
     public Task<long> RecordRefusedFileAsync(BatchStart start, BatchSummary summary, CancellationToken cancellationToken) => Guarded(

@@ -8,7 +8,7 @@ using StaffDataPipeline.Warehouse;
 namespace StaffDataPipeline.Sqlite;
 
 /// <summary>The embedded default warehouse: one SQLite file, nothing to install.</summary>
-public sealed class SqliteWarehouse : IWarehouse, ISurveyWarehouse
+public sealed class SqliteWarehouse : IWarehouse
 {
     private readonly string _databasePath;
     private readonly ReferenceDataSet _reference;
@@ -72,11 +72,11 @@ public sealed class SqliteWarehouse : IWarehouse, ISurveyWarehouse
                 .Select(r => r.ToOrganisation()).ToList();
     }));
 
-    public Task<IBatchWriter> BeginBatchAsync(BatchStart start, CancellationToken cancellationToken) =>
-        Task.FromResult<IBatchWriter>(Begin(start, (connection, batchId) => new SqliteBatchWriter(connection, batchId, start, _reference.Mapper.Rules.Count, _time, _retry)));
+    public Task<IStaffInPostBatchWriter> BeginBatchAsync(BatchStart start, CancellationToken cancellationToken) =>
+        Task.FromResult<IStaffInPostBatchWriter>(Begin(start, (connection, batchId) => new SqliteBatchWriter(connection, batchId, start, _reference.Mapper.Rules.Count, _time, _retry)));
 
-    public Task<ISurveyBatchWriter> BeginSurveyBatchAsync(BatchStart start, Surveys.SurveyReturnHeader header, CancellationToken cancellationToken) =>
-        Task.FromResult<ISurveyBatchWriter>(Begin(start, (connection, batchId) => new SqliteSurveyBatchWriter(connection, batchId, start, header, _reference.Mapper.Rules.Count, _time, _retry)));
+    public Task<IBatchWriter<Surveys.SurveyLine>> BeginSurveyBatchAsync(BatchStart start, Surveys.SurveyReturnHeader header, CancellationToken cancellationToken) =>
+        Task.FromResult<IBatchWriter<Surveys.SurveyLine>>(Begin(start, (connection, batchId) => new SqliteSurveyBatchWriter(connection, batchId, start, header, _reference.Mapper.Rules.Count, _time, _retry)));
 
     public Task<long> RecordRefusedFileAsync(BatchStart start, BatchSummary summary, CancellationToken cancellationToken) => Task.FromResult(Guarded(() =>
     {

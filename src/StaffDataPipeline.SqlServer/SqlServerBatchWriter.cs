@@ -146,7 +146,7 @@ internal sealed class SqlServerBatchWriter : IStaffInPostBatchWriter
             try
             {
                 await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, CancellationToken.None);
-                await connection.ExecuteAsync(SqlServerStatements.FailBatches, new { id = BatchId });
+                await connection.ExecuteAsync(SqlServerStatements.FailBatches, new { id = BatchId, RunningBatch.ReasonCode, RunningBatch.Message });
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

@@ -169,7 +169,7 @@ internal sealed class SqlServerSurveyBatchWriter : IBatchWriter<SurveyLine>
             try
             {
                 await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, CancellationToken.None);
-                await connection.ExecuteAsync(SqlServerStatements.FailBatches, new { id = BatchId });
+                await connection.ExecuteAsync(SqlServerStatements.FailBatches, new { id = BatchId, RunningBatch.ReasonCode, RunningBatch.Message });
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

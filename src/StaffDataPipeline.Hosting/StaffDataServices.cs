@@ -10,8 +10,6 @@ using StaffDataPipeline.People;
 using StaffDataPipeline.Pipeline;
 using StaffDataPipeline.PlanningPack;
 using StaffDataPipeline.ReferenceData;
-using StaffDataPipeline.Sqlite;
-using StaffDataPipeline.SqlServer;
 using StaffDataPipeline.Warehouse;
 
 namespace StaffDataPipeline.Hosting;
@@ -29,7 +27,7 @@ public static class StaffDataServices
     /// </summary>
     public static IServiceCollection AddStaffDataPipeline(this IServiceCollection services, IConfiguration configuration, TimeProvider? time = null)
     {
-        var warehouse = SettingsBinder.Bind<WarehouseSettings>(configuration, "Warehouse");
+        var warehouse = WarehouseProviders.Configure(configuration);
         var reference = SettingsBinder.Bind<ReferenceDataSettings>(configuration, "ReferenceData");
         var pseudonymisation = SettingsBinder.Bind<PseudonymisationSettings>(configuration, "Pseudonymisation");
         var load = SettingsBinder.Bind<LoadSettings>(configuration, "Load");
@@ -66,24 +64,15 @@ public static class StaffDataServices
         services.AddSingleton(new ReferenceDataCache(reference.Resolve()));
         services.AddScoped(sp => sp.GetRequiredService<ReferenceDataCache>().Current());
         services.AddScoped(sp => sp.GetRequiredService<ReferenceDataSet>().Mapper);
-        var databasePath = Path.GetFullPath(warehouse.SqlitePath);
-        var sqlServer = SettingsValidator.SqlServerOptions(warehouse);
-        var location = warehouse.IsSqlServer ? sqlServer.ConnectionDescription : databasePath;
+        var location = warehouse.Location;
         services.AddSingleton(new WarehouseKeyGuard(new PseudonymisationKeySource(), pseudonymisation.Key, pseudonymisation.KeyFile, location));
         var surveys = SettingsBinder.Bind<SurveySettings>(configuration, "Surveys");
         services.AddScoped(sp => new ExtractorRegistry()
             .Add(new EsrCsvExtractor(sp.GetRequiredService<ReferenceDataSet>().Aliases))
             .Add(new EsrWorkbookExtractor(sp.GetRequiredService<ReferenceDataSet>().Aliases, sp.GetRequiredService<ReferenceDataSet>().SurveyAliases))
             .Add(new ExcelSurveyExtractor(sp.GetRequiredService<ReferenceDataSet>().SurveyAliases, new WorkbookLimits { AllowMacros = surveys.AllowMacros, MaxFileBytes = surveys.MaxFileBytes })));
-        // Each adapter registers its own seams; composition only names the provider.
-        if (warehouse.IsSqlServer)
-        {
-            services.AddSqlServerWarehouse(sqlServer);
-        }
-        else
-        {
-            services.AddSqliteWarehouse(databasePath, TimeSpan.FromSeconds(warehouse.BusyTimeoutSeconds));
-        }
+        // Each adapter registers its own seams (Add…Warehouse); the provider the settings name says which.
+        warehouse.Register(services);
 
         // The plan stage: reads, runs the model and records the run on the configured provider.
         services.AddScoped(sp =>

@@ -1,31 +1,5 @@
 namespace StaffDataPipeline.Hosting;
 
-/// <summary>Warehouse:* settings.</summary>
-public sealed class WarehouseSettings
-{
-    public string Provider { get; set; } = "Sqlite";
-
-    /// <summary>The SQLite warehouse file, relative to the current directory unless absolute.</summary>
-    public string SqlitePath { get; set; } = "staffdata.db";
-
-    /// <summary>SQL Server connection string (Provider=SqlServer). Belongs in an environment variable or secret store; never printed.</summary>
-    public string ConnectionString { get; set; } = string.Empty;
-
-    /// <summary>SQL Server: apply pending migrations at start-up; false where a DBA deploys the schema script.</summary>
-    public bool ApplyMigrations { get; set; } = true;
-
-    /// <summary>SQL Server: retries of an operation that failed with a transient error.</summary>
-    public int MaxRetryAttempts { get; set; } = 5;
-
-    /// <summary>SQL Server: longest wait for the commit, file and migration locks before the load fails (and is retried later).</summary>
-    public int LockTimeoutSeconds { get; set; } = 300;
-
-    public bool IsSqlServer => string.Equals(Provider, "SqlServer", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>How long a load waits for another process's write lock on the SQLite file before the file fails as busy.</summary>
-    public double BusyTimeoutSeconds { get; set; } = 60;
-}
-
 /// <summary>ReferenceData:* settings.</summary>
 public sealed class ReferenceDataSettings
 {

@@ -38,7 +38,7 @@ public static class ServiceHost
         var serve = SettingsBinder.Bind<ServeSettings>(configuration, "Serve");
         var watch = SettingsBinder.Bind<WatchSettings>(configuration, "Watch");
         var schedule = SettingsBinder.Bind<ScheduleSettings>(configuration, "Schedule");
-        var warehouse = SettingsBinder.Bind<WarehouseSettings>(configuration, "Warehouse");
+        var warehouse = WarehouseProviders.Configure(configuration);
         var (errors, warnings) = ServiceSettingsValidator.Validate(serve, watch, schedule, DateTimeOffset.UtcNow);
         if (errors.Count > 0)
         {
@@ -103,11 +103,13 @@ public static class ServiceHost
         services.AddHangfire(c =>
         {
             c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            if (warehouse.IsSqlServer)
+            // The job queue lives beside the warehouse when the warehouse offers a store Hangfire can use, so several
+            // nodes share the work; any other warehouse gets an in-memory queue on one node.
+            if (warehouse.JobStore is { Kind: "SqlServer" } store)
             {
                 // The schema exists and staffdata_loader may read and write it (migration 0010); Hangfire creates its
                 // tables only where the service may run DDL (ApplyMigrations), otherwise the DBA installs them.
-                c.UseSqlServerStorage(warehouse.ConnectionString, new SqlServerStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = warehouse.ApplyMigrations });
+                c.UseSqlServerStorage(store.ConnectionString, new SqlServerStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = store.PrepareSchema });
             }
             else
             {
@@ -120,7 +122,7 @@ public static class ServiceHost
             o.Queues = [JobQueues.Loads, "default"];
 
             // SQLite has one writer: one worker runs the loads one after another. SQL Server takes files in parallel.
-            o.WorkerCount = warehouse.IsSqlServer ? serve.Workers : 1;
+            o.WorkerCount = warehouse.ConcurrentLoads ? serve.Workers : 1;
             o.SchedulePollingInterval = TimeSpan.FromSeconds(serve.SchedulePollingSeconds);
             o.ShutdownTimeout = TimeSpan.FromSeconds(serve.ShutdownSeconds);
             o.ServerName = $"staffdata:{Environment.MachineName}:{Environment.ProcessId}";

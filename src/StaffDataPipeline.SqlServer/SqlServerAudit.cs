@@ -57,7 +57,7 @@ internal static class SqlServerAudit
             SqlServerStatements.UpdateAudit,
             new
             {
-                status = status.ToString().ToLowerInvariant(),
+                status = BatchStatusText.Of(status),
                 summary.Message,
                 summary.ReasonCode,
                 summary.Counts.Read,

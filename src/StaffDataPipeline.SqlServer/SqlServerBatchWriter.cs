@@ -12,7 +12,7 @@ namespace StaffDataPipeline.SqlServer;
 /// channel (the loader waits when the server is slower: memory stays flat). Nothing is visible to readers until
 /// <see cref="CommitAsync"/> moves the batch into the star in one short, set-based transaction under the commit lock.
 /// </summary>
-internal sealed class SqlServerBatchWriter : IBatchWriter
+internal sealed class SqlServerBatchWriter : IStaffInPostBatchWriter
 {
     private const int Buffered = 20_000;
     private readonly SqlServerWarehouseOptions _options;
@@ -146,7 +146,7 @@ internal sealed class SqlServerBatchWriter : IBatchWriter
             try
             {
                 await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, CancellationToken.None);
-                await connection.ExecuteAsync(SqlServerStatements.FailBatches, new { id = BatchId });
+                await connection.ExecuteAsync(SqlServerStatements.FailBatches, new { id = BatchId, RunningBatch.ReasonCode, RunningBatch.Message });
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

@@ -73,7 +73,7 @@ internal static partial class SqlServerStatements
 
     public const string FailBatches = """
         UPDATE staffdata.load_batch
-        SET status = 'failed', reason_code = 'INTERRUPTED', message = N'The loading process stopped before the batch finished; nothing of it was kept.', finished_at = SYSDATETIMEOFFSET()
+        SET status = 'failed', reason_code = @ReasonCode, message = @Message, finished_at = SYSDATETIMEOFFSET()
         WHERE batch_id = @id AND status = 'running';
         DELETE FROM staffdata.stage_fact WHERE batch_id = @id;
         """;

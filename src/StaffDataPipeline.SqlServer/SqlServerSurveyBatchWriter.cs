@@ -10,7 +10,7 @@ namespace StaffDataPipeline.SqlServer;
 /// One survey return into SQL Server. A return is small (hundreds of lines), so its lines are held until commit and
 /// written in one short transaction: return, lines (bulk), derived cells, supersede, warnings, audit.
 /// </summary>
-internal sealed class SqlServerSurveyBatchWriter : ISurveyBatchWriter
+internal sealed class SqlServerSurveyBatchWriter : IBatchWriter<SurveyLine>
 {
     private static readonly (string Name, Type Type, Func<(long ReturnId, SurveyLine Line, long Role, long Grade), object?> Get)[] Lines =
     [
@@ -87,7 +87,7 @@ internal sealed class SqlServerSurveyBatchWriter : ISurveyBatchWriter
             cancellationToken);
     }
 
-    public async Task<CommitResult> CommitAsync(BatchSummary summary, IReadOnlyList<SurveyWarning> warnings, CancellationToken cancellationToken)
+    public async Task<CommitResult> CommitAsync(BatchSummary summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var result = await _retry.ExecuteAsync(
@@ -131,7 +131,7 @@ internal sealed class SqlServerSurveyBatchWriter : ISurveyBatchWriter
                     tx,
                     cancellationToken: ct))).ToList();
                 await connection.ExecuteAsync(new CommandDefinition(
-                    SqlServerStatements.InsertWarning, warnings.Select(w => new { batch = BatchId, w.SheetName, w.RowNumber, w.RuleCode, w.Message }), tx, cancellationToken: ct));
+                    SqlServerStatements.InsertWarning, summary.Warnings.Select(w => new { batch = BatchId, w.SheetName, w.RowNumber, w.RuleCode, w.Message }), tx, cancellationToken: ct));
                 var superseded = earlier.Sum(e => e.Facts);
                 await SqlServerAudit.CloseAsync(connection, tx, BatchId, summary, BatchStatus.Loaded, superseded, _start.TaxonomyVersion, _ruleCount, _options, ct);
                 await tx.CommitAsync(ct);
@@ -169,7 +169,7 @@ internal sealed class SqlServerSurveyBatchWriter : ISurveyBatchWriter
             try
             {
                 await using var connection = await SqlServerConnections.OpenAsync(_options.ConnectionString, CancellationToken.None);
-                await connection.ExecuteAsync(SqlServerStatements.FailBatches, new { id = BatchId });
+                await connection.ExecuteAsync(SqlServerStatements.FailBatches, new { id = BatchId, RunningBatch.ReasonCode, RunningBatch.Message });
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

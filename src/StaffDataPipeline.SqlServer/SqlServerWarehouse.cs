@@ -14,7 +14,7 @@ namespace StaffDataPipeline.SqlServer;
 /// set-based at commit, serialised where it must be with sp_getapplock, retried on transient faults. Several loaders
 /// on several machines may share one database.
 /// </summary>
-public sealed class SqlServerWarehouse : IWarehouse, ISurveyWarehouse
+public sealed class SqlServerWarehouse : IWarehouse
 {
     private readonly SqlServerWarehouseOptions _options;
     private readonly ReferenceDataSet _reference;
@@ -113,10 +113,10 @@ public sealed class SqlServerWarehouse : IWarehouse, ISurveyWarehouse
         },
         cancellationToken);
 
-    public async Task<IBatchWriter> BeginBatchAsync(BatchStart start, CancellationToken cancellationToken) =>
+    public async Task<IStaffInPostBatchWriter> BeginBatchAsync(BatchStart start, CancellationToken cancellationToken) =>
         new SqlServerBatchWriter(_options, await BeginAsync(start, cancellationToken), start, _reference.Mapper.Rules.Count, _time, _retry);
 
-    public async Task<ISurveyBatchWriter> BeginSurveyBatchAsync(BatchStart start, Surveys.SurveyReturnHeader header, CancellationToken cancellationToken) =>
+    public async Task<IBatchWriter<Surveys.SurveyLine>> BeginSurveyBatchAsync(BatchStart start, Surveys.SurveyReturnHeader header, CancellationToken cancellationToken) =>
         new SqlServerSurveyBatchWriter(_options, await BeginAsync(start, cancellationToken), start, header, _reference.Mapper.Rules.Count, _retry);
 
     public Task<long> RecordRefusedFileAsync(BatchStart start, BatchSummary summary, CancellationToken cancellationToken) => Guarded(
@@ -182,12 +182,12 @@ public sealed class SqlServerWarehouse : IWarehouse, ISurveyWarehouse
         return null;
     }
 
-    /// <summary>A running batch is alive while its owner on this host runs, or while another host's owner keeps its heartbeat fresh.</summary>
+    /// <summary>The rule is <see cref="RunningBatch.IsAlive"/>; SQL Server keeps heartbeats, so another host's batch lives while it beats.</summary>
     private bool IsAlive(BatchRow row) =>
-        row.Host is not null && row.Pid is not null && row.ProcessStartedAt is not null
-        && new BatchOwner(row.Host, row.Pid.Value, row.ProcessStartedAt.Value).MayStillBeRunning()
-        && (string.Equals(row.Host, BatchOwner.Current.Host, StringComparison.OrdinalIgnoreCase)
-            || (row.HeartbeatAt is { } beat && _time.GetUtcNow() - beat < _options.HeartbeatStaleAfter));
+        new RunningBatch(
+            row.BatchId,
+            row.Host is not null && row.Pid is not null && row.ProcessStartedAt is not null ? new BatchOwner(row.Host, row.Pid.Value, row.ProcessStartedAt.Value) : null,
+            row.HeartbeatAt).IsAlive(_time.GetUtcNow(), _options.HeartbeatStaleAfter);
 
     private async Task FailOrphanedBatchesAsync(SqlConnection connection, CancellationToken ct)
     {
@@ -195,7 +195,7 @@ public sealed class SqlServerWarehouse : IWarehouse, ISurveyWarehouse
         {
             if (!IsAlive(row))
             {
-                await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.FailBatches, new { id = row.BatchId }, cancellationToken: ct));
+                await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.FailBatches, new { id = row.BatchId, RunningBatch.ReasonCode, RunningBatch.Message }, cancellationToken: ct));
             }
         }
     }
@@ -212,12 +212,11 @@ public sealed class SqlServerWarehouse : IWarehouse, ISurveyWarehouse
             _reference.Successors.Select(s => new { s.OldCode, s.NewCode, EffectiveDate = s.EffectiveDate.ToDateTime(TimeOnly.MinValue) }),
             tx,
             cancellationToken: ct));
-        var chain = new Organisations.SuccessorChain(_reference.Successors);
         var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
         var current = await connection.QueryAsync<(string Code, string? Current)>(new CommandDefinition(SqlServerStatements.CurrentCodes, transaction: tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(
             SqlServerStatements.UpdateCurrentCode,
-            current.Select(c => new { c.Code, c.Current, Wanted = chain.SuccessorOrNull(c.Code, today) }).Where(c => c.Current != c.Wanted).Select(c => new { c.Code, c.Wanted }),
+            new Organisations.SuccessorChain(_reference.Successors).Changes(current, today).Select(c => new { c.Code, c.Wanted }),
             tx,
             cancellationToken: ct));
         var assumptions = _reference.SupplyAssumptions;
@@ -236,7 +235,7 @@ public sealed class SqlServerWarehouse : IWarehouse, ISurveyWarehouse
                 start.Extractor,
                 start.TaxonomyVersion,
                 start.PersonIdentifier,
-                status = status.ToString().ToLowerInvariant(),
+                status = BatchStatusText.Of(status),
                 message,
                 startedAt = start.StartedAt,
                 host = start.Owner.Host,

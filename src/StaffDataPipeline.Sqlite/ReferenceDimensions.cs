@@ -66,15 +66,10 @@ internal static class ReferenceDimensions
         reference.Successors.Select(s => (s.OldCode, s.NewCode, s.EffectiveDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>Organisations whose code today (following the successor table; NULL without a successor) is not the one stored.</summary>
-    private static List<(string Code, string? Wanted)> CurrentCodeChanges(SqliteConnection connection, ReferenceDataSet reference, DateOnly today, SqliteTransaction? tx)
-    {
-        var chain = new Organisations.SuccessorChain(reference.Successors);
-        return connection.Query<(string Code, string? Current)>("SELECT organisation_code, current_organisation_code FROM dim_organisation", transaction: tx)
-            .Select(c => (c.Code, c.Current, Wanted: chain.SuccessorOrNull(c.Code, today)))
-            .Where(c => c.Current != c.Wanted)
-            .Select(c => (c.Code, c.Wanted))
-            .ToList();
-    }
+    private static IReadOnlyList<(string Code, string? Wanted)> CurrentCodeChanges(SqliteConnection connection, ReferenceDataSet reference, DateOnly today, SqliteTransaction? tx) =>
+        new Organisations.SuccessorChain(reference.Successors).Changes(
+            connection.Query<(string Code, string? Current)>("SELECT organisation_code, current_organisation_code FROM dim_organisation", transaction: tx),
+            today);
 
     private static bool InStep(SqliteConnection connection, ReferenceDataSet reference)
     {

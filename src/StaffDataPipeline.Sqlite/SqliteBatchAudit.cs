@@ -60,7 +60,7 @@ internal static class SqliteBatchAudit
             """,
             new
             {
-                status = SqliteConnections.StatusText(status),
+                status = BatchStatusText.Of(status),
                 summary.Message,
                 summary.ReasonCode,
                 summary.Counts.Read,
@@ -86,6 +86,6 @@ internal static class SqliteBatchAudit
     /// <summary>For a batch neither committed nor abandoned (cancelled): say so in the audit.</summary>
     public static void MarkInterrupted(SqliteConnection connection, long batchId, DateTimeOffset now) =>
         connection.Execute(
-            "UPDATE load_batch SET status = 'failed', reason_code = 'INTERRUPTED', message = 'Interrupted before the batch finished; nothing was kept.', finished_at = @now WHERE batch_id = @batch AND status = 'running'",
-            new { now = SqliteConnections.Timestamp(now), batch = batchId });
+            "UPDATE load_batch SET status = 'failed', reason_code = @ReasonCode, message = @Message, finished_at = @now WHERE batch_id = @batch AND status = 'running'",
+            new { now = SqliteConnections.Timestamp(now), batch = batchId, RunningBatch.ReasonCode, RunningBatch.Message });
 }

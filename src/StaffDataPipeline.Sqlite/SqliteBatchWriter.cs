@@ -10,7 +10,7 @@ namespace StaffDataPipeline.Sqlite;
 /// are assigned in memory (the transaction holds the write lock, so nobody else can take them), which spares a
 /// database round trip per new key.
 /// </summary>
-internal sealed class SqliteBatchWriter : SqliteBatchScope, IBatchWriter
+internal sealed class SqliteBatchWriter : SqliteBatchScope, IStaffInPostBatchWriter
 {
     private readonly Dictionary<string, long> _roles;
     private readonly Dictionary<string, long> _grades;

@@ -51,8 +51,5 @@ internal static class SqliteConnections
         return connection;
     }
 
-    /// <summary>The status as load_batch stores it ('running', 'loaded', 'rejected', 'failed').</summary>
-    public static string StatusText(Warehouse.BatchStatus status) => status.ToString().ToLowerInvariant();
-
     public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -6,7 +6,7 @@ using StaffDataPipeline.Warehouse;
 namespace StaffDataPipeline.Sqlite;
 
 /// <summary>Writes one survey return inside one transaction: its lines, then the fact cells derived from them.</summary>
-internal sealed class SqliteSurveyBatchWriter : SqliteBatchScope, ISurveyBatchWriter
+internal sealed class SqliteSurveyBatchWriter : SqliteBatchScope, IBatchWriter<SurveyLine>
 {
     private readonly SurveyReturnHeader _header;
     private readonly long _returnId;
@@ -92,7 +92,7 @@ internal sealed class SqliteSurveyBatchWriter : SqliteBatchScope, ISurveyBatchWr
         return Task.FromResult<IReadOnlyList<SupersededVolume>>(rows);
     }
 
-    public Task<CommitResult> CommitAsync(BatchSummary summary, IReadOnlyList<SurveyWarning> warnings, CancellationToken cancellationToken)
+    public Task<CommitResult> CommitAsync(BatchSummary summary, CancellationToken cancellationToken)
     {
         var tx = Transaction;
         SurveyFacts.Rebuild(Connection, tx, _returnId, TaxonomyVersion);
@@ -110,7 +110,7 @@ internal sealed class SqliteSurveyBatchWriter : SqliteBatchScope, ISurveyBatchWr
 
         Connection.Execute(
             "INSERT INTO survey_warning (batch_id, sheet_name, row_number, rule_code, message) VALUES (@batch, @SheetName, @RowNumber, @RuleCode, @Message)",
-            warnings.Select(w => new { batch = BatchId, w.SheetName, w.RowNumber, w.RuleCode, w.Message }),
+            summary.Warnings.Select(w => new { batch = BatchId, w.SheetName, w.RowNumber, w.RuleCode, w.Message }),
             tx);
         return Task.FromResult(Commit(summary, superseded, earlier.Select(e => e.Batch).ToList()));
     }

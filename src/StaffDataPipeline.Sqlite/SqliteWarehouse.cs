@@ -8,7 +8,7 @@ using StaffDataPipeline.Warehouse;
 namespace StaffDataPipeline.Sqlite;
 
 /// <summary>The embedded default warehouse: one SQLite file, nothing to install.</summary>
-public sealed class SqliteWarehouse : IWarehouse, ISurveyWarehouse
+public sealed class SqliteWarehouse : IWarehouse
 {
     private readonly string _databasePath;
     private readonly ReferenceDataSet _reference;
@@ -72,11 +72,11 @@ public sealed class SqliteWarehouse : IWarehouse, ISurveyWarehouse
                 .Select(r => r.ToOrganisation()).ToList();
     }));
 
-    public Task<IBatchWriter> BeginBatchAsync(BatchStart start, CancellationToken cancellationToken) =>
-        Task.FromResult<IBatchWriter>(Begin(start, (connection, batchId) => new SqliteBatchWriter(connection, batchId, start, _reference.Mapper.Rules.Count, _time, _retry)));
+    public Task<IStaffInPostBatchWriter> BeginBatchAsync(BatchStart start, CancellationToken cancellationToken) =>
+        Task.FromResult<IStaffInPostBatchWriter>(Begin(start, (connection, batchId) => new SqliteBatchWriter(connection, batchId, start, _reference.Mapper.Rules.Count, _time, _retry)));
 
-    public Task<ISurveyBatchWriter> BeginSurveyBatchAsync(BatchStart start, Surveys.SurveyReturnHeader header, CancellationToken cancellationToken) =>
-        Task.FromResult<ISurveyBatchWriter>(Begin(start, (connection, batchId) => new SqliteSurveyBatchWriter(connection, batchId, start, header, _reference.Mapper.Rules.Count, _time, _retry)));
+    public Task<IBatchWriter<Surveys.SurveyLine>> BeginSurveyBatchAsync(BatchStart start, Surveys.SurveyReturnHeader header, CancellationToken cancellationToken) =>
+        Task.FromResult<IBatchWriter<Surveys.SurveyLine>>(Begin(start, (connection, batchId) => new SqliteSurveyBatchWriter(connection, batchId, start, header, _reference.Mapper.Rules.Count, _time, _retry)));
 
     public Task<long> RecordRefusedFileAsync(BatchStart start, BatchSummary summary, CancellationToken cancellationToken) => Task.FromResult(Guarded(() =>
     {
@@ -108,9 +108,10 @@ public sealed class SqliteWarehouse : IWarehouse, ISurveyWarehouse
                 return new BatchOfFile(row.Id, BatchStatus.Loaded, null);
             }
 
-            if (Owner(row.Host, row.Pid, row.Started) is { } owner && owner.MayStillBeRunning())
+            var running = new RunningBatch(row.Id, Owner(row.Host, row.Pid, row.Started), null);
+            if (running.IsAlive(DateTimeOffset.UtcNow, heartbeatStaleAfter: null))
             {
-                return new BatchOfFile(row.Id, BatchStatus.Running, owner.ToString());
+                return new BatchOfFile(row.Id, BatchStatus.Running, running.Owner!.ToString());
             }
         }
 
@@ -121,21 +122,21 @@ public sealed class SqliteWarehouse : IWarehouse, ISurveyWarehouse
         host is null || pid is null || started is null ? null : new BatchOwner(host, (int)pid, DateTimeOffset.Parse(started, System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>
-    /// A batch still 'running' whose owner process is gone died mid-load: its transaction never committed. Batches of
-    /// owners that may be alive (this host's live processes, or another host's) are left alone.
+    /// Fails batches left 'running' by a loader that is gone (the rule is <see cref="RunningBatch.IsAlive"/>; SQLite keeps
+    /// no heartbeats, so another host's batches are left alone).
     /// </summary>
     private void FailOrphanedBatches(SqliteConnection connection)
     {
         var running = connection.Query<(long Id, string? Host, long? Pid, string? Started)>("SELECT batch_id, owner_host, owner_pid, owner_started_at FROM load_batch WHERE status = 'running'").ToList();
-        var orphaned = running.Where(r => Owner(r.Host, r.Pid, r.Started)?.MayStillBeRunning() != true).Select(r => r.Id).ToList();
+        var orphaned = running.Where(r => !new RunningBatch(r.Id, Owner(r.Host, r.Pid, r.Started), null).IsAlive(_time.GetUtcNow(), heartbeatStaleAfter: null)).Select(r => r.Id).ToList();
         if (orphaned.Count == 0)
         {
             return;
         }
 
         _retry.Execute(() => connection.Execute(
-            "UPDATE load_batch SET status = 'failed', reason_code = 'INTERRUPTED', message = 'The loading process stopped before the batch finished; nothing of it was kept.', finished_at = started_at WHERE batch_id IN @orphaned AND status = 'running'",
-            new { orphaned }));
+            "UPDATE load_batch SET status = 'failed', reason_code = @ReasonCode, message = @Message, finished_at = started_at WHERE batch_id IN @orphaned AND status = 'running'",
+            new { orphaned, RunningBatch.ReasonCode, RunningBatch.Message }));
         _logger.LogWarning("{Count} interrupted batch(es) marked failed", orphaned.Count);
     }
 
@@ -199,7 +200,7 @@ public sealed class SqliteWarehouse : IWarehouse, ISurveyWarehouse
                 start.Extractor,
                 start.TaxonomyVersion,
                 start.PersonIdentifier,
-                status = SqliteConnections.StatusText(status),
+                status = BatchStatusText.Of(status),
                 message,
                 started = SqliteConnections.Timestamp(start.StartedAt),
                 host = start.Owner.Host,

@@ -129,7 +129,9 @@ internal static class StageProfile
 
         public Task<BatchOfFile?> FindBatchOfFileAsync(string sha256, CancellationToken cancellationToken) => inner.FindBatchOfFileAsync(sha256, cancellationToken);
 
-        public async Task<IBatchWriter> BeginBatchAsync(BatchStart start, CancellationToken cancellationToken) => new TimedWriter(await inner.BeginBatchAsync(start, cancellationToken), timer);
+        public async Task<IStaffInPostBatchWriter> BeginBatchAsync(BatchStart start, CancellationToken cancellationToken) => new TimedWriter(await inner.BeginBatchAsync(start, cancellationToken), timer);
+
+        public Task<IBatchWriter<Surveys.SurveyLine>> BeginSurveyBatchAsync(BatchStart start, Surveys.SurveyReturnHeader header, CancellationToken cancellationToken) => inner.BeginSurveyBatchAsync(start, header, cancellationToken);
 
         public Task<long> RecordRefusedFileAsync(BatchStart start, BatchSummary summary, CancellationToken cancellationToken) => inner.RecordRefusedFileAsync(start, summary, cancellationToken);
 
@@ -138,7 +140,7 @@ internal static class StageProfile
         public Task<IReadOnlyList<Organisations.OdsOrganisation>> ReadOdsOrganisationsAsync(CancellationToken cancellationToken) => inner.ReadOdsOrganisationsAsync(cancellationToken);
     }
 
-    private sealed class TimedWriter(IBatchWriter inner, WriteTimer timer) : IBatchWriter
+    private sealed class TimedWriter(IStaffInPostBatchWriter inner, WriteTimer timer) : IStaffInPostBatchWriter
     {
         public long BatchId => inner.BatchId;
 

@@ -10,7 +10,11 @@ namespace StaffDataPipeline.Cli.Commands;
 /// <summary>Options every command takes, and the one place a command turns them into a wired pipeline.</summary>
 internal static class GlobalOptions
 {
-    public static readonly Option<string?> Database = new("--database", "-d") { Description = "SQLite warehouse file (Warehouse:SqlitePath; default staffdata.db).", Recursive = true };
+    public static readonly Option<string?> Database = new("--database", "-d")
+    {
+        Description = "The warehouse database (Warehouse:Database): " + string.Join("; ", WarehouseProviders.All.Select(p => $"for {p.Name}, {p.DatabaseMeaning}")) + ".",
+        Recursive = true,
+    };
     public static readonly Option<string?> Config = new("--config") { Description = "An extra JSON settings file, applied after appsettings.json.", Recursive = true };
     public static readonly Option<string?> ReferenceData = new("--reference-data") { Description = "Folder of reference data CSVs (ReferenceData:Path).", Recursive = true };
     public static readonly Option<bool> Verbose = new("--verbose", "-v") { Description = "Log progress details to standard error.", Recursive = true };
@@ -37,7 +41,8 @@ internal static class GlobalOptions
         var flags = new Dictionary<string, string?>(extraFlags);
         if (parse.GetValue(Database) is { } db)
         {
-            flags["Warehouse:SqlitePath"] = db;
+            // Each provider says what it means (a file for SQLite, the database on the server for SQL Server).
+            flags["Warehouse:Database"] = db;
         }
 
         if (parse.GetValue(ReferenceData) is { } rd)

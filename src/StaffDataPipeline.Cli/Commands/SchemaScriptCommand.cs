@@ -1,28 +1,36 @@
 using System.CommandLine;
-using StaffDataPipeline.SqlServer;
+using StaffDataPipeline.Hosting;
 
 namespace StaffDataPipeline.Cli.Commands;
 
 /// <summary>
 /// `staffdata schema-script --provider SqlServer`: the idempotent deploy script for DBAs who do not grant DDL rights
-/// to the loader (run it again after an upgrade; each migration runs once). Reads no settings and opens no connection.
+/// to the loader (run it again after an upgrade; each migration runs once), from the provider the name maps to
+/// (<see cref="WarehouseProviders"/>). Reads no settings and opens no connection.
 /// </summary>
 internal static class SchemaScriptCommand
 {
     public static Command Create()
     {
-        var provider = new Option<string>("--provider") { Description = "The warehouse the script is for (SqlServer).", Required = true };
+        var provider = new Option<string>("--provider") { Description = "The warehouse the script is for (Warehouse:Provider; SqlServer).", Required = true };
         var output = new Option<string?>("--output", "-o") { Description = "Write the script to this file instead of the screen." };
-        var command = new Command("schema-script", "Print the idempotent SQL Server deploy script (schema, views, roles) for a DBA to run.") { provider, output };
+        var command = new Command("schema-script", "Print a warehouse's idempotent deploy script (schema, views, roles) for a DBA to run (SQL Server).") { provider, output };
         command.SetAction((parse, _) => GlobalOptions.RunWithoutServicesAsync(parse, () =>
         {
-            if (!string.Equals(parse.GetValue(provider), "SqlServer", StringComparison.OrdinalIgnoreCase))
+            var name = parse.GetValue(provider);
+            if (WarehouseProviders.Find(name) is not { } chosen)
             {
-                Console.Error.WriteLine($"staffdata: --provider '{parse.GetValue(provider)}' has no deploy script: a SQLite warehouse is created by `staffdata init` (or any load). Use --provider SqlServer.");
+                Console.Error.WriteLine($"staffdata: {WarehouseProviders.Unknown(name, "--provider")}");
                 return ExitCodes.Configuration;
             }
 
-            var script = SqlServerMigrations.IdempotentScript();
+            if (chosen.SchemaScript() is not { } script)
+            {
+                var scripted = WarehouseProviders.All.Where(p => p.SchemaScript() is not null).Select(p => p.Name);
+                Console.Error.WriteLine($"staffdata: --provider '{chosen.Name}' has no deploy script: its warehouse is created by `staffdata init` (or any load). Scripts exist for: {string.Join(", ", scripted)}.");
+                return ExitCodes.Configuration;
+            }
+
             if (parse.GetValue(output) is { } file)
             {
                 Csv.Writing.AtomicFile.Write(file, writer =>
@@ -30,7 +38,7 @@ internal static class SchemaScriptCommand
                     writer.Write(script);
                     return 0;
                 });
-                Console.WriteLine($"SQL Server deploy script written to {file}");
+                Console.WriteLine($"{chosen.Name} deploy script written to {file}");
             }
             else
             {

@@ -25,4 +25,15 @@ public sealed class SuccessorChain
     /// <summary>The successor today, or null when the organisation is still itself (what the warehouse stores).</summary>
     public string? SuccessorOrNull(string code, DateOnly today) =>
         Current(code, today) is var current && string.Equals(current, code, StringComparison.OrdinalIgnoreCase) ? null : current;
+
+    /// <summary>
+    /// The rule of the reference-dimension sync, decided here and written by each warehouse: the organisations whose
+    /// stored current code (dim_organisation.current_organisation_code) is not the one this chain gives on
+    /// <paramref name="today"/>, each with the code wanted (null: still itself).
+    /// </summary>
+    public IReadOnlyList<(string Code, string? Wanted)> Changes(IEnumerable<(string Code, string? Current)> stored, DateOnly today) =>
+        stored.Select(c => (c.Code, c.Current, Wanted: SuccessorOrNull(c.Code, today)))
+            .Where(c => c.Current != c.Wanted)
+            .Select(c => (c.Code, c.Wanted))
+            .ToList();
 }

@@ -7,7 +7,7 @@ namespace StaffDataPipeline.Pipeline;
 /// The writer behind `staffdata validate`: everything runs, nothing is written. With no database to ask, it keeps
 /// the assignments it has seen in memory (16 bytes each) to report duplicates as a load would.
 /// </summary>
-internal sealed class DryRunBatchWriter : IBatchWriter
+internal sealed class DryRunBatchWriter : IStaffInPostBatchWriter
 {
     private readonly HashSet<UInt128> _seen = [];
     private readonly List<long> _duplicates = [];

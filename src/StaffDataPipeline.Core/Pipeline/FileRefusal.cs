@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using StaffDataPipeline.Extraction;
-using StaffDataPipeline.Headers;
 using StaffDataPipeline.Warehouse;
 
 namespace StaffDataPipeline.Pipeline;
@@ -9,7 +8,7 @@ namespace StaffDataPipeline.Pipeline;
 /// <summary>A file refused before any row was written: logged, recorded as a rejected batch with its reason (unless validating), reported.</summary>
 internal sealed record FileRefusal(IWarehouse Warehouse, string TaxonomyVersion, TimeProvider Time, ILogger Logger)
 {
-    public async Task<FileLoadReport> RecordAsync(SourceFile source, string extractor, string reasonCode, string message, BatchCounts counts, bool dryRun, Stopwatch clock, CancellationToken ct, HeaderMatch? header = null)
+    public async Task<FileLoadReport> RecordAsync(SourceFile source, string extractor, string reasonCode, string message, BatchCounts counts, bool dryRun, Stopwatch clock, CancellationToken ct)
     {
         Logger.LogInformation("{File}: rejected ({Code})", source.FileName, reasonCode);
         long? batchId = null;
@@ -25,8 +24,6 @@ internal sealed record FileRefusal(IWarehouse Warehouse, string TaxonomyVersion,
             Extractor = extractor,
             Message = message,
             ReasonCode = reasonCode,
-            UnknownColumns = header?.UnknownColumns ?? [],
-            PersonalColumnsDropped = header?.PersonalColumnsDropped ?? [],
         };
     }
 }

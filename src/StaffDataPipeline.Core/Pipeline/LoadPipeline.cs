@@ -1,18 +1,16 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using StaffDataPipeline.Extraction;
-using StaffDataPipeline.Organisations;
 using StaffDataPipeline.People;
 using StaffDataPipeline.ReferenceData;
-using StaffDataPipeline.Surveys;
 using StaffDataPipeline.Warehouse;
 
 namespace StaffDataPipeline.Pipeline;
 
 /// <summary>
 /// Extract → normalise → load, one file at a time, each file one atomic batch. Decides what a file is (already loaded?
-/// which format?) and hands it to the loader for that format. A run never stops on one file: whatever goes wrong
-/// with a file becomes that file's report, and the next file is read.
+/// which format?) and hands it to the batch-load template with the source kind that reads that format. A run never
+/// stops on one file: whatever goes wrong with a file becomes that file's report, and the next file is read.
 /// </summary>
 public sealed class LoadPipeline
 {
@@ -23,7 +21,12 @@ public sealed class LoadPipeline
     private readonly LoadOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<LoadPipeline> _logger;
+    private readonly IReadOnlyList<SourceKind> _kinds;
 
+    /// <param name="kinds">
+    /// The kinds of source this pipeline loads; <see cref="SourceKinds.Standard"/> when not given. A list, not an
+    /// enumerable, so that a container does not hand an empty one in place of the default.
+    /// </param>
     public LoadPipeline(
         ReferenceDataSet reference,
         ExtractorRegistry extractors,
@@ -31,8 +34,10 @@ public sealed class LoadPipeline
         WarehouseKeyGuard keys,
         LoadOptions options,
         TimeProvider time,
-        ILogger<LoadPipeline> logger)
+        ILogger<LoadPipeline> logger,
+        IReadOnlyList<SourceKind>? kinds = null)
     {
+        _kinds = kinds ?? SourceKinds.Standard;
         _reference = reference;
         _extractors = extractors;
         _warehouse = warehouse;
@@ -42,11 +47,11 @@ public sealed class LoadPipeline
         _logger = logger;
     }
 
-    /// <summary>The same pipeline with other load options (a scheduled job's own reject threshold or snapshot month).</summary>
     /// <summary>The options this pipeline loads with (a job derives per-file options from them with <see cref="With"/>).</summary>
     public LoadOptions Options => _options;
 
-    public LoadPipeline With(LoadOptions options) => new(_reference, _extractors, _warehouse, _keys, options, _time, _logger);
+    /// <summary>The same pipeline with other load options (a scheduled job's own reject threshold or snapshot month).</summary>
+    public LoadPipeline With(LoadOptions options) => new(_reference, _extractors, _warehouse, _keys, options, _time, _logger, _kinds);
 
     /// <summary>
     /// Loads (or, with <paramref name="dryRun"/>, validates without writing anything, not even a key file or a schema)
@@ -65,25 +70,26 @@ public sealed class LoadPipeline
 
         // The team's organisations first, then the ODS release imported into this warehouse (sites roll up to trusts).
         var organisations = _reference.Organisations.WithOds(await _warehouse.ReadOdsOrganisationsAsync(ct));
+        var context = new LoadContext(_reference, organisations, pseudonymiser, _warehouse, _options, _time, dryRun);
         var reports = new List<FileLoadReport>();
         foreach (var entry in entries)
         {
             ct.ThrowIfCancellationRequested();
             reports.Add(entry.SkipReason is { } reason
                 ? new FileLoadReport(entry.Path, FileLoadStatus.Skipped, new BatchCounts(), TimeSpan.Zero) { Message = reason }
-                : await LoadFileAsync(entry.Path, pseudonymiser, organisations, dryRun, progress, ct));
+                : await LoadFileAsync(entry.Path, context, progress, ct));
         }
 
         return reports;
     }
 
-    private async Task<FileLoadReport> LoadFileAsync(string path, PersonPseudonymiser pseudonymiser, OrganisationCatalogue organisations, bool dryRun, IProgress<LoadProgress>? progress, CancellationToken ct)
+    private async Task<FileLoadReport> LoadFileAsync(string path, LoadContext context, IProgress<LoadProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var fileName = Path.GetFileName(path);
         try
         {
-            return await LoadOneAsync(path, pseudonymiser, organisations, dryRun, progress, clock, ct);
+            return await LoadOneAsync(path, context, progress, clock, ct);
         }
         catch (FileAlreadyTakenException taken)
         {
@@ -97,14 +103,15 @@ public sealed class LoadPipeline
         }
     }
 
-    private async Task<FileLoadReport> LoadOneAsync(string path, PersonPseudonymiser pseudonymiser, OrganisationCatalogue organisations, bool dryRun, IProgress<LoadProgress>? progress, Stopwatch clock, CancellationToken ct)
+    private async Task<FileLoadReport> LoadOneAsync(string path, LoadContext context, IProgress<LoadProgress>? progress, Stopwatch clock, CancellationToken ct)
     {
         var source = SourceFileReader.Inspect(path);
-        return await LoadInspectedAsync(path, source, pseudonymiser, organisations, dryRun, progress, clock, ct) with { Sha256 = source.Sha256 };
+        return await LoadInspectedAsync(path, source, context, progress, clock, ct) with { Sha256 = source.Sha256 };
     }
 
-    private async Task<FileLoadReport> LoadInspectedAsync(string path, SourceFile source, PersonPseudonymiser pseudonymiser, OrganisationCatalogue organisations, bool dryRun, IProgress<LoadProgress>? progress, Stopwatch clock, CancellationToken ct)
+    private async Task<FileLoadReport> LoadInspectedAsync(string path, SourceFile source, LoadContext context, IProgress<LoadProgress>? progress, Stopwatch clock, CancellationToken ct)
     {
+        var dryRun = context.DryRun;
         if (await _warehouse.FindBatchOfFileAsync(source.Sha256, ct) is { } existing)
         {
             return Taken(path, existing, clock);
@@ -126,12 +133,9 @@ public sealed class LoadPipeline
             return await refusal.RecordAsync(source, "(none)", ex.ReasonCode, ex.Message, new BatchCounts(), dryRun, clock, ct);
         }
 
-        return format switch
-        {
-            ISurveyExtractor survey => await new SurveyFileLoader(_reference, organisations, _warehouse, _options, _time, _logger).LoadAsync(source, survey, dryRun, clock, ct),
-            IExtractor esr => await new EsrFileLoader(_reference, organisations, _warehouse, pseudonymiser, _options, _time, _logger).LoadAsync(source, esr, dryRun, progress, clock, ct),
-            _ => throw new InvalidOperationException($"No loader for source format {format.Name}."),
-        };
+        var kind = _kinds.FirstOrDefault(k => k.Reads(format))
+            ?? throw new InvalidOperationException($"No source kind reads the format {format.Name}: add its SourceKind to the pipeline's kinds.");
+        return await kind.LoadAsync(new BatchLoad(context, progress, _logger), source, format, clock, ct);
     }
 
     private FileLoadReport Taken(string path, BatchOfFile batch, Stopwatch clock)

@@ -14,3 +14,16 @@ public enum BatchStatus
     Rejected,
     Failed,
 }
+
+/// <summary>How a status is written in load_batch.status, by every warehouse alike (the views and routing read these words).</summary>
+public static class BatchStatusText
+{
+    public static string Of(BatchStatus status) => status switch
+    {
+        BatchStatus.Running => "running",
+        BatchStatus.Loaded => "loaded",
+        BatchStatus.Rejected => "rejected",
+        BatchStatus.Failed => "failed",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a batch status."),
+    };
+}

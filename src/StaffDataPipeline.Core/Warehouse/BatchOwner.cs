@@ -10,12 +10,15 @@ public sealed record BatchOwner(string Host, int ProcessId, DateTimeOffset Proce
 {
     public static BatchOwner Current { get; } = Of(Process.GetCurrentProcess());
 
+    /// <summary>Whether the owner ran on this machine, where its process can be looked for.</summary>
+    public bool IsThisHost => string.Equals(Host, Current.Host, StringComparison.OrdinalIgnoreCase);
+
     public override string ToString() => $"{Host} pid {ProcessId}";
 
     /// <summary>False only when the owner ran on this host and no process with its id and start time is alive.</summary>
     public bool MayStillBeRunning()
     {
-        if (!string.Equals(Host, Current.Host, StringComparison.OrdinalIgnoreCase))
+        if (!IsThisHost)
         {
             return true;
         }

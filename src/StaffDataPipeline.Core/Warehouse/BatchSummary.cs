@@ -13,6 +13,9 @@ public sealed record BatchSummary(
 {
     /// <summary>Why the batch was refused or failed (e.g. MISSING_COLUMN, THRESHOLD_EXCEEDED, FILE_CHANGED), so files can be routed by reason.</summary>
     public string? ReasonCode { get; init; }
+
+    /// <summary>Rows loaded with a consistency concern a reviewer should see (survey returns), stored with the batch at commit.</summary>
+    public IReadOnlyList<Surveys.SurveyWarning> Warnings { get; init; } = [];
 }
 
 /// <summary>What committing a batch did besides inserting its facts.</summary>

@@ -22,7 +22,10 @@ public interface IWarehouse
     /// commits. Throws <see cref="FileAlreadyTakenException"/>
     /// when, under the warehouse's lock, the same bytes turn out to be loaded or being loaded by another process.
     /// </summary>
-    Task<IBatchWriter> BeginBatchAsync(BatchStart start, CancellationToken cancellationToken);
+    Task<IStaffInPostBatchWriter> BeginBatchAsync(BatchStart start, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="BeginBatchAsync"/>, for one survey return: each return is one batch, as each ESR file is.</summary>
+    Task<IBatchWriter<Surveys.SurveyLine>> BeginSurveyBatchAsync(BatchStart start, Surveys.SurveyReturnHeader header, CancellationToken cancellationToken);
 
     /// <summary>Records a file refused before any row was written (missing column, no snapshot, unreadable).</summary>
     Task<long> RecordRefusedFileAsync(BatchStart start, BatchSummary summary, CancellationToken cancellationToken);

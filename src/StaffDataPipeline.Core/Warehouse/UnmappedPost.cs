@@ -27,33 +27,3 @@ public sealed record UnmappedTitle(
 
 /// <summary>An organisation code not in the reference data, with what the warehouse holds for it.</summary>
 public sealed record UnknownOrganisation(string Code, string Name, long Facts, long SurveyReturns);
-
-/// <summary>
-/// A review-queue line as adapters read it with Dapper: settable properties, because a column that is NULL in every
-/// row gives Dapper no type to match a record's constructor with.
-/// </summary>
-public sealed class UnmappedTitleRow
-{
-    public string PositionTitle { get; set; } = string.Empty;
-
-    public string StaffGroup { get; set; } = string.Empty;
-
-    public string OccupationCode { get; set; } = string.Empty;
-
-    public string AreaOfWork { get; set; } = string.Empty;
-
-    public string JobRole { get; set; } = string.Empty;
-
-    public long RowCount { get; set; }
-
-    public string FirstSeen { get; set; } = string.Empty;
-
-    public string LastSeen { get; set; } = string.Empty;
-
-    public string? FirstData { get; set; }
-
-    public string? LastData { get; set; }
-
-    public UnmappedTitle ToTitle() =>
-        new(PositionTitle, StaffGroup, OccupationCode, AreaOfWork, JobRole, RowCount, FirstSeen, LastSeen) { FirstData = FirstData, LastData = LastData };
-}

@@ -1,0 +1,173 @@
+using StaffDataPipeline.Extraction;
+using StaffDataPipeline.Headers;
+using StaffDataPipeline.Normalisation;
+using StaffDataPipeline.Warehouse;
+
+namespace StaffDataPipeline.Pipeline;
+
+/// <summary>
+/// ESR staff-in-post files as a source kind: header checks, the snapshot month, one fact per row, later duplicates of
+/// an assignment dropped once the file is in. The lifecycle around it is the template's (<see cref="BatchLoad"/>).
+/// </summary>
+public sealed class EsrStaffInPost : SourceKind<IExtractor, StaffFact>
+{
+    public override IBatchSource<StaffFact> Open(SourceFile source, IExtractor format, LoadContext context)
+    {
+        var extraction = format.Open(source, new ExtractionOptions(context.Reference.Aliases) { EncodingName = context.Options.EncodingFor(source.FileName) });
+        try
+        {
+            return new Opened(source, extraction, context);
+        }
+        catch
+        {
+            extraction.Dispose();
+            throw;
+        }
+    }
+
+    private sealed class Opened : IBatchSource<StaffFact>
+    {
+        // Grades listed in a report: a file with more unknown spellings than this has a wrong column, not new spellings.
+        private const int MaxListed = 20;
+        private readonly IExtraction _extraction;
+        private readonly LoadContext _context;
+        private readonly HeaderMatch _header;
+        private readonly IReadOnlyList<string> _headerNames;
+        private readonly EsrRowNormaliser? _normaliser;
+        private readonly SortedSet<string> _unknownOrgs = new(StringComparer.Ordinal);
+        private readonly SortedSet<string> _unknownGrades = new(StringComparer.OrdinalIgnoreCase);
+        private readonly SortedSet<string> _rolledUp = new(StringComparer.Ordinal);
+        private IStaffInPostBatchWriter? _writer;
+
+        public Opened(SourceFile source, IExtraction extraction, LoadContext context)
+        {
+            _extraction = extraction;
+            _context = context;
+            _header = extraction.Header;
+            _headerNames = extraction is IHasHeaderNames named ? named.HeaderNames : _header.Columns.OrderBy(kv => kv.Value).Select(kv => kv.Key.ToString()).ToList();
+            Refusal = Refuse(source);
+            if (Refusal is null)
+            {
+                _normaliser = new EsrRowNormaliser(context.Reference, context.Organisations, context.Pseudonymiser, _header, _headerNames, FileSnapshot(source)) { DecimalComma = extraction.DecimalComma };
+            }
+        }
+
+        public SourceRefusal? Refusal { get; }
+
+        public string VolumeUnit => "facts";
+
+        public BatchStart Start(BatchStart start) => start with
+        {
+            KeyCheck = _context.Pseudonymiser.KeyCheck,
+            PersonIdentifier = _header.Present(EsrField.PersonId).Count > 0 ? People.PersonIdentifierKind.Of(EsrRowNormaliser.IdentifierOf(_header)) : null,
+        };
+
+        public async Task<IBatchWriter<StaffFact>> BeginAsync(BatchStart start, CancellationToken cancellationToken) =>
+            _writer = _context.DryRun ? new DryRunBatchWriter() : await _context.Warehouse.BeginBatchAsync(start, cancellationToken);
+
+        public IEnumerable<SourceRow<StaffFact>> Rows()
+        {
+            var normaliser = _normaliser!;
+            foreach (var record in _extraction.Records())
+            {
+                var outcome = normaliser.Normalise(record);
+                switch (outcome.Kind)
+                {
+                    case RowOutcomeKind.Loaded:
+                        var fact = outcome.Fact!;
+                        Observe(fact);
+                        yield return fact.Role.RoleCode == Taxonomy.Role.Unmapped
+                            ? SourceRow.Loaded(fact) with { Unmapped = UnmappedPost.From(fact.Post) }
+                            : SourceRow.Loaded(fact);
+                        break;
+                    case RowOutcomeKind.OutOfScope:
+                        yield return SourceRow.Of<StaffFact>(SourceRowKind.OutOfScope);
+                        break;
+                    case RowOutcomeKind.Excluded:
+                        yield return SourceRow.Of<StaffFact>(SourceRowKind.Excluded);
+                        break;
+                    case RowOutcomeKind.Rejected:
+                        yield return SourceRow.Rejected<StaffFact>(outcome.Rejection!);
+                        break;
+                }
+            }
+        }
+
+        public async Task AfterRowsAsync(BatchTally tally, CancellationToken cancellationToken)
+        {
+            var duplicateColumn = _header.ColumnOf(EsrField.AssignmentNumber) is { } c ? _headerNames[c] : _headerNames[_header.Columns[EsrRowNormaliser.IdentifierOf(_header)]];
+            foreach (var row in await _writer!.RemoveDuplicateAssignmentsAsync(cancellationToken))
+            {
+                tally.Unload(new RowRejection(row, duplicateColumn, "DUPLICATE_ASSIGNMENT", "The same assignment appears earlier in this file for the same month and organisation; the first occurrence was kept."));
+            }
+        }
+
+        public SourceRefusal? Empty(BatchCounts counts) =>
+            counts.Read == 0 ? new SourceRefusal("EMPTY_FILE", "The file has a header but no data rows.") : null;
+
+        public string ThresholdMessage(BatchCounts counts, double threshold)
+        {
+            var message = $"{counts.Rejected} of {counts.Loaded + counts.Rejected} in-scope rows ({counts.RejectedShare:P1}) failed validation, more than the {threshold:P1} allowed: the whole file is rejected. See the quarantined rows below.";
+            if (_normaliser!.RowsWithOnlyLocalIdentifier * 2 > counts.Rejected && _header.ColumnOf(EsrField.PersonId) is { } national && _header.ColumnOf(EsrField.EmployeeNumber) is { } local)
+            {
+                message += $" {_normaliser.RowsWithOnlyLocalIdentifier} of them have '{_headerNames[local]}' but no '{_headerNames[national]}': if that column is empty in this export, remove it and the file will be keyed on '{_headerNames[local]}'.";
+            }
+
+            return message;
+        }
+
+        public FileLoadReport Describe(FileLoadReport report) => report with
+        {
+            UnknownColumns = _header.UnknownColumns,
+            PersonalColumnsDropped = _header.PersonalColumnsDropped,
+            UnknownOrganisations = _unknownOrgs.ToList(),
+            UnknownGrades = _unknownGrades.ToList(),
+            RolledUpSites = _rolledUp.ToList(),
+        };
+
+        public void Dispose() => _extraction.Dispose();
+
+        // A month column wins (per row), then the file name, then --snapshot.
+        private DateOnly? FileSnapshot(SourceFile source) =>
+            SnapshotFromFileName.Find(source.FileName) ?? (_context.Options.Snapshot is { } flag ? TextValues.MonthEnd(flag) : null);
+
+        private SourceRefusal? Refuse(SourceFile source)
+        {
+            var missing = RequiredFields.Missing(_header);
+            if (missing.Count > 0)
+            {
+                var aliases = _context.Reference.Aliases;
+                var message = string.Join(" ", missing.Select(any =>
+                    $"Missing required column: {string.Join(" or ", any.Select(RequiredFields.Display))} (header names tried: {string.Join(", ", any.SelectMany(aliases.AliasesOf).Select(a => $"'{a}'"))}).")) +
+                    " Export the file again with the column, or add its heading to header-aliases.csv.";
+                return new SourceRefusal("MISSING_COLUMN", message);
+            }
+
+            return FileSnapshot(source) is null && !_header.Has(EsrField.SnapshotMonth) && !_header.Has(EsrField.SnapshotDate)
+                ? new SourceRefusal(
+                    "NO_SNAPSHOT_MONTH",
+                    "No snapshot month: the file has no snapshot column (e.g. 'Tm Year Month', 'Effective Date'), its name holds no month (e.g. '202303' or '2023-03'), and no --snapshot was given.")
+                : null;
+        }
+
+        private void Observe(StaffFact fact)
+        {
+            if (!fact.Organisation.IsKnown)
+            {
+                _unknownOrgs.Add(fact.Organisation.Code);
+            }
+
+            // A grade given and not known would otherwise become Unknown without a word.
+            if (fact.Grade.Code == Grades.Grade.UnknownCode && fact.Post.GradeAsWritten.Length > 0 && _unknownGrades.Count < MaxListed
+                && !_unknownGrades.Contains(fact.Post.GradeAsWritten) && !_context.Reference.Grades.Knows(fact.Post.GradeAsWritten))
+            {
+                _unknownGrades.Add(fact.Post.GradeAsWritten);
+            }
+
+            if (fact.Organisation.RolledUpFrom is { } site)
+            {
+                _rolledUp.Add($"{site} → {fact.Organisation.Code}");
+            }
+        }
+    }
+}

@@ -10,6 +10,10 @@
 --   looks a person up by the prefix and compares the whole key.
 -- The loader keeps both unique. Every key stays as it was: the tables are rebuilt with the same ids and columns in the
 -- same order (SQLite cannot drop a table's UNIQUE constraint in place), as 0011 rebuilt load_batch.
+-- Dropping a parent table checks every row it held against its children (foreign keys stay on: DbUp runs this in a
+-- transaction, where PRAGMA foreign_keys cannot change). fact_staff_in_post has no index led by person_id, so without
+-- this one each of the people would scan every fact: hours on a national warehouse, seconds with it.
+CREATE INDEX ix_fact_staff_in_post_person_migration ON fact_staff_in_post (person_id);
 CREATE TEMP TABLE dim_position_copy AS SELECT * FROM dim_position;
 CREATE TEMP TABLE dim_person_copy AS SELECT * FROM dim_person;
 PRAGMA defer_foreign_keys = ON;
@@ -45,3 +49,5 @@ DROP TABLE dim_person_copy;
 
 CREATE INDEX IF NOT EXISTS ix_dim_person_key_prefix ON dim_person (substr(person_key, 1, 16));
 CREATE INDEX IF NOT EXISTS ix_dim_position_post_hash ON dim_position (post_hash);
+
+DROP INDEX ix_fact_staff_in_post_person_migration;

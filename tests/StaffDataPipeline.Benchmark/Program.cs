@@ -15,9 +15,9 @@ if (args.Contains("--plan"))
     return PlanBenchmark.Run(args);
 }
 
-if (args.Length == 2 && args[0] == "--plan-in-process")
+if (args.Length >= 3 && args[0] == "--plan-in-process")
 {
-    return await ChildPlan.RunInProcessAsync(args[1]);
+    return await ChildPlan.RunInProcessAsync(args[1], args[2], args[3..]);
 }
 
 if (args.Length >= 3 && args[0] == "--load-in-process")

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StaffDataPipeline.Hosting;
 using StaffDataPipeline.Pipeline;
+using StaffDataPipeline.SqlServer.Diagnostics;
 
 namespace StaffDataPipeline.Benchmark;
 
@@ -27,10 +28,10 @@ internal static class ChildLoad
     /// <param name="db">The SQLite file, or with <paramref name="sqlServer"/> the SQL Server connection string.</param>
     public static Result Run(IReadOnlyList<string> paths, string db, string? referenceData = null, bool sqlServer = false)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+        var environment = new Dictionary<string, string>();
         if (sqlServer)
         {
-            start.Environment[SqlServerVariable] = db;
+            environment[SqlServerVariable] = db;
             db = "-";
         }
         else
@@ -40,28 +41,12 @@ internal static class ChildLoad
 
         if (referenceData is not null)
         {
-            start.Environment[ReferenceVariable] = referenceData;
+            environment[ReferenceVariable] = referenceData;
         }
 
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-        {
-            start.ArgumentList.Add(System.Reflection.Assembly.GetEntryAssembly()!.Location);
-        }
-
-        start.ArgumentList.Add("--load-in-process");
-        start.ArgumentList.Add(db);
-        foreach (var path in paths)
-        {
-            start.ArgumentList.Add(path);
-        }
-
-        var clock = Stopwatch.StartNew();
-        using var p = Process.Start(start)!;
-        var output = p.StandardOutput.ReadToEnd().Trim();
-        p.WaitForExit();
-        var wall = clock.Elapsed.TotalSeconds;
+        var (output, exitCode, wall) = ChildProcess.Run(["--load-in-process", db, .. paths], environment);
         var parts = output.Split('\t');
-        if (p.ExitCode != 0 || parts.Length != 7)
+        if (exitCode != 0 || parts.Length != 7)
         {
             throw new InvalidOperationException($"the load failed: {output}");
         }
@@ -77,7 +62,7 @@ internal static class ChildLoad
     public static async Task<int> RunInProcessAsync(string db, string[] paths)
     {
         var sqlServer = Environment.GetEnvironmentVariable(SqlServerVariable);
-        using var commands = new CommandCounter();
+        using var commands = new SqlCommandCounter();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Warehouse:Provider"] = sqlServer is null ? "Sqlite" : "SqlServer",

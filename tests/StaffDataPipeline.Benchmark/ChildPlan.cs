@@ -20,27 +20,9 @@ internal static class ChildPlan
 
     public static Result Run(string db, IReadOnlyList<string> scenarios, string? packFolder = null)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-        {
-            start.ArgumentList.Add(System.Reflection.Assembly.GetEntryAssembly()!.Location);
-        }
-
-        start.ArgumentList.Add("--plan-in-process");
-        start.ArgumentList.Add(db);
-        start.ArgumentList.Add(packFolder ?? "-");
-        foreach (var scenario in scenarios)
-        {
-            start.ArgumentList.Add(scenario);
-        }
-
-        var clock = Stopwatch.StartNew();
-        using var p = Process.Start(start)!;
-        var output = p.StandardOutput.ReadToEnd().Trim();
-        p.WaitForExit();
-        var wall = clock.Elapsed.TotalSeconds;
+        var (output, exitCode, wall) = ChildProcess.Run(["--plan-in-process", db, packFolder ?? "-", .. scenarios]);
         var parts = output.Split('\t');
-        if (p.ExitCode != 0 || parts.Length != 9)
+        if (exitCode != 0 || parts.Length != 9)
         {
             throw new InvalidOperationException($"the plan failed: {output}");
         }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using StaffDataPipeline.SqlServer.Diagnostics;
 using StaffDataPipeline.Pipeline;
 using StaffDataPipeline.Tests.Support;
 using StaffDataPipeline.Tests.Warehouse;
@@ -36,7 +36,7 @@ public sealed class SqlServerRoundTripTests : IDisposable
 
     private static async Task<int> CommandsFor(LoadPipeline pipeline, string file)
     {
-        using var counter = new CommandCounter();
+        using var counter = new SqlCommandCounter();
         var report = (await pipeline.RunAsync([file], dryRun: false, null, CancellationToken.None)).Single();
         Assert.Equal(FileLoadStatus.Loaded, report.Status);
         return counter.Count;
@@ -46,54 +46,6 @@ public sealed class SqlServerRoundTripTests : IDisposable
         name,
         "Employee Number,Assignment Number,Organisation Code,Position Title,Area of Work,Pay Band,FTE\n" +
         string.Concat(Enumerable.Range(0, rows).Select(i => $"{30000000 + i},{30000000 + i}-1,{org},Clinical Scientist,Genomics Laboratory,Band 7,1.0\n")));
-
-    /// <summary>Counts the commands SqlClient sends (its WriteCommandBefore diagnostic event).</summary>
-    private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly IDisposable _all;
-        private readonly List<IDisposable> _subscriptions = [];
-        private int _count;
-
-        public CommandCounter() => _all = DiagnosticListener.AllListeners.Subscribe(this);
-
-        public int Count => Volatile.Read(ref _count);
-
-        public void OnNext(DiagnosticListener value)
-        {
-            if (value.Name == "SqlClientDiagnosticListener")
-            {
-                lock (_subscriptions)
-                {
-                    _subscriptions.Add(value.Subscribe(this));
-                }
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key.EndsWith("WriteCommandBefore", StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref _count);
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            _all.Dispose();
-            lock (_subscriptions)
-            {
-                _subscriptions.ForEach(s => s.Dispose());
-            }
-        }
-    }
 }
 
 /// <summary>

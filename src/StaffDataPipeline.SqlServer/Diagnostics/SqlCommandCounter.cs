@@ -1,15 +1,18 @@
 using System.Diagnostics;
 
-namespace StaffDataPipeline.Benchmark;
+namespace StaffDataPipeline.SqlServer.Diagnostics;
 
-/// <summary>Counts the commands SqlClient sends (its WriteCommandBefore diagnostic event): the round trips of a load on SQL Server.</summary>
-internal sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+/// <summary>
+/// Counts the commands SqlClient sends in this process (its WriteCommandBefore diagnostic event): the round trips of a
+/// load on SQL Server, as the benchmark prints them and the round-trip tests bound them.
+/// </summary>
+public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
     private readonly IDisposable _all;
     private readonly List<IDisposable> _subscriptions = [];
     private int _count;
 
-    public CommandCounter() => _all = DiagnosticListener.AllListeners.Subscribe(this);
+    public SqlCommandCounter() => _all = DiagnosticListener.AllListeners.Subscribe(this);
 
     public int Count => Volatile.Read(ref _count);
 

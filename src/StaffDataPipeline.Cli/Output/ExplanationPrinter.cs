@@ -10,8 +10,8 @@ internal static class ExplanationPrinter
         o.WriteLine($"Title as written:       {title}");
         o.WriteLine($"Title as rules read it: {Show(e.NormalisedTitle)}");
         o.WriteLine($"Abbreviations expanded: {(e.Expansions.Count > 0 ? string.Join("; ", e.Expansions) : "none")} (title-synonyms.csv)");
-        o.WriteLine($"Context:                {Show(e.Context)} (title | area | cost centre | job role)");
-        o.WriteLine($"Place:                  {Show(e.Place)} (area | cost centre)");
+        o.WriteLine($"Context:                {Show(e.Context)} ({PostContext.ContextParts})");
+        o.WriteLine($"Place:                  {Show(e.Place)} ({PostContext.PlaceParts})");
         o.WriteLine($"Staff group:            {Show(e.StaffGroup)}; occupation code {Show(e.OccupationCode)}; grade {e.Grade.Code} ({e.Grade.Label})");
         o.WriteLine();
         string? layer = null;

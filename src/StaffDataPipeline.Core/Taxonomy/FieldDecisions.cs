@@ -16,7 +16,6 @@ namespace StaffDataPipeline.Taxonomy;
 internal sealed class FieldDecisions
 {
     private const int FieldCacheLimit = 100_000;
-    private const string Separator = " | ";
     private readonly IReadOnlyList<ScopeExclusion> _exclusions;
     private readonly IReadOnlyList<MappingRule> _rules;
     private readonly Regex _genomicsSignals;
@@ -85,7 +84,7 @@ internal sealed class FieldDecisions
         var titleRules = _titleRules.GetOrAdd(title.Length > 0 ? title : jobRole, static (effective, self) => self.RulesByTitle(effective), this);
         var occupation = _occupations.GetOrAdd(input.OccupationCode ?? string.Empty, static (raw, self) => self.OccupationOf(raw), this);
         // The context is written into a buffer and matched as a span: a post not seen before allocates nothing here.
-        var length = ContextLength(title, area, costCentre, jobRole);
+        var length = PostContext.ContextLength(title, area, costCentre, jobRole);
         char[]? rented = null;
         var buffer = length <= 512 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
         var written = false;
@@ -97,7 +96,7 @@ internal sealed class FieldDecisions
                 var pattern = _contextOfRule[i];
                 if (pattern >= 0 && tested[pattern] == 0)
                 {
-                    written = written || WriteContext(buffer, title, area, costCentre, jobRole);
+                    written = written || PostContext.WriteContext(buffer, title, area, costCentre, jobRole);
                     tested[pattern] = _contextPatterns[pattern].IsMatch(buffer) ? (sbyte)1 : (sbyte)-1;
                 }
 
@@ -107,7 +106,7 @@ internal sealed class FieldDecisions
                 }
             }
 
-            written = written || WriteContext(buffer, title, area, costCentre, jobRole);
+            written = written || PostContext.WriteContext(buffer, title, area, costCentre, jobRole);
             var fallback = _rules.Count + _exclusions.Count + (_genomicsSignals.IsMatch(buffer) ? 0 : 1);
             return grade.Decision(fallback, static (i, self, g) => i == self._rules.Count + self._exclusions.Count
                 ? new RoleDecision(Role.Unmapped, RoleDecision.DefaultUnmappedRule, g)
@@ -120,40 +119,6 @@ internal sealed class FieldDecisions
                 System.Buffers.ArrayPool<char>.Shared.Return(rented);
             }
         }
-    }
-
-    /// <summary>The texts joined as <see cref="RoleMapper"/> describes a post: the parts that are not empty, " | " between.</summary>
-    public static string Join(string a, string b, string c = "", string d = "") =>
-        string.Create(ContextLength(a, b, c, d), (a, b, c, d), static (span, texts) => WriteContext(span, texts.a, texts.b, texts.c, texts.d));
-
-    private static int ContextLength(string a, string b, string c, string d)
-    {
-        var parts = (a.Length > 0 ? 1 : 0) + (b.Length > 0 ? 1 : 0) + (c.Length > 0 ? 1 : 0) + (d.Length > 0 ? 1 : 0);
-        return a.Length + b.Length + c.Length + d.Length + (Math.Max(parts - 1, 0) * Separator.Length);
-    }
-
-    /// <summary>Writes the joined texts into a span of exactly <see cref="ContextLength"/> characters; returns true.</summary>
-    private static bool WriteContext(Span<char> span, string a, string b, string c, string d)
-    {
-        var at = 0;
-        foreach (var part in (ReadOnlySpan<string>)[a, b, c, d])
-        {
-            if (part.Length == 0)
-            {
-                continue;
-            }
-
-            if (at > 0)
-            {
-                Separator.CopyTo(span[at..]);
-                at += Separator.Length;
-            }
-
-            part.CopyTo(span[at..]);
-            at += part.Length;
-        }
-
-        return true;
     }
 
     private static Regex Compiled(Regex r) => new(r.ToString(), r.Options | RegexOptions.Compiled, r.MatchTimeout);
@@ -224,7 +189,7 @@ internal sealed class FieldDecisions
         }
 
         var patterns = _placePatterns;
-        var place = Join(area, costCentre);
+        var place = PostContext.Place(area, costCentre);
         var tested = new sbyte[patterns.Length];
         bool Holds(int pattern)
         {

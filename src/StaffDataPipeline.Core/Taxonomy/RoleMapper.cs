@@ -104,7 +104,7 @@ public sealed class RoleMapper
         var jobRole = _titles.Normalise(input.JobRole, expansions);
         var area = _titles.Normalise(input.AreaOfWork);
         var costCentre = _titles.Normalise(input.CostCentre);
-        var context = FieldDecisions.Join(title, area, costCentre, jobRole);
+        var context = PostContext.Context(title, area, costCentre, jobRole);
         return new PostDescription(
             title.Length > 0 ? title : jobRole,
             context,
@@ -112,7 +112,7 @@ public sealed class RoleMapper
             (input.OccupationCode ?? string.Empty).Trim().ToUpperInvariant(),
             _grades.Parse(input.Grade))
         {
-            Place = FieldDecisions.Join(area, costCentre),
+            Place = PostContext.Place(area, costCentre),
         };
     }
 }

@@ -5,7 +5,7 @@ namespace StaffDataPipeline.Cli.Output;
 /// <summary>`staffdata explain` for people who maintain the rules but do not read code.</summary>
 internal static class ExplanationPrinter
 {
-    public static void Print(TextWriter o, string title, MappingExplanation e, RoleDecision decided, RoleTaxonomy taxonomy)
+    public static void Print(TextWriter o, string title, MappingExplanation e, RoleTaxonomy taxonomy)
     {
         o.WriteLine($"Title as written:       {title}");
         o.WriteLine($"Title as rules read it: {Show(e.NormalisedTitle)}");
@@ -34,13 +34,10 @@ internal static class ExplanationPrinter
         }
 
         o.WriteLine();
+        var decided = e.Decision;
         var role = taxonomy.Contains(decided.RoleCode) ? taxonomy[decided.RoleCode].Name : decided.RoleCode;
         var source = e.Trials.FirstOrDefault(t => t.Matched) is { } match ? $" ({Path.GetFileName(match.SourceFile)} line {match.SourceLine})" : string.Empty;
         o.WriteLine($"Decision: {decided.RoleCode} ({role}) by {decided.RuleId}{source}; taxonomy {taxonomy.Version}.");
-        if (decided.RoleCode != e.Decision.RoleCode)
-        {
-            o.WriteLine("    (a survey return lists only genomics posts, so a title no rule decides is for review rather than out of scope)");
-        }
     }
 
     /// <summary>The service area the post's place gives it: every service-area rule tried, top to bottom, and the decision.</summary>

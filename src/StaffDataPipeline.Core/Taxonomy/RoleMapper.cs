@@ -26,6 +26,12 @@ public sealed class RoleMapper
     private readonly DirectMappedCache<MappingInput, RoleDecision> _cache = new(CacheSlotBits);
     private readonly FieldDecisions _fields;
 
+    /// <summary>Survey lines are genomics workforce by definition: the rules see this as the post's area of work.</summary>
+    public const string SurveyArea = "Genomics service (survey return)";
+
+    /// <summary>The rule id of a survey role written as a taxonomy code.</summary>
+    public const string TaxonomyCodeRule = "TAXONOMY-CODE";
+
     public RoleMapper(RoleTaxonomy taxonomy, IReadOnlyList<ScopeExclusion> exclusions, IReadOnlyList<MappingRule> rules, Regex genomicsSignals, TitleNormaliser titles, GradeCatalogue grades)
     {
         Taxonomy = taxonomy;
@@ -93,6 +99,43 @@ public sealed class RoleMapper
 
         return new MappingExplanation(post.Title, expansions, post.Context, post.Place, post.StaffGroup, post.OccupationCode, post.Grade, trials, decision, fallback);
     }
+
+    /// <summary>
+    /// The role of a line in a survey return, at load, at remap and in `staffdata explain --survey` alike: a role
+    /// written as a taxonomy code is that role; anything else goes through the rules with the area of work
+    /// <see cref="SurveyArea"/>, and a title no rule decides is for review rather than out of scope, because a return
+    /// lists only genomics posts.
+    /// </summary>
+    public RoleDecision MapSurveyRole(string role, string? grade)
+    {
+        var code = role.Trim().ToUpperInvariant();
+        return Taxonomy.Contains(code)
+            ? new RoleDecision(code, TaxonomyCodeRule, _grades.Parse(grade))
+            : ForSurvey(Map(SurveyInput(role, grade)));
+    }
+
+    /// <summary>The decision <see cref="MapSurveyRole"/> makes, with every step that led to it.</summary>
+    public MappingExplanation ExplainSurveyRole(string role, string? grade)
+    {
+        var code = role.Trim().ToUpperInvariant();
+        if (Taxonomy.Contains(code))
+        {
+            var parsed = _grades.Parse(grade);
+            return new MappingExplanation(_titles.Normalise(role), [], string.Empty, string.Empty, string.Empty, string.Empty, parsed, [], new RoleDecision(code, TaxonomyCodeRule, parsed), $"The role is written as a taxonomy code (roles.csv): it is that role, and no rule is tried ({TaxonomyCodeRule}).");
+        }
+
+        var explanation = Explain(SurveyInput(role, grade));
+        var decision = ForSurvey(explanation.Decision);
+        return decision == explanation.Decision
+            ? explanation
+            : explanation with { Decision = decision, Fallback = "No rule decided; a survey return lists only genomics posts, so the title is UNMAPPED, listed by `staffdata unmapped` for review rather than out of scope." };
+    }
+
+    private static MappingInput SurveyInput(string role, string? grade) => new(role, null, null, SurveyArea, null, null, grade);
+
+    private static RoleDecision ForSurvey(RoleDecision decision) => decision.RuleId == RoleDecision.DefaultOutOfScopeRule
+        ? decision with { RoleCode = Role.Unmapped, RuleId = RoleDecision.DefaultUnmappedRule }
+        : decision;
 
     private RoleDecision Fallback(in PostDescription post) => _genomicsSignals.IsMatch(post.Context)
         ? new RoleDecision(Role.Unmapped, RoleDecision.DefaultUnmappedRule, post.Grade)

@@ -1,4 +1,3 @@
-using StaffDataPipeline.Surveys;
 using StaffDataPipeline.Taxonomy;
 using StaffDataPipeline.Tests.Support;
 
@@ -32,7 +31,7 @@ public sealed class TrustTitleMappingTests
     [MemberData(nameof(SurveyCases))]
     public void A_role_written_in_a_survey_return_goes_through_the_same_rules(string role, string grade, string expected, string reason)
     {
-        var decision = SurveyRoles.Decide(Reference.Data.Mapper, role, grade);
+        var decision = Reference.Data.Mapper.MapSurveyRole(role, grade);
 
         Assert.True(expected == decision.RoleCode, $"survey '{role}' grade {grade} ({reason}): expected {expected}, got {decision.RoleCode} by {decision.RuleId}");
     }

@@ -36,6 +36,26 @@ public sealed class TrustTitleMappingTests
         Assert.True(expected == decision.RoleCode, $"survey '{role}' grade {grade} ({reason}): expected {expected}, got {decision.RoleCode} by {decision.RuleId}");
     }
 
+    [Theory]
+    [MemberData(nameof(SurveyCases))]
+    public void Explain_survey_reaches_the_decision_a_survey_load_makes(string role, string grade, string expected, string reason)
+    {
+        var explanation = Reference.Data.Mapper.ExplainSurveyRole(role, grade);
+
+        Assert.True(explanation.Decision == Reference.Data.Mapper.MapSurveyRole(role, grade), $"survey '{role}' grade {grade} ({reason}): explain decides {explanation.Decision.RoleCode}, the load {Reference.Data.Mapper.MapSurveyRole(role, grade).RoleCode}");
+        Assert.Equal(expected, explanation.Decision.RoleCode);
+    }
+
+    [Fact]
+    public void Explain_survey_takes_a_role_written_as_a_taxonomy_code_as_that_role_and_tries_no_rule()
+    {
+        var explanation = Reference.Data.Mapper.ExplainSurveyRole(" lab-cs ", "Band 7");
+
+        Assert.Equal(("LAB-CS", RoleMapper.TaxonomyCodeRule), (explanation.Decision.RoleCode, explanation.Decision.RuleId));
+        Assert.Empty(explanation.Trials);
+        Assert.Contains("taxonomy code", explanation.Fallback, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Explain_reaches_the_decision_map_makes_for_every_case()
     {

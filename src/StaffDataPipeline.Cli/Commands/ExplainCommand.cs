@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using StaffDataPipeline.Cli.Output;
 using StaffDataPipeline.ReferenceData;
-using StaffDataPipeline.Surveys;
 using StaffDataPipeline.Taxonomy;
 
 namespace StaffDataPipeline.Cli.Commands;
@@ -28,17 +27,17 @@ internal static class ExplainCommand
         {
             var reference = services.GetRequiredService<ReferenceDataSet>();
             var asSurvey = parse.GetValue(survey);
-            var input = new MappingInput(
-                parse.GetValue(title),
-                parse.GetValue(staffGroup),
-                parse.GetValue(occupation),
-                asSurvey ? SurveyRoles.SurveyContext : parse.GetValue(area),
-                parse.GetValue(jobRole),
-                parse.GetValue(costCentre),
-                parse.GetValue(grade));
-            var explanation = reference.Mapper.Explain(input);
-            var decided = asSurvey ? SurveyRoles.Decide(reference.Mapper, parse.GetValue(title)!, parse.GetValue(grade)) : explanation.Decision;
-            ExplanationPrinter.Print(Console.Out, parse.GetValue(title)!, explanation, decided, reference.Taxonomy);
+            var explanation = asSurvey
+                ? reference.Mapper.ExplainSurveyRole(parse.GetValue(title)!, parse.GetValue(grade))
+                : reference.Mapper.Explain(new MappingInput(
+                    parse.GetValue(title),
+                    parse.GetValue(staffGroup),
+                    parse.GetValue(occupation),
+                    parse.GetValue(area),
+                    parse.GetValue(jobRole),
+                    parse.GetValue(costCentre),
+                    parse.GetValue(grade)));
+            ExplanationPrinter.Print(Console.Out, parse.GetValue(title)!, explanation, reference.Taxonomy);
             if (!asSurvey)
             {
                 // A survey return states its service area on its Cover sheet; an ESR post's comes from its place.

@@ -5,13 +5,13 @@ namespace StaffDataPipeline.Cli.Output;
 /// <summary>`staffdata explain` for people who maintain the rules but do not read code.</summary>
 internal static class ExplanationPrinter
 {
-    public static void Print(TextWriter o, string title, MappingExplanation e, RoleDecision decided, RoleTaxonomy taxonomy)
+    public static void Print(TextWriter o, string title, MappingExplanation e, RoleTaxonomy taxonomy)
     {
         o.WriteLine($"Title as written:       {title}");
         o.WriteLine($"Title as rules read it: {Show(e.NormalisedTitle)}");
         o.WriteLine($"Abbreviations expanded: {(e.Expansions.Count > 0 ? string.Join("; ", e.Expansions) : "none")} (title-synonyms.csv)");
-        o.WriteLine($"Context:                {Show(e.Context)} (title | area | cost centre | job role)");
-        o.WriteLine($"Place:                  {Show(e.Place)} (area | cost centre)");
+        o.WriteLine($"Context:                {Show(e.Context)} ({PostContext.ContextParts})");
+        o.WriteLine($"Place:                  {Show(e.Place)} ({PostContext.PlaceParts})");
         o.WriteLine($"Staff group:            {Show(e.StaffGroup)}; occupation code {Show(e.OccupationCode)}; grade {e.Grade.Code} ({e.Grade.Label})");
         o.WriteLine();
         string? layer = null;
@@ -34,13 +34,10 @@ internal static class ExplanationPrinter
         }
 
         o.WriteLine();
+        var decided = e.Decision;
         var role = taxonomy.Contains(decided.RoleCode) ? taxonomy[decided.RoleCode].Name : decided.RoleCode;
         var source = e.Trials.FirstOrDefault(t => t.Matched) is { } match ? $" ({Path.GetFileName(match.SourceFile)} line {match.SourceLine})" : string.Empty;
         o.WriteLine($"Decision: {decided.RoleCode} ({role}) by {decided.RuleId}{source}; taxonomy {taxonomy.Version}.");
-        if (decided.RoleCode != e.Decision.RoleCode)
-        {
-            o.WriteLine("    (a survey return lists only genomics posts, so a title no rule decides is for review rather than out of scope)");
-        }
     }
 
     /// <summary>The service area the post's place gives it: every service-area rule tried, top to bottom, and the decision.</summary>

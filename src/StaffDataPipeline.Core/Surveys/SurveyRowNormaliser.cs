@@ -154,7 +154,7 @@ public sealed partial class SurveyRowNormaliser
             ?? SurveyRowOutcome.Lines([new CommentLine(r.SheetName, r.RowNumber, question, answer)], null);
     }
 
-    private RoleDecision MapRole(string role, string? grade) => SurveyRoles.Decide(_mapper, role, grade);
+    private RoleDecision MapRole(string role, string? grade) => _mapper.MapSurveyRole(role, grade);
 
     private static SurveyRowOutcome? Number(ISurveyRecord r, SurveyField field, out decimal? value)
     {

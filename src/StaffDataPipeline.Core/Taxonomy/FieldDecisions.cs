@@ -10,13 +10,13 @@ namespace StaffDataPipeline.Taxonomy;
 /// every condition that reads one field (title, place, staff group, occupation code, grade) is tested once per
 /// value and kept as a set of the rules it lets through. A post then costs a few lookups, the intersection of those
 /// sets, and only the context patterns of the rules still standing (each distinct pattern at most once), plus the
-/// genomics signals when no rule decides. The decision is exactly the one the walk in <see cref="RoleMapper.Explain"/>
-/// reaches; a test holds them together.
+/// genomics signals when no rule decides. Given a <see cref="Trace"/> (only `staffdata explain` gives one; a load
+/// passes null and pays nothing), the same computation records what it found, and <see cref="RoleMapper.Explain"/>
+/// renders that record: the explanation is of the computation that decided, not of a second walk beside it.
 /// </summary>
 internal sealed class FieldDecisions
 {
     private const int FieldCacheLimit = 100_000;
-    private const string Separator = " | ";
     private readonly IReadOnlyList<ScopeExclusion> _exclusions;
     private readonly IReadOnlyList<MappingRule> _rules;
     private readonly Regex _genomicsSignals;
@@ -66,7 +66,7 @@ internal sealed class FieldDecisions
         _unlessOfExclusion = places[(rules.Count + exclusions.Count)..];
     }
 
-    public RoleDecision Decide(in MappingInput input)
+    public RoleDecision Decide(in MappingInput input, Trace? trace = null)
     {
         var title = Normalised(input.PositionTitle);
         var jobRole = Normalised(input.JobRole);
@@ -75,8 +75,18 @@ internal sealed class FieldDecisions
         var staffGroup = _staffGroups.GetOrAdd(input.StaffGroup ?? string.Empty, static (raw, self) => self.StaffGroupOf(raw), this);
         var grade = _gradeFacts.GetOrAdd(input.Grade ?? string.Empty, static (raw, self) => self.GradeOf(raw), this);
 
-        var place = _places.GetOrAdd((area, costCentre), static (place, self) => self.PlaceOf(place.Area, place.CostCentre), this);
+        // A trace needs each place pattern's result, which the cache does not keep: it decides the place afresh, by the same code.
+        var place = trace is null
+            ? _places.GetOrAdd((area, costCentre), static (place, self) => self.PlaceOf(place.Area, place.CostCentre, null), this)
+            : PlaceOf(area, costCentre, trace);
         var excluded = RuleMask.FirstInBoth(place.Exclusions, staffGroup.Exclusions);
+        if (trace is not null)
+        {
+            (trace.Title, trace.JobRole, trace.Area, trace.CostCentre) = (title, jobRole, area, costCentre);
+            (trace.Place, trace.StaffGroup, trace.Graded, trace.Excluded) = (place, staffGroup, grade, excluded);
+            trace.Occupation = _occupations.GetOrAdd(input.OccupationCode ?? string.Empty, static (raw, self) => self.OccupationOf(raw), this);
+        }
+
         if (excluded >= 0)
         {
             return grade.Decision(_rules.Count + excluded, static (i, self, g) => new RoleDecision(Role.OutOfScope, self._exclusions[i - self._rules.Count].ExclusionId, g), this);
@@ -84,8 +94,13 @@ internal sealed class FieldDecisions
 
         var titleRules = _titleRules.GetOrAdd(title.Length > 0 ? title : jobRole, static (effective, self) => self.RulesByTitle(effective), this);
         var occupation = _occupations.GetOrAdd(input.OccupationCode ?? string.Empty, static (raw, self) => self.OccupationOf(raw), this);
+        if (trace is not null)
+        {
+            trace.TitleRules = titleRules;
+        }
+
         // The context is written into a buffer and matched as a span: a post not seen before allocates nothing here.
-        var length = ContextLength(title, area, costCentre, jobRole);
+        var length = PostContext.ContextLength(title, area, costCentre, jobRole);
         char[]? rented = null;
         var buffer = length <= 512 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
         var written = false;
@@ -97,18 +112,20 @@ internal sealed class FieldDecisions
                 var pattern = _contextOfRule[i];
                 if (pattern >= 0 && tested[pattern] == 0)
                 {
-                    written = written || WriteContext(buffer, title, area, costCentre, jobRole);
+                    written = written || PostContext.WriteContext(buffer, title, area, costCentre, jobRole);
                     tested[pattern] = _contextPatterns[pattern].IsMatch(buffer) ? (sbyte)1 : (sbyte)-1;
                 }
 
                 if (pattern < 0 || tested[pattern] > 0)
                 {
+                    trace?.Decided(i, tested);
                     return grade.Decision(i, static (i, self, g) => new RoleDecision(self._rules[i].RoleCode, self._rules[i].RuleId, g), this);
                 }
             }
 
-            written = written || WriteContext(buffer, title, area, costCentre, jobRole);
+            written = written || PostContext.WriteContext(buffer, title, area, costCentre, jobRole);
             var fallback = _rules.Count + _exclusions.Count + (_genomicsSignals.IsMatch(buffer) ? 0 : 1);
+            trace?.Decided(-1, tested);
             return grade.Decision(fallback, static (i, self, g) => i == self._rules.Count + self._exclusions.Count
                 ? new RoleDecision(Role.Unmapped, RoleDecision.DefaultUnmappedRule, g)
                 : new RoleDecision(Role.OutOfScope, RoleDecision.DefaultOutOfScopeRule, g), this);
@@ -120,40 +137,6 @@ internal sealed class FieldDecisions
                 System.Buffers.ArrayPool<char>.Shared.Return(rented);
             }
         }
-    }
-
-    /// <summary>The texts joined as <see cref="RoleMapper"/> describes a post: the parts that are not empty, " | " between.</summary>
-    public static string Join(string a, string b, string c = "", string d = "") =>
-        string.Create(ContextLength(a, b, c, d), (a, b, c, d), static (span, texts) => WriteContext(span, texts.a, texts.b, texts.c, texts.d));
-
-    private static int ContextLength(string a, string b, string c, string d)
-    {
-        var parts = (a.Length > 0 ? 1 : 0) + (b.Length > 0 ? 1 : 0) + (c.Length > 0 ? 1 : 0) + (d.Length > 0 ? 1 : 0);
-        return a.Length + b.Length + c.Length + d.Length + (Math.Max(parts - 1, 0) * Separator.Length);
-    }
-
-    /// <summary>Writes the joined texts into a span of exactly <see cref="ContextLength"/> characters; returns true.</summary>
-    private static bool WriteContext(Span<char> span, string a, string b, string c, string d)
-    {
-        var at = 0;
-        foreach (var part in (ReadOnlySpan<string>)[a, b, c, d])
-        {
-            if (part.Length == 0)
-            {
-                continue;
-            }
-
-            if (at > 0)
-            {
-                Separator.CopyTo(span[at..]);
-                at += Separator.Length;
-            }
-
-            part.CopyTo(span[at..]);
-            at += part.Length;
-        }
-
-        return true;
     }
 
     private static Regex Compiled(Regex r) => new(r.ToString(), r.Options | RegexOptions.Compiled, r.MatchTimeout);
@@ -194,6 +177,7 @@ internal sealed class FieldDecisions
     {
         var folded = TitleText.Fold(raw);
         return new StaffGroupFacts(
+            folded,
             RuleMask.Where(_rules.Count, i => _rules[i].StaffGroupHolds(folded)),
             RuleMask.Where(_exclusions.Count, i => _exclusions[i].StaffGroupHolds(folded)));
     }
@@ -201,7 +185,7 @@ internal sealed class FieldDecisions
     private OccupationFacts OccupationOf(string raw)
     {
         var code = raw.Trim().ToUpperInvariant();
-        return new OccupationFacts(RuleMask.Where(_rules.Count, i => _rules[i].OccupationCodeHolds(code)));
+        return new OccupationFacts(code, RuleMask.Where(_rules.Count, i => _rules[i].OccupationCodeHolds(code)));
     }
 
     private GradeFacts GradeOf(string raw)
@@ -216,15 +200,15 @@ internal sealed class FieldDecisions
     /// <see cref="CompileAfter"/> distinct places the patterns are compiled: worth its start-up cost only to a file
     /// of many places.
     /// </summary>
-    private PlaceFacts PlaceOf(string area, string costCentre)
+    private PlaceFacts PlaceOf(string area, string costCentre, Trace? trace)
     {
-        if (Interlocked.Increment(ref _placesDecided) == CompileAfter)
+        if (trace is null && Interlocked.Increment(ref _placesDecided) == CompileAfter)
         {
             _placePatterns = [.. _placePatterns.Select(Compiled)];
         }
 
         var patterns = _placePatterns;
-        var place = Join(area, costCentre);
+        var place = PostContext.Place(area, costCentre);
         var tested = new sbyte[patterns.Length];
         bool Holds(int pattern)
         {
@@ -236,23 +220,101 @@ internal sealed class FieldDecisions
             return tested[pattern] > 0;
         }
 
-        return new PlaceFacts(
+        var facts = new PlaceFacts(
             RuleMask.Where(_rules.Count, i => _placeOfRule[i] < 0 || Holds(_placeOfRule[i])),
             RuleMask.Where(_exclusions.Count, i => (_placeOfExclusion[i] < 0 || Holds(_placeOfExclusion[i])) && (_unlessOfExclusion[i] < 0 || !Holds(_unlessOfExclusion[i]))));
+        if (trace is not null)
+        {
+            trace.PlaceTested = tested;
+        }
+
+        return facts;
     }
 
-    private sealed record PlaceFacts(RuleMask Rules, RuleMask Exclusions);
+    internal sealed record PlaceFacts(RuleMask Rules, RuleMask Exclusions);
 
-    private sealed record StaffGroupFacts(RuleMask Rules, RuleMask Exclusions);
+    internal sealed record StaffGroupFacts(string Folded, RuleMask Rules, RuleMask Exclusions);
 
-    private sealed record OccupationFacts(RuleMask Rules);
+    internal sealed record OccupationFacts(string Code, RuleMask Rules);
+
+    /// <summary>
+    /// What one call of <see cref="Decide"/> found, for `staffdata explain`: the fields as normalised, which rules and
+    /// exclusions each field let through, each place and context pattern's result, and the exclusion or rule that
+    /// decided. It answers questions about the decision; it decides nothing.
+    /// </summary>
+    internal sealed class Trace(FieldDecisions owner)
+    {
+        private sbyte[] _contextTested = [];
+
+        public string Title { get; set; } = string.Empty;
+
+        public string JobRole { get; set; } = string.Empty;
+
+        public string Area { get; set; } = string.Empty;
+
+        public string CostCentre { get; set; } = string.Empty;
+
+        /// <summary>The exclusion that decided, or -1.</summary>
+        public int Excluded { get; set; } = -1;
+
+        /// <summary>The rule that decided, or -1 (an exclusion or the fallback decided).</summary>
+        public int Rule { get; private set; } = -1;
+
+        public string EffectiveTitle => Title.Length > 0 ? Title : JobRole;
+
+        public string StaffGroupText => StaffGroup?.Folded ?? string.Empty;
+
+        public string OccupationCode => Occupation?.Code ?? string.Empty;
+
+        public Grade GradeRead => Graded!.Grade;
+
+        internal PlaceFacts? Place { get; set; }
+
+        internal StaffGroupFacts? StaffGroup { get; set; }
+
+        internal OccupationFacts? Occupation { get; set; }
+
+        internal GradeFacts? Graded { get; set; }
+
+        internal RuleMask? TitleRules { get; set; }
+
+        internal sbyte[] PlaceTested { get; set; } = [];
+
+        public bool ExclusionPlaceHeld(int j) => PatternHeld(PlaceTested, owner._placeOfExclusion[j]);
+
+        /// <summary>Whether the exclusion's Unless names the place (read only once its place held, as the decision reads it).</summary>
+        public bool ExclusionUnlessHeld(int j) => owner._unlessOfExclusion[j] >= 0 && PatternHeld(PlaceTested, owner._unlessOfExclusion[j]);
+
+        public bool ExclusionStaffGroupHeld(int j) => StaffGroup!.Exclusions.Contains(j);
+
+        public bool TitleHeld(int i) => TitleRules!.Contains(i);
+
+        public bool PlaceHeld(int i) => Place!.Rules.Contains(i);
+
+        public bool StaffGroupHeld(int i) => StaffGroup!.Rules.Contains(i);
+
+        public bool OccupationHeld(int i) => Occupation!.Rules.Contains(i);
+
+        public bool GradeHeld(int i) => Graded!.Rules.Contains(i);
+
+        /// <summary>Whether the rule's context pattern matched; read only for a rule every other condition let through, the ones the decision tested.</summary>
+        public bool ContextHeld(int i) => PatternHeld(_contextTested, owner._contextOfRule[i]);
+
+        internal void Decided(int rule, ReadOnlySpan<sbyte> contextTested)
+        {
+            Rule = rule;
+            _contextTested = contextTested.ToArray();
+        }
+
+        private static bool PatternHeld(sbyte[] tested, int pattern) => pattern < 0 || (pattern < tested.Length && tested[pattern] > 0);
+    }
 
     /// <summary>
     /// A grade, the rules it lets through, and the decisions reached at that grade, made once each: a decision is
     /// immutable, and a file of a million distinct posts needs no million decision objects. Positions: the rules,
     /// then the exclusions, then the two fallbacks (unmapped, out of scope).
     /// </summary>
-    private sealed class GradeFacts(Grade grade, RuleMask rules, int outcomes)
+    internal sealed class GradeFacts(Grade grade, RuleMask rules, int outcomes)
     {
         private readonly RoleDecision?[] _decisions = new RoleDecision?[outcomes];
 

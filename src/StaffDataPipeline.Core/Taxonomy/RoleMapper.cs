@@ -20,18 +20,22 @@ public sealed class RoleMapper
     private const int CacheSlotBits = 12;
     private readonly IReadOnlyList<ScopeExclusion> _exclusions;
     private readonly IReadOnlyList<MappingRule> _rules;
-    private readonly Regex _genomicsSignals;
     private readonly TitleNormaliser _titles;
     private readonly GradeCatalogue _grades;
     private readonly DirectMappedCache<MappingInput, RoleDecision> _cache = new(CacheSlotBits);
     private readonly FieldDecisions _fields;
+
+    /// <summary>Survey lines are genomics workforce by definition: the rules see this as the post's area of work.</summary>
+    public const string SurveyArea = "Genomics service (survey return)";
+
+    /// <summary>The rule id of a survey role written as a taxonomy code.</summary>
+    public const string TaxonomyCodeRule = "TAXONOMY-CODE";
 
     public RoleMapper(RoleTaxonomy taxonomy, IReadOnlyList<ScopeExclusion> exclusions, IReadOnlyList<MappingRule> rules, Regex genomicsSignals, TitleNormaliser titles, GradeCatalogue grades)
     {
         Taxonomy = taxonomy;
         _exclusions = exclusions;
         _rules = rules;
-        _genomicsSignals = genomicsSignals;
         _titles = titles;
         _grades = grades;
         _fields = new FieldDecisions(exclusions, rules, genomicsSignals, titles, grades);
@@ -50,69 +54,93 @@ public sealed class RoleMapper
 
     public RoleDecision Map(in MappingInput input) => _cache.GetOrAdd(input, static (post, fields) => fields.Decide(post), _fields);
 
-    /// <summary>The decision <see cref="Map"/> makes, with every step that led to it, for `staffdata explain`.</summary>
+    /// <summary>
+    /// The decision <see cref="Map"/> makes, with every step that led to it, for `staffdata explain`: the fast path
+    /// decides the post again with a trace, and the trace is rendered (<see cref="TraceText"/>), so the explanation is
+    /// of the computation that decided. Rules after the deciding one are not listed: they were not tried.
+    /// </summary>
     public MappingExplanation Explain(in MappingInput input)
     {
-        var expansions = new List<string>();
-        var post = Describe(input, expansions);
+        var trace = new FieldDecisions.Trace(_fields);
+        var decision = _fields.Decide(input, trace);
         var trials = new List<RuleTrial>();
-        RoleDecision? decision = null;
-        foreach (var exclusion in _exclusions)
+        var lastExclusion = trace.Excluded >= 0 ? trace.Excluded : _exclusions.Count - 1;
+        for (var j = 0; j <= lastExclusion; j++)
         {
-            var (matched, why) = exclusion.Explain(post);
+            var exclusion = _exclusions[j];
+            var (matched, why) = TraceText.Exclusion(exclusion, trace, j);
             trials.Add(new RuleTrial("exclusion", exclusion.ExclusionId, Role.OutOfScope, matched, why, exclusion.SourceFile, exclusion.SourceLine));
-            if (matched)
-            {
-                decision = new RoleDecision(Role.OutOfScope, exclusion.ExclusionId, post.Grade);
-                break;
-            }
         }
 
-        if (decision is null)
+        if (trace.Excluded < 0)
         {
-            foreach (var rule in _rules)
+            var lastRule = trace.Rule >= 0 ? trace.Rule : _rules.Count - 1;
+            for (var i = 0; i <= lastRule; i++)
             {
-                var (matched, why) = rule.Explain(post);
+                var rule = _rules[i];
+                var (matched, why) = TraceText.Rule(rule, trace, i);
                 trials.Add(new RuleTrial("rule", rule.RuleId, rule.RoleCode, matched, why, rule.SourceFile, rule.SourceLine));
-                if (matched)
-                {
-                    decision = new RoleDecision(rule.RoleCode, rule.RuleId, post.Grade);
-                    break;
-                }
             }
         }
 
-        var fallback = string.Empty;
-        if (decision is null)
+        var fallback = decision.RuleId switch
         {
-            decision = Fallback(post);
-            fallback = decision.RoleCode == Role.Unmapped
-                ? "No rule decided, and the title or context has a genomics signal (genomics-signals.csv): UNMAPPED, listed by `staffdata unmapped` for review."
-                : "No rule decided, and nothing in the title or context is a genomics signal (genomics-signals.csv): OUT-OF-SCOPE.";
+            RoleDecision.DefaultUnmappedRule => "No rule decided, and the title or context has a genomics signal (genomics-signals.csv): UNMAPPED, listed by `staffdata unmapped` for review.",
+            RoleDecision.DefaultOutOfScopeRule => "No rule decided, and nothing in the title or context is a genomics signal (genomics-signals.csv): OUT-OF-SCOPE.",
+            _ => string.Empty,
+        };
+
+        // The abbreviations expanded are for the reader: the decision read the same normalised text, from its cache.
+        var expansions = new List<string>();
+        _titles.Normalise(input.PositionTitle, expansions);
+        _titles.Normalise(input.JobRole, expansions);
+        return new MappingExplanation(
+            trace.EffectiveTitle,
+            expansions,
+            PostContext.Context(trace.Title, trace.Area, trace.CostCentre, trace.JobRole),
+            PostContext.Place(trace.Area, trace.CostCentre),
+            trace.StaffGroupText,
+            trace.OccupationCode,
+            trace.GradeRead,
+            trials,
+            decision,
+            fallback);
+    }
+
+    /// <summary>
+    /// The role of a line in a survey return, at load, at remap and in `staffdata explain --survey` alike: a role
+    /// written as a taxonomy code is that role; anything else goes through the rules with the area of work
+    /// <see cref="SurveyArea"/>, and a title no rule decides is for review rather than out of scope, because a return
+    /// lists only genomics posts.
+    /// </summary>
+    public RoleDecision MapSurveyRole(string role, string? grade)
+    {
+        var code = role.Trim().ToUpperInvariant();
+        return Taxonomy.Contains(code)
+            ? new RoleDecision(code, TaxonomyCodeRule, _grades.Parse(grade))
+            : ForSurvey(Map(SurveyInput(role, grade)));
+    }
+
+    /// <summary>The decision <see cref="MapSurveyRole"/> makes, with every step that led to it.</summary>
+    public MappingExplanation ExplainSurveyRole(string role, string? grade)
+    {
+        var code = role.Trim().ToUpperInvariant();
+        if (Taxonomy.Contains(code))
+        {
+            var parsed = _grades.Parse(grade);
+            return new MappingExplanation(_titles.Normalise(role), [], string.Empty, string.Empty, string.Empty, string.Empty, parsed, [], new RoleDecision(code, TaxonomyCodeRule, parsed), $"The role is written as a taxonomy code (roles.csv): it is that role, and no rule is tried ({TaxonomyCodeRule}).");
         }
 
-        return new MappingExplanation(post.Title, expansions, post.Context, post.Place, post.StaffGroup, post.OccupationCode, post.Grade, trials, decision, fallback);
+        var explanation = Explain(SurveyInput(role, grade));
+        var decision = ForSurvey(explanation.Decision);
+        return decision == explanation.Decision
+            ? explanation
+            : explanation with { Decision = decision, Fallback = "No rule decided; a survey return lists only genomics posts, so the title is UNMAPPED, listed by `staffdata unmapped` for review rather than out of scope." };
     }
 
-    private RoleDecision Fallback(in PostDescription post) => _genomicsSignals.IsMatch(post.Context)
-        ? new RoleDecision(Role.Unmapped, RoleDecision.DefaultUnmappedRule, post.Grade)
-        : new RoleDecision(Role.OutOfScope, RoleDecision.DefaultOutOfScopeRule, post.Grade);
+    private static MappingInput SurveyInput(string role, string? grade) => new(role, null, null, SurveyArea, null, null, grade);
 
-    private PostDescription Describe(in MappingInput input, List<string>? expansions)
-    {
-        var title = _titles.Normalise(input.PositionTitle, expansions);
-        var jobRole = _titles.Normalise(input.JobRole, expansions);
-        var area = _titles.Normalise(input.AreaOfWork);
-        var costCentre = _titles.Normalise(input.CostCentre);
-        var context = FieldDecisions.Join(title, area, costCentre, jobRole);
-        return new PostDescription(
-            title.Length > 0 ? title : jobRole,
-            context,
-            TitleText.Fold(input.StaffGroup),
-            (input.OccupationCode ?? string.Empty).Trim().ToUpperInvariant(),
-            _grades.Parse(input.Grade))
-        {
-            Place = FieldDecisions.Join(area, costCentre),
-        };
-    }
+    private static RoleDecision ForSurvey(RoleDecision decision) => decision.RuleId == RoleDecision.DefaultOutOfScopeRule
+        ? decision with { RoleCode = Role.Unmapped, RuleId = RoleDecision.DefaultUnmappedRule }
+        : decision;
 }

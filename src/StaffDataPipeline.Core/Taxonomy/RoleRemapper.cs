@@ -1,4 +1,3 @@
-using StaffDataPipeline.Surveys;
 using StaffDataPipeline.Warehouse;
 
 namespace StaffDataPipeline.Taxonomy;
@@ -41,7 +40,7 @@ public sealed class RoleRemapper
         var survey = new List<SurveyRoleDecision>();
         foreach (var line in stored.SurveyRoles)
         {
-            var decision = SurveyRoles.Decide(_mapper, line.RoleAsWritten, line.GradeAsWritten);
+            var decision = _mapper.MapSurveyRole(line.RoleAsWritten, line.GradeAsWritten);
             if (decision.RoleCode != line.RoleCode || decision.RuleId != line.RuleId)
             {
                 survey.Add(new SurveyRoleDecision(line.RoleAsWritten, line.GradeAsWritten, decision.RoleCode, decision.RuleId, decision.Grade.Code));

@@ -22,6 +22,9 @@ internal sealed class RuleMask
         return new RuleMask(words);
     }
 
+    /// <summary>Whether position <paramref name="i"/> is set.</summary>
+    public bool Contains(int i) => (_words[i / 64] & (1UL << (i % 64))) != 0;
+
     /// <summary>The first position set in all five masks, from <paramref name="start"/> on; -1 when there is none.</summary>
     public static int FirstInAll(RuleMask a, RuleMask b, RuleMask c, RuleMask d, RuleMask e, int start)
     {

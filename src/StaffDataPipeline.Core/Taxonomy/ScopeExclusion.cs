@@ -13,36 +13,4 @@ public sealed record ScopeExclusion(string ExclusionId, Regex? Place, Regex? Sta
     public bool PlaceHolds(string place) => (Place is null || Place.IsMatch(place)) && (Unless is null || !Unless.IsMatch(place));
 
     public bool StaffGroupHolds(string staffGroup) => StaffGroup is null || StaffGroup.IsMatch(staffGroup);
-
-    /// <summary>Whether the exclusion applies to the post (<see cref="PlaceHolds"/> and <see cref="StaffGroupHolds"/>), saying why in words.</summary>
-    public (bool Matched, string Why) Explain(in PostDescription post)
-    {
-        var reasons = new List<string>();
-        if (Place is not null)
-        {
-            if (!Place.IsMatch(post.Place))
-            {
-                return (false, $"place does not match '{Place}'");
-            }
-
-            reasons.Add($"place matches '{Place}'");
-        }
-
-        if (StaffGroup is not null)
-        {
-            if (!StaffGroup.IsMatch(post.StaffGroup))
-            {
-                return (false, $"staff group does not match '{StaffGroup}'");
-            }
-
-            reasons.Add($"staff group matches '{StaffGroup}'");
-        }
-
-        if (Unless is not null && Unless.IsMatch(post.Place))
-        {
-            return (false, $"{string.Join("; ", reasons)}, but the place also matches '{Unless}' (a genomics service)");
-        }
-
-        return (true, string.Join("; ", reasons));
-    }
 }

@@ -29,7 +29,7 @@ public sealed class ServiceAreaDecider
     {
         var area = _titles.Normalise(areaOfWork);
         var centre = _titles.Normalise(costCentre);
-        var place = FieldDecisions.Join(area, centre);
+        var place = PostContext.Place(area, centre);
         var trials = new List<ServiceAreaTrial>();
         foreach (var rule in Rules)
         {
@@ -48,7 +48,7 @@ public sealed class ServiceAreaDecider
     {
         var area = _titles.Normalise(areaOfWork);
         var centre = _titles.Normalise(costCentre);
-        var place = FieldDecisions.Join(area, centre);
+        var place = PostContext.Place(area, centre);
         foreach (var rule in Rules)
         {
             if (rule.Holds(place, area, centre))

@@ -1,4 +1,3 @@
-using StaffDataPipeline.Surveys;
 using StaffDataPipeline.Taxonomy;
 using StaffDataPipeline.Tests.Support;
 
@@ -32,9 +31,29 @@ public sealed class TrustTitleMappingTests
     [MemberData(nameof(SurveyCases))]
     public void A_role_written_in_a_survey_return_goes_through_the_same_rules(string role, string grade, string expected, string reason)
     {
-        var decision = SurveyRoles.Decide(Reference.Data.Mapper, role, grade);
+        var decision = Reference.Data.Mapper.MapSurveyRole(role, grade);
 
         Assert.True(expected == decision.RoleCode, $"survey '{role}' grade {grade} ({reason}): expected {expected}, got {decision.RoleCode} by {decision.RuleId}");
+    }
+
+    [Theory]
+    [MemberData(nameof(SurveyCases))]
+    public void Explain_survey_reaches_the_decision_a_survey_load_makes(string role, string grade, string expected, string reason)
+    {
+        var explanation = Reference.Data.Mapper.ExplainSurveyRole(role, grade);
+
+        Assert.True(explanation.Decision == Reference.Data.Mapper.MapSurveyRole(role, grade), $"survey '{role}' grade {grade} ({reason}): explain decides {explanation.Decision.RoleCode}, the load {Reference.Data.Mapper.MapSurveyRole(role, grade).RoleCode}");
+        Assert.Equal(expected, explanation.Decision.RoleCode);
+    }
+
+    [Fact]
+    public void Explain_survey_takes_a_role_written_as_a_taxonomy_code_as_that_role_and_tries_no_rule()
+    {
+        var explanation = Reference.Data.Mapper.ExplainSurveyRole(" lab-cs ", "Band 7");
+
+        Assert.Equal(("LAB-CS", RoleMapper.TaxonomyCodeRule), (explanation.Decision.RoleCode, explanation.Decision.RuleId));
+        Assert.Empty(explanation.Trials);
+        Assert.Contains("taxonomy code", explanation.Fallback, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using StaffDataPipeline.Organisations;
 using StaffDataPipeline.Planning;
 using StaffDataPipeline.Planning.Scenarios;
 using StaffDataPipeline.SampleGenerator.Planning;
@@ -13,27 +12,13 @@ namespace StaffDataPipeline.Tests.Planning;
 /// </summary>
 public sealed class ScenarioHandWorkedTests
 {
-    private static readonly PlanningRoute StpGc = new("STP-GC", "STP genomic counselling", "GC-TRAINEE", "GC", 3, 0.05, 0.9, 0.8, 0.5, null, "test");
+    private static readonly PlanningRoute StpGc = HandWorkedRegion.StpGc;
 
-    private static readonly PlanningGeography NorthWest = new([new Organisation("A01", "Trust A", "NHS trust", "Y62", "North West", "North West")]);
+    private static readonly PlanningGeography NorthWest = HandWorkedRegion.NorthWest;
 
-    // As HandWorkedYearTests: GC in post 10 under 50, 5 aged 50-54, 4 aged 55-59, 2 aged 60+ (one FTE each); leaver
-    // rates 10 %, 10 %, 20 %, 50 %; 2 joiners new to the NHS per 27 in post; trainees 4 in year 3, 3 in year 2, 2 in
-    // year 1, and 2 starters in the last 12 months (the baseline commissions).
-    private static PlanningInputs Inputs(params DemandCell[] demand) => new(
-        new DateOnly(2025, 3, 31),
-        [
-            new("A01", "GC", AgeBand.Under50, 10, 10), new("A01", "GC", AgeBand.From50To54, 5, 5),
-            new("A01", "GC", AgeBand.From55To59, 4, 4), new("A01", "GC", AgeBand.From60, 2, 2),
-            new("A01", "GC-TRAINEE", AgeBand.Under50, 9, 9),
-        ],
-        [
-            new("A01", "GC", AgeBand.Under50, 12, 15, 1, 0, 0, 2, 0), new("A01", "GC", AgeBand.From50To54, 12, 5, 1, 0, 0, 0, 0),
-            new("A01", "GC", AgeBand.From55To59, 12, 5, 1, 0, 0, 0, 0), new("A01", "GC", AgeBand.From60, 12, 2, 1, 0, 0, 0, 0),
-        ],
-        [new("A01", "STP-GC", 1, 2, 2), new("A01", "STP-GC", 2, 3, 3), new("A01", "STP-GC", 3, 4, 4)],
-        [new("A01", "STP-GC", 2)],
-        demand.Length == 0 ? [new("A01", "GC", "Rare disease", 21, 30, 40)] : demand);
+    // HandWorkedRegion (as HandWorkedYearTests), with rare disease demand 21 → 30 → 40 unless given.
+    private static PlanningInputs Inputs(params DemandCell[] demand) =>
+        HandWorkedRegion.Inputs(demand.Length == 0 ? [new("A01", "GC", "Rare disease", 21, 30, 40)] : demand);
 
     private static SupplyPlanner Planner() => new(PlanningAssumptions.None with { Routes = [StpGc] }, Reference.Data.Taxonomy, NorthWest);
 

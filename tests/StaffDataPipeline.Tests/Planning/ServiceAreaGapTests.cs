@@ -1,4 +1,3 @@
-using StaffDataPipeline.Organisations;
 using StaffDataPipeline.Planning;
 using StaffDataPipeline.Tests.Support;
 
@@ -12,24 +11,12 @@ namespace StaffDataPipeline.Tests.Planning;
 /// </summary>
 public sealed class ServiceAreaGapTests
 {
-    private static readonly PlanningRoute StpGc = new("STP-GC", "STP genomic counselling", "GC-TRAINEE", "GC", 3, 0.05, 0.9, 0.8, 0.5, null, "test");
+    private static readonly PlanningRoute StpGc = HandWorkedRegion.StpGc;
 
-    private static readonly PlanningGeography NorthWest = new([new Organisation("A01", "Trust A", "NHS trust", "Y62", "North West", "North West")]);
+    private static readonly PlanningGeography NorthWest = HandWorkedRegion.NorthWest;
 
     // The case of HandWorkedYearTests (21 GC in post, one FTE each), whose year 1 supply is worked there.
-    private static PlanningInputs Inputs(double? rareInPost, double? cancerInPost) => new(
-        new DateOnly(2025, 3, 31),
-        [
-            new("A01", "GC", AgeBand.Under50, 10, 10), new("A01", "GC", AgeBand.From50To54, 5, 5),
-            new("A01", "GC", AgeBand.From55To59, 4, 4), new("A01", "GC", AgeBand.From60, 2, 2),
-            new("A01", "GC-TRAINEE", AgeBand.Under50, 9, 9),
-        ],
-        [
-            new("A01", "GC", AgeBand.Under50, 12, 15, 1, 0, 0, 2, 0), new("A01", "GC", AgeBand.From50To54, 12, 5, 1, 0, 0, 0, 0),
-            new("A01", "GC", AgeBand.From55To59, 12, 5, 1, 0, 0, 0, 0), new("A01", "GC", AgeBand.From60, 12, 2, 1, 0, 0, 0, 0),
-        ],
-        [new("A01", "STP-GC", 1, 2, 2), new("A01", "STP-GC", 2, 3, 3), new("A01", "STP-GC", 3, 4, 4)],
-        [new("A01", "STP-GC", 2)],
+    private static PlanningInputs Inputs(double? rareInPost, double? cancerInPost) => HandWorkedRegion.Inputs(
         [
             new("A01", "GC", "Rare disease", 14, 20, 25) { InPostFte = rareInPost },
             new("A01", "GC", "Cancer (somatic)", 7, 10, 15) { InPostFte = cancerInPost },

@@ -45,6 +45,12 @@ internal static class PlanCommand
                 return ExitCodes.Configuration;
             }
 
+            // A scenario file with a mistake stops only a run that asks for it: say so, so it is corrected.
+            foreach (var (name, problem) in services.GetRequiredService<ReferenceData.ReferenceDataSet>().PlanningAssumptions.ScenarioProblems)
+            {
+                await Console.Error.WriteLineAsync($"staffdata: warning: scenario '{name}' cannot be run until its file is corrected: {problem}");
+            }
+
             await services.GetRequiredService<IWarehouse>().MigrateAsync(ct);
             var stage = services.GetRequiredService<PlanStage>();
             IReadOnlyList<PlanStageResult>? outcomes;

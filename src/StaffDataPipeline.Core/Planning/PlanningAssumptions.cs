@@ -58,7 +58,14 @@ public sealed record PlanningAssumptions(string Version, IReadOnlyList<PlanningR
     public Scenarios.PlanScenario Scenario(string name) =>
         name == SupplyPlanner.Baseline
             ? Planning.Scenarios.PlanScenario.Baseline
+            : ScenarioProblems.TryGetValue(name, out var problem) ? throw new Scenarios.UnknownScenarioException(name, ScenarioNames, problem)
             : Scenarios.FirstOrDefault(s => s.Name == name) ?? throw new Scenarios.UnknownScenarioException(name, ScenarioNames);
+
+    /// <summary>
+    /// Scenario files with a mistake, by the name they would have, with the sentence validation gave (file, line, what
+    /// to write). A draft scenario stops only a run that asks for it, never a load or the baseline.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ScenarioProblems { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>The planning pack shows a count of people under this as "&lt;5" (0: no suppression).</summary>
     public int SuppressBelowHeads { get; init; } = 5;

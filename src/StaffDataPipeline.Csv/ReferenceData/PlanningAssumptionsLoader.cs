@@ -30,7 +30,8 @@ internal static class PlanningAssumptionsLoader
         }
 
         // Scenarios name routes and the horizon, so they load last.
-        return assumptions with { Scenarios = ScenarioLoader.Load(folder, assumptions, taxonomy, hash) };
+        var (scenarios, problems) = ScenarioLoader.Load(folder, assumptions, taxonomy, hash);
+        return assumptions with { Scenarios = scenarios, ScenarioProblems = problems };
     }
 
     private static readonly string[] RouteColumns =

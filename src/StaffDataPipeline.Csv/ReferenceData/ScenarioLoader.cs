@@ -22,51 +22,68 @@ internal static class ScenarioLoader
 
     private static readonly string[] Columns = ["override", "applies_to", "change", "value"];
 
-    public static IReadOnlyList<PlanScenario> Load(string referenceFolder, PlanningAssumptions assumptions, RoleTaxonomy taxonomy, Func<string[], string> hash)
+    /// <summary>
+    /// The scenarios that validate, and for each file that does not, its name and the sentence saying what is wrong:
+    /// a draft scenario with a mistake must not stop the loads or the baseline, only a run that asks for it.
+    /// </summary>
+    public static (IReadOnlyList<PlanScenario> Scenarios, IReadOnlyDictionary<string, string> Problems) Load(string referenceFolder, PlanningAssumptions assumptions, RoleTaxonomy taxonomy, Func<string[], string> hash)
     {
         var folder = Path.Combine(referenceFolder, Folder);
+        var scenarios = new List<PlanScenario>();
+        var problems = new SortedDictionary<string, string>(StringComparer.Ordinal);
         if (!Directory.Exists(folder))
         {
-            return [];
+            return (scenarios, problems);
         }
 
-        var scenarios = new List<PlanScenario>();
         foreach (var path in Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal))
         {
-            var file = Path.GetFileName(path);
-            var shown = $"{Folder}/{file}";
-            var name = Path.GetFileNameWithoutExtension(path);
-            if (!Regex.IsMatch(name, "^[a-z0-9][a-z0-9-]{0,39}$", RegexOptions.None, RegexTimeout))
+            try
             {
-                throw new ReferenceDataException(shown, 0, $"'{name}' is not a scenario name this program takes: rename the file to lower-case letters, digits and hyphens (up to 40, e.g. more-stp.csv); the name is what --scenario takes.");
+                scenarios.Add(LoadOne(path, assumptions, taxonomy, hash));
             }
-
-            if (name == SupplyPlanner.Baseline)
+            catch (ReferenceDataException e)
             {
-                throw new ReferenceDataException(shown, 0, "the baseline is the assumptions with no overrides and has no file: rename the file to the scenario it describes (e.g. more-stp.csv) or delete it.");
+                problems[Path.GetFileNameWithoutExtension(path)] = e.Message;
             }
-
-            var table = ReadTable(path, shown);
-            var overrides = table.Rows.Select(row => Parse(row, shown, assumptions, taxonomy)).ToList();
-            if (overrides.Count == 0)
-            {
-                throw new ReferenceDataException(shown, 0, "the scenario has no overrides, so it would be the baseline: add a line (see docs/scenarios.md) or delete the file.");
-            }
-
-            for (var i = 0; i < overrides.Count; i++)
-            {
-                var o = overrides[i];
-                var earlier = overrides.Take(i).FirstOrDefault(e => e.Kind == o.Kind && e.Target == o.Target && e.ToRole == o.ToRole);
-                if (earlier is not null)
-                {
-                    throw new ReferenceDataException(shown, LineOf(o), $"{Word(o.Kind)} for {o.Target} is already changed on {earlier.Where}: keep one line per figure (put the change you mean on one of them and delete the other).");
-                }
-            }
-
-            scenarios.Add(new PlanScenario(name, hash([$"{Folder}/{file}"]), overrides));
         }
 
-        return scenarios;
+        return (scenarios, problems);
+    }
+
+    private static PlanScenario LoadOne(string path, PlanningAssumptions assumptions, RoleTaxonomy taxonomy, Func<string[], string> hash)
+    {
+        var file = Path.GetFileName(path);
+        var shown = $"{Folder}/{file}";
+        var name = Path.GetFileNameWithoutExtension(path);
+        if (!Regex.IsMatch(name, "^[a-z0-9][a-z0-9-]{0,39}$", RegexOptions.None, RegexTimeout))
+        {
+            throw new ReferenceDataException(shown, 0, $"'{name}' is not a scenario name this program takes: rename the file to lower-case letters, digits and hyphens (up to 40, e.g. more-stp.csv); the name is what --scenario takes.");
+        }
+
+        if (name == SupplyPlanner.Baseline)
+        {
+            throw new ReferenceDataException(shown, 0, "the baseline is the assumptions with no overrides and has no file: rename the file to the scenario it describes (e.g. more-stp.csv) or delete it.");
+        }
+
+        var table = ReadTable(path, shown);
+        var overrides = table.Rows.Select(row => Parse(row, shown, assumptions, taxonomy)).ToList();
+        if (overrides.Count == 0)
+        {
+            throw new ReferenceDataException(shown, 0, "the scenario has no overrides, so it would be the baseline: add a line (see docs/scenarios.md) or delete the file.");
+        }
+
+        for (var i = 0; i < overrides.Count; i++)
+        {
+            var o = overrides[i];
+            var earlier = overrides.Take(i).FirstOrDefault(e => e.Kind == o.Kind && e.Target == o.Target && e.ToRole == o.ToRole);
+            if (earlier is not null)
+            {
+                throw new ReferenceDataException(shown, LineOf(o), $"{Word(o.Kind)} for {o.Target} is already changed on {earlier.Where}: keep one line per figure (put the change you mean on one of them and delete the other).");
+            }
+        }
+
+        return new PlanScenario(name, hash([$"{Folder}/{file}"]), overrides);
     }
 
     private static ReferenceTable ReadTable(string path, string shown)

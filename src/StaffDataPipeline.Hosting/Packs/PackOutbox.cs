@@ -73,7 +73,9 @@ public sealed partial class PackOutbox
         foreach (var path in Directory.EnumerateFiles(Folder, "*" + ManifestSuffix))
         {
             var manifest = Read(path);
-            if (manifest is not null && manifest.Files.All(f => IsSafeName(f.Name) && File.Exists(Path.Combine(Folder, f.Name))))
+            // A manifest names its own file (its Id) and files of the same pack only: pruning deletes by those names.
+            if (manifest is not null && string.Equals(manifest.Id + ManifestSuffix, Path.GetFileName(path), StringComparison.Ordinal) && IsSafeName(manifest.Id + ".json")
+                && manifest.Files.All(f => IsSafeName(f.Name) && f.Name.StartsWith(manifest.Id + ".", StringComparison.Ordinal) && File.Exists(Path.Combine(Folder, f.Name))))
             {
                 packs.Add(manifest);
             }

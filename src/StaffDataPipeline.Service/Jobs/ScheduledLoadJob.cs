@@ -61,7 +61,18 @@ public sealed class ScheduledLoadJob
     public async Task<string> PublishPackAsync(ScheduledLoad job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var manifest = await _packs.PublishAsync(job.PackScenarios, _outbox, cancellationToken);
+        PackManifest? manifest;
+        try
+        {
+            manifest = await _packs.PublishAsync(job.PackScenarios, _outbox, cancellationToken);
+        }
+        catch (Planning.Scenarios.UnknownScenarioException e)
+        {
+            // The load has committed; a scenario that cannot run is the pack's outcome, not a reason to load again.
+            _logger.LogWarning("Scheduled job {Job}: no planning pack: {Reason}", job.Id, e.Message);
+            return $"no planning pack: {e.Message}";
+        }
+
         var sentence = manifest is null
             ? "no planning pack: the warehouse holds no staff in post yet"
             : $"planning pack {manifest.Id} published ({string.Join(", ", manifest.Scenarios)}; data as of {manifest.DataAsOf:yyyy-MM-dd})";

@@ -58,7 +58,13 @@ internal sealed partial class PackComposer
         yield return ("runs", N(a.Runs));
         yield return ("horizon_years", N(a.Horizon));
         yield return ("suppress_below_heads", N(a.SuppressBelowHeads));
-        foreach (var other in a.Sources.Keys.Where(k => k is not ("organisation_threshold_heads" or "credibility_min" or "credibility_max" or "ageing_under_50" or "runs" or "horizon_years" or "suppress_below_heads")).Order(StringComparer.Ordinal))
+        yield return ("prior_leaver_rate_under_55", N(a.PriorLeaverRates[0]));
+        yield return ("prior_leaver_rate_55_59", N(a.PriorLeaverRates[1]));
+        yield return ("prior_leaver_rate_60_plus", N(a.PriorLeaverRates[2]));
+        yield return ("prior_joiner_rate", N(a.PriorJoinerRate));
+        yield return ("prior_person_years", N(a.PriorPersonYears));
+        foreach (var other in a.Sources.Keys.Where(k => k is not ("organisation_threshold_heads" or "credibility_min" or "credibility_max" or "ageing_under_50" or "runs" or "horizon_years" or "suppress_below_heads"
+                     or "prior_leaver_rate_under_55" or "prior_leaver_rate_55_59" or "prior_leaver_rate_60_plus" or "prior_joiner_rate" or "prior_person_years")).Order(StringComparer.Ordinal))
         {
             yield return (other, "see planning-assumptions.csv");
         }

@@ -60,7 +60,7 @@ internal sealed partial class PackComposer
         {
             var establishment = _facts.ReturnWorkforce.Where(w => demandOnly.Any(q => string.Equals(q.Code, w.OrganisationCode, StringComparison.OrdinalIgnoreCase))).Sum(w => w.EstablishmentWte);
             yield return Note(string.Create(CultureInfo.InvariantCulture,
-                $"Sent a survey return but no ESR staff in post: {List(demandOnly.Select(q => q.Code))}. Their stated demand ({OneDecimal(establishment):#,0.0} WTE funded today) is left out of this unit's demand and gap, which set demand against supply over the same organisations; load their ESR exports to bring it in."));
+                $"Sent a survey return but no ESR staff in post: {List(demandOnly.Select(q => q.Code))}. Their stated demand ({OneDecimal(establishment):#,0.0} WTE funded today) is left out of this unit's demand and gap, since their supply is not known; load their ESR exports to bring it in. The reverse is not done: the supply of an organisation with no return stays in the gap with no demand beside it (see 'No survey return'), so there the gap is understated."));
         }
         if (noReturn.Count > 0 || old.Count > 0 || disagree.Count > 0)
         {

@@ -12,7 +12,7 @@ internal sealed partial class PackComposer
     private IEnumerable<PackBlock> AtAGlance(List<PlanningUnit> units)
     {
         yield return Heading("Regions and GLHs at a glance");
-        yield return Paragraph("All roles in each unit, baseline scenario. Supply in 10 years adds up the role families' P50s (close to, not exactly, the P50 of the total). The fewest months of flows is the least among the unit's organisations with ESR staff in post: 0 means at least one rests on England's rates only; blank, none has ESR staff in post.");
+        yield return Paragraph("All roles in each unit, baseline scenario. Supply in 10 years adds up the role families' P50s (close to, not exactly, the P50 of the total). The fewest months of flows is the least among the unit's organisations with ESR staff in post: 0 means at least one rests on England's rates only, and under 12 England's own rates are mostly the assumed ones on the Assumptions sheet (prior_…), not yet observed; blank, none has ESR staff in post.");
         var year = Math.Min(10, _horizon);
         var rows = units.Select(u =>
         {

@@ -206,7 +206,7 @@ public sealed class PlanningPackContentTests
 
         var settings = sheet.Table("planning-assumptions.csv");
         Assert.Equal(
-            ["organisation_threshold_heads", "credibility_min", "credibility_max", "ageing_under_50", "runs", "horizon_years", "suppress_below_heads"],
+            ["organisation_threshold_heads", "credibility_min", "credibility_max", "ageing_under_50", "runs", "horizon_years", "suppress_below_heads", "prior_leaver_rate_under_55", "prior_leaver_rate_55_59", "prior_leaver_rate_60_plus", "prior_joiner_rate", "prior_person_years"],
             settings.Rows.Select(r => r[0].Text));
         Assert.Equal("test: enough runs", settings.Row("runs")["Source"].Text);
         Assert.Equal("default (not in planning-assumptions.csv)", settings.Row("credibility_min")["Source"].Text);

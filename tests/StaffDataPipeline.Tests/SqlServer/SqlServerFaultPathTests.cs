@@ -21,8 +21,10 @@ namespace StaffDataPipeline.Tests.SqlServer;
 /// The SQL Server adapter's fault paths that need no server (issue 23): what is retried and what is not, a writer
 /// whose staging died of any exception still closes, a heartbeat that fails does not end the process, a value too
 /// long for its column is refused with row and column (never the value), and the watched folder outlives an outage
-/// of the job storage. Real SqlClient exceptions come from a port where nothing listens.
+/// of the job storage. Real SqlClient exceptions come from a port where nothing listens. With the service tests, one
+/// at a time: Hangfire's log provider is process-wide, and a service that stopped leaves its disposed one behind.
 /// </summary>
+[Collection(StaffDataPipeline.Tests.Service.OneServiceAtATime.Name)]
 public sealed class SqlServerFaultPathTests : IDisposable
 {
     // Nothing listens on port 1: SqlClient fails at once with a real SqlException.
@@ -132,6 +134,8 @@ public sealed class SqlServerFaultPathTests : IDisposable
     {
         var inbox = Path.Combine(_dir.Path, "inbox");
         var settings = new WatchSettings { Path = inbox, SettleSeconds = 0.1, ScanSeconds = 0.2, IncompleteWaitSeconds = 0 };
+        // Hangfire logs through a process-wide provider, which a service test that has stopped leaves disposed.
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
         var storage = new SqlServerStorage(Nowhere, new SqlServerStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = false });
         var logs = new ListLogger<InboxWatcher>();
         var queue = new InboxEnqueuer(storage, new BackgroundJobClient(storage), new ListLogger<InboxEnqueuer>());

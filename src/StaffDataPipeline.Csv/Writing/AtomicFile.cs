@@ -9,6 +9,19 @@ public static class AtomicFile
     public static T Write<T>(string path, Func<TextWriter, T> write)
     {
         ArgumentNullException.ThrowIfNull(write);
+        var result = default(T)!;
+        WriteBytes(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(true), leaveOpen: true);
+            result = write(writer);
+        });
+        return result;
+    }
+
+    /// <summary>The same for a binary file (a workbook, a page): written, flushed to disk, then renamed into place.</summary>
+    public static void WriteBytes(string path, Action<Stream> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(folder))
@@ -24,14 +37,13 @@ public static class AtomicFile
         var temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            T result;
-            using (var writer = new StreamWriter(temporary, false, new System.Text.UTF8Encoding(true)))
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                result = write(writer);
+                write(stream);
+                stream.Flush(flushToDisk: true);
             }
 
             File.Move(temporary, full, overwrite: true);
-            return result;
         }
         finally
         {

@@ -1,3 +1,4 @@
+using StaffDataPipeline.Csv.Writing;
 using StaffDataPipeline.Planning.Pack;
 
 namespace StaffDataPipeline.Hosting.Packs;
@@ -33,32 +34,14 @@ public sealed class PackFiles(IEnumerable<IPackWriter> writers)
         return null;
     }
 
-    /// <summary>Writes to a temporary file in the same folder, then renames it over the target (atomic on one volume).</summary>
+    /// <summary>Writes through <see cref="AtomicFile"/>: a temporary file in the same folder, renamed over the target (atomic on one volume).</summary>
     public PackFileWritten Write(PackDocument document, string path)
     {
         ArgumentNullException.ThrowIfNull(document);
         var writer = WriterFor(path) ?? throw new InvalidOperationException(MissingWriter([path]));
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                writer.Write(document, stream);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
-
+        AtomicFile.WriteBytes(full, stream => writer.Write(document, stream));
         return new PackFileWritten(full, writer.Extension, document.Sheets.Count, new FileInfo(full).Length);
     }
 

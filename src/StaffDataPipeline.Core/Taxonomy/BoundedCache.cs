@@ -4,16 +4,22 @@ namespace StaffDataPipeline.Taxonomy;
 
 /// <summary>
 /// A thread-safe memo whose memory has a ceiling: when it holds <c>limit</c> entries it is emptied and fills again.
-/// Values must be pure functions of their keys, so that emptying it changes nothing but speed.
+/// Values must be pure functions of their keys, so that emptying it changes nothing but speed. A key is kept from its
+/// second sighting on (<see cref="Doorkeeper"/>): values that never repeat pass through without filling it.
 /// </summary>
 internal sealed class BoundedCache<TKey, TValue>
     where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, TValue> _entries = new();
     private readonly int _limit;
+    private readonly Doorkeeper _doorkeeper;
     private int _count;
 
-    public BoundedCache(int limit) => _limit = limit;
+    public BoundedCache(int limit)
+    {
+        _limit = limit;
+        _doorkeeper = new Doorkeeper(Math.Clamp(32 - System.Numerics.BitOperations.LeadingZeroCount((uint)limit * 8), 8, 21));
+    }
 
     public TValue GetOrAdd<TArg>(TKey key, Func<TKey, TArg, TValue> create, TArg argument)
     {
@@ -23,6 +29,10 @@ internal sealed class BoundedCache<TKey, TValue>
         }
 
         value = create(key, argument);
+        if (!_doorkeeper.SeenBefore(key.GetHashCode()))
+        {
+            return value;
+        }
 
         // ConcurrentDictionary.Count takes every lock; a counter is enough to bound memory.
         if (Interlocked.Increment(ref _count) > _limit)

@@ -14,7 +14,7 @@ namespace StaffDataPipeline.Taxonomy;
 /// passes null and pays nothing), the same computation records what it found, and <see cref="RoleMapper.Explain"/>
 /// renders that record: the explanation is of the computation that decided, not of a second walk beside it.
 /// </summary>
-internal sealed class FieldDecisions
+internal sealed partial class FieldDecisions
 {
     private const int FieldCacheLimit = 100_000;
     private readonly IReadOnlyList<ScopeExclusion> _exclusions;
@@ -41,6 +41,8 @@ internal sealed class FieldDecisions
     private readonly int[] _unlessOfExclusion;
     private Regex[] _placePatterns;
     private int _placesDecided;
+    private readonly Regex? _anyExclusionPlace;
+    private readonly RuleMask _allRules;
 
     public FieldDecisions(IReadOnlyList<ScopeExclusion> exclusions, IReadOnlyList<MappingRule> rules, Regex genomicsSignals, TitleNormaliser titles, GradeCatalogue grades)
     {
@@ -64,6 +66,8 @@ internal sealed class FieldDecisions
         _placeOfRule = places[..rules.Count];
         _placeOfExclusion = places[rules.Count..(rules.Count + exclusions.Count)];
         _unlessOfExclusion = places[(rules.Count + exclusions.Count)..];
+        _anyExclusionPlace = AnyExclusionPlace();
+        _allRules = RuleMask.Where(rules.Count, static _ => true);
     }
 
     public RoleDecision Decide(in MappingInput input, Trace? trace = null)
@@ -107,8 +111,14 @@ internal sealed class FieldDecisions
         try
         {
             Span<sbyte> tested = stackalloc sbyte[_contextPatterns.Length];
-            for (var i = RuleMask.FirstInAll(titleRules, place.Rules, staffGroup.Rules, occupation.Rules, grade.Rules, 0); i >= 0; i = RuleMask.FirstInAll(titleRules, place.Rules, staffGroup.Rules, occupation.Rules, grade.Rules, i + 1))
+            // A rule's place is tested only once every other field has let the rule through (PlaceFacts.RuleHolds).
+            for (var i = RuleMask.FirstInAll(titleRules, _allRules, staffGroup.Rules, occupation.Rules, grade.Rules, 0); i >= 0; i = RuleMask.FirstInAll(titleRules, _allRules, staffGroup.Rules, occupation.Rules, grade.Rules, i + 1))
             {
+                if (!place.RuleHolds(i))
+                {
+                    continue;
+                }
+
                 var pattern = _contextOfRule[i];
                 if (pattern >= 0 && tested[pattern] == 0)
                 {
@@ -194,45 +204,6 @@ internal sealed class FieldDecisions
         return new GradeFacts(grade, RuleMask.Where(_rules.Count, i => _rules[i].GradeHolds(grade)), _rules.Count + _exclusions.Count + 2);
     }
 
-    /// <summary>
-    /// As <see cref="MappingRule.PlaceHolds"/> and <see cref="ScopeExclusion.PlaceHolds"/> decide, with each distinct
-    /// pattern matched at most once (and an exclusion's Unless only when its Place held, as there). After
-    /// <see cref="CompileAfter"/> distinct places the patterns are compiled: worth its start-up cost only to a file
-    /// of many places.
-    /// </summary>
-    private PlaceFacts PlaceOf(string area, string costCentre, Trace? trace)
-    {
-        if (trace is null && Interlocked.Increment(ref _placesDecided) == CompileAfter)
-        {
-            _placePatterns = [.. _placePatterns.Select(Compiled)];
-        }
-
-        var patterns = _placePatterns;
-        var place = PostContext.Place(area, costCentre);
-        var tested = new sbyte[patterns.Length];
-        bool Holds(int pattern)
-        {
-            if (tested[pattern] == 0)
-            {
-                tested[pattern] = patterns[pattern].IsMatch(place) ? (sbyte)1 : (sbyte)-1;
-            }
-
-            return tested[pattern] > 0;
-        }
-
-        var facts = new PlaceFacts(
-            RuleMask.Where(_rules.Count, i => _placeOfRule[i] < 0 || Holds(_placeOfRule[i])),
-            RuleMask.Where(_exclusions.Count, i => (_placeOfExclusion[i] < 0 || Holds(_placeOfExclusion[i])) && (_unlessOfExclusion[i] < 0 || !Holds(_unlessOfExclusion[i]))));
-        if (trace is not null)
-        {
-            trace.PlaceTested = tested;
-        }
-
-        return facts;
-    }
-
-    internal sealed record PlaceFacts(RuleMask Rules, RuleMask Exclusions);
-
     internal sealed record StaffGroupFacts(string Folded, RuleMask Rules, RuleMask Exclusions);
 
     internal sealed record OccupationFacts(string Code, RuleMask Rules);
@@ -289,7 +260,7 @@ internal sealed class FieldDecisions
 
         public bool TitleHeld(int i) => TitleRules!.Contains(i);
 
-        public bool PlaceHeld(int i) => Place!.Rules.Contains(i);
+        public bool PlaceHeld(int i) => Place!.RuleHolds(i);
 
         public bool StaffGroupHeld(int i) => StaffGroup!.Rules.Contains(i);
 

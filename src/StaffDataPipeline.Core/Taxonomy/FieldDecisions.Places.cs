@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+
+namespace StaffDataPipeline.Taxonomy;
+
+/// <summary>
+/// Places (area of work and cost centre) as the rules and exclusions read them. A file whose cost centres hardly
+/// repeat decides a place per row, so a place costs as little as the decision allows: the exclusions' Place patterns
+/// are first scanned for all at once (most places match none of them), and a rule's Place pattern is matched only when
+/// the decision reaches that rule, every other field having let it through.
+/// </summary>
+internal sealed partial class FieldDecisions
+{
+    /// <summary>
+    /// As <see cref="MappingRule.PlaceHolds"/> and <see cref="ScopeExclusion.PlaceHolds"/> decide, with each distinct
+    /// pattern matched at most once (and an exclusion's Unless only when its Place held, as there). After
+    /// <see cref="CompileAfter"/> distinct places the patterns are compiled: worth its start-up cost only to a file
+    /// of many places. With a trace every pattern is matched now, so that `staffdata explain` can show each.
+    /// </summary>
+    private PlaceFacts PlaceOf(string area, string costCentre, Trace? trace)
+    {
+        if (trace is null && Interlocked.Increment(ref _placesDecided) == CompileAfter)
+        {
+            _placePatterns = [.. _placePatterns.Select(Compiled)];
+        }
+
+        var facts = new PlaceFacts(this, PostContext.Place(area, costCentre));
+        if (trace is not null)
+        {
+            facts.MatchAll();
+            trace.PlaceTested = facts.Tested;
+        }
+
+        return facts;
+    }
+
+    /// <summary>
+    /// One pattern that matches a place exactly when the Place pattern of at least one exclusion does; null when the
+    /// patterns cannot be joined (they differ in options, or one refers back to a group, which an alternation renumbers).
+    /// </summary>
+    private Regex? AnyExclusionPlace()
+    {
+        var patterns = _placeOfExclusion.Where(i => i >= 0).Distinct().Select(i => _placePatterns[i]).ToList();
+        if (patterns.Count < 2 || patterns.Any(p => p.Options != patterns[0].Options || Backreference.IsMatch(p.ToString())))
+        {
+            return null;
+        }
+
+        return new Regex(string.Join('|', patterns.Select(p => $"(?:{p})")), patterns[0].Options | RegexOptions.Compiled, patterns[0].MatchTimeout);
+    }
+
+    private static readonly Regex Backreference = new(@"\\([1-9]|k)", RegexOptions.None, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// One place: which exclusions it lets through (decided when it is made), and each Place pattern's result, matched
+    /// when first asked for. A cached place is shared between threads; a result written twice is the same result.
+    /// </summary>
+    internal sealed class PlaceFacts
+    {
+        private readonly FieldDecisions _owner;
+        private readonly string _place;
+        private readonly Regex[] _patterns;
+
+        public PlaceFacts(FieldDecisions owner, string place)
+        {
+            _owner = owner;
+            _place = place;
+            _patterns = owner._placePatterns;
+            Tested = new sbyte[_patterns.Length];
+            if (owner._anyExclusionPlace is { } any && !any.IsMatch(place))
+            {
+                // No exclusion's Place matches: known without matching them one by one.
+                foreach (var pattern in owner._placeOfExclusion)
+                {
+                    if (pattern >= 0)
+                    {
+                        Tested[pattern] = -1;
+                    }
+                }
+            }
+
+            Exclusions = RuleMask.Where(owner._exclusions.Count, ExclusionHolds);
+        }
+
+        /// <summary>The exclusions whose Place holds here and whose Unless does not.</summary>
+        public RuleMask Exclusions { get; }
+
+        /// <summary>Each distinct place pattern: 1 matched, -1 did not, 0 not matched yet.</summary>
+        public sbyte[] Tested { get; }
+
+        public bool RuleHolds(int rule) => _owner._placeOfRule[rule] is var pattern && (pattern < 0 || Holds(pattern));
+
+        /// <summary>Matches every pattern not matched yet (for a trace).</summary>
+        public void MatchAll()
+        {
+            for (var rule = 0; rule < _owner._rules.Count; rule++)
+            {
+                _ = RuleHolds(rule);
+            }
+        }
+
+        private bool ExclusionHolds(int i) =>
+            (_owner._placeOfExclusion[i] < 0 || Holds(_owner._placeOfExclusion[i])) && (_owner._unlessOfExclusion[i] < 0 || !Holds(_owner._unlessOfExclusion[i]));
+
+        private bool Holds(int pattern)
+        {
+            if (Tested[pattern] == 0)
+            {
+                Tested[pattern] = _patterns[pattern].IsMatch(_place) ? (sbyte)1 : (sbyte)-1;
+            }
+
+            return Tested[pattern] > 0;
+        }
+    }
+}

@@ -35,6 +35,7 @@ public static class StaffDataServices
         var loadOptions = new LoadOptions
         {
             RejectThreshold = load.RejectThreshold,
+            Parallelism = load.Parallelism,
             ShrinkThreshold = load.ShrinkThreshold,
             AcceptShrink = load.AcceptShrink,
             Encoding = string.IsNullOrWhiteSpace(load.Encoding) ? null : load.Encoding,

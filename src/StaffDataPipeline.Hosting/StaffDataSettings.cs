@@ -22,6 +22,9 @@ public sealed class LoadSettings
 {
     public double RejectThreshold { get; set; } = 0.05;
 
+    /// <summary>Threads that normalise a CSV's rows at once; 0 means one per core.</summary>
+    public int Parallelism { get; set; }
+
     /// <summary>Hold a file with under this share of the rows it would supersede (SUSPICIOUS_SHRINK); 0 turns the guard off.</summary>
     public double ShrinkThreshold { get; set; } = 0.5;
 

@@ -71,6 +71,9 @@ internal static class ChildLoad
             ["Pseudonymisation:Key"] = Convert.ToBase64String(new byte[32]),
             ["Logging:LogLevel:Default"] = "Warning",
             ["ReferenceData:Path"] = Environment.GetEnvironmentVariable(ReferenceVariable),
+
+            // To compare thread counts on one machine (docs/benchmark.md); unset, the load's default (one per core).
+            ["Load:Parallelism"] = Environment.GetEnvironmentVariable("STAFFDATA_BENCHMARK_PARALLELISM"),
         }).Build();
         await using var services = StaffDataServices.Build(configuration);
         var reports = await services.GetRequiredService<LoadPipeline>().RunAsync(paths, dryRun: false, null, CancellationToken.None);

@@ -10,4 +10,7 @@ public sealed record ExtractionOptions(HeaderAliases Aliases)
     /// into one (and registering code pages) is the adapter's business.
     /// </summary>
     public string? EncodingName { get; init; }
+
+    /// <summary>How many threads may map records at once (<see cref="IExtraction.Map{T}"/>); 1 maps them on the caller's thread.</summary>
+    public int Parallelism { get; init; } = 1;
 }

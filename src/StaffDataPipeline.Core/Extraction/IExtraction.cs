@@ -15,4 +15,12 @@ public interface IExtraction : IDisposable
 
     /// <summary>Streams the rows. The same record instance may be reused between iterations: copy what you keep.</summary>
     IEnumerable<ISourceRecord> Records();
+
+    /// <summary>
+    /// Maps every record and returns the results in the records' order. An extraction may call <paramref name="map"/>
+    /// on several threads at once, each call with a record of its own that is valid only during the call, so the map
+    /// must be thread-safe and keep nothing of the record; an exception it throws reaches the caller after the results
+    /// of the records before it. By default the records are mapped one at a time, on the caller's thread.
+    /// </summary>
+    IEnumerable<T> Map<T>(Func<ISourceRecord, T> map) => Records().Select(map);
 }

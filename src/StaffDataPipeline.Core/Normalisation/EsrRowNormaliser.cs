@@ -9,7 +9,8 @@ namespace StaffDataPipeline.Normalisation;
 /// <summary>
 /// Turns one ESR record into a fact, an exclusion, an out-of-scope count or a quarantined row.
 /// Order matters for data minimisation: rows that are excluded or out of scope are never validated or hashed,
-/// because nothing about them is kept.
+/// because nothing about them is kept. Thread-safe: an extraction may normalise several rows at once
+/// (<see cref="IExtraction.Map{T}"/>), so every cache it reaches is a concurrent one and its one count is atomic.
 /// </summary>
 public sealed class EsrRowNormaliser
 {
@@ -54,8 +55,10 @@ public sealed class EsrRowNormaliser
         _serviceAreas = reference.ServiceAreas;
     }
 
+    private long _rowsWithOnlyLocalIdentifier;
+
     /// <summary>Rows quarantined for want of the national identifier that have an employee number: an empty national column.</summary>
-    public long RowsWithOnlyLocalIdentifier { get; private set; }
+    public long RowsWithOnlyLocalIdentifier => Interlocked.Read(ref _rowsWithOnlyLocalIdentifier);
 
     /// <summary>Whether FTE and hours may have a decimal comma (<see cref="IExtraction.DecimalComma"/>).</summary>
     public bool DecimalComma { get; init; }
@@ -119,7 +122,7 @@ public sealed class EsrRowNormaliser
                 return Reject(r, _identifier, "MISSING_PERSON_ID", "No person identifier.");
             }
 
-            RowsWithOnlyLocalIdentifier++;
+            Interlocked.Increment(ref _rowsWithOnlyLocalIdentifier);
             return Reject(r, _identifier, "MISSING_PERSON_ID", "No national identifier; the file's people are keyed on it, so the employee number is not used in its place (one person would get two keys).");
         }
 

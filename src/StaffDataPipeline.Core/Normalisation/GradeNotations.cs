@@ -15,7 +15,7 @@ public sealed class GradeNotations
     private const int MaxCached = 1_024;
     private readonly EsrField[] _columns;
     private readonly GradeCatalogue _grades;
-    private readonly Dictionary<string, Grade> _parsed = new(StringComparer.Ordinal);
+    private readonly Taxonomy.BoundedCache<string, Grade> _parsed = new(MaxCached);
 
     public GradeNotations(HeaderMatch header, GradeCatalogue grades)
     {
@@ -77,19 +77,5 @@ public sealed class GradeNotations
 
     private bool IsKnown(string text) => Parse(text).Code != Grade.UnknownCode;
 
-    private Grade Parse(string text)
-    {
-        if (_parsed.TryGetValue(text, out var grade))
-        {
-            return grade;
-        }
-
-        grade = _grades.Parse(text);
-        if (_parsed.Count < MaxCached)
-        {
-            _parsed[text] = grade;
-        }
-
-        return grade;
-    }
+    private Grade Parse(string text) => _parsed.GetOrAdd(text, static (t, grades) => grades.Parse(t), _grades);
 }

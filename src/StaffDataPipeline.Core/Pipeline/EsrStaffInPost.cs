@@ -13,7 +13,7 @@ public sealed class EsrStaffInPost : SourceKind<IExtractor, StaffFact>
 {
     public override IBatchSource<StaffFact> Open(SourceFile source, IExtractor format, LoadContext context)
     {
-        var extraction = format.Open(source, new ExtractionOptions(context.Reference.Aliases) { EncodingName = context.Options.EncodingFor(source.FileName) });
+        var extraction = format.Open(source, new ExtractionOptions(context.Reference.Aliases) { EncodingName = context.Options.EncodingFor(source.FileName), Parallelism = context.Options.Threads });
         try
         {
             return new Opened(source, extraction, context);
@@ -67,10 +67,9 @@ public sealed class EsrStaffInPost : SourceKind<IExtractor, StaffFact>
 
         public IEnumerable<SourceRow<StaffFact>> Rows()
         {
-            var normaliser = _normaliser!;
-            foreach (var record in _extraction.Records())
+            // Rows are normalised on as many threads as the extraction runs (see IExtraction.Map), and come back in order.
+            foreach (var outcome in _extraction.Map(_normaliser!.Normalise))
             {
-                var outcome = normaliser.Normalise(record);
                 switch (outcome.Kind)
                 {
                     case RowOutcomeKind.Loaded:

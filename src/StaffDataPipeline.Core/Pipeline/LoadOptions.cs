@@ -15,6 +15,15 @@ public sealed record LoadOptions
     /// <summary>Encodings per source, by file-name pattern ("esr_record_level_*" → "windows-1252"); the first match wins over <see cref="Encoding"/>.</summary>
     public IReadOnlyDictionary<string, string> EncodingBySource { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Threads that read and normalise a CSV's rows at once (the file is still read once, in order, and its rows are
+    /// stored in order); 0, the default, means one per core, and 1 normalises on the load's own thread.
+    /// </summary>
+    public int Parallelism { get; init; }
+
+    /// <summary>The threads <see cref="Parallelism"/> asks for on this machine.</summary>
+    public int Threads => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
+
     /// <summary>Quarantined rows kept in detail per file; beyond this they are counted only.</summary>
     public int MaxRejectionDetails { get; init; } = 100_000;
 
@@ -38,6 +47,11 @@ public sealed record LoadOptions
         if (RejectThreshold is < 0 or > 1 || double.IsNaN(RejectThreshold))
         {
             errors.Add($"Load:RejectThreshold must be between 0 and 1 (a share, 0.05 = 5%); got {RejectThreshold}.");
+        }
+
+        if (Parallelism < 0)
+        {
+            errors.Add($"Load:Parallelism must be 0 (one thread per core) or a number of threads; got {Parallelism}.");
         }
 
         if (MaxRejectionDetails < 0)

@@ -1,15 +1,16 @@
 using CsvHelper;
 using StaffDataPipeline.Extraction;
 using StaffDataPipeline.Headers;
-using StaffDataPipeline.Normalisation;
 
 namespace StaffDataPipeline.Csv.Esr;
 
 /// <summary>
 /// An open ESR CSV: streams records straight off CsvHelper's reader, one reused record object, no row buffering.
-/// The bytes parsed are the bytes hashed: at the end the stream is checked against the hash taken at inspection.
+/// <see cref="Map{T}"/> normalises on several threads (CsvHelper's ParallelEnumerate: the file is still read once, in
+/// order, and the results come back in order). The bytes parsed are the bytes hashed: at the end the stream is checked
+/// against the hash taken at inspection.
 /// </summary>
-internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames, ISourceRecord
+internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames
 {
     private readonly SourceFile _file;
     private readonly CsvReader _reader;
@@ -17,7 +18,6 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames, ISourceRe
     private readonly int[] _columnOfField;
     private readonly int _headerFields;
     private readonly DuplicateColumnCheck _duplicates;
-    private readonly Func<int, string?> _cell;
 
     public EsrCsvExtraction(SourceFile file, CsvReader reader, VerifyingReadStream stream, HeaderMatch header, IReadOnlyList<string> headerNames)
     {
@@ -28,7 +28,6 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames, ISourceRe
         HeaderNames = headerNames;
         _headerFields = headerNames.Count;
         _duplicates = new DuplicateColumnCheck(file.FileName, header);
-        _cell = Cell;
         _columnOfField = header.ColumnByField();
     }
 
@@ -45,89 +44,88 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames, ISourceRe
     /// <summary>What the reader had counted as data records when the header row was found below the title lines.</summary>
     public long RecordsAbove { get; init; }
 
-    /// <summary>As a spreadsheet shows it: the header is row 1, so the first record is row 2.</summary>
-    public long RowNumber { get; private set; }
-
-    public RecordDefect? Defect { get; private set; }
+    /// <summary>How many threads map rows at once in <see cref="Map{T}"/> (<see cref="ExtractionOptions.Parallelism"/>).</summary>
+    public int Parallelism { get; init; } = 1;
 
     public IEnumerable<ISourceRecord> Records()
     {
+        var view = ViewOf(_reader);
         while (true)
         {
+            bool more;
             try
             {
-                if (!_reader.Read())
-                {
-                    break;
-                }
+                more = _reader.Read();
             }
             catch (CsvFormatException ex)
             {
-                throw new FileRejectedException("MALFORMED_CSV", $"{_file.FileName}, row {ex.RecordNumber}: the CSV cannot be parsed (a quoted field is never closed, or a record is impossibly long).");
+                throw Malformed(ex);
             }
 
-            RowNumber = _reader.RowNumber - RecordsAbove + 1 + LinesAbove;
-            Defect = ShapeDefect();
-            if (Defect is null && _duplicates.IsNeeded)
+            if (!more)
             {
-                _duplicates.Check(RowNumber, _cell);
+                break;
             }
 
-            yield return this;
+            yield return view.Current();
         }
 
         _stream.VerifyComplete();
     }
 
-    public string? Field(EsrField field)
+    public IEnumerable<T> Map<T>(Func<ISourceRecord, T> map)
     {
-        var column = _columnOfField[(int)field];
-        return column < 0 ? null : Cell(column);
+        if (Parallelism <= 1)
+        {
+            foreach (var record in Records())
+            {
+                yield return map(record);
+            }
+
+            yield break;
+        }
+
+        // Each worker thread reads through a reader of its own, and gets a view of its own over it.
+        using var views = new ThreadLocal<CsvRecordView?>();
+        using var results = _reader.ParallelEnumerate(
+            reader =>
+            {
+                var view = views.Value;
+                if (view is null || !ReferenceEquals(view.Reader, reader))
+                {
+                    views.Value = view = ViewOf(reader);
+                }
+
+                return map(view.Current());
+            },
+            Parallelism).GetEnumerator();
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = results.MoveNext();
+            }
+            catch (CsvFormatException ex)
+            {
+                throw Malformed(ex);
+            }
+
+            if (!more)
+            {
+                break;
+            }
+
+            yield return results.Current;
+        }
+
+        _stream.VerifyComplete();
     }
 
     public void Dispose() => _reader.Dispose();
 
-    private string? Cell(int column)
-    {
-        if (column >= _reader.FieldCount || _reader.IsEmpty(column))
-        {
-            return null;
-        }
+    private CsvRecordView ViewOf(CsvReader reader) => new(reader, _columnOfField, _headerFields, 1 + LinesAbove - RecordsAbove, _duplicates);
 
-        var value = StoredText.Clean(_reader.GetString(column));
-        if (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])))
-        {
-            value = value.Trim();
-        }
-
-        return value.Length == 0 ? null : value;
-    }
-
-    // Fewer fields, or more that are not blank (Excel pads short rows with commas), means values have shifted.
-    private RecordDefect? ShapeDefect()
-    {
-        var count = _reader.FieldCount;
-        if (count == _headerFields)
-        {
-            return null;
-        }
-
-        if (count > _headerFields)
-        {
-            for (var c = _headerFields; c < count; c++)
-            {
-                if (!_reader.IsEmpty(c) && _reader.GetString(c).Trim().Length > 0)
-                {
-                    return Shifted(count);
-                }
-            }
-
-            return null;
-        }
-
-        return Shifted(count);
-    }
-
-    private RecordDefect Shifted(int count) =>
-        new("FIELD_COUNT", $"The row has {count} fields but the header has {_headerFields}, so its values cannot be matched to columns; the row was not read.");
+    private FileRejectedException Malformed(CsvFormatException ex) =>
+        new("MALFORMED_CSV", $"{_file.FileName}, row {ex.RecordNumber}: the CSV cannot be parsed (a quoted field is never closed, or a record is impossibly long).");
 }

@@ -65,7 +65,7 @@ public sealed class EsrCsvExtractor : IExtractor, IExplainsRefusal
             }
 
             // Where ';', tab or pipe separates fields, a comma in a number can only be Excel's decimal comma.
-            return new EsrCsvExtraction(file, reader, stream, options.Aliases.Match(headerNames), headerNames) { DecimalComma = separator != ',', LinesAbove = linesAbove, RecordsAbove = linesAbove > 0 ? reader.RowNumber : 0 };
+            return new EsrCsvExtraction(file, reader, stream, options.Aliases.Match(headerNames), headerNames) { DecimalComma = separator != ',', LinesAbove = linesAbove, Parallelism = options.Parallelism, RecordsAbove = linesAbove > 0 ? reader.RowNumber : 0 };
         }
         catch (CsvFormatException ex)
         {

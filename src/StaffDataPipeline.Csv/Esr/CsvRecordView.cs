@@ -1,0 +1,104 @@
+using CsvHelper;
+using StaffDataPipeline.Extraction;
+using StaffDataPipeline.Headers;
+using StaffDataPipeline.Normalisation;
+
+namespace StaffDataPipeline.Csv.Esr;
+
+/// <summary>
+/// The current record of one CsvHelper reader, as the normaliser reads it: fields by meaning, the row number a
+/// spreadsheet shows, and whether the row can be read field by field at all. One view per reader: the extraction's own
+/// reader when rows are read one at a time, or each parallel worker's reader (<see cref="EsrCsvExtraction.Map{T}"/>).
+/// </summary>
+internal sealed class CsvRecordView : ISourceRecord
+{
+    private readonly int[] _columnOfField;
+    private readonly int _headerFields;
+    private readonly long _rowOffset;
+    private readonly DuplicateColumnCheck _duplicates;
+    private readonly Func<int, string?> _cell;
+
+    /// <param name="rowOffset">What turns the reader's record number into the row a spreadsheet shows (the header and any title lines above it).</param>
+    public CsvRecordView(CsvReader reader, int[] columnOfField, int headerFields, long rowOffset, DuplicateColumnCheck duplicates)
+    {
+        Reader = reader;
+        _columnOfField = columnOfField;
+        _headerFields = headerFields;
+        _rowOffset = rowOffset;
+        _duplicates = duplicates;
+        _cell = Cell;
+    }
+
+    public CsvReader Reader { get; }
+
+    /// <summary>As a spreadsheet shows it: the header is row 1, so the first record is row 2.</summary>
+    public long RowNumber { get; private set; }
+
+    public RecordDefect? Defect { get; private set; }
+
+    /// <summary>
+    /// Takes in the reader's current record: its row number and shape, and the check that columns meaning one field agree
+    /// (which refuses the file, <see cref="FileRejectedException"/>, at the first row where they do not).
+    /// </summary>
+    public CsvRecordView Current()
+    {
+        RowNumber = Reader.RowNumber + _rowOffset;
+        Defect = ShapeDefect();
+        if (Defect is null && _duplicates.IsNeeded)
+        {
+            _duplicates.Check(RowNumber, _cell);
+        }
+
+        return this;
+    }
+
+    public string? Field(EsrField field)
+    {
+        var column = _columnOfField[(int)field];
+        return column < 0 ? null : Cell(column);
+    }
+
+    private string? Cell(int column)
+    {
+        if (column >= Reader.FieldCount || Reader.IsEmpty(column))
+        {
+            return null;
+        }
+
+        var value = StoredText.Clean(Reader.GetString(column));
+        if (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])))
+        {
+            value = value.Trim();
+        }
+
+        return value.Length == 0 ? null : value;
+    }
+
+    // Fewer fields, or more that are not blank (Excel pads short rows with commas), means values have shifted.
+    private RecordDefect? ShapeDefect()
+    {
+        var count = Reader.FieldCount;
+        if (count == _headerFields)
+        {
+            return null;
+        }
+
+        if (count > _headerFields)
+        {
+            for (var c = _headerFields; c < count; c++)
+            {
+                if (!Reader.IsEmpty(c) && Reader.GetString(c).Trim().Length > 0)
+                {
+                    return Shifted(count);
+                }
+            }
+
+            return null;
+        }
+
+        return Shifted(count);
+    }
+
+    private RecordDefect Shifted(int count) =>
+        new("FIELD_COUNT", $"The row has {count} fields but the header has {_headerFields}, so its values cannot be matched to columns; the row was not read.");
+}

@@ -73,6 +73,10 @@ public sealed class EsrRowNormaliser
         return header.Present(EsrField.PersonId) is [var first, ..] ? first : EsrField.PersonId;
     }
 
+    // The methods a row passes through are compiled optimised at their first call (AggressiveOptimization, here and in
+    // the mapper, the caches and the CSV record view): tiered compilation ran them unoptimised for much of a national
+    // load while its background compiler waited for start-up to settle (docs/benchmark.md).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public RowOutcome Normalise(ISourceRecord r)
     {
         // A row that cannot be read field by field is quarantined before anything reads a field: its values may sit
@@ -98,6 +102,7 @@ public sealed class EsrRowNormaliser
     }
 
     /// <summary>The post's descriptors as an ESR record holds them: what the role mapper reads, nothing about the person.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static MappingInput MappingInputOf(ISourceRecord r, GradeNotations grades)
     {
         ArgumentNullException.ThrowIfNull(r);
@@ -112,6 +117,7 @@ public sealed class EsrRowNormaliser
             grades.TextOf(r));
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private RowOutcome Validate(ISourceRecord r, in MappingInput input, RoleDecision decision)
     {
         var personId = r.Field(_identifier);

@@ -25,6 +25,7 @@ public sealed class GradeNotations
     }
 
     /// <summary>The grade text the mapper reads: the first notation that resolves, else the first one given, else null.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public string? TextOf(ISourceRecord r)
     {
         ArgumentNullException.ThrowIfNull(r);

@@ -12,6 +12,7 @@ public static class StoredText
     private static readonly SearchValues<char> Controls = SearchValues.Create(
         Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c).ToArray());
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static string Clean(string value)
     {
         ArgumentNullException.ThrowIfNull(value);

@@ -21,6 +21,7 @@ internal sealed class DirectMappedCache<TKey, TValue>
         _doorkeeper = new Doorkeeper(slotBits + 4);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public TValue GetOrAdd<TArg>(in TKey key, Func<TKey, TArg, TValue> create, TArg argument)
     {
         var hash = key.GetHashCode();

@@ -70,6 +70,7 @@ internal sealed partial class FieldDecisions
         _allRules = RuleMask.Where(rules.Count, static _ => true);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public RoleDecision Decide(in MappingInput input, Trace? trace = null)
     {
         var title = Normalised(input.PositionTitle);
@@ -174,6 +175,7 @@ internal sealed partial class FieldDecisions
         return ([.. distinct], indexes);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private string Normalised(string? text) =>
         string.IsNullOrEmpty(text) ? string.Empty : _normalised.GetOrAdd(text, static (raw, titles) => titles.Normalise(raw), _titles);
 

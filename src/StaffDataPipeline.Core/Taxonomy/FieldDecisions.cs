@@ -24,7 +24,8 @@ internal sealed partial class FieldDecisions
     private readonly GradeCatalogue _grades;
     private readonly Regex[] _contextPatterns;
     private readonly int[] _contextOfRule;
-    private readonly Regex[] _titlePatterns;
+    private Regex[] _titlePatterns;
+    private int _titlesDecided;
     private readonly int[] _titleOfRule;
     private const int CompileAfter = 1_000;
     private readonly BoundedCache<string, string> _normalised = new(FieldCacheLimit);
@@ -181,7 +182,19 @@ internal sealed partial class FieldDecisions
 
     private RuleMask RulesByTitle(string effectiveTitle)
     {
-        var matches = _titlePatterns.Select(pattern => pattern.IsMatch(effectiveTitle)).ToArray();
+        // As with places: compiled once a file has shown many titles (titles with wards and sites hardly repeat).
+        if (Interlocked.Increment(ref _titlesDecided) == CompileAfter)
+        {
+            _titlePatterns = [.. _titlePatterns.Select(Compiled)];
+        }
+
+        var patterns = _titlePatterns;
+        var matches = new bool[patterns.Length];
+        for (var p = 0; p < patterns.Length; p++)
+        {
+            matches[p] = patterns[p].IsMatch(effectiveTitle);
+        }
+
         return RuleMask.Where(_rules.Count, i => _titleOfRule[i] < 0 || matches[_titleOfRule[i]]);
     }
 

@@ -3,7 +3,7 @@ using StaffDataPipeline.Benchmark;
 using StaffDataPipeline.SampleGenerator;
 
 // Load benchmark: not a test. Prints its figures; README quotes them.
-//   dotnet run -c Release --project tests/StaffDataPipeline.Benchmark -- [rows=1500000] [--profile] [--no-surveys] [--only trust-all-in-scope]
+//   dotnet run -c Release --project tests/StaffDataPipeline.Benchmark -- [rows=1500000] [--runs 3] [--profile] [--no-surveys] [--only trust-all-in-scope]
 //   dotnet run -c Release --project tests/StaffDataPipeline.Benchmark -- --history [months=60] [people=20000] [organisations=200]
 //   dotnet run -c Release --project tests/StaffDataPipeline.Benchmark -- --plan [runs=1000]   (the plan model alone)
 // For each ESR case it generates a national-scale extract, times sqlite3's own `.import` of the same file into one table
@@ -38,7 +38,10 @@ if (args.Length >= 1 && args[0] == "--history")
     return 0;
 }
 
-var rows = args.Where((a, i) => i == 0 || args[i - 1] != "--only").FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 1_500_000;
+var rows = args.Where((a, i) => i == 0 || args[i - 1] is not ("--only" or "--runs")).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 1_500_000;
+
+// --runs N runs every case N times in turn (each run a row of the table) and ends with the range of each figure over the runs.
+var runs = args.SkipWhile(a => a != "--runs").Skip(1).FirstOrDefault() is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 1;
 var profile = args.Contains("--profile");
 var surveys = !args.Contains("--no-surveys");
 var work = Path.Combine(Path.GetTempPath(), "staffdata-benchmark");
@@ -76,13 +79,36 @@ if (only is not null)
     cases = cases.Where(c => c.File == only).ToArray();
 }
 
-foreach (var (name, prefix, options) in cases)
+var measured = new List<(string Name, double Ratio, double SmallRatio, double Seconds, double Refresh, double Peak, double SmallPeak)>();
+for (var run = 1; run <= runs; run++)
 {
-    // The same case at a tenth of the rows first: memory must stay flat as the file grows, and the ratio with it.
-    var (smallImport, smallLoad) = Run(prefix, options with { Rows = small });
-    var (import, load) = Run(prefix, options);
-    var file = FileOf(prefix, options);
-    Console.WriteLine($"| {name} | {options.Rows:N0} | {new FileInfo(file).Length / 1e6:N0} | {import?.ToString("N1", CultureInfo.InvariantCulture) ?? "—"} | {load.Seconds:N1} | {load.RefreshSeconds:N2} | {options.Rows / load.Seconds:N0} | {Ratio(import, load.Seconds)} | {load.PeakMb:N0} | {smallLoad.PeakMb:N0} | {Ratio(smallImport, smallLoad.Seconds)} | {load.Stored:N0} |");
+    foreach (var (name, prefix, options) in cases)
+    {
+        // The same case at a tenth of the rows first: memory must stay flat as the file grows, and the ratio with it.
+        var (smallImport, smallLoad) = Run(prefix, options with { Rows = small });
+        var (import, load) = Run(prefix, options);
+        var file = FileOf(prefix, options);
+        var label = runs > 1 ? $"{name} (run {run})" : name;
+        Console.WriteLine($"| {label} | {options.Rows:N0} | {new FileInfo(file).Length / 1e6:N0} | {import?.ToString("N1", CultureInfo.InvariantCulture) ?? "—"} | {load.Seconds:N1} | {load.RefreshSeconds:N2} | {options.Rows / load.Seconds:N0} | {Ratio(import, load.Seconds)} | {load.PeakMb:N0} | {smallLoad.PeakMb:N0} | {Ratio(smallImport, smallLoad.Seconds)} | {load.Stored:N0} |");
+        if (import is { } i && smallImport is { } si)
+        {
+            measured.Add((name, load.Seconds / i, smallLoad.Seconds / si, load.Seconds, load.RefreshSeconds, load.PeakMb, smallLoad.PeakMb));
+        }
+    }
+}
+
+if (runs > 1 && measured.Count > 0)
+{
+    string Range(IEnumerable<double> values, string format) => values.Min().ToString(format, CultureInfo.InvariantCulture) is var low && values.Max().ToString(format, CultureInfo.InvariantCulture) is var high && low != high ? $"{low}–{high}" : low;
+    Console.WriteLine();
+    Console.WriteLine($"Over {runs} runs (each run every case in turn):");
+    Console.WriteLine();
+    Console.WriteLine($"| case | load ÷ .import | load ÷ .import at {small:N0} rows | staffdata load s | of which derived refresh s | peak RSS MB | peak RSS MB at {small:N0} rows |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+    foreach (var group in measured.GroupBy(m => m.Name))
+    {
+        Console.WriteLine($"| {group.Key} | {Range(group.Select(m => m.Ratio), "N2")} | {Range(group.Select(m => m.SmallRatio), "N2")} | {Range(group.Select(m => m.Seconds), "N1")} | {Range(group.Select(m => m.Refresh), "N2")} | {Range(group.Select(m => m.Peak), "N0")} | {Range(group.Select(m => m.SmallPeak), "N0")} |");
+    }
 }
 
 SqlServerLoads.Run(cases.Select(c => (c.Name, FileOf(c.File, c.Options))).ToList());

@@ -49,10 +49,11 @@ internal sealed class Doorkeeper
         return false;
     }
 
-    /// <summary>Sets the bit; true when it was already set.</summary>
+    /// <summary>Sets the bit; true when it was already set. A bit already set is only read: no atomic write for a repeat.</summary>
     private bool Set(int bucket)
     {
         var bit = 1L << (bucket % WordBits);
-        return (Interlocked.Or(ref _words[bucket / WordBits], bit) & bit) != 0;
+        ref var word = ref _words[bucket / WordBits];
+        return (Volatile.Read(ref word) & bit) != 0 || (Interlocked.Or(ref word, bit) & bit) != 0;
     }
 }

@@ -35,7 +35,7 @@ public sealed class TitleNormaliser
     public string Normalise(string? title, List<string>? expansions)
     {
         var folded = TitleText.Fold(title);
-        if (folded.Length == 0 || _entries.Count == 0)
+        if (folded.Length == 0 || _entries.Count == 0 || !AnyWordListed(folded))
         {
             return folded;
         }
@@ -74,5 +74,25 @@ public sealed class TitleNormaliser
         }
 
         return changed ? string.Join(' ', output) : folded;
+    }
+
+    /// <summary>
+    /// Whether any word of the folded text is an entry or starts one: most places and many titles have none, and are
+    /// then returned as folded without splitting them into words.
+    /// </summary>
+    private bool AnyWordListed(string folded)
+    {
+        var entries = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        var starts = _phraseStarts.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var range in folded.AsSpan().Split(' '))
+        {
+            var word = folded.AsSpan(range);
+            if (entries.ContainsKey(word) || starts.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace StaffDataPipeline.Taxonomy;
 
 /// <summary>Folds free text (titles, areas of work, grades) to lower-case words separated by single spaces.</summary>
@@ -12,13 +10,15 @@ public static class TitleText
             return string.Empty;
         }
 
-        var sb = new StringBuilder(text.Length);
+        // Folded text is never longer than the text: written into a stack buffer (a title or a cost centre fits), then one string.
+        var buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
         var space = true;
         foreach (var c in text)
         {
             if (char.IsLetterOrDigit(c))
             {
-                sb.Append(char.ToLowerInvariant(c));
+                buffer[length++] = char.ToLowerInvariant(c);
                 space = false;
             }
             else if (c is '\'' or '\u2019')
@@ -27,16 +27,16 @@ public static class TitleText
             }
             else if (!space)
             {
-                sb.Append(' ');
+                buffer[length++] = ' ';
                 space = true;
             }
         }
 
-        if (sb.Length > 0 && sb[^1] == ' ')
+        if (length > 0 && buffer[length - 1] == ' ')
         {
-            sb.Length--;
+            length--;
         }
 
-        return sb.ToString();
+        return length == text.Length && buffer[..length].SequenceEqual(text) ? text : new string(buffer[..length]);
     }
 }

@@ -16,6 +16,7 @@ internal sealed partial class FieldDecisions
     /// <see cref="CompileAfter"/> distinct places the patterns are compiled: worth its start-up cost only to a file
     /// of many places. With a trace every pattern is matched now, so that `staffdata explain` can show each.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private PlaceFacts PlaceOf(string area, string costCentre, Trace? trace)
     {
         if (trace is null && Interlocked.Increment(ref _placesDecided) == CompileAfter)
@@ -60,6 +61,7 @@ internal sealed partial class FieldDecisions
         private readonly string _place;
         private readonly Regex[] _patterns;
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public PlaceFacts(FieldDecisions owner, string place)
         {
             _owner = owner;
@@ -87,6 +89,7 @@ internal sealed partial class FieldDecisions
         /// <summary>Each distinct place pattern: 1 matched, -1 did not, 0 not matched yet.</summary>
         public sbyte[] Tested { get; }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public bool RuleHolds(int rule) => _owner._placeOfRule[rule] is var pattern && (pattern < 0 || Holds(pattern));
 
         /// <summary>Matches every pattern not matched yet (for a trace).</summary>
@@ -98,9 +101,11 @@ internal sealed partial class FieldDecisions
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private bool ExclusionHolds(int i) =>
             (_owner._placeOfExclusion[i] < 0 || Holds(_owner._placeOfExclusion[i])) && (_owner._unlessOfExclusion[i] < 0 || !Holds(_owner._unlessOfExclusion[i]));
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private bool Holds(int pattern)
         {
             if (Tested[pattern] == 0)

@@ -50,41 +50,21 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames
     public IEnumerable<ISourceRecord> Records()
     {
         var view = ViewOf(_reader);
-        while (true)
-        {
-            bool more;
-            try
-            {
-                more = _reader.Read();
-            }
-            catch (CsvFormatException ex)
-            {
-                throw Malformed(ex);
-            }
-
-            if (!more)
-            {
-                break;
-            }
-
-            yield return view.Current();
-        }
-
-        _stream.VerifyComplete();
+        return Guarded(_reader.Read, view.Current);
     }
 
     public IEnumerable<T> Map<T>(Func<ISourceRecord, T> map)
     {
         if (Parallelism <= 1)
         {
-            foreach (var record in Records())
-            {
-                yield return map(record);
-            }
-
-            yield break;
+            return Records().Select(map);
         }
 
+        return MapInParallel(map);
+    }
+
+    private IEnumerable<T> MapInParallel<T>(Func<ISourceRecord, T> map)
+    {
         // Each worker thread reads through a reader of its own, and gets a view of its own over it.
         using var views = new ThreadLocal<CsvRecordView?>();
         using var results = _reader.ParallelEnumerate(
@@ -99,16 +79,25 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames
                 return map(view.Current());
             },
             Parallelism).GetEnumerator();
+        foreach (var result in Guarded(results.MoveNext, () => results.Current))
+        {
+            yield return result;
+        }
+    }
+
+    /// <summary>The items until <paramref name="moveNext"/> says there are no more; a CSV that cannot be parsed is refused where it breaks, and a file that is read to its end is checked against its hash.</summary>
+    private IEnumerable<T> Guarded<T>(Func<bool> moveNext, Func<T> current)
+    {
         while (true)
         {
             bool more;
             try
             {
-                more = results.MoveNext();
+                more = moveNext();
             }
             catch (CsvFormatException ex)
             {
-                throw Malformed(ex);
+                throw new FileRejectedException("MALFORMED_CSV", $"{_file.FileName}, row {ex.RecordNumber}: the CSV cannot be parsed (a quoted field is never closed, or a record is impossibly long).");
             }
 
             if (!more)
@@ -116,7 +105,7 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames
                 break;
             }
 
-            yield return results.Current;
+            yield return current();
         }
 
         _stream.VerifyComplete();
@@ -125,7 +114,4 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames
     public void Dispose() => _reader.Dispose();
 
     private CsvRecordView ViewOf(CsvReader reader) => new(reader, _columnOfField, _headerFields, 1 + LinesAbove - RecordsAbove, _duplicates);
-
-    private FileRejectedException Malformed(CsvFormatException ex) =>
-        new("MALFORMED_CSV", $"{_file.FileName}, row {ex.RecordNumber}: the CSV cannot be parsed (a quoted field is never closed, or a record is impossibly long).");
 }

@@ -85,19 +85,24 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IStaffInPostBatchWri
     public Task<IReadOnlyList<long>> RemoveDuplicateAssignmentsAsync(CancellationToken cancellationToken)
     {
         _writer.Drain();
-        // The index on (batch, month, organisation, assignment) makes this one ordered scan of the batch, whatever its size.
+
+        // Every fact after the first of its assignment in a month and organisation. ix_fact_staff_in_post_batch_month_org
+        // (sql/sqlite/0016) gives the batch a month and organisation at a time, and each is sorted by assignment on its
+        // own: one pass, in memory SQLite bounds, whatever the file's size.
         const string Later = """
-            SELECT fact_id FROM fact_staff_in_post WHERE batch_id = @batch
-            EXCEPT
-            SELECT MIN(fact_id) FROM fact_staff_in_post WHERE batch_id = @batch GROUP BY snapshot_date_key, organisation_id, assignment_key
+            SELECT fact_id, source_row FROM (
+                SELECT fact_id, source_row,
+                       ROW_NUMBER() OVER (PARTITION BY snapshot_date_key, organisation_id, assignment_key ORDER BY fact_id) AS occurrence
+                FROM fact_staff_in_post WHERE batch_id = @batch)
+            WHERE occurrence > 1
             """;
-        var rows = Connection.Query<long>($"SELECT source_row FROM fact_staff_in_post WHERE fact_id IN ({Later}) ORDER BY source_row", new { batch = BatchId }, Transaction).ToList();
-        if (rows.Count > 0)
+        var later = Connection.Query<(long FactId, long SourceRow)>(Later, new { batch = BatchId }, Transaction).ToList();
+        if (later.Count > 0)
         {
-            Connection.Execute($"DELETE FROM fact_staff_in_post WHERE fact_id IN ({Later})", new { batch = BatchId }, Transaction);
+            Connection.Execute("DELETE FROM fact_staff_in_post WHERE fact_id = @FactId", later.Select(l => new { l.FactId }), Transaction);
         }
 
-        return Task.FromResult<IReadOnlyList<long>>(rows);
+        return Task.FromResult<IReadOnlyList<long>>([.. later.Select(l => l.SourceRow).Order()]);
     }
 
     // The months either side of this batch's, per organisation, loaded under the other kind of identifier.

@@ -31,12 +31,18 @@ internal static class SqliteDerivedTables
         FROM (
             SELECT f.organisation_id, f.snapshot_date_key, f.person_id, f.role_id,
                    CASE WHEN b.person_identifier = 'national' THEN 1 ELSE 0 END AS national_identifier,
-                   ROW_NUMBER() OVER (PARTITION BY f.organisation_id, f.snapshot_date_key, f.person_id
-                                      ORDER BY COALESCE(f.is_primary, 0) DESC, f.fte DESC, f.role_id) AS rank_in_person,
-                   SUM(f.fte) OVER (PARTITION BY f.organisation_id, f.snapshot_date_key, f.person_id) AS person_fte
+                   ROW_NUMBER() OVER person AS rank_in_person,
+                   SUM(f.fte) OVER person AS person_fte
             FROM temp.derived_touched t
             CROSS JOIN fact_staff_in_post f ON f.organisation_id = t.organisation_id AND f.snapshot_date_key = t.snapshot_date_key
-            JOIN load_batch b ON b.batch_id = f.batch_id) AS ranked
+            JOIN load_batch b ON b.batch_id = f.batch_id
+            -- One window for both (SQLite sorts once per distinct window, frame included; ROW_NUMBER ignores the frame),
+            -- partitioned month and person first: the rows come out in the order of ix_derived_person_month_month_person,
+            -- which they are appended to, while the primary key takes them at one place per organisation. Partitioned by
+            -- organisation first, every organisation swept the whole month index again.
+            WINDOW person AS (PARTITION BY f.snapshot_date_key, f.person_id, f.organisation_id
+                              ORDER BY COALESCE(f.is_primary, 0) DESC, f.fte DESC, f.role_id
+                              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) AS ranked
         WHERE rank_in_person = 1;
         """,
         """

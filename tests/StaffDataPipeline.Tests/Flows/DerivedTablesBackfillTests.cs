@@ -27,11 +27,15 @@ public sealed class DerivedTablesBackfillTests : IDisposable
     }
 
     [Fact]
-    public void The_backfill_runs_the_refresh_statements_verbatim()
+    public void The_backfill_runs_the_refresh_statements_verbatim_but_the_person_months_rewritten_since()
     {
         var migration = File.ReadAllText(Path.Combine(Repository.Root, "sql", "sqlite", "0012_derived_flows.sql")).ReplaceLineEndings("\n");
 
-        Assert.All(SqliteDerivedTables.Statements, s => Assert.Contains(s.ReplaceLineEndings("\n"), migration, StringComparison.Ordinal));
+        // The person months were rewritten after 0012 to sort once where they sorted twice (issue 25); the next test
+        // holds the backfill's text and the refresh's to the same rows.
+        var rewritten = Assert.Single(SqliteDerivedTables.Statements, s => s.Contains("WINDOW person AS", StringComparison.Ordinal));
+        Assert.Contains("INSERT INTO derived_person_month", rewritten, StringComparison.Ordinal);
+        Assert.All(SqliteDerivedTables.Statements.Where(s => s != rewritten), s => Assert.Contains(s.ReplaceLineEndings("\n"), migration, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -23,6 +23,13 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IStaffInPostBatchWri
     private readonly RawStatement _insertFact;
     private readonly BackgroundWriter<StaffFact> _writer;
 
+    // People and posts go into indexes keyed on hashes, in no order: once a batch has stored this many rows, a larger
+    // page cache spares re-reading their pages. A national extract stores a few per cent of its rows and never needs it.
+    private const int StoredBeforeLargeCache = 50_000;
+    private const int SmallCacheKb = 2_048;
+    private const int LargeCacheKb = 8_192;
+    private long _stored;
+
     public SqliteBatchWriter(SqliteConnection connection, long batchId, BatchStart start, int ruleCount, TimeProvider time, SqliteBusyRetry retry)
         : base(connection, batchId, start, ruleCount, time, retry)
     {
@@ -31,9 +38,8 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IStaffInPostBatchWri
         _dates = connection.Query<int>("SELECT date_key FROM dim_date", transaction: Transaction).ToHashSet();
         _serviceAreas = connection.Query<(string, long)>("SELECT service_area_code, service_area_id FROM dim_service_area", transaction: Transaction).ToDictionary(r => r.Item1, r => r.Item2, StringComparer.Ordinal);
 
-        // Facts, people and posts go into indexes keyed on hashes and descriptors, in no order: a page cache that holds
-        // a large batch's index pages spares re-reading them (SQLite's default is 2 MB).
-        connection.Execute("PRAGMA cache_size = -8192", transaction: Transaction);
+        // SQLite's default page cache (2 MB) until the batch has stored many rows; see Write.
+        connection.Execute($"PRAGMA cache_size = -{SmallCacheKb}", transaction: Transaction);
         _people = new SqlitePeople(connection);
         _positions = new SqlitePositions(connection);
 
@@ -59,6 +65,11 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IStaffInPostBatchWri
     /// <summary>On the writer's thread (BackgroundWriter), in the order the rows were added.</summary>
     private void Write(StaffFact fact)
     {
+        if (++_stored == StoredBeforeLargeCache)
+        {
+            Connection.Execute($"PRAGMA cache_size = -{LargeCacheKb}", transaction: Transaction);
+        }
+
         var date = DateKey(fact.SnapshotDate);
         var organisation = OrganisationId(fact.Organisation);
         _pairs.Add((organisation, date));

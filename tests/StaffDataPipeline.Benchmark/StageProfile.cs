@@ -17,7 +17,8 @@ namespace StaffDataPipeline.Benchmark;
 /// Where a load's time goes, stage by stage. Each pass over the file adds one stage to the last (read; + parse;
 /// + map; + validate and pseudonymise, as a dry run), so a stage's time is the difference between two passes; the
 /// write and commit stages are timed inside a real load through a decorated warehouse. Runs in one process after a
-/// warm-up pass, so the figures are steady-state costs; the end-to-end figure of a fresh process is measured apart.
+/// warm-up pass, so the figures are steady-state costs, on one thread; the end-to-end figure of a fresh process, which
+/// normalises on several, is measured apart.
 /// </summary>
 internal static class StageProfile
 {
@@ -64,6 +65,9 @@ internal static class StageProfile
         ["Warehouse:SqlitePath"] = db,
         ["Pseudonymisation:Key"] = Convert.ToBase64String(new byte[32]),
         ["Logging:LogLevel:Default"] = "Warning",
+
+        // Stages are differences between passes, so every pass runs on one thread (a load runs them on several).
+        ["Load:Parallelism"] = "1",
     }).Build();
 
     private static long Pass(SourceFile source, ExtractorRegistry extractors, ReferenceDataSet reference, bool map)

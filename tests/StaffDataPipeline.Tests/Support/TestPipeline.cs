@@ -36,4 +36,14 @@ internal static class TestPipeline
             time ?? new FixedTimeProvider(new DateTimeOffset(2024, 11, 15, 9, 0, 0, TimeSpan.Zero)),
             NullLogger<LoadPipeline>.Instance);
     }
+
+    /// <summary>Loads each file in turn, one run each, into the SQLite warehouse at <paramref name="path"/>.</summary>
+    public static async Task LoadEachAsync(string path, IEnumerable<string> files)
+    {
+        var pipeline = Create(new Sqlite.SqliteWarehouse(path, Reference.Data, NullLogger<Sqlite.SqliteWarehouse>.Instance));
+        foreach (var file in files)
+        {
+            await pipeline.RunAsync([file], dryRun: false, null, CancellationToken.None);
+        }
+    }
 }

@@ -92,14 +92,10 @@ public sealed class FactBatchIndexTests : IDisposable
         return path;
     }
 
-    private static async Task LoadAsync(string path, string[] files)
+    private static Task LoadAsync(string path, string[] files)
     {
         Assert.NotEmpty(files);
-        var pipeline = TestPipeline.Create(new SqliteWarehouse(path, Reference.Data, NullLogger<SqliteWarehouse>.Instance));
-        foreach (var file in files)
-        {
-            await pipeline.RunAsync([file], dryRun: false, null, CancellationToken.None);
-        }
+        return TestPipeline.LoadEachAsync(path, files);
     }
 
     private static SqliteConnection Open(string path) => new($"Data Source={path};Pooling=False");

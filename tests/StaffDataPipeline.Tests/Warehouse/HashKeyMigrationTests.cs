@@ -83,14 +83,7 @@ public sealed class HashKeyMigrationTests : IDisposable
         Assert.NotEqual(PostHash.Of("ab", "c", "", "", "", "", ""), PostHash.Of("a", "bc", "", "", "", "", ""));
     }
 
-    private static async Task LoadAsync(string path, string[] files)
-    {
-        var pipeline = TestPipeline.Create(new SqliteWarehouse(path, Reference.Data, NullLogger<SqliteWarehouse>.Instance));
-        foreach (var file in files)
-        {
-            await pipeline.RunAsync([file], dryRun: false, null, CancellationToken.None);
-        }
-    }
+    private static Task LoadAsync(string path, string[] files) => TestPipeline.LoadEachAsync(path, files);
 
     private static SqliteConnection Open(string path) => new($"Data Source={path};Pooling=False");
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StaffDataPipeline.Extraction;
 using StaffDataPipeline.Headers;
 using StaffDataPipeline.Organisations;
@@ -76,7 +77,7 @@ public sealed class EsrRowNormaliser
     // The methods a row passes through are compiled optimised at their first call (AggressiveOptimization, here and in
     // the mapper, the caches and the CSV record view): tiered compilation ran them unoptimised for much of a national
     // load while its background compiler waited for start-up to settle (docs/benchmark.md).
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public RowOutcome Normalise(ISourceRecord r)
     {
         // A row that cannot be read field by field is quarantined before anything reads a field: its values may sit
@@ -102,7 +103,7 @@ public sealed class EsrRowNormaliser
     }
 
     /// <summary>The post's descriptors as an ESR record holds them: what the role mapper reads, nothing about the person.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static MappingInput MappingInputOf(ISourceRecord r, GradeNotations grades)
     {
         ArgumentNullException.ThrowIfNull(r);
@@ -117,7 +118,7 @@ public sealed class EsrRowNormaliser
             grades.TextOf(r));
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private RowOutcome Validate(ISourceRecord r, in MappingInput input, RoleDecision decision)
     {
         var personId = r.Field(_identifier);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StaffDataPipeline.Extraction;
 using StaffDataPipeline.Grades;
 using StaffDataPipeline.Headers;
@@ -25,7 +26,7 @@ public sealed class GradeNotations
     }
 
     /// <summary>The grade text the mapper reads: the first notation that resolves, else the first one given, else null.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? TextOf(ISourceRecord r)
     {
         ArgumentNullException.ThrowIfNull(r);

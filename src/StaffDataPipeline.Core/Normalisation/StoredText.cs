@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace StaffDataPipeline.Normalisation;
 
@@ -12,7 +13,7 @@ public static class StoredText
     private static readonly SearchValues<char> Controls = SearchValues.Create(
         Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c).ToArray());
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Clean(string value)
     {
         ArgumentNullException.ThrowIfNull(value);

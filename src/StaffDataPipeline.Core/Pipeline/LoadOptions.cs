@@ -21,8 +21,8 @@ public sealed record LoadOptions
     /// </summary>
     public int Parallelism { get; init; }
 
-    /// <summary>The threads <see cref="Parallelism"/> asks for on this machine.</summary>
-    public int Threads => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
+    /// <summary>The threads <see cref="Parallelism"/> asks for on this machine: never more than its cores, since more only add buffers.</summary>
+    public int Threads => Math.Min(Parallelism > 0 ? Parallelism : Environment.ProcessorCount, Environment.ProcessorCount);
 
     /// <summary>Quarantined rows kept in detail per file; beyond this they are counted only.</summary>
     public int MaxRejectionDetails { get; init; } = 100_000;

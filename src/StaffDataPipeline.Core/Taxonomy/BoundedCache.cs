@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace StaffDataPipeline.Taxonomy;
 
@@ -21,7 +22,7 @@ internal sealed class BoundedCache<TKey, TValue>
         _doorkeeper = new Doorkeeper(Math.Clamp(32 - System.Numerics.BitOperations.LeadingZeroCount((uint)limit * 8), 8, 21));
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TValue GetOrAdd<TArg>(TKey key, Func<TKey, TArg, TValue> create, TArg argument)
     {
         if (_entries.TryGetValue(key, out var value))

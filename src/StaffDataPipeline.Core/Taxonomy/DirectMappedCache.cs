@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
+
 namespace StaffDataPipeline.Taxonomy;
 
 /// <summary>
 /// A fixed-size memo in which each key has one slot (chosen by its hash) and a newer key simply takes the slot: no
-/// locks, no growth, no clearing, and a miss costs one small allocation (none for a key seen once: <see cref="Doorkeeper"/>). Right for a cache in front of a computation
+/// locks, no growth, no clearing, and a miss costs one small allocation (none for a key seen once: <see cref="Doorkeeper"/>).
+/// Right for a cache in front of a computation
 /// that is already cheap, where a concurrent dictionary's insert would cost as much as the computation. Thread-safe
 /// because a slot holds an immutable entry that is swapped whole.
 /// </summary>
@@ -21,7 +24,7 @@ internal sealed class DirectMappedCache<TKey, TValue>
         _doorkeeper = new Doorkeeper(slotBits + 4);
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TValue GetOrAdd<TArg>(in TKey key, Func<TKey, TArg, TValue> create, TArg argument)
     {
         var hash = key.GetHashCode();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace StaffDataPipeline.Taxonomy;
@@ -16,12 +17,13 @@ internal sealed partial class FieldDecisions
     /// <see cref="CompileAfter"/> distinct places the patterns are compiled: worth its start-up cost only to a file
     /// of many places. With a trace every pattern is matched now, so that `staffdata explain` can show each.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private PlaceFacts PlaceOf(string area, string costCentre, Trace? trace)
     {
         if (trace is null && Interlocked.Increment(ref _placesDecided) == CompileAfter)
         {
             _placePatterns = [.. _placePatterns.Select(Compiled)];
+            _anyExclusionPlace = _anyExclusionPlace is { } any ? Compiled(any) : null;
         }
 
         var facts = new PlaceFacts(this, PostContext.Place(area, costCentre));
@@ -36,20 +38,31 @@ internal sealed partial class FieldDecisions
 
     /// <summary>
     /// One pattern that matches a place exactly when the Place pattern of at least one exclusion does; null when the
-    /// patterns cannot be joined (they differ in options, or one refers back to a group, which an alternation renumbers).
+    /// patterns cannot safely be joined as alternatives: they differ in options, or one could read differently inside
+    /// an alternation (a back-reference or a conditional naming a group by number, which the alternation renumbers; free
+    /// spacing, whose comment would swallow the alternatives after it). Interpreted until the place patterns are compiled.
     /// </summary>
     private Regex? AnyExclusionPlace()
     {
         var patterns = _placeOfExclusion.Where(i => i >= 0).Distinct().Select(i => _placePatterns[i]).ToList();
-        if (patterns.Count < 2 || patterns.Any(p => p.Options != patterns[0].Options || Backreference.IsMatch(p.ToString())))
+        if (patterns.Count < 2 || patterns.Any(p => p.Options != patterns[0].Options || (p.Options & RegexOptions.IgnorePatternWhitespace) != 0 || Unjoinable.IsMatch(p.ToString())))
         {
             return null;
         }
 
-        return new Regex(string.Join('|', patterns.Select(p => $"(?:{p})")), patterns[0].Options | RegexOptions.Compiled, patterns[0].MatchTimeout);
+        try
+        {
+            return new Regex(string.Join('|', patterns.Select(p => $"(?:{p})")), patterns[0].Options, patterns[0].MatchTimeout);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
-    private static readonly Regex Backreference = new(@"\\([1-9]|k)", RegexOptions.None, TimeSpan.FromSeconds(1));
+    // A back-reference (\1, \k<name>), a conditional ((?(...)), an inline option turning on free spacing ((?x), (?ix:)),
+    // or a comment (#).
+    private static readonly Regex Unjoinable = new(@"\\[1-9]|\\k|\(\?\(|\(\?[imnsx-]*x|#", RegexOptions.None, TimeSpan.FromSeconds(1));
 
     /// <summary>
     /// One place: which exclusions it lets through (decided when it is made), and each Place pattern's result, matched
@@ -61,7 +74,7 @@ internal sealed partial class FieldDecisions
         private readonly string _place;
         private readonly Regex[] _patterns;
 
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public PlaceFacts(FieldDecisions owner, string place)
         {
             _owner = owner;
@@ -89,7 +102,7 @@ internal sealed partial class FieldDecisions
         /// <summary>Each distinct place pattern: 1 matched, -1 did not, 0 not matched yet.</summary>
         public sbyte[] Tested { get; }
 
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool RuleHolds(int rule) => _owner._placeOfRule[rule] is var pattern && (pattern < 0 || Holds(pattern));
 
         /// <summary>Matches every pattern not matched yet (for a trace).</summary>
@@ -101,11 +114,11 @@ internal sealed partial class FieldDecisions
             }
         }
 
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool ExclusionHolds(int i) =>
             (_owner._placeOfExclusion[i] < 0 || Holds(_owner._placeOfExclusion[i])) && (_owner._unlessOfExclusion[i] < 0 || !Holds(_owner._unlessOfExclusion[i]));
 
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool Holds(int pattern)
         {
             if (Tested[pattern] == 0)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using StaffDataPipeline.Grades;
 
@@ -42,7 +43,7 @@ internal sealed partial class FieldDecisions
     private readonly int[] _unlessOfExclusion;
     private Regex[] _placePatterns;
     private int _placesDecided;
-    private readonly Regex? _anyExclusionPlace;
+    private Regex? _anyExclusionPlace;
     private readonly RuleMask _allRules;
 
     public FieldDecisions(IReadOnlyList<ScopeExclusion> exclusions, IReadOnlyList<MappingRule> rules, Regex genomicsSignals, TitleNormaliser titles, GradeCatalogue grades)
@@ -71,7 +72,7 @@ internal sealed partial class FieldDecisions
         _allRules = RuleMask.Where(rules.Count, static _ => true);
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public RoleDecision Decide(in MappingInput input, Trace? trace = null)
     {
         var title = Normalised(input.PositionTitle);
@@ -173,7 +174,7 @@ internal sealed partial class FieldDecisions
         return ([.. distinct], indexes);
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string Normalised(string? text) =>
         string.IsNullOrEmpty(text) ? string.Empty : _normalised.GetOrAdd(text, static (raw, titles) => titles.Normalise(raw), _titles);
 

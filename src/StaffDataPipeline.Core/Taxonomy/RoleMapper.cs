@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using StaffDataPipeline.Grades;
 
@@ -52,7 +53,7 @@ public sealed class RoleMapper
     /// <summary>A title as every rule sees it (folded, abbreviations expanded): two titles are the same title when these agree.</summary>
     public string NormaliseTitle(string? title) => _titles.Normalise(title);
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public RoleDecision Map(in MappingInput input) => _cache.GetOrAdd(input, static (post, fields) => fields.Decide(post), _fields);
 
     /// <summary>

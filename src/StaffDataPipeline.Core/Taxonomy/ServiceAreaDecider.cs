@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace StaffDataPipeline.Taxonomy;
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed class ServiceAreaDecider
 
     public IReadOnlyList<ServiceAreaRule> Rules { get; }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ServiceAreaDecision Decide(string? areaOfWork, string? costCentre) =>
         _cache.GetOrAdd((areaOfWork ?? string.Empty, costCentre ?? string.Empty), static (place, self) => self.DecideUncached(place.Area, place.CostCentre), this);
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace StaffDataPipeline.Taxonomy;
 
 /// <summary>
@@ -31,7 +33,7 @@ public sealed class TitleNormaliser
     public string Normalise(string? title) => Normalise(title, null);
 
     /// <summary>Normalises, adding each expansion made ("hd of → head of") to <paramref name="expansions"/> when given.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Normalise(string? title, List<string>? expansions)
     {
         var folded = TitleText.Fold(title);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CsvHelper;
 using StaffDataPipeline.Extraction;
 using StaffDataPipeline.Headers;
@@ -40,7 +41,7 @@ internal sealed class CsvRecordView : ISourceRecord
     /// Takes in the reader's current record: its row number and shape, and the check that columns meaning one field agree
     /// (which refuses the file, <see cref="FileRejectedException"/>, at the first row where they do not).
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CsvRecordView Current()
     {
         RowNumber = Reader.RowNumber + _rowOffset;
@@ -53,14 +54,14 @@ internal sealed class CsvRecordView : ISourceRecord
         return this;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? Field(EsrField field)
     {
         var column = _columnOfField[(int)field];
         return column < 0 ? null : Cell(column);
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? Cell(int column)
     {
         if (column >= Reader.FieldCount || Reader.IsEmpty(column))

@@ -37,7 +37,16 @@ public sealed class ParallelNormalisationTests : IDisposable
 
         // A genomics assignment twice in one file (DUPLICATE_ASSIGNMENT).
         lines.Insert(20_000, lines.Skip(15_000).First(l => l.Contains(",Clinical Genetics,", StringComparison.Ordinal) && l.Contains(",Active Assignment,", StringComparison.Ordinal)));
-        File.WriteAllLines(path, lines);
+
+        // A name broken over two lines inside its quotes every 501st row, and a report's title lines above the header:
+        // the row numbers a spreadsheet shows must survive both on every thread.
+        for (var i = 3; i < lines.Count; i += 501)
+        {
+            lines[i] = lines[i].Replace(", ", ",\n", StringComparison.Ordinal);
+        }
+
+        lines.InsertRange(0, ["Staff in Post - Organisation Report", "Run on 01/10/2023,,,"]);
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
 
         var (one, oneFacts) = await Load(path, threads: 1);
         var (four, fourFacts) = await Load(path, threads: 4);

@@ -44,7 +44,6 @@ internal sealed partial class FieldDecisions
     private Regex[] _placePatterns;
     private int _placesDecided;
     private Regex? _anyExclusionPlace;
-    private readonly RuleMask _allRules;
 
     public FieldDecisions(IReadOnlyList<ScopeExclusion> exclusions, IReadOnlyList<MappingRule> rules, Regex genomicsSignals, TitleNormaliser titles, GradeCatalogue grades)
     {
@@ -69,7 +68,6 @@ internal sealed partial class FieldDecisions
         _placeOfExclusion = places[rules.Count..(rules.Count + exclusions.Count)];
         _unlessOfExclusion = places[(rules.Count + exclusions.Count)..];
         _anyExclusionPlace = AnyExclusionPlace();
-        _allRules = RuleMask.Where(rules.Count, static _ => true);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -117,7 +115,7 @@ internal sealed partial class FieldDecisions
             // A rule's place is tested last, once every other field and its context have let the rule through
             // (PlaceFacts.RuleHolds): a place met once is matched only for the rules a decision reaches, and the context
             // patterns, plain word lists, reject most posts more cheaply than the place patterns that look ahead.
-            for (var i = RuleMask.FirstInAll(titleRules, _allRules, staffGroup.Rules, occupation.Rules, grade.Rules, 0); i >= 0; i = RuleMask.FirstInAll(titleRules, _allRules, staffGroup.Rules, occupation.Rules, grade.Rules, i + 1))
+            for (var i = RuleMask.FirstInAll(titleRules, staffGroup.Rules, occupation.Rules, grade.Rules, 0); i >= 0; i = RuleMask.FirstInAll(titleRules, staffGroup.Rules, occupation.Rules, grade.Rules, i + 1))
             {
                 var pattern = _contextOfRule[i];
                 if (pattern >= 0 && tested[pattern] == 0)

@@ -25,12 +25,12 @@ internal sealed class RuleMask
     /// <summary>Whether position <paramref name="i"/> is set.</summary>
     public bool Contains(int i) => (_words[i / 64] & (1UL << (i % 64))) != 0;
 
-    /// <summary>The first position set in all five masks, from <paramref name="start"/> on; -1 when there is none.</summary>
-    public static int FirstInAll(RuleMask a, RuleMask b, RuleMask c, RuleMask d, RuleMask e, int start)
+    /// <summary>The first position set in all four masks, from <paramref name="start"/> on; -1 when there is none.</summary>
+    public static int FirstInAll(RuleMask a, RuleMask b, RuleMask c, RuleMask d, int start)
     {
         for (var w = start / 64; w < a._words.Length; w++)
         {
-            var word = a._words[w] & b._words[w] & c._words[w] & d._words[w] & e._words[w];
+            var word = a._words[w] & b._words[w] & c._words[w] & d._words[w];
             if (w == start / 64)
             {
                 word &= ulong.MaxValue << (start % 64);

@@ -12,11 +12,17 @@ public sealed class TitleNormaliser
 {
     private readonly Dictionary<string, string> _entries = new(StringComparer.Ordinal);
     private readonly HashSet<string> _phraseStarts = new(StringComparer.Ordinal);
+
+    // The same two sets, looked up by a word still inside its text: the fast path allocates no word to ask.
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _entriesBySpan;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _phraseStartsBySpan;
     private readonly int _longest = 1;
 
     public TitleNormaliser(IEnumerable<KeyValuePair<string, string>> synonyms)
     {
         ArgumentNullException.ThrowIfNull(synonyms);
+        _entriesBySpan = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        _phraseStartsBySpan = _phraseStarts.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var (entry, replacement) in synonyms)
         {
             var key = TitleText.Fold(entry);
@@ -84,12 +90,10 @@ public sealed class TitleNormaliser
     /// </summary>
     private bool AnyWordListed(string folded)
     {
-        var entries = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
-        var starts = _phraseStarts.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var range in folded.AsSpan().Split(' '))
         {
             var word = folded.AsSpan(range);
-            if (entries.ContainsKey(word) || starts.Contains(word))
+            if (_entriesBySpan.ContainsKey(word) || _phraseStartsBySpan.Contains(word))
             {
                 return true;
             }

@@ -51,7 +51,7 @@ public sealed record LoadOptions
 
         if (Parallelism < 0)
         {
-            errors.Add($"Load:Parallelism must be 0 (one thread per core) or a number of threads; got {Parallelism}.");
+            errors.Add($"Load:Parallelism must be 0 (one thread per core) or a positive number of threads; got {Parallelism}.");
         }
 
         if (MaxRejectionDetails < 0)

@@ -61,6 +61,23 @@ public sealed class LoadPipeline
     public async Task<IReadOnlyList<FileLoadReport>> RunAsync(IEnumerable<string> paths, bool dryRun, IProgress<LoadProgress>? progress, CancellationToken ct)
     {
         var entries = SourcePaths.Expand(paths);
+
+        // The first file is read for its hash (a third of a second for a national extract) on another core while the
+        // warehouse is migrated and opened, which is about as long and needs the disk and the first core, not the second.
+        var firstInspection = FirstInspection.Start(entries);
+        try
+        {
+            return await RunEntriesAsync(entries, firstInspection, dryRun, progress, ct);
+        }
+        finally
+        {
+            firstInspection.Forget();
+        }
+    }
+
+    private async Task<IReadOnlyList<FileLoadReport>> RunEntriesAsync(
+        IReadOnlyList<SourceEntry> entries, FirstInspection firstInspection, bool dryRun, IProgress<LoadProgress>? progress, CancellationToken ct)
+    {
         if (!dryRun)
         {
             await _warehouse.MigrateAsync(ct);
@@ -77,19 +94,19 @@ public sealed class LoadPipeline
             ct.ThrowIfCancellationRequested();
             reports.Add(entry.SkipReason is { } reason
                 ? new FileLoadReport(entry.Path, FileLoadStatus.Skipped, new BatchCounts(), TimeSpan.Zero) { Message = reason }
-                : await LoadFileAsync(entry.Path, context, progress, ct));
+                : await LoadFileAsync(entry.Path, firstInspection.Take(entry), context, progress, ct));
         }
 
         return reports;
     }
 
-    private async Task<FileLoadReport> LoadFileAsync(string path, LoadContext context, IProgress<LoadProgress>? progress, CancellationToken ct)
+    private async Task<FileLoadReport> LoadFileAsync(string path, Task<SourceFile>? inspection, LoadContext context, IProgress<LoadProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var fileName = Path.GetFileName(path);
         try
         {
-            return await LoadOneAsync(path, context, progress, clock, ct);
+            return await LoadOneAsync(path, inspection, context, progress, clock, ct);
         }
         catch (FileAlreadyTakenException taken)
         {
@@ -103,9 +120,9 @@ public sealed class LoadPipeline
         }
     }
 
-    private async Task<FileLoadReport> LoadOneAsync(string path, LoadContext context, IProgress<LoadProgress>? progress, Stopwatch clock, CancellationToken ct)
+    private async Task<FileLoadReport> LoadOneAsync(string path, Task<SourceFile>? inspection, LoadContext context, IProgress<LoadProgress>? progress, Stopwatch clock, CancellationToken ct)
     {
-        var source = SourceFileReader.Inspect(path);
+        var source = inspection is null ? SourceFileReader.Inspect(path) : await inspection;
         return await LoadInspectedAsync(path, source, context, progress, clock, ct) with { Sha256 = source.Sha256 };
     }
 

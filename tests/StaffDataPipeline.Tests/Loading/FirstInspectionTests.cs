@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging.Abstractions;
+using StaffDataPipeline.Extraction;
+using StaffDataPipeline.Pipeline;
+using StaffDataPipeline.Sqlite;
+using StaffDataPipeline.Tests.Support;
+
+namespace StaffDataPipeline.Tests.Loading;
+
+/// <summary>
+/// A run reads its first file for its hash while the warehouse is migrated: that file's load takes the inspection once,
+/// every other file (the same path listed twice included) is inspected in its turn, and an inspection nobody takes
+/// ends without raising its failure.
+/// </summary>
+public sealed class FirstInspectionTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Only_the_first_file_that_is_not_skipped_takes_the_inspection_and_only_once()
+    {
+        var first = new SourceEntry(_dir.Write("a.csv", "first"), null);
+        var second = new SourceEntry(_dir.Write("b.csv", "second"), null);
+        var inspection = FirstInspection.Start([new SourceEntry(_dir.File("notes.txt"), "not a source file"), first, second]);
+
+        Assert.Null(inspection.Take(second));
+        Assert.Null(inspection.Take(first with { }));
+        var taken = inspection.Take(first);
+        Assert.NotNull(taken);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData("first"u8)), (await taken).Sha256);
+        Assert.Null(inspection.Take(first));
+    }
+
+    [Fact]
+    public void An_inspection_nobody_took_is_left_to_fail_on_its_own_and_cannot_be_taken_after()
+    {
+        var missing = new SourceEntry(_dir.File("gone.csv"), null);
+        var inspection = FirstInspection.Start([missing]);
+
+        inspection.Forget();
+
+        Assert.Null(inspection.Take(missing));
+    }
+
+    [Fact]
+    public async Task Each_file_of_a_run_is_loaded_under_its_own_hash_and_a_copy_of_the_first_is_found_already_loaded()
+    {
+        var samples = Directory.GetFiles(Repository.Samples("esr"), "*.csv").Order(StringComparer.Ordinal).ToList();
+        var first = _dir.File("1_" + Path.GetFileName(samples[0]));
+        var copy = _dir.File("2_copy_of_the_first.csv");
+        var other = _dir.File("3_" + Path.GetFileName(samples[1]));
+        File.Copy(samples[0], first);
+        File.Copy(samples[0], copy);
+        File.Copy(samples[1], other);
+        var db = _dir.File("warehouse.db");
+        var pipeline = TestPipeline.Create(new SqliteWarehouse(db, Reference.Data, NullLogger<SqliteWarehouse>.Instance));
+
+        var reports = await pipeline.RunAsync([first, copy, other], dryRun: false, null, CancellationToken.None);
+
+        Assert.Equal([FileLoadStatus.Loaded, FileLoadStatus.AlreadyLoaded, FileLoadStatus.Loaded], reports.Select(r => r.Status));
+        string Hash(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+        Assert.Equal([Hash(first), Hash(first), Hash(other)], reports.Select(r => r.Sha256));
+    }
+}

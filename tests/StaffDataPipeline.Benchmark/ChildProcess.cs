@@ -3,23 +3,21 @@ using System.Diagnostics;
 namespace StaffDataPipeline.Benchmark;
 
 /// <summary>
-/// Runs this benchmark again as a child process with the given arguments (its "--…-in-process" side), so that wall time
-/// includes starting .NET and the child's peak working set is its own; returns what it printed and how long it took.
+/// Runs this benchmark again, as published (ChildBuild), as a child process with the given arguments (its
+/// "--…-in-process" side), so that wall time includes starting .NET and the child's peak working set is its own;
+/// returns what it printed and how long it took.
 /// </summary>
 internal static class ChildProcess
 {
     public static (string Output, int ExitCode, double Seconds) Run(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
         }
 
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-        {
-            start.ArgumentList.Add(System.Reflection.Assembly.GetEntryAssembly()!.Location);
-        }
+        start.ArgumentList.Add(ChildBuild.Entry(Path.Combine(Path.GetTempPath(), "staffdata-benchmark")));
 
         foreach (var argument in arguments)
         {

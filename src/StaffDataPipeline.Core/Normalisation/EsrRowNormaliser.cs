@@ -93,8 +93,7 @@ public sealed class EsrRowNormaliser
         }
 
         var input = MappingInputOf(r, _grades);
-        var decision = _mapper.Map(input);
-        if (!decision.IsInScope)
+        if (_mapper.MapInScope(input) is not { } decision)
         {
             return RowOutcome.OutOfScope();
         }

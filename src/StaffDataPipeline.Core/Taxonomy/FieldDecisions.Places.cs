@@ -29,6 +29,7 @@ internal sealed partial class FieldDecisions
         var facts = new PlaceFacts(this, PostContext.Place(area, costCentre));
         if (trace is not null)
         {
+            _ = facts.Exclusions;
             facts.MatchAll();
             trace.PlaceTested = facts.Tested;
         }
@@ -81,23 +82,15 @@ internal sealed partial class FieldDecisions
             _place = place;
             _patterns = owner._placePatterns;
             Tested = new sbyte[_patterns.Length];
-            if (owner._anyExclusionPlace is { } any && !any.IsMatch(place))
-            {
-                // No exclusion's Place matches: known without matching them one by one.
-                foreach (var pattern in owner._placeOfExclusion)
-                {
-                    if (pattern >= 0)
-                    {
-                        Tested[pattern] = -1;
-                    }
-                }
-            }
-
-            Exclusions = RuleMask.Where(owner._exclusions.Count, ExclusionHolds);
         }
 
-        /// <summary>The exclusions whose Place holds here and whose Unless does not.</summary>
-        public RuleMask Exclusions { get; }
+        /// <summary>
+        /// The exclusions whose Place holds here and whose Unless does not, matched when first asked for (a load asks
+        /// only for a post its rules take in). Two threads asking at once both match, and find the same.
+        /// </summary>
+        public RuleMask Exclusions => Volatile.Read(ref _exclusions) ?? (_exclusions = MatchExclusions());
+
+        private RuleMask? _exclusions;
 
         /// <summary>Each distinct place pattern: 1 matched, -1 did not, 0 not matched yet.</summary>
         public sbyte[] Tested { get; }
@@ -112,6 +105,24 @@ internal sealed partial class FieldDecisions
             {
                 _ = RuleHolds(rule);
             }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private RuleMask MatchExclusions()
+        {
+            if (_owner._anyExclusionPlace is { } any && !any.IsMatch(_place))
+            {
+                // No exclusion's Place matches: known without matching them one by one.
+                foreach (var pattern in _owner._placeOfExclusion)
+                {
+                    if (pattern >= 0)
+                    {
+                        Tested[pattern] = -1;
+                    }
+                }
+            }
+
+            return RuleMask.Where(_owner._exclusions.Count, ExclusionHolds);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]

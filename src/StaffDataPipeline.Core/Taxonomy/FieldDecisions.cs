@@ -70,8 +70,19 @@ internal sealed partial class FieldDecisions
         _anyExclusionPlace = AnyExclusionPlace();
     }
 
+    /// <summary>The post's decision: the first exclusion that holds, else the first rule, else a fallback.</summary>
+    public RoleDecision Decide(in MappingInput input, Trace? trace = null) => Decide(input, trace, scopeOnly: false)!;
+
+    /// <summary>
+    /// <see cref="Decide"/>'s decision when it takes the post in scope; null when it puts the post out of scope,
+    /// without working out which exclusion or fallback does. The rules are tried first and the exclusions only for a
+    /// post they take in, since an excluded post is out of scope whatever its rules say: a post met once (a cost centre
+    /// per row) is mostly decided without its place being built or matched at all.
+    /// </summary>
+    public RoleDecision? DecideInScope(in MappingInput input) => Decide(input, null, scopeOnly: true);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public RoleDecision Decide(in MappingInput input, Trace? trace = null)
+    private RoleDecision? Decide(in MappingInput input, Trace? trace, bool scopeOnly)
     {
         var title = Normalised(input.PositionTitle);
         var jobRole = Normalised(input.JobRole);
@@ -81,20 +92,21 @@ internal sealed partial class FieldDecisions
         var grade = _gradeFacts.GetOrAdd(input.Grade ?? string.Empty, static (raw, self) => self.GradeOf(raw), this);
 
         // A trace needs each place pattern's result, which the cache does not keep: it decides the place afresh, by the same code.
-        var place = trace is null
-            ? _places.GetOrAdd((area, costCentre), static (place, self) => self.PlaceOf(place.Area, place.CostCentre, null), this)
-            : PlaceOf(area, costCentre, trace);
-        var excluded = RuleMask.FirstInBoth(place.Exclusions, staffGroup.Exclusions);
-        if (trace is not null)
+        PlaceFacts? place = trace is not null ? PlaceOf(area, costCentre, trace) : scopeOnly ? null : CachedPlace(area, costCentre);
+        if (!scopeOnly)
         {
-            (trace.Title, trace.JobRole, trace.Area, trace.CostCentre) = (title, jobRole, area, costCentre);
-            (trace.Place, trace.StaffGroup, trace.Graded, trace.Excluded) = (place, staffGroup, grade, excluded);
-            trace.Occupation = _occupations.GetOrAdd(input.OccupationCode ?? string.Empty, static (raw, self) => self.OccupationOf(raw), this);
-        }
+            var excluded = RuleMask.FirstInBoth(place!.Exclusions, staffGroup.Exclusions);
+            if (trace is not null)
+            {
+                (trace.Title, trace.JobRole, trace.Area, trace.CostCentre) = (title, jobRole, area, costCentre);
+                (trace.Place, trace.StaffGroup, trace.Graded, trace.Excluded) = (place, staffGroup, grade, excluded);
+                trace.Occupation = _occupations.GetOrAdd(input.OccupationCode ?? string.Empty, static (raw, self) => self.OccupationOf(raw), this);
+            }
 
-        if (excluded >= 0)
-        {
-            return grade.Decision(_rules.Count + excluded, static (i, self, g) => new RoleDecision(Role.OutOfScope, self._exclusions[i - self._rules.Count].ExclusionId, g), this);
+            if (excluded >= 0)
+            {
+                return grade.Decision(_rules.Count + excluded, static (i, self, g) => new RoleDecision(Role.OutOfScope, self._exclusions[i - self._rules.Count].ExclusionId, g), this);
+            }
         }
 
         var titleRules = _titleRules.GetOrAdd(title.Length > 0 ? title : jobRole, static (effective, self) => self.RulesByTitle(effective), this);
@@ -109,9 +121,12 @@ internal sealed partial class FieldDecisions
         char[]? rented = null;
         var buffer = length <= 512 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
         var written = false;
+        RoleDecision decision;
         try
         {
             Span<sbyte> tested = stackalloc sbyte[_contextPatterns.Length];
+            var decided = -1;
+
             // A rule's place is tested last, once every other field and its context have let the rule through
             // (PlaceFacts.RuleHolds): a place met once is matched only for the rules a decision reaches, and the context
             // patterns, plain word lists, reject most posts more cheaply than the place patterns that look ahead.
@@ -124,19 +139,27 @@ internal sealed partial class FieldDecisions
                     tested[pattern] = _contextPatterns[pattern].IsMatch(buffer) ? (sbyte)1 : (sbyte)-1;
                 }
 
-                if ((pattern < 0 || tested[pattern] > 0) && place.RuleHolds(i))
+                if ((pattern < 0 || tested[pattern] > 0) && (place ??= CachedPlace(area, costCentre)).RuleHolds(i))
                 {
-                    trace?.Decided(i, tested);
-                    return grade.Decision(i, static (i, self, g) => new RoleDecision(self._rules[i].RoleCode, self._rules[i].RuleId, g), this);
+                    decided = i;
+                    break;
                 }
             }
 
-            written = written || PostContext.WriteContext(buffer, title, area, costCentre, jobRole);
-            var fallback = _rules.Count + _exclusions.Count + (_genomicsSignals.IsMatch(buffer) ? 0 : 1);
-            trace?.Decided(-1, tested);
-            return grade.Decision(fallback, static (i, self, g) => i == self._rules.Count + self._exclusions.Count
-                ? new RoleDecision(Role.Unmapped, RoleDecision.DefaultUnmappedRule, g)
-                : new RoleDecision(Role.OutOfScope, RoleDecision.DefaultOutOfScopeRule, g), this);
+            if (decided >= 0)
+            {
+                trace?.Decided(decided, tested);
+                decision = grade.Decision(decided, static (i, self, g) => new RoleDecision(self._rules[i].RoleCode, self._rules[i].RuleId, g), this);
+            }
+            else
+            {
+                written = written || PostContext.WriteContext(buffer, title, area, costCentre, jobRole);
+                var fallback = _rules.Count + _exclusions.Count + (_genomicsSignals.IsMatch(buffer) ? 0 : 1);
+                trace?.Decided(-1, tested);
+                decision = grade.Decision(fallback, static (i, self, g) => i == self._rules.Count + self._exclusions.Count
+                    ? new RoleDecision(Role.Unmapped, RoleDecision.DefaultUnmappedRule, g)
+                    : new RoleDecision(Role.OutOfScope, RoleDecision.DefaultOutOfScopeRule, g), this);
+            }
         }
         finally
         {
@@ -145,7 +168,17 @@ internal sealed partial class FieldDecisions
                 System.Buffers.ArrayPool<char>.Shared.Return(rented);
             }
         }
+
+        // Scope only: the exclusions, tried first above, are tried now, and only for a post the rules take in.
+        return !scopeOnly ? decision
+            : !decision.IsInScope ? null
+            : RuleMask.FirstInBoth((place ??= CachedPlace(area, costCentre)).Exclusions, staffGroup.Exclusions) >= 0 ? null
+            : decision;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private PlaceFacts CachedPlace(string area, string costCentre) =>
+        _places.GetOrAdd((area, costCentre), static (place, self) => self.PlaceOf(place.Area, place.CostCentre, null), this);
 
     private static Regex Compiled(Regex r) => new(r.ToString(), r.Options | RegexOptions.Compiled, r.MatchTimeout);
 

@@ -24,6 +24,11 @@ public sealed class RoleMapper
     private readonly TitleNormaliser _titles;
     private readonly GradeCatalogue _grades;
     private readonly DirectMappedCache<MappingInput, RoleDecision> _cache = new(CacheSlotBits);
+
+    // MapInScope's own: an out-of-scope entry there stands for "out of scope, reason not worked out" (NotInScope), which
+    // Map must never return.
+    private readonly DirectMappedCache<MappingInput, RoleDecision> _inScopeCache = new(CacheSlotBits);
+    private static readonly RoleDecision NotInScope = new(Role.OutOfScope, "(not worked out)", new Grade(Grade.UnknownCode, "(not worked out)", string.Empty, null, int.MaxValue));
     private readonly FieldDecisions _fields;
 
     /// <summary>Survey lines are genomics workforce by definition: the rules see this as the post's area of work.</summary>
@@ -55,6 +60,18 @@ public sealed class RoleMapper
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public RoleDecision Map(in MappingInput input) => _cache.GetOrAdd(input, static (post, fields) => fields.Decide(post), _fields);
+
+    /// <summary>
+    /// <see cref="Map"/>'s decision when it takes the post in scope; null when it puts the post out of scope, without
+    /// working out which exclusion or fallback does (a load counts such a row and reads nothing else of it). The rules
+    /// are tried before the exclusions here, so a post met once is mostly decided without matching its place.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public RoleDecision? MapInScope(in MappingInput input)
+    {
+        var decision = _inScopeCache.GetOrAdd(input, static (post, fields) => fields.DecideInScope(post) ?? NotInScope, _fields);
+        return ReferenceEquals(decision, NotInScope) ? null : decision;
+    }
 
     /// <summary>
     /// The decision <see cref="Map"/> makes, with every step that led to it, for `staffdata explain`: the fast path

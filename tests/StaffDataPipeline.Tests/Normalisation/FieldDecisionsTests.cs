@@ -28,6 +28,9 @@ public sealed class FieldDecisionsTests : IDisposable
         var path = Path.Combine(_dir.Path, "national_202309.csv");
         NationalExtract.Write(path, new NationalExtractOptions(20_000, GenomicsShare: 0.3, NationalLayout.TrustBi, Seed: 11, CostCentrePerRow: costCentrePerRow));
         var mapper = Reference.Fresh().Mapper;
+
+        // A load's mapper of its own, so that its caches hold only what the in-scope path computed.
+        var loadMapper = Reference.Fresh().Mapper;
         var source = SourceFileReader.Inspect(path);
         using var extraction = new EsrCsvExtractor(Reference.Data.Aliases).Open(source, new ExtractionOptions(Reference.Data.Aliases));
         var roles = new HashSet<string>();
@@ -41,6 +44,12 @@ public sealed class FieldDecisionsTests : IDisposable
             var walked = explanation.Decision;
 
             Assert.True(walked == mapper.Map(input), $"row {r.RowNumber}: '{input.PositionTitle}' in '{input.CostCentre}': the traced decision is {walked.RoleCode} by {walked.RuleId}, the mapper's {mapper.Map(input).RoleCode} by {mapper.Map(input).RuleId}");
+
+            // A load asks only whether the post is in scope, and if so how: the rules first, the exclusions after.
+            var inScope = loadMapper.MapInScope(input);
+            Assert.True(
+                walked.IsInScope ? inScope == walked : inScope is null,
+                $"row {r.RowNumber}: '{input.PositionTitle}' in '{input.CostCentre}': decided {walked.RoleCode} by {walked.RuleId}, but in scope for a load as {inScope?.RoleCode ?? "nothing"} by {inScope?.RuleId}");
 
             // The rendering says what the trace found: the trial that matched is the last one listed and the one that decided.
             var matched = explanation.Trials.Where(t => t.Matched).Select(t => t.Id).ToList();
@@ -59,5 +68,62 @@ public sealed class FieldDecisionsTests : IDisposable
         Assert.Contains(Role.OutOfScope, roles);
         Assert.True(exclusions > 100, $"only {exclusions} rows reached a scope exclusion");
         Assert.True(roles.Count > 15, $"only {roles.Count} roles reached: {string.Join(", ", roles)}");
+    }
+
+    /// <summary>
+    /// A load tries the rules before the exclusions (RoleMapper.MapInScope). Where that could go wrong is a post the
+    /// rules alone would take in and an exclusion keeps out (a Bioinformatician in Medical Physics), or one whose place
+    /// an exclusion names and its Unless lifts (a haematology genomics laboratory): every title, place and staff group
+    /// here is crossed with every other, and the load's answer must be Map's.
+    /// </summary>
+    [Fact]
+    public void A_load_decides_scope_as_the_mapper_does_where_the_exclusions_and_the_rules_disagree()
+    {
+        string[] titles =
+        [
+            "Bioinformatician", "Senior Bioinformatician", "Clinical Scientist", "Clinical Scientist (Genomics)", "Genetic Counsellor",
+            "Consultant Clinical Geneticist", "Genomic Data Scientist", "Data Scientist", "Healthcare Science Practitioner",
+            "Cytogeneticist", "Research Nurse", "Medical Secretary", "Clinical Trials Practitioner", "Pharmacist", "Consultant Haematologist",
+            "Genomics Associate", "MLA", "Band 6 BMS",
+        ];
+        string[] places =
+        [
+            "Medical Physics", "Clinical Engineering", "Research and Development", "Oncology Research", "Cancer Clinical Trials Unit",
+            "University of Leeds", "Gender Identity Clinic", "Sexual Health", "Pharmacy", "Aseptic Unit", "Biochemistry", "Blood Sciences",
+            "Immunology", "Histocompatibility and Immunogenetics", "Haematology", "Haematology Genomics Laboratory", "Cellular Pathology",
+            "Microbiology", "Virology Genomics", "Finance", "Business Intelligence", "Genomics Laboratory", "Clinical Genetics",
+            "North Thames GLH", "Regional Genetics Service", "Research and Development Genomic Laboratory Hub", "Pharmacogenomics",
+        ];
+        string[] staffGroups = ["Healthcare Scientists", "Additional Clinical Services", "Medical and Dental", "Administrative and Clerical", "Estates and Ancillary", "Scientific and Professional"];
+        var mapper = Reference.Fresh().Mapper;
+        var loadMapper = Reference.Fresh().Mapper;
+        var withoutExclusions = _dir.CopyReferenceData();
+        File.Delete(Path.Combine(withoutExclusions, "scope-exclusions.csv"));
+        var rulesOnly = StaffDataPipeline.Csv.ReferenceData.ReferenceDataLoader.Load(withoutExclusions).Mapper;
+        var keptOutByAnExclusion = 0;
+        var inScope = 0;
+        foreach (var title in titles)
+        {
+            foreach (var place in places)
+            {
+                foreach (var staffGroup in staffGroups)
+                {
+                    foreach (var costCentre in new[] { place, $"W{title.Length}{place.Length} {place}" })
+                    {
+                        var input = new MappingInput(title, staffGroup, null, place, null, costCentre, "Band 7");
+                        var decided = mapper.Map(input);
+                        var forLoad = loadMapper.MapInScope(input);
+                        Assert.True(
+                            decided.IsInScope ? forLoad == decided : forLoad is null,
+                            $"'{title}' in '{costCentre}' ({staffGroup}): decided {decided.RoleCode} by {decided.RuleId}, but a load takes it as {forLoad?.RoleCode ?? "out of scope"} by {forLoad?.RuleId}");
+                        keptOutByAnExclusion += decided.RuleId.StartsWith("EX-", StringComparison.Ordinal) && rulesOnly.Map(input).IsInScope ? 1 : 0;
+                        inScope += decided.IsInScope ? 1 : 0;
+                    }
+                }
+            }
+        }
+
+        Assert.True(keptOutByAnExclusion > 100, $"only {keptOutByAnExclusion} posts are kept out by an exclusion that the rules alone would take in");
+        Assert.True(inScope > 100, $"only {inScope} posts are in scope");
     }
 }

@@ -81,7 +81,7 @@ internal static class StageProfile
             var status = r.Field(EsrField.AssignmentStatus);
             var contract = r.Field(EsrField.ContractType);
             var input = StaffDataPipeline.Normalisation.EsrRowNormaliser.MappingInputOf(r, grades);
-            if (map && reference.Assignments.StatusCounts(status) && reference.Assignments.ContractCounts(contract) && reference.Mapper.Map(input).IsInScope)
+            if (map && reference.Assignments.StatusCounts(status) && reference.Assignments.ContractCounts(contract) && reference.Mapper.MapInScope(input) is not null)
             {
                 inScope++;
             }

@@ -12,6 +12,12 @@ internal static class ChildBuild
 {
     private static string? _entry;
 
+    /// <summary>
+    /// The dotnet this benchmark runs on (started by `dotnet run`), else the one on PATH, so that the children run on
+    /// the parent's runtime.
+    /// </summary>
+    public static string Host { get; } = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
+
     /// <summary>The published benchmark's entry assembly, publishing it first if this invocation has not yet.</summary>
     public static string Entry(string work)
     {
@@ -22,7 +28,7 @@ internal static class ChildBuild
 
         var project = Project();
         var output = Path.Combine(work, "child");
-        var publish = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var publish = new ProcessStartInfo(Host) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "quiet" })
         {
             publish.ArgumentList.Add(argument);

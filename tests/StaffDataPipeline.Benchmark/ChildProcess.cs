@@ -11,7 +11,7 @@ internal static class ChildProcess
 {
     public static (string Output, int ExitCode, double Seconds) Run(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
+        var start = new ProcessStartInfo(ChildBuild.Host) { RedirectStandardOutput = true };
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

@@ -29,6 +29,7 @@ internal sealed partial class FieldDecisions
         var facts = new PlaceFacts(this, PostContext.Place(area, costCentre));
         if (trace is not null)
         {
+            // The exclusions first, as the decision reads them, then every rule's place, so the trace shows both.
             _ = facts.Exclusions;
             facts.MatchAll();
             trace.PlaceTested = facts.Tested;
@@ -61,13 +62,13 @@ internal sealed partial class FieldDecisions
         }
     }
 
-    // A back-reference (\1, \k<name>), a conditional ((?(...)), an inline option turning on free spacing ((?x), (?ix:)),
-    // or a comment (#).
-    private static readonly Regex Unjoinable = new(@"\\[1-9]|\\k|\(\?\(|\(\?[imnsx-]*x|#", RegexOptions.None, TimeSpan.FromSeconds(1));
+    // A back-reference (\1, \k<name>, \<1>, \'1'), a conditional ((?(...)), an inline option turning on free spacing
+    // ((?x), (?ix:)), or a comment (#).
+    private static readonly Regex Unjoinable = new(@"\\[1-9]|\\k|\\<|\\'|\(\?\(|\(\?[imnsx-]*x|#", RegexOptions.None, TimeSpan.FromSeconds(1));
 
     /// <summary>
-    /// One place: which exclusions it lets through (decided when it is made), and each Place pattern's result, matched
-    /// when first asked for. A cached place is shared between threads; a result written twice is the same result.
+    /// One place: which exclusions it lets through and each Place pattern's result, each worked out when first asked
+    /// for. A cached place is shared between threads; a result written twice is the same result.
     /// </summary>
     internal sealed class PlaceFacts
     {
@@ -112,10 +113,11 @@ internal sealed partial class FieldDecisions
         {
             if (_owner._anyExclusionPlace is { } any && !any.IsMatch(_place))
             {
-                // No exclusion's Place matches: known without matching them one by one.
+                // No exclusion's Place matches: known without matching them one by one. A pattern a rule already
+                // matched keeps its own result.
                 foreach (var pattern in _owner._placeOfExclusion)
                 {
-                    if (pattern >= 0)
+                    if (pattern >= 0 && Tested[pattern] == 0)
                     {
                         Tested[pattern] = -1;
                     }

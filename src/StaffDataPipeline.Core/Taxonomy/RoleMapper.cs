@@ -8,7 +8,9 @@ namespace StaffDataPipeline.Taxonomy;
 /// Decides the taxonomy role of a post in layers: the title is normalised (abbreviations expanded); the scope
 /// exclusions are tried first (a post whose place is Medical Physics is out of scope whatever its title); then the
 /// rules top to bottom, the first that matches deciding (grade decides level where a rule says so). When none does,
-/// a post with genomics signals is UNMAPPED (review queue), anything else OUT-OF-SCOPE.
+/// a post with genomics signals is UNMAPPED (review queue), anything else OUT-OF-SCOPE. A load, which needs only the
+/// decisions that take a post in, tries the rules first and the exclusions after (<see cref="MapInScope"/>): the same
+/// posts come in, by the same rules.
 /// Decisions are cached per distinct post, and a post not seen before is decided from work done once per field value
 /// (<see cref="FieldDecisions"/>), so that a file whose rows are nearly all distinct posts maps almost as fast as one
 /// whose posts repeat. Safe to call from several threads at once (a scheduler runs loads in parallel): deciding is
@@ -25,10 +27,8 @@ public sealed class RoleMapper
     private readonly GradeCatalogue _grades;
     private readonly DirectMappedCache<MappingInput, RoleDecision> _cache = new(CacheSlotBits);
 
-    // MapInScope's own: an out-of-scope entry there stands for "out of scope, reason not worked out" (NotInScope), which
-    // Map must never return.
-    private readonly DirectMappedCache<MappingInput, RoleDecision> _inScopeCache = new(CacheSlotBits);
-    private static readonly RoleDecision NotInScope = new(Role.OutOfScope, "(not worked out)", new Grade(Grade.UnknownCode, "(not worked out)", string.Empty, null, int.MaxValue));
+    // MapInScope's own: null there is "out of scope, reason not worked out", which Map never returns.
+    private readonly DirectMappedCache<MappingInput, RoleDecision?> _inScopeCache = new(CacheSlotBits);
     private readonly FieldDecisions _fields;
 
     /// <summary>Survey lines are genomics workforce by definition: the rules see this as the post's area of work.</summary>
@@ -67,11 +67,7 @@ public sealed class RoleMapper
     /// are tried before the exclusions here, so a post met once is mostly decided without matching its place.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public RoleDecision? MapInScope(in MappingInput input)
-    {
-        var decision = _inScopeCache.GetOrAdd(input, static (post, fields) => fields.DecideInScope(post) ?? NotInScope, _fields);
-        return ReferenceEquals(decision, NotInScope) ? null : decision;
-    }
+    public RoleDecision? MapInScope(in MappingInput input) => _inScopeCache.GetOrAdd(input, static (post, fields) => fields.DecideInScope(post), _fields);
 
     /// <summary>
     /// The decision <see cref="Map"/> makes, with every step that led to it, for `staffdata explain`: the fast path

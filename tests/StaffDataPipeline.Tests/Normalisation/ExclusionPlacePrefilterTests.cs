@@ -21,6 +21,8 @@ public sealed class ExclusionPlacePrefilterTests : IDisposable
         { "(?x) \\b zz \\s+ annexe \\b   # the ZZ annexe, free-spaced with a comment", "ZZ Annexe" },
         { "(?i)\\bQQ WING\\b", "qq wing" },
         { "\\b(\\w+) \\1 unit\\b", "Kestrel Kestrel Unit" },
+        { "\\b(\\w+) \\<1> ward\\b", "Osprey Osprey Ward" },
+        { "\\b(\\w+) \\'1' block\\b", "Heron Heron Block" },
         { "(?(?=yy)yy block|never)", "yy block" },
     };
 
@@ -38,7 +40,9 @@ public sealed class ExclusionPlacePrefilterTests : IDisposable
 
         Assert.Equal("EX-99", mapper.Map(there).RuleId);
         Assert.Equal("EX-99", mapper.Explain(there).Decision.RuleId);
+        Assert.Null(mapper.MapInScope(there));
         Assert.Equal(shipped.Map(elsewhere), mapper.Map(elsewhere));
         Assert.Equal(shipped.Explain(elsewhere).Decision, mapper.Explain(elsewhere).Decision);
+        Assert.Equal(shipped.MapInScope(elsewhere), mapper.MapInScope(elsewhere));
     }
 }

@@ -62,8 +62,8 @@ public sealed class LoadPipeline
     {
         var entries = SourcePaths.Expand(paths);
 
-        // The first file is read for its hash (a third of a second for a national extract) on another core while the
-        // warehouse is migrated and opened, which is about as long and needs the disk and the first core, not the second.
+        // The first file is read for its hash (a third of a second for a national extract) on another core while this
+        // one migrates and opens the warehouse, which takes about as long.
         var firstInspection = FirstInspection.Start(entries);
         try
         {

@@ -12,4 +12,12 @@ internal static class SqliteFile
         connection.Open();
         return connection.ExecuteScalar<T>(sql)!;
     }
+
+    /// <summary>Every row the query returns, a line each, its values joined by '|': for comparing what two warehouses hold.</summary>
+    public static string Rows(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        return string.Join("\n", connection.Query(sql).Select(row => string.Join("|", ((IDictionary<string, object?>)row).Values)));
+    }
 }

@@ -100,11 +100,7 @@ public sealed class FactBatchIndexTests : IDisposable
 
     private static SqliteConnection Open(string path) => new($"Data Source={path};Pooling=False");
 
-    private static string Read(string path)
-    {
-        using var connection = Open(path);
-        return string.Join("\n", connection.Query(Everything).Select(row => string.Join("|", ((IDictionary<string, object?>)row).Values)));
-    }
+    private static string Read(string path) => SqliteFile.Rows(path, Everything);
 
     private static List<string> Indexes(string path)
     {

@@ -87,12 +87,7 @@ public sealed class HashKeyMigrationTests : IDisposable
 
     private static SqliteConnection Open(string path) => new($"Data Source={path};Pooling=False");
 
-    private static string Read(string path)
-    {
-        using var connection = Open(path);
-        string Dump(string sql) => string.Join("\n", connection.Query(sql).Select(row => string.Join("|", ((IDictionary<string, object?>)row).Values)));
-        return string.Join("\n--\n", Dump(People), Dump(Posts), Dump(Facts));
-    }
+    private static string Read(string path) => string.Join("\n--\n", SqliteFile.Rows(path, People), SqliteFile.Rows(path, Posts), SqliteFile.Rows(path, Facts));
 
     // Back to dim_person and dim_position as migration 0001 made them (unique key, unique descriptors, no hash), as a
     // warehouse loaded by the previous version has them, with foreign keys enforced on this connection.

@@ -4,10 +4,10 @@ namespace StaffDataPipeline.Taxonomy;
 
 /// <summary>
 /// A fixed-size memo in which each key has one slot (chosen by its hash) and a newer key simply takes the slot: no
-/// locks, no growth, no clearing, and a miss costs one small allocation (none for a key seen once: <see cref="Doorkeeper"/>).
-/// Right for a cache in front of a computation
-/// that is already cheap, where a concurrent dictionary's insert would cost as much as the computation. Thread-safe
-/// because a slot holds an immutable entry that is swapped whole.
+/// locks, no growth, no clearing, and a miss costs one small allocation (none for a key seen once:
+/// <see cref="Doorkeeper"/>). Right for a cache in front of a computation that is already cheap, where a concurrent
+/// dictionary's insert would cost as much as the computation. Thread-safe because a slot holds an immutable entry that
+/// is swapped whole.
 /// </summary>
 internal sealed class DirectMappedCache<TKey, TValue>
     where TKey : IEquatable<TKey>

@@ -85,7 +85,10 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames
         }
     }
 
-    /// <summary>The items until <paramref name="moveNext"/> says there are no more; a CSV that cannot be parsed is refused where it breaks, and a file that is read to its end is checked against its hash.</summary>
+    /// <summary>
+    /// The items until <paramref name="moveNext"/> says there are no more; a CSV that cannot be parsed is refused where
+    /// it breaks, and a file that is read to its end is checked against its hash.
+    /// </summary>
     private IEnumerable<T> Guarded<T>(Func<bool> moveNext, Func<T> current)
     {
         while (true)

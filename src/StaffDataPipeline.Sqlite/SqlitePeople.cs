@@ -9,8 +9,9 @@ namespace StaffDataPipeline.Sqlite;
 /// </summary>
 internal sealed class SqlitePeople : IDisposable
 {
-    // Bounds memory whatever the file size; a person's assignments sit close together in an export.
-    private const int CacheSize = 8_192;
+    // Bounds memory whatever the file size; a person's assignments sit close together in an export, so a few thousand
+    // recent people find nearly every repeat (SqlitePositions says what more cost).
+    private const int CacheSize = 2_048;
     private readonly Dictionary<string, long> _known = new(StringComparer.Ordinal);
     private readonly RawStatement _find;
     private readonly RawStatement _insert;

@@ -12,6 +12,7 @@ internal static class LoadCommand
     public static Command Create(bool dryRun)
     {
         var paths = new Argument<string[]>("paths") { Description = "ESR exports (.csv, .xlsx, .xls) and survey returns (.xlsx, .xls), or folders of them.", Arity = ArgumentArity.OneOrMore };
+        paths.Validators.Add(NoMistypedOptions);
         var snapshot = new Option<string?>("--snapshot") { Description = "Snapshot month (yyyy-mm) for files whose rows and name do not say." };
         var threshold = new Option<string?>("--reject-threshold") { Description = "Reject a file when more than this share of its in-scope rows fail validation (default 0.05)." };
         var acceptShrink = new Option<bool>("--accept-shrink") { Description = "Load a file even when it has under half the rows (Load:ShrinkThreshold) of the batch it would supersede for an organisation and month, or a return." };
@@ -56,5 +57,18 @@ internal static class LoadCommand
             });
         });
         return command;
+    }
+
+    /// <summary>
+    /// A path argument takes any word, so a mistyped option ("--warehouse" for "--database") would otherwise be tried
+    /// as a file and reported as missing after the warehouse was opened. A word that looks like an option and names
+    /// nothing on disk is a usage error (exit 2), before anything is touched.
+    /// </summary>
+    private static void NoMistypedOptions(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        foreach (var token in result.Tokens.Select(t => t.Value).Where(v => v.StartsWith('-') && !File.Exists(v) && !Directory.Exists(v)))
+        {
+            result.AddError($"'{token}' is not an option of this command (see its --help). A file whose name begins with '-' can be given as ./-name.");
+        }
     }
 }

@@ -6,7 +6,8 @@ namespace StaffDataPipeline.Pipeline;
 /// <summary>What happened to one file: the basis of the per-file summary the CLI prints.</summary>
 public sealed record FileLoadReport(string FilePath, FileLoadStatus Status, BatchCounts Counts, TimeSpan Elapsed)
 {
-    public string FileName => Path.GetFileName(FilePath);
+    /// <summary>The file's name; a path with nothing after its last separator ("returns/") is shown as given.</summary>
+    public string FileName => Path.GetFileName(Path.TrimEndingDirectorySeparator(FilePath)) is { Length: > 0 } name ? name : FilePath;
 
     public long? BatchId { get; init; }
 

@@ -92,9 +92,16 @@ public sealed class LoadPipeline
         foreach (var entry in entries)
         {
             ct.ThrowIfCancellationRequested();
-            reports.Add(entry.SkipReason is { } reason
-                ? new FileLoadReport(entry.Path, FileLoadStatus.Skipped, new BatchCounts(), TimeSpan.Zero) { Message = reason }
-                : await LoadFileAsync(entry.Path, firstInspection.Take(entry), context, progress, ct));
+            reports.Add(entry switch
+            {
+                { SkipReason: { } reason } => new FileLoadReport(entry.Path, FileLoadStatus.Skipped, new BatchCounts(), TimeSpan.Zero) { Message = reason },
+                { NotFound: true } => new FileLoadReport(entry.Path, FileLoadStatus.Failed, new BatchCounts(), TimeSpan.Zero)
+                {
+                    ReasonCode = "FILE_MISSING",
+                    Message = $"{entry.Path} does not exist: check the path and its spelling, then load it again.",
+                },
+                _ => await LoadFileAsync(entry.Path, firstInspection.Take(entry), context, progress, ct),
+            });
         }
 
         return reports;

@@ -66,7 +66,7 @@ public static class ReasonCatalogue
         new("WAREHOUSE_BUSY", ReasonOutcome.FileFailed, "Another load held the warehouse for longer than the configured wait.", "Nothing: the inbox tries the file again; a file loaded by hand needs loading again later."),
         new("WAREHOUSE_UNAVAILABLE", ReasonOutcome.FileFailed, "The warehouse could not be used (unreachable, read-only, damaged or not a database).", "Tell the data engineers; the file is tried again once the warehouse answers."),
         new("WAREHOUSE_ERROR", ReasonOutcome.FileFailed, "The warehouse refused the load and it was rolled back.", "Tell the data engineers, with the report."),
-        new("FILE_MISSING", ReasonOutcome.FileFailed, "The file was moved or deleted before it could be read.", "Drop the file in again."),
+        new("FILE_MISSING", ReasonOutcome.FileFailed, "The file does not exist where it was named, or was moved or deleted before it could be read.", "Check the path and its spelling; drop the file in again."),
         new("FILE_UNREADABLE", ReasonOutcome.FileFailed, "The file cannot be read: permission denied.", "Give the account that runs staffdata read access, then load it again."),
         new("FILE_IO_ERROR", ReasonOutcome.FileFailed, "The file could not be read (a disk or network error).", "Load it again; if it keeps failing, copy it locally first."),
         new("FILE_CHANGED", ReasonOutcome.FileFailed, "The file changed while it was being loaded (another program was still writing it).", "Nothing: the complete file is loaded again."),

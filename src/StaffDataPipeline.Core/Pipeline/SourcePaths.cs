@@ -24,8 +24,9 @@ public static class SourcePaths
             }
             else if (seenFiles.Add(RealPath(path)))
             {
-                // Named explicitly: always offered (a missing file is reported by the pipeline, not silently dropped).
-                entries.Add(new SourceEntry(path, null));
+                // Named explicitly: always offered (a missing file is reported by the pipeline, not silently dropped). One
+                // that is not there now was most likely mistyped: the report says so rather than "moved or deleted".
+                entries.Add(new SourceEntry(path, null) { NotFound = !File.Exists(path) });
             }
         }
 
@@ -133,4 +134,8 @@ public static class SourcePaths
 }
 
 /// <summary>A file to offer to the pipeline, or one skipped with the reason.</summary>
-public sealed record SourceEntry(string Path, string? SkipReason);
+public sealed record SourceEntry(string Path, string? SkipReason)
+{
+    /// <summary>Named on the command line (or in a job) and not there when the paths were expanded.</summary>
+    public bool NotFound { get; init; }
+}

@@ -72,6 +72,28 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
+    public void A_mistyped_option_is_a_usage_error_before_any_file_is_touched()
+    {
+        var (exit, output, error) = CliRunner.Run(_dir.Path, null, "load", Repository.Samples("esr"), "--warehouse", "other.db");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("'--warehouse' is not an option of this command", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("FILE_MISSING", output + error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_dir.File("staffdata.db")));
+    }
+
+    [Fact]
+    public void A_file_named_like_an_option_still_loads_when_it_exists()
+    {
+        File.Copy(Path.Combine(Repository.Samples("esr"), "RGT_staff_in_post_2023-09.csv"), _dir.File("-RGT_2023-09.csv"));
+
+        var (exit, output, error) = CliRunner.Run(_dir.Path, null, "load", "-RGT_2023-09.csv");
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("-RGT_2023-09.csv: loaded", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_broken_rules_file_stops_the_program_naming_the_file_and_line()
     {
         var folder = _dir.CopyReferenceData();

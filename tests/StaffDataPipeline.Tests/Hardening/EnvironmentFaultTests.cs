@@ -25,13 +25,21 @@ public sealed class EnvironmentFaultTests : IDisposable
     }
 
     [Fact]
-    public async Task A_missing_file_fails_and_the_files_after_it_still_load()
+    public async Task A_path_that_does_not_exist_fails_saying_so_and_the_files_after_it_still_load()
     {
-        var reports = await Run(TestPipeline.Create(Warehouse()), _dir.File("gone_2023-09.csv"), Sample("RGT_staff_in_post_2023-09.csv"));
+        var missing = _dir.File("gone_2023-09.csv");
+        var folder = _dir.File("no-such-folder") + Path.DirectorySeparatorChar;
+
+        var reports = await Run(TestPipeline.Create(Warehouse()), missing, folder, Sample("RGT_staff_in_post_2023-09.csv"));
 
         Assert.Equal((FileLoadStatus.Failed, "FILE_MISSING"), (reports[0].Status, reports[0].ReasonCode));
-        Assert.Equal("gone_2023-09.csv was moved or deleted before it could be read.", reports[0].Message);
-        Assert.Equal(FileLoadStatus.Loaded, reports[1].Status);
+        Assert.Equal($"{missing} does not exist: check the path and its spelling, then load it again.", reports[0].Message);
+        Assert.Equal("gone_2023-09.csv", reports[0].FileName);
+
+        // A folder named with a trailing separator keeps its name in the report.
+        Assert.Equal((FileLoadStatus.Failed, "FILE_MISSING"), (reports[1].Status, reports[1].ReasonCode));
+        Assert.Equal("no-such-folder", reports[1].FileName);
+        Assert.Equal(FileLoadStatus.Loaded, reports[2].Status);
     }
 
     [Fact]

@@ -75,6 +75,7 @@ internal static class ChildLoad
             // To compare thread counts on one machine (docs/benchmark.md); unset, the load's default (one per core).
             ["Load:Parallelism"] = Environment.GetEnvironmentVariable("STAFFDATA_BENCHMARK_PARALLELISM"),
         }).Build();
+        BatchGarbageCollector.Use();
         await using var services = StaffDataServices.Build(configuration);
         var reports = await services.GetRequiredService<LoadPipeline>().RunAsync(paths, dryRun: false, null, CancellationToken.None);
         var outcome = string.Join(", ", reports.GroupBy(r => r.Status).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using StaffDataPipeline.Cli.Output;
+using StaffDataPipeline.Hosting;
 using StaffDataPipeline.Hosting.Reports;
 using StaffDataPipeline.Pipeline;
 
@@ -46,6 +47,7 @@ internal static class LoadCommand
                 flags["Load:Encoding"] = e;
             }
 
+            BatchGarbageCollector.Use();
             return GlobalOptions.RunAsync(parse, flags, async services =>
             {
                 var pipeline = services.GetRequiredService<LoadPipeline>();

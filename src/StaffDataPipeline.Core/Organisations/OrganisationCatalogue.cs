@@ -12,6 +12,10 @@ public sealed class OrganisationCatalogue
     private readonly Dictionary<string, OdsOrganisation> _ods;
     private readonly Lazy<ILookup<string, (string Code, string Name)>> _byName;
 
+    // A code resolved through ODS or not known at all is built from its parts; every row of it after the first shares
+    // one, instead of an organisation a row (a national extract of unknown codes allocated 100 bytes a row for them).
+    private readonly Taxonomy.BoundedCache<(string Code, string? NameInFile), Organisation> _built = new(4_096);
+
     public OrganisationCatalogue(IEnumerable<Organisation> organisations, IEnumerable<OdsOrganisation>? ods = null)
     {
         _byCode = organisations.ToDictionary(o => o.Code, StringComparer.OrdinalIgnoreCase);
@@ -28,11 +32,13 @@ public sealed class OrganisationCatalogue
     public Organisation Resolve(string code, string? nameInFile)
     {
         ArgumentNullException.ThrowIfNull(code);
-        if (_byCode.TryGetValue(code, out var known))
-        {
-            return known;
-        }
+        return _byCode.TryGetValue(code, out var known)
+            ? known
+            : _built.GetOrAdd((code, nameInFile), static (key, self) => self.Build(key.Code, key.NameInFile), this);
+    }
 
+    private Organisation Build(string code, string? nameInFile)
+    {
         if (_ods.TryGetValue(code, out var ods))
         {
             return ods.ParentCode is { } trust

@@ -12,7 +12,7 @@ internal sealed class SqlitePositions : IDisposable
 {
     // Rows of one post sit close together in an export; a national file of distinct posts gains nothing from more,
     // and every entry held is managed heap, seven strings a post: with 8,192 (and as many people) the benchmark's trust
-    // layout peaked 2-4 MB higher in the same time (docs/benchmark.md, "Memory").
+    // layout peaked 2-4 MB higher in the same time (docs/benchmark.md, the memory goal).
     private const int CacheSize = 2_048;
     private readonly Dictionary<PostDescriptors, long> _known = [];
     private readonly RawStatement _find;

@@ -83,6 +83,7 @@ internal static class JobsCommand
             }
 
             Console.WriteLine($"The service is not running at {client.BaseAddress}; running {job.Id} here.");
+            BatchGarbageCollector.Use();
             await using var services = StaffDataServices.Build(configuration);
             var run = new ScheduledLoadJob(
                 schedule, services.GetRequiredService<LoadPipeline>(), services.GetRequiredService<LoadOptions>(), services.GetRequiredService<PackPublisher>(),

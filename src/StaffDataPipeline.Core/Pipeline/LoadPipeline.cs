@@ -98,7 +98,7 @@ public sealed class LoadPipeline
                 { NotFound: true } => new FileLoadReport(entry.Path, FileLoadStatus.Failed, new BatchCounts(), TimeSpan.Zero)
                 {
                     ReasonCode = "FILE_MISSING",
-                    Message = $"{entry.Path} does not exist: check the path and its spelling, then load it again.",
+                    Message = $"{entry.Path} does not exist: check the path and its spelling, or whether it was moved, then load it again.",
                 },
                 _ => await LoadFileAsync(entry.Path, firstInspection.Take(entry), context, progress, ct),
             });

@@ -26,11 +26,32 @@ public static class SourcePaths
             {
                 // Named explicitly: always offered (a missing file is reported by the pipeline, not silently dropped). One
                 // that is not there now was most likely mistyped: the report says so rather than "moved or deleted".
-                entries.Add(new SourceEntry(path, null) { NotFound = !File.Exists(path) });
+                entries.Add(new SourceEntry(path, null) { NotFound = DoesNotExist(path) });
             }
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// True only when the file system says the path is not there: File.Exists is false for a file that cannot be reached
+    /// (a folder on the way without search permission) too, and that file must fail as unreadable, not as mistyped.
+    /// </summary>
+    private static bool DoesNotExist(string path)
+    {
+        try
+        {
+            File.GetAttributes(path);
+            return false;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Why a file in a folder is not a return to load, or null when it is one.</summary>

@@ -33,7 +33,7 @@ public sealed class EnvironmentFaultTests : IDisposable
         var reports = await Run(TestPipeline.Create(Warehouse()), missing, folder, Sample("RGT_staff_in_post_2023-09.csv"));
 
         Assert.Equal((FileLoadStatus.Failed, "FILE_MISSING"), (reports[0].Status, reports[0].ReasonCode));
-        Assert.Equal($"{missing} does not exist: check the path and its spelling, then load it again.", reports[0].Message);
+        Assert.Equal($"{missing} does not exist: check the path and its spelling, or whether it was moved, then load it again.", reports[0].Message);
         Assert.Equal("gone_2023-09.csv", reports[0].FileName);
 
         // A folder named with a trailing separator keeps its name in the report.

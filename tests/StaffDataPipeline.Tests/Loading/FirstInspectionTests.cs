@@ -19,12 +19,14 @@ public sealed class FirstInspectionTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task Only_the_first_file_that_is_not_skipped_takes_the_inspection_and_only_once()
+    public async Task Only_the_first_file_that_is_neither_skipped_nor_missing_takes_the_inspection_and_only_once()
     {
         var first = new SourceEntry(_dir.Write("a.csv", "first"), null);
         var second = new SourceEntry(_dir.Write("b.csv", "second"), null);
-        var inspection = FirstInspection.Start([new SourceEntry(_dir.File("notes.txt"), "not a source file"), first, second]);
+        var typo = new SourceEntry(_dir.File("typo.csv"), null) { NotFound = true };
+        var inspection = FirstInspection.Start([new SourceEntry(_dir.File("notes.txt"), "not a source file"), typo, first, second]);
 
+        Assert.Null(inspection.Take(typo));
         Assert.Null(inspection.Take(second));
         Assert.Null(inspection.Take(first with { }));
         var taken = inspection.Take(first);

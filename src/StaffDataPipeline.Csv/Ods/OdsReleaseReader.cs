@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using CsvHelper;
 using StaffDataPipeline.Organisations;
 
@@ -15,8 +14,7 @@ public static class OdsReleaseReader
 
     public static IReadOnlyList<OdsOrganisation> Read(string path)
     {
-        using var file = File.OpenRead(path);
-        using var stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file;
+        using var stream = GzipFile.OpenRead(path);
         using var reader = CsvReader.Create(stream, CsvReaderOptions.Default with { HasHeader = false, Separator = ',', Encoding = System.Text.Encoding.Latin1 }, leaveOpen: false);
         var organisations = new List<OdsOrganisation>();
         var line = 0;

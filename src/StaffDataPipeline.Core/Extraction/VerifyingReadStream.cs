@@ -10,7 +10,7 @@ namespace StaffDataPipeline.Extraction;
 /// so it costs the parser almost nothing and memory stays flat. <see cref="VerifyComplete"/> reads whatever the parser
 /// left unread and fails when the bytes are not the ones inspected.
 /// </summary>
-public sealed class VerifyingReadStream : Stream
+public sealed class VerifyingReadStream : ForwardReadStream
 {
     private const int QueuedBuffers = 16;
     private readonly SourceFile _source;
@@ -27,17 +27,7 @@ public sealed class VerifyingReadStream : Stream
         _hash = Task.Factory.StartNew(HashQueued, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => _length; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    protected override long BytesRead => _length;
 
     public override int Read(Span<byte> buffer)
     {
@@ -67,16 +57,6 @@ public sealed class VerifyingReadStream : Stream
             throw new SourceChangedException(_source.FileName);
         }
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

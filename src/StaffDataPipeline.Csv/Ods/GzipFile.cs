@@ -17,23 +17,13 @@ internal static class GzipFile
         return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new LengthCheckedGzip(file, Path.GetFileName(path)) : file;
     }
 
-    private sealed class LengthCheckedGzip(FileStream file, string fileName) : Stream
+    private sealed class LengthCheckedGzip(FileStream file, string fileName) : Extraction.ForwardReadStream
     {
         private readonly uint _recordedLength = RecordedLength(file, fileName);
         private readonly GZipStream _gzip = new(file, CompressionMode.Decompress);
         private long _read;
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+        protected override long BytesRead => _read;
 
         public override int Read(Span<byte> buffer)
         {
@@ -55,16 +45,6 @@ internal static class GzipFile
             _read += read;
             return read;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

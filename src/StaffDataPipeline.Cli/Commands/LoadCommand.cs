@@ -68,7 +68,7 @@ internal static class LoadCommand
     /// </summary>
     private static void NoMistypedOptions(System.CommandLine.Parsing.ArgumentResult result)
     {
-        foreach (var token in result.Tokens.Select(t => t.Value).Where(v => v.StartsWith('-') && !File.Exists(v) && !Directory.Exists(v)))
+        foreach (var token in result.Tokens.Select(t => t.Value).Where(v => v.StartsWith('-') && SourcePaths.DoesNotExist(v)))
         {
             result.AddError($"'{token}' is not an option of this command (see its --help). A file whose name begins with '-' can be given as ./-name.");
         }

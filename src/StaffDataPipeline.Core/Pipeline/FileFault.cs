@@ -26,6 +26,13 @@ internal static class FileFault
         _ => (FileLoadStatus.Failed, "LOAD_FAILED", $"Loading {fileName} failed and was rolled back ({ex.GetType().Name}: {ex.Message})."),
     };
 
+    /// <summary>A path named for loading that was not there when the paths were expanded: most likely mistyped.</summary>
+    public static FileLoadReport NotFound(string path) => new(path, FileLoadStatus.Failed, new BatchCounts(), TimeSpan.Zero)
+    {
+        ReasonCode = "FILE_MISSING",
+        Message = $"{path} does not exist: check the path and its spelling, or whether it was moved, then load it again.",
+    };
+
     /// <summary>
     /// Content problems are the report's business; only faults of the environment are warnings in the log. The
     /// exception itself, with its stack trace, is logged at Information: shown with --verbose only.

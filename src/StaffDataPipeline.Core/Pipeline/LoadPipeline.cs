@@ -95,11 +95,7 @@ public sealed class LoadPipeline
             reports.Add(entry switch
             {
                 { SkipReason: { } reason } => new FileLoadReport(entry.Path, FileLoadStatus.Skipped, new BatchCounts(), TimeSpan.Zero) { Message = reason },
-                { NotFound: true } => new FileLoadReport(entry.Path, FileLoadStatus.Failed, new BatchCounts(), TimeSpan.Zero)
-                {
-                    ReasonCode = "FILE_MISSING",
-                    Message = $"{entry.Path} does not exist: check the path and its spelling, or whether it was moved, then load it again.",
-                },
+                { NotFound: true } => FileFault.NotFound(entry.Path),
                 _ => await LoadFileAsync(entry.Path, firstInspection.Take(entry), context, progress, ct),
             });
         }

@@ -34,10 +34,11 @@ public static class SourcePaths
     }
 
     /// <summary>
-    /// True only when the file system says the path is not there: File.Exists is false for a file that cannot be reached
-    /// (a folder on the way without search permission) too, and that file must fail as unreadable, not as mistyped.
+    /// True only when the file system says the path (a file or a folder) is not there: File.Exists is false for a file
+    /// that cannot be reached (a folder on the way without search permission) too, and that file must fail as
+    /// unreadable, not as mistyped.
     /// </summary>
-    private static bool DoesNotExist(string path)
+    public static bool DoesNotExist(string path)
     {
         try
         {

@@ -46,10 +46,7 @@ public sealed class FieldDecisionsTests : IDisposable
             Assert.True(walked == mapper.Map(input), $"row {r.RowNumber}: '{input.PositionTitle}' in '{input.CostCentre}': the traced decision is {walked.RoleCode} by {walked.RuleId}, the mapper's {mapper.Map(input).RoleCode} by {mapper.Map(input).RuleId}");
 
             // A load asks only whether the post is in scope, and if so how: the rules first, the exclusions after.
-            var inScope = loadMapper.MapInScope(input);
-            Assert.True(
-                walked.IsInScope ? inScope == walked : inScope is null,
-                $"row {r.RowNumber}: '{input.PositionTitle}' in '{input.CostCentre}': decided {walked.RoleCode} by {walked.RuleId}, but in scope for a load as {inScope?.RoleCode ?? "nothing"} by {inScope?.RuleId}");
+            AssertLoadAgrees(walked, loadMapper.MapInScope(input), $"row {r.RowNumber}: '{input.PositionTitle}' in '{input.CostCentre}'");
 
             // The rendering says what the trace found: the trial that matched is the last one listed and the one that decided.
             var matched = explanation.Trials.Where(t => t.Matched).Select(t => t.Id).ToList();
@@ -112,10 +109,7 @@ public sealed class FieldDecisionsTests : IDisposable
                     {
                         var input = new MappingInput(title, staffGroup, null, place, null, costCentre, "Band 7");
                         var decided = mapper.Map(input);
-                        var forLoad = loadMapper.MapInScope(input);
-                        Assert.True(
-                            decided.IsInScope ? forLoad == decided : forLoad is null,
-                            $"'{title}' in '{costCentre}' ({staffGroup}): decided {decided.RoleCode} by {decided.RuleId}, but a load takes it as {forLoad?.RoleCode ?? "out of scope"} by {forLoad?.RuleId}");
+                        AssertLoadAgrees(decided, loadMapper.MapInScope(input), $"'{title}' in '{costCentre}' ({staffGroup})");
                         keptOutByAnExclusion += decided.RuleId.StartsWith("EX-", StringComparison.Ordinal) && rulesOnly.Map(input).IsInScope ? 1 : 0;
                         inScope += decided.IsInScope ? 1 : 0;
                     }
@@ -126,4 +120,9 @@ public sealed class FieldDecisionsTests : IDisposable
         Assert.True(keptOutByAnExclusion > 100, $"only {keptOutByAnExclusion} posts are kept out by an exclusion that the rules alone would take in");
         Assert.True(inScope > 100, $"only {inScope} posts are in scope");
     }
+
+    /// <summary>A load's answer (RoleMapper.MapInScope) is Map's decision when that takes the post in, and null otherwise.</summary>
+    private static void AssertLoadAgrees(RoleDecision decided, RoleDecision? forLoad, string post) => Assert.True(
+        decided.IsInScope ? forLoad == decided : forLoad is null,
+        $"{post}: decided {decided.RoleCode} by {decided.RuleId}, but a load takes it as {forLoad?.RoleCode ?? "out of scope"} by {forLoad?.RuleId}");
 }

@@ -22,17 +22,21 @@ internal static class MapRolesCommand
                 throw new FileNotFoundException($"{path}: no such file.");
             }
 
-            long rows;
+            RoleMappingResult result;
             if (parse.GetValue(output) is { } file)
             {
-                rows = RoleMappingCsv.MapToFile(path, file, reference);
-
-                Console.Error.WriteLine($"{rows} row(s) mapped with taxonomy {reference.Taxonomy.Version} into {file}");
+                result = RoleMappingCsv.MapToFile(path, file, reference);
+                Console.Error.WriteLine($"{result.Rows} row(s) mapped with taxonomy {reference.Taxonomy.Version} into {file}");
             }
             else
             {
-                rows = RoleMappingCsv.Map(path, Console.Out, reference);
+                result = RoleMappingCsv.Map(path, Console.Out, reference);
                 Console.Out.Flush();
+            }
+
+            if (result.ColumnsLeftOut.Count > 0)
+            {
+                Console.Error.WriteLine($"Left out because they identify or describe a person (no rule needs them): {string.Join(", ", result.ColumnsLeftOut)}");
             }
 
             return Task.FromResult(ExitCodes.Success);

@@ -54,6 +54,7 @@ public sealed class HeaderAliases
         var chosen = new Dictionary<EsrField, (int Column, int Rank)>();
         var unknown = new List<string>();
         var personal = new List<string>();
+        var personalNumbers = new List<int>();
         var duplicates = new List<DuplicateColumn>();
         for (var i = 0; i < headers.Count; i++)
         {
@@ -72,6 +73,7 @@ public sealed class HeaderAliases
             if (hit.Field == EsrField.Personal)
             {
                 personal.Add(header);
+                personalNumbers.Add(i);
                 continue;
             }
 
@@ -96,6 +98,7 @@ public sealed class HeaderAliases
         var columns = chosen.ToDictionary(kv => kv.Key, kv => kv.Value.Column);
         return new HeaderMatch(columns, unknown, personal, duplicates)
         {
+            PersonalColumnNumbers = personalNumbers,
             Preferences = _preference.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<EsrField>)kv.Value.Where(columns.ContainsKey).ToList()),
         };
     }

@@ -23,6 +23,37 @@ public sealed record HeaderMatch(
         return columns;
     }
 
+    /// <summary>The 0-based numbers of the columns whose headings the aliases know as personal (<see cref="EsrField.Personal"/>).</summary>
+    public IReadOnlyList<int> PersonalColumnNumbers { get; init; } = [];
+
+    /// <summary>
+    /// Every column that identifies or describes a person (identifiers, dates of birth and hire, age, and the columns
+    /// known as personal, duplicates included): what a file written for people to read leaves out. A load
+    /// pseudonymises, bands or drops each of them; nothing that maps a post needs one.
+    /// </summary>
+    public IReadOnlySet<int> PersonLevelColumns()
+    {
+        var columns = new SortedSet<int>(PersonalColumnNumbers);
+        foreach (var (field, column) in Columns)
+        {
+            if (PersonLevelFields.Contains(field))
+            {
+                columns.Add(column);
+            }
+        }
+
+        foreach (var duplicate in DuplicateColumns.Where(d => PersonLevelFields.Contains(d.Field)))
+        {
+            columns.Add(duplicate.KeptColumn);
+            columns.Add(duplicate.OtherColumn);
+        }
+
+        return columns;
+    }
+
+    private static readonly HashSet<EsrField> PersonLevelFields =
+        [EsrField.PersonId, EsrField.EmployeeNumber, EsrField.AssignmentNumber, EsrField.DateOfBirth, EsrField.AgeInYears, EsrField.HireDate, EsrField.Personal];
+
     /// <summary>For each field with notations, the notations this file has, most preferred first.</summary>
     public IReadOnlyDictionary<EsrField, IReadOnlyList<EsrField>> Preferences { get; init; } = new Dictionary<EsrField, IReadOnlyList<EsrField>>();
 

@@ -10,24 +10,32 @@ namespace StaffDataPipeline.Csv.RoleMapping;
 /// <summary>
 /// `staffdata map-roles`: reads any CSV with some of position_title, staff_group, occupation_code, area_of_work,
 /// job_role, cost_centre, grade, grade_code (others pass through) and writes the same rows with role_code, rule,
-/// grade_normalised, service_area and service_area_rule appended: what a load would decide for each post.
+/// grade_normalised, service_area and service_area_rule appended: what a load would decide for each post. Columns that
+/// identify or describe a person (HeaderMatch.PersonLevelColumns) are left out: the output is meant to be read, passed on
+/// and opened in Excel, and no decision needs them.
 /// </summary>
 public static class RoleMappingCsv
 {
     private static readonly string[] Inputs = ["position_title", "staff_group", "occupation_code", "area_of_work", "job_role", "cost_centre", "grade", "grade_code"];
 
     /// <summary>Writes to a file through a temporary file and a rename; refuses to write over its own input.</summary>
-    public static long MapToFile(string inputPath, string outputPath, ReferenceDataSet reference)
+    public static RoleMappingResult MapToFile(string inputPath, string outputPath, ReferenceDataSet reference)
     {
         if (string.Equals(Path.GetFullPath(inputPath), Path.GetFullPath(outputPath), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
         {
             throw new IOException($"--output {outputPath} is the input file; choose another name, so that the input is kept.");
         }
 
-        return AtomicFile.Write(outputPath, writer => Map(inputPath, writer, reference));
+        RoleMappingResult? result = null;
+        AtomicFile.Write(outputPath, writer =>
+        {
+            result = Map(inputPath, writer, reference);
+            return result.Rows;
+        });
+        return result!;
     }
 
-    public static long Map(string inputPath, TextWriter output, ReferenceDataSet reference)
+    public static RoleMappingResult Map(string inputPath, TextWriter output, ReferenceDataSet reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
         var inspected = Extraction.SourceFileReader.Inspect(inputPath);
@@ -44,17 +52,21 @@ public static class RoleMappingCsv
         // A row is read as a load reads it: the same descriptors, the same choice between pay band and grade code.
         var row = new CsvRow(reader, match);
         var grades = new GradeNotations(match, reference.Grades);
+        var leftOut = match.PersonLevelColumns();
+        var kept = Enumerable.Range(0, header.Length).Where(i => !leftOut.Contains(i)).ToArray();
         using var csv = CsvWriter.Create(output, CsvWriterOptions.Default with { NewLine = "\n" }, leaveOpen: true);
-        csv.WriteRecord([.. header.Select(SpreadsheetSafe.Cell), "role_code", "rule", "grade_normalised", "service_area", "service_area_rule"]);
+        csv.WriteRecord([.. kept.Select(i => SpreadsheetSafe.Cell(header[i])), "role_code", "rule", "grade_normalised", "service_area", "service_area_rule"]);
         long rows = 0;
         while (reader.Read())
         {
             var input = EsrRowNormaliser.MappingInputOf(row, grades);
             var decision = reference.Mapper.Map(input);
             var area = reference.ServiceAreas.Decide(input.AreaOfWork, input.CostCentre);
-            for (var i = 0; i < reader.FieldCount; i++)
+            // A short row is padded so that the decisions stay under their headings; a field beyond the header has no
+            // heading to judge it by, so it is not passed on.
+            foreach (var i in kept)
             {
-                csv.WriteField(SpreadsheetSafe.Cell(reader.GetString(i)));
+                csv.WriteField(i < reader.FieldCount ? SpreadsheetSafe.Cell(reader.GetString(i)) : string.Empty);
             }
 
             csv.WriteField(decision.RoleCode);
@@ -66,7 +78,7 @@ public static class RoleMappingCsv
             rows++;
         }
 
-        return rows;
+        return new RoleMappingResult(rows, [.. leftOut.Select(i => header[i].Trim())]);
     }
 
     private static readonly EsrField[] MappingFields =

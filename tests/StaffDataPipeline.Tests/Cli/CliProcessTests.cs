@@ -125,6 +125,37 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
+    public void Map_roles_leaves_out_every_column_that_identifies_or_describes_a_person()
+    {
+        // A trust's ESR extract handed to map-roles as it is: identifiers, names, NI number, dates, age.
+        var input = _dir.Write(
+            "extract.csv",
+            "Unique NHS Identifier,Employee Number,Assignment Number,First Name,Surname,NI Number,Date of Birth,Age In Years,Hire Date,Position Title,Area of Work,Pay Band,notes\n" +
+            "UNI-93817,E-55102,A-55102-1,Ada,Lovelace,QQ123456C,1984-02-29,40,2011-09-01,Genetic Counsellor,Clinical Genetics,Band 7,keep me\n" +
+            "UNI-10,E-11\n");
+        var output = _dir.File("mapped.csv");
+
+        var (exit, _, error) = CliRunner.Run(_dir.Path, null, "map-roles", input, "--output", output);
+        var (screenExit, screen, _) = CliRunner.Run(_dir.Path, null, "map-roles", input);
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(0, screenExit);
+        var lines = File.ReadAllLines(output);
+        Assert.Equal("Position Title,Area of Work,Pay Band,notes,role_code,rule,grade_normalised,service_area,service_area_rule", lines[0]);
+        Assert.StartsWith("Genetic Counsellor,Clinical Genetics,Band 7,keep me,GC,GC-", lines[1], StringComparison.Ordinal);
+
+        // A short row keeps its decisions under their headings.
+        Assert.Equal(lines[0].Split(',').Length, lines[2].Split(',').Length);
+        foreach (var personal in new[] { "UNI-93817", "E-55102", "A-55102-1", "Ada", "Lovelace", "QQ123456C", "1984-02-29", "2011-09-01", ",40,", "UNI-10", "E-11" })
+        {
+            Assert.DoesNotContain(personal, File.ReadAllText(output), StringComparison.Ordinal);
+            Assert.DoesNotContain(personal, screen, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Left out because they identify or describe a person (no rule needs them): Unique NHS Identifier, Employee Number, Assignment Number, First Name, Surname, NI Number, Date of Birth, Age In Years, Hire Date", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unmapped_lists_and_exports_the_review_queue_and_remap_records_a_version()
     {
         CliRunner.Run(_dir.Path, null, "load", Repository.Samples("esr"));

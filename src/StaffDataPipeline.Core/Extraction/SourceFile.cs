@@ -1,7 +1,11 @@
 namespace StaffDataPipeline.Extraction;
 
-/// <summary>A file offered to the pipeline, with what was learnt by reading it once end to end.</summary>
-public sealed record SourceFile(string Path, string Sha256, long Length, TextEncodingGuess Encoding)
+/// <summary>
+/// A file offered to the pipeline, with what was learnt by reading it once end to end: its SHA-256 (the ledger's key:
+/// "this file is already loaded"), its length, its encoding, and an XxHash128 of the same bytes, against which a later
+/// read of the file is checked (<see cref="VerifyingReadStream"/>).
+/// </summary>
+public sealed record SourceFile(string Path, string Sha256, long Length, TextEncodingGuess Encoding, UInt128 ContentHash)
 {
     public string FileName => System.IO.Path.GetFileName(Path);
 }

@@ -1,15 +1,20 @@
+using System.IO.Hashing;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace StaffDataPipeline.Extraction;
 
-/// <summary>Reads a file once, streaming, for its SHA-256 and its text encoding: a byte order mark, else whether its bytes are UTF-8.</summary>
+/// <summary>
+/// Reads a file once, streaming, for its SHA-256, the XxHash128 a later read is checked against, and its text
+/// encoding: a byte order mark, else whether its bytes are UTF-8.
+/// </summary>
 public static class SourceFileReader
 {
     public static SourceFile Inspect(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var content = new XxHash128();
         var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
         var buffer = new byte[1 << 16];
         var chars = new char[Encoding.UTF8.GetMaxCharCount(buffer.Length)];
@@ -21,6 +26,7 @@ public static class SourceFileReader
         while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
         {
             sha.AppendData(buffer, 0, read);
+            content.Append(buffer.AsSpan(0, read));
             if (first)
             {
                 bom = ByteOrderMark(buffer.AsSpan(0, read));
@@ -44,7 +50,7 @@ public static class SourceFileReader
         }
 
         var guess = bom ?? (utf8 ? TextEncodingGuess.Utf8 : TextEncodingGuess.Windows1252);
-        return new SourceFile(Path.GetFullPath(path), Convert.ToHexStringLower(sha.GetHashAndReset()), length, guess);
+        return new SourceFile(Path.GetFullPath(path), Convert.ToHexStringLower(sha.GetHashAndReset()), length, guess, content.GetCurrentHashAsUInt128());
     }
 
     /// <summary>The encoding a byte order mark at the start of a file names, if there is one.</summary>

@@ -7,6 +7,10 @@ public static class LoadReportPrinter
 {
     private const int DefaultRejectionsShown = 10;
 
+    // A national file can hold hundreds of codes the team's files do not list: a line a person can read names the
+    // first few, says how many more, and where the whole list is.
+    private const int CodesShown = 12;
+
     public static void Print(TextWriter o, IReadOnlyList<FileLoadReport> reports, bool dryRun, int rejectionsShown = DefaultRejectionsShown)
     {
         if (reports.Count == 0)
@@ -55,17 +59,17 @@ public static class LoadReportPrinter
 
             if (r.UnknownOrganisations.Count > 0)
             {
-                o.WriteLine($"    organisation codes not in organisations.csv (loaded as Unknown, listed for review): {string.Join(", ", r.UnknownOrganisations)}");
+                o.WriteLine($"    {Count(r.UnknownOrganisations, "organisation code")} not in organisations.csv (loaded as Unknown; `staffdata unmapped` lists them all with their names): {FirstFew(r.UnknownOrganisations)}");
             }
 
             if (r.UnknownGrades.Count > 0)
             {
-                o.WriteLine($"    grades not in grades.csv (loaded as Unknown; add each as an alias or ESR grade code there, then `staffdata remap`): {string.Join(", ", r.UnknownGrades)}");
+                o.WriteLine($"    {Count(r.UnknownGrades, "grade")} not in grades.csv (loaded as Unknown; add each as an alias or ESR grade code there, then `staffdata remap`): {FirstFew(r.UnknownGrades)}");
             }
 
             if (r.RolledUpSites.Count > 0)
             {
-                o.WriteLine($"    site codes recorded against their trust (from the ODS release): {string.Join(", ", r.RolledUpSites)}");
+                o.WriteLine($"    {Count(r.RolledUpSites, "site code")} recorded against their trust (from the ODS release): {FirstFew(r.RolledUpSites)}");
             }
 
             if (r.UnknownColumns.Count > 0)
@@ -100,6 +104,11 @@ public static class LoadReportPrinter
         var ok = reports.Count(r => r.Succeeded) - skipped;
         o.WriteLine($"{files} file(s): {ok} {(dryRun ? "valid" : "loaded or already loaded")}, {files - ok} not {(dryRun ? "valid" : "loaded")}{(skipped > 0 ? $"; {skipped} skipped" : string.Empty)}.");
     }
+
+    private static string Count(IReadOnlyList<string> items, string noun) => $"{items.Count:N0} {noun}{(items.Count == 1 ? string.Empty : "s")}";
+
+    private static string FirstFew(IReadOnlyList<string> items) =>
+        items.Count <= CodesShown ? string.Join(", ", items) : $"{string.Join(", ", items.Take(CodesShown))} and {items.Count - CodesShown:N0} more";
 
     private static string Headline(FileLoadReport r) => r.Status switch
     {

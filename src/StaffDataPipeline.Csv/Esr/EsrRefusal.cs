@@ -44,6 +44,12 @@ internal sealed class EsrRefusal
             return "the file is empty";
         }
 
+        // ODS releases come gzipped (etrust.csv.gz): a file that is one is most likely one given to the wrong command.
+        if (start is [0x1F, 0x8B, ..])
+        {
+            return "it is a gzip-compressed file, not a CSV export: an NHS ODS release (.csv.gz) is imported with `staffdata organisations import <file>`; anything else, unpack it first and load what it holds";
+        }
+
         if (SourceFileReader.ByteOrderMark(start) is null && start.Contains((byte)0))
         {
             return LooksLikeUtf16(start)

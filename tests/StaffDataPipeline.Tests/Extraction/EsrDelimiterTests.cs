@@ -84,6 +84,18 @@ public sealed class EsrDelimiterTests : IDisposable
     }
 
     [Fact]
+    public async Task An_ods_release_given_to_load_is_refused_naming_the_command_that_imports_it()
+    {
+        var release = _dir.File("etrust.csv.gz");
+        File.Copy(Repository.Fixture(Path.Combine("ods", "etrust-2018-08.csv.gz")), release);
+
+        var report = (await Load(release)).Report;
+
+        Assert.Equal((FileLoadStatus.Rejected, "UNRECOGNISED_FORMAT"), (report.Status, report.ReasonCode));
+        Assert.Contains("it is a gzip-compressed file, not a CSV export: an NHS ODS release (.csv.gz) is imported with `staffdata organisations import <file>`", report.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_header_saved_as_one_quoted_cell_is_refused_saying_so()
     {
         var report = (await Load(Fixture("one-quoted-cell.csv"))).Report;

@@ -78,6 +78,13 @@ public sealed class LoadPipeline
     private async Task<IReadOnlyList<FileLoadReport>> RunEntriesAsync(
         IReadOnlyList<SourceEntry> entries, FirstInspection firstInspection, bool dryRun, IProgress<LoadProgress>? progress, CancellationToken ct)
     {
+        // Nothing to read (every path mistyped or missing, a folder of nothing loadable): the warehouse is not
+        // created, migrated or opened for a run that can only report.
+        if (entries.All(e => e.SkipReason is not null || e.NotFound))
+        {
+            return [.. entries.Select(NotRead)];
+        }
+
         if (!dryRun)
         {
             await _warehouse.MigrateAsync(ct);
@@ -92,16 +99,19 @@ public sealed class LoadPipeline
         foreach (var entry in entries)
         {
             ct.ThrowIfCancellationRequested();
-            reports.Add(entry switch
-            {
-                { SkipReason: { } reason } => new FileLoadReport(entry.Path, FileLoadStatus.Skipped, new BatchCounts(), TimeSpan.Zero) { Message = reason },
-                { NotFound: true } => FileFault.NotFound(entry.Path),
-                _ => await LoadFileAsync(entry.Path, firstInspection.Take(entry), context, progress, ct),
-            });
+            reports.Add(entry.SkipReason is null && !entry.NotFound
+                ? await LoadFileAsync(entry.Path, firstInspection.Take(entry), context, progress, ct)
+                : NotRead(entry));
         }
 
         return reports;
     }
+
+    private static FileLoadReport NotRead(SourceEntry entry) => entry switch
+    {
+        { SkipReason: { } reason } => new FileLoadReport(entry.Path, FileLoadStatus.Skipped, new BatchCounts(), TimeSpan.Zero) { Message = reason },
+        _ => FileFault.NotFound(entry.Path),
+    };
 
     private async Task<FileLoadReport> LoadFileAsync(string path, Task<SourceFile>? inspection, LoadContext context, IProgress<LoadProgress>? progress, CancellationToken ct)
     {

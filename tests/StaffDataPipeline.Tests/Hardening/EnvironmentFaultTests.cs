@@ -43,6 +43,20 @@ public sealed class EnvironmentFaultTests : IDisposable
     }
 
     [Fact]
+    public async Task A_run_with_nothing_to_read_reports_each_path_and_creates_no_warehouse()
+    {
+        var database = _dir.File("never.db");
+        var empty = Directory.CreateDirectory(_dir.File("empty-folder")).FullName;
+
+        var reports = await Run(TestPipeline.Create(Warehouse(path: database)), _dir.File("gone_2023-09.csv"), empty, _dir.File("gone_2023-10.csv"));
+
+        Assert.Equal(["gone_2023-09.csv", "gone_2023-10.csv"], reports.Select(r => r.FileName));
+        Assert.All(reports, r => Assert.Equal((FileLoadStatus.Failed, "FILE_MISSING"), (r.Status, r.ReasonCode)));
+        Assert.False(File.Exists(database));
+        Assert.Empty(Directory.GetFiles(_dir.Path, "never.db*"));
+    }
+
+    [Fact]
     public async Task A_file_deleted_between_listing_and_reading_fails_and_the_run_goes_on()
     {
         var folder = Directory.CreateDirectory(_dir.File("drop")).FullName;

@@ -15,11 +15,13 @@ internal static class OrganisationsCommand
         var import = new Command("import", "Import ODS releases: every trust and site with its parent, region and dates. Importing the same release again changes nothing.") { files };
         import.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, new Dictionary<string, string?>(), async services =>
         {
+            // Every release is read, and so checked, before the warehouse is touched: a damaged or wrong file creates
+            // no warehouse and imports nothing, not even the releases named before it.
+            var releases = parse.GetValue(files)!.Select(file => (File: file, Release: OdsReleaseReader.Read(file))).ToList();
             await services.GetRequiredService<IWarehouse>().MigrateAsync(ct);
             var review = services.GetRequiredService<IWarehouseReview>();
-            foreach (var file in parse.GetValue(files)!)
+            foreach (var (file, release) in releases)
             {
-                var release = OdsReleaseReader.Read(file);
                 var result = await review.ImportOdsAsync(release, ct);
                 var trusts = release.Count(o => !o.IsSite);
                 Console.WriteLine($"{Path.GetFileName(file)}: {trusts:N0} trusts and {release.Count - trusts:N0} sites; {(result.NothingChanged ? "nothing changed (already imported)" : $"{result.Added:N0} added, {result.Changed:N0} changed, {result.Unchanged:N0} unchanged")}.");

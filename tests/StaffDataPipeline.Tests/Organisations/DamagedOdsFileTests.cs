@@ -16,6 +16,24 @@ public sealed class DamagedOdsFileTests : IDisposable
 
     public static TheoryData<double> Cuts => new() { 0.25, 0.5, 0.9, 0.999 };
 
+    [Fact]
+    public void Organisations_import_with_a_damaged_release_imports_nothing_and_creates_no_warehouse()
+    {
+        var whole = File.ReadAllBytes(Repository.Fixture(Path.Combine("ods", "etrust-2018-08.csv.gz")));
+        var good = _dir.File("etrust-2018-08.csv.gz");
+        var cut = _dir.File("etrust-2018-09.csv.gz");
+        File.WriteAllBytes(good, whole);
+        File.WriteAllBytes(cut, whole[..(whole.Length / 2)]);
+        var database = _dir.File("warehouse.db");
+
+        // The good release is named first: it is not imported either.
+        var (exit, _, error) = CliRunner.Run(_dir.Path, null, "organisations", "import", good, cut, "--database", database);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("etrust-2018-09.csv.gz is damaged or incomplete", error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_dir.Path, "warehouse.db*"));
+    }
+
     [Theory]
     [MemberData(nameof(Cuts))]
     public void A_release_cut_short_is_refused_as_damaged(double kept)

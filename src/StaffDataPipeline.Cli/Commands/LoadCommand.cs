@@ -66,11 +66,19 @@ internal static class LoadCommand
     /// as a file and reported as missing after the warehouse was opened. A word that looks like an option and names
     /// nothing on disk is a usage error (exit 2), before anything is touched.
     /// </summary>
+    /// <summary>The command's own options, then the ones its parents share with it (--database, --reference-data…).</summary>
+    private static string OptionsInScope(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var command = ((System.CommandLine.Parsing.CommandResult)result.Parent!).Command;
+        var shared = command.Parents.OfType<Command>().SelectMany(p => p.Options).Where(o => o.Recursive);
+        return string.Join(", ", command.Options.Concat(shared).Select(o => o.Name).Where(n => n.StartsWith("--", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal));
+    }
+
     private static void NoMistypedOptions(System.CommandLine.Parsing.ArgumentResult result)
     {
         foreach (var token in result.Tokens.Select(t => t.Value).Where(v => v.StartsWith('-') && SourcePaths.DoesNotExist(v)))
         {
-            result.AddError($"'{token}' is not an option of this command (see its --help). A file whose name begins with '-' can be given as ./-name.");
+            result.AddError($"'{token}' is not an option of this command; its options are {OptionsInScope(result)} (see --help). A file whose name begins with '-' can be given as ./-name.");
         }
     }
 }

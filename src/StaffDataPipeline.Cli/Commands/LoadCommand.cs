@@ -61,11 +61,6 @@ internal static class LoadCommand
         return command;
     }
 
-    /// <summary>
-    /// A path argument takes any word, so a mistyped option ("--warehouse" for "--database") would otherwise be tried
-    /// as a file and reported as missing after the warehouse was opened. A word that looks like an option and names
-    /// nothing on disk is a usage error (exit 2), before anything is touched.
-    /// </summary>
     /// <summary>The command's own options, then the ones its parents share with it (--database, --reference-data…).</summary>
     private static string OptionsInScope(System.CommandLine.Parsing.ArgumentResult result)
     {
@@ -74,6 +69,11 @@ internal static class LoadCommand
         return string.Join(", ", command.Options.Concat(shared).Select(o => o.Name).Where(n => n.StartsWith("--", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// A path argument takes any word, so a mistyped option ("--warehouse" for "--database") would otherwise be tried
+    /// as a file and reported as missing after the warehouse was opened. A word that looks like an option and names
+    /// nothing on disk is a usage error (exit 2), before anything is touched.
+    /// </summary>
     private static void NoMistypedOptions(System.CommandLine.Parsing.ArgumentResult result)
     {
         foreach (var token in result.Tokens.Select(t => t.Value).Where(v => v.StartsWith('-') && SourcePaths.DoesNotExist(v)))

@@ -24,7 +24,7 @@ internal static class OrganisationsCommand
             {
                 var result = await review.ImportOdsAsync(release, ct);
                 var trusts = release.Count(o => !o.IsSite);
-                Console.WriteLine($"{Path.GetFileName(file)}: {trusts:N0} trusts and {release.Count - trusts:N0} sites; {(result.NothingChanged ? "nothing changed (already imported)" : $"{result.Added:N0} added, {result.Changed:N0} changed, {result.Unchanged:N0} unchanged")}.");
+                Console.WriteLine($"{Path.GetFileName(file)}: {trusts:N0} trusts and {release.Count - trusts:N0} sites; {(result.NothingChanged ? "nothing changed (the warehouse already holds every organisation as this release has it)" : $"{result.Added:N0} added, {result.Changed:N0} changed, {result.Unchanged:N0} unchanged")}.");
                 if (result.ChangedCodes.Count > 0)
                 {
                     Console.WriteLine($"    changed (name, parent, region or dates): {string.Join(", ", result.ChangedCodes)}{(result.Changed > result.ChangedCodes.Count ? ", …" : string.Empty)}");

@@ -28,7 +28,7 @@ public sealed record HeaderMatch(
 
     /// <summary>
     /// Every column that identifies or describes a person (identifiers, dates of birth and hire, age, and the columns
-    /// known as personal, duplicates included): what a file written for people to read leaves out. A load
+    /// header-aliases.csv lists as Personal, synonyms included): what a file written for people to read leaves out. A load
     /// pseudonymises, bands or drops each of them; nothing that maps a post needs one.
     /// </summary>
     public IReadOnlySet<int> PersonLevelColumns()
@@ -42,9 +42,10 @@ public sealed record HeaderMatch(
             }
         }
 
+        // The column of a field's synonym that is not read (a Staff Number beside an Employee Number) is in no field's
+        // column, but holds the same identifier.
         foreach (var duplicate in DuplicateColumns.Where(d => PersonLevelFields.Contains(d.Field)))
         {
-            columns.Add(duplicate.KeptColumn);
             columns.Add(duplicate.OtherColumn);
         }
 
@@ -52,7 +53,7 @@ public sealed record HeaderMatch(
     }
 
     private static readonly HashSet<EsrField> PersonLevelFields =
-        [EsrField.PersonId, EsrField.EmployeeNumber, EsrField.AssignmentNumber, EsrField.DateOfBirth, EsrField.AgeInYears, EsrField.HireDate, EsrField.Personal];
+        [EsrField.PersonId, EsrField.EmployeeNumber, EsrField.AssignmentNumber, EsrField.DateOfBirth, EsrField.AgeInYears, EsrField.HireDate];
 
     /// <summary>For each field with notations, the notations this file has, most preferred first.</summary>
     public IReadOnlyDictionary<EsrField, IReadOnlyList<EsrField>> Preferences { get; init; } = new Dictionary<EsrField, IReadOnlyList<EsrField>>();

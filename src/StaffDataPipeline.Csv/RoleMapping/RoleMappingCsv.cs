@@ -11,8 +11,9 @@ namespace StaffDataPipeline.Csv.RoleMapping;
 /// `staffdata map-roles`: reads any CSV with some of position_title, staff_group, occupation_code, area_of_work,
 /// job_role, cost_centre, grade, grade_code (others pass through) and writes the same rows with role_code, rule,
 /// grade_normalised, service_area and service_area_rule appended: what a load would decide for each post. Columns that
-/// identify or describe a person (HeaderMatch.PersonLevelColumns) are left out: the output is meant to be read, passed on
-/// and opened in Excel, and no decision needs them.
+/// identify or describe a person (HeaderMatch.PersonLevelColumns: identifiers, dates, age and the headings
+/// header-aliases.csv lists as Personal) are left out: the output is meant to be read, passed on and opened in Excel, and
+/// no decision needs them. A heading the aliases do not know passes through (a reference, a note, a count).
 /// </summary>
 public static class RoleMappingCsv
 {
@@ -46,7 +47,9 @@ public static class RoleMappingCsv
         var match = reference.Aliases.Match(header);
         if (!MappingFields.Any(match.Has))
         {
-            throw new InvalidDataException($"{Path.GetFileName(inputPath)}: the header has none of the columns {string.Join(", ", Inputs)}.");
+            // "Title" alone is a person's title (Mr, Dr) to the aliases: a list of job titles headed so would be refused unexplained.
+            var personal = match.PersonalColumnsDropped.Count == 0 ? string.Empty : $" ({string.Join(", ", match.PersonalColumnsDropped.Select(h => $"'{h}'"))} is read as personal data, not as a post's title or field)";
+            throw new InvalidDataException($"{Path.GetFileName(inputPath)}: the header has none of the columns {string.Join(", ", Inputs)}{personal}: head the job titles position_title.");
         }
 
         // A row is read as a load reads it: the same descriptors, the same choice between pay band and grade code.
@@ -57,7 +60,7 @@ public static class RoleMappingCsv
         using var csv = CsvWriter.Create(output, CsvWriterOptions.Default with { NewLine = "\n" }, leaveOpen: true);
         csv.WriteRecord([.. kept.Select(i => SpreadsheetSafe.Cell(header[i])), "role_code", "rule", "grade_normalised", "service_area", "service_area_rule"]);
         long rows = 0;
-        while (reader.Read())
+        while (Next(reader, inputPath))
         {
             var input = EsrRowNormaliser.MappingInputOf(row, grades);
             var decision = reference.Mapper.Map(input);
@@ -78,7 +81,19 @@ public static class RoleMappingCsv
             rows++;
         }
 
-        return new RoleMappingResult(rows, [.. leftOut.Select(i => header[i].Trim())]);
+        return new RoleMappingResult(rows, [.. leftOut.Select(i => header[i].Trim())], match.UnknownColumns);
+    }
+
+    private static bool Next(CsvReader reader, string inputPath)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new InvalidDataException($"{Path.GetFileName(inputPath)}, row {ex.RecordNumber}: the CSV cannot be parsed (a quoted field is never closed, or a quote stands inside an unquoted field): fix that row, or save the sheet again as CSV, and try again.");
+        }
     }
 
     private static readonly EsrField[] MappingFields =

@@ -7,9 +7,10 @@ public static class LoadReportPrinter
 {
     private const int DefaultRejectionsShown = 10;
 
-    // A national file can hold hundreds of codes the team's files do not list: a line a person can read names the
-    // first few, says how many more, and where the whole list is.
-    private const int CodesShown = 12;
+    // A national file can hold hundreds of codes the team's files do not list: they are printed a dozen to a line, not
+    // hundreds on one; where a command lists them all (a loaded file's unknown organisations), the first dozen and a
+    // pointer to it.
+    private const int CodesPerLine = 12;
 
     public static void Print(TextWriter o, IReadOnlyList<FileLoadReport> reports, bool dryRun, int rejectionsShown = DefaultRejectionsShown)
     {
@@ -59,17 +60,24 @@ public static class LoadReportPrinter
 
             if (r.UnknownOrganisations.Count > 0)
             {
-                o.WriteLine($"    {Count(r.UnknownOrganisations, "organisation code")} not in organisations.csv (loaded as Unknown; `staffdata unmapped` lists them all with their names): {FirstFew(r.UnknownOrganisations)}");
+                if (r.Status == FileLoadStatus.Loaded && !dryRun && r.UnknownOrganisations.Count > CodesPerLine)
+                {
+                    o.WriteLine($"    {Count(r.UnknownOrganisations, "organisation code")} not in organisations.csv, loaded as Unknown: {string.Join(", ", r.UnknownOrganisations.Take(CodesPerLine))} and {r.UnknownOrganisations.Count - CodesPerLine:N0} more (`staffdata unmapped` lists them all with their names)");
+                }
+                else
+                {
+                    Codes(o, $"{Count(r.UnknownOrganisations, "organisation code")} not in organisations.csv ({(dryRun ? "would be" : "loaded as")} Unknown)", r.UnknownOrganisations);
+                }
             }
 
             if (r.UnknownGrades.Count > 0)
             {
-                o.WriteLine($"    {Count(r.UnknownGrades, "grade")} not in grades.csv (loaded as Unknown; add each as an alias or ESR grade code there, then `staffdata remap`): {FirstFew(r.UnknownGrades)}");
+                Codes(o, $"{Count(r.UnknownGrades, "grade")} not in grades.csv (graded Unknown; add each as an alias or ESR grade code there, then `staffdata remap`)", r.UnknownGrades);
             }
 
             if (r.RolledUpSites.Count > 0)
             {
-                o.WriteLine($"    {Count(r.RolledUpSites, "site code")} recorded against their trust (from the ODS release): {FirstFew(r.RolledUpSites)}");
+                Codes(o, $"{Count(r.RolledUpSites, "site code")} recorded against their trust (from the ODS release)", r.RolledUpSites);
             }
 
             if (r.UnknownColumns.Count > 0)
@@ -107,8 +115,14 @@ public static class LoadReportPrinter
 
     private static string Count(IReadOnlyList<string> items, string noun) => $"{items.Count:N0} {noun}{(items.Count == 1 ? string.Empty : "s")}";
 
-    private static string FirstFew(IReadOnlyList<string> items) =>
-        items.Count <= CodesShown ? string.Join(", ", items) : $"{string.Join(", ", items.Take(CodesShown))} and {items.Count - CodesShown:N0} more";
+    private static void Codes(TextWriter o, string lead, IReadOnlyList<string> items)
+    {
+        o.WriteLine($"    {lead}: {string.Join(", ", items.Take(CodesPerLine))}{(items.Count > CodesPerLine ? "," : string.Empty)}");
+        for (var i = CodesPerLine; i < items.Count; i += CodesPerLine)
+        {
+            o.WriteLine($"      {string.Join(", ", items.Skip(i).Take(CodesPerLine))}{(i + CodesPerLine < items.Count ? "," : string.Empty)}");
+        }
+    }
 
     private static string Headline(FileLoadReport r) => r.Status switch
     {

@@ -130,8 +130,8 @@ public sealed class CliProcessTests : IDisposable
         // A trust's ESR extract handed to map-roles as it is: identifiers, names, NI number, dates, age.
         var input = _dir.Write(
             "extract.csv",
-            "Unique NHS Identifier,Employee Number,Assignment Number,First Name,Surname,NI Number,Date of Birth,Age In Years,Hire Date,Position Title,Area of Work,Pay Band,notes\n" +
-            "UNI-93817,E-55102,A-55102-1,Ada,Lovelace,QQ123456C,1984-02-29,40,2011-09-01,Genetic Counsellor,Clinical Genetics,Band 7,keep me\n" +
+            "Unique NHS Identifier,Employee Number,Assignment Number,First Name,Surname,NI Number,Date of Birth,Age In Years,Hire Date,Position Title,Area of Work,Pay Band,notes,Staff Number,Gender,Ethnic Origin,Known As,Work Email Address\n" +
+            "UNI-93817,E-55102,A-55102-1,Ada,Lovelace,QQ123456C,1984-02-29,40,2011-09-01,Genetic Counsellor,Clinical Genetics,Band 7,keep me,S-55102,Female,Mixed White and Asian,Countess,ada@nhs.net,EXTRA-PERSONAL\n" +
             "UNI-10,E-11\n");
         var output = _dir.File("mapped.csv");
 
@@ -146,13 +146,38 @@ public sealed class CliProcessTests : IDisposable
 
         // A short row keeps its decisions under their headings.
         Assert.Equal(lines[0].Split(',').Length, lines[2].Split(',').Length);
-        foreach (var personal in new[] { "UNI-93817", "E-55102", "A-55102-1", "Ada", "Lovelace", "QQ123456C", "1984-02-29", "2011-09-01", ",40,", "UNI-10", "E-11" })
+        // A second local identifier (Staff Number beside Employee Number) is left out as well as the first, and a field
+        // beyond the header, which has no heading to judge it by, is not passed on.
+        foreach (var personal in new[] { "UNI-93817", "E-55102", "A-55102-1", "Ada", "Lovelace", "QQ123456C", "1984-02-29", "2011-09-01", ",40,", "UNI-10", "E-11", "S-55102", "Female", "Mixed", "Countess", "ada@", "EXTRA-PERSONAL" })
         {
             Assert.DoesNotContain(personal, File.ReadAllText(output), StringComparison.Ordinal);
             Assert.DoesNotContain(personal, screen, StringComparison.Ordinal);
         }
 
-        Assert.Contains("Left out because they identify or describe a person (no rule needs them): Unique NHS Identifier, Employee Number, Assignment Number, First Name, Surname, NI Number, Date of Birth, Age In Years, Hire Date", error, StringComparison.Ordinal);
+        Assert.Contains("Left out because they identify or describe a person (no rule needs them): Unique NHS Identifier, Employee Number, Assignment Number, First Name, Surname, NI Number, Date of Birth, Age In Years, Hire Date, Staff Number, Gender, Ethnic Origin, Known As, Work Email Address", error, StringComparison.Ordinal);
+
+        // A heading nobody listed passes through, and the user is told which, so that one holding personal data is noticed.
+        Assert.Contains("Passed through as they are, under headings header-aliases.csv does not know (if one holds personal data, add it there as Personal): notes", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Map_roles_refuses_a_list_it_cannot_read_saying_why_without_a_stack_trace()
+    {
+        var titles = _dir.Write("titles.csv", "Title,count\nClinical Scientist,3\n");
+        var broken = _dir.Write("broken.csv", "position_title,notes\nClinical Scientist,\"Lovelace unterminated\nGenetic Counsellor,x\n");
+
+        var (titleExit, _, titleError) = CliRunner.Run(_dir.Path, null, "map-roles", titles);
+        var (brokenExit, _, brokenError) = CliRunner.Run(_dir.Path, null, "map-roles", broken, "--output", _dir.File("out.csv"));
+
+        Assert.Equal(2, titleExit);
+        Assert.Contains("titles.csv: the header has none of the columns position_title, ", titleError, StringComparison.Ordinal);
+        Assert.Contains("('Title' is read as personal data, not as a post's title or field): head the job titles position_title.", titleError, StringComparison.Ordinal);
+        Assert.Equal(2, brokenExit);
+        Assert.Contains("broken.csv, row ", brokenError, StringComparison.Ordinal);
+        Assert.Contains("the CSV cannot be parsed", brokenError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", brokenError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lovelace", brokenError, StringComparison.Ordinal);
+        Assert.False(File.Exists(_dir.File("out.csv")));
     }
 
     [Fact]

@@ -96,7 +96,8 @@ public sealed class PseudonymisationTests : IDisposable
     {
         var keyFile = Path.GetFullPath(PseudonymisationKeySource.DefaultKeyFile);
 
-        Assert.False(keyFile.StartsWith(Repository.Root, StringComparison.Ordinal), keyFile);
+        // Inside means under the repository's folder: a sibling folder whose name begins with the repository's is outside.
+        Assert.False(keyFile.StartsWith(Path.TrimEndingDirectorySeparator(Repository.Root) + Path.DirectorySeparatorChar, StringComparison.Ordinal), keyFile);
     }
 
     [Theory]

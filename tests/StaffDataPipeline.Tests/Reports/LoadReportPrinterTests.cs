@@ -6,32 +6,56 @@ namespace StaffDataPipeline.Tests.Reports;
 
 public sealed class LoadReportPrinterTests
 {
+    private static readonly List<string> Codes = [.. Enumerable.Range(1, 200).Select(i => $"X{i:D3}")];
+
     [Fact]
-    public void A_long_list_of_codes_names_the_first_few_says_how_many_more_and_where_the_rest_are()
+    public void A_loaded_file_names_the_first_dozen_unknown_organisations_and_the_command_that_lists_them_all()
     {
-        var codes = Enumerable.Range(1, 200).Select(i => $"X{i:D3}").ToList();
-        var report = new FileLoadReport("national.csv", FileLoadStatus.Loaded, new BatchCounts(), TimeSpan.FromSeconds(1))
+        var lines = Print(FileLoadStatus.Loaded, dryRun: false);
+
+        var organisations = Assert.Single(lines, l => l.Contains("not in organisations.csv", StringComparison.Ordinal));
+        Assert.Equal(
+            "    200 organisation codes not in organisations.csv, loaded as Unknown: X001, X002, X003, X004, X005, X006, X007, X008, X009, X010, X011, X012 and 188 more (`staffdata unmapped` lists them all with their names)",
+            organisations);
+        Assert.DoesNotContain(lines, l => l.Contains("X013,", StringComparison.Ordinal) || l.EndsWith("X200", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(FileLoadStatus.Valid, true)]
+    [InlineData(FileLoadStatus.Rejected, false)]
+    public void A_file_not_loaded_lists_every_unknown_organisation_a_dozen_to_a_line_as_nothing_else_will(FileLoadStatus status, bool dryRun)
+    {
+        var lines = Print(status, dryRun);
+
+        var first = lines.FindIndex(l => l.Contains("200 organisation codes not in organisations.csv", StringComparison.Ordinal));
+        Assert.EndsWith(": X001, X002, X003, X004, X005, X006, X007, X008, X009, X010, X011, X012,", lines[first], StringComparison.Ordinal);
+        Assert.Equal("      X013, X014, X015, X016, X017, X018, X019, X020, X021, X022, X023, X024,", lines[first + 1]);
+        Assert.Equal("      X193, X194, X195, X196, X197, X198, X199, X200", lines[first + 16]);
+        Assert.All(Codes, code => Assert.Contains(lines, l => l.Contains(code, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Grades_and_rolled_up_sites_are_listed_whole_since_no_command_lists_them()
+    {
+        var lines = Print(FileLoadStatus.Loaded, dryRun: false);
+
+        Assert.Contains("    1 grade not in grades.csv (graded Unknown; add each as an alias or ESR grade code there, then `staffdata remap`): Band 9b", lines);
+        var sites = lines.FindIndex(l => l.Contains("13 site codes recorded against their trust", StringComparison.Ordinal));
+        Assert.EndsWith("X01201 → X012,", lines[sites], StringComparison.Ordinal);
+        Assert.Equal("      X01301 → X013", lines[sites + 1]);
+    }
+
+    private static List<string> Print(FileLoadStatus status, bool dryRun)
+    {
+        var report = new FileLoadReport("national.csv", status, new BatchCounts(), TimeSpan.FromSeconds(1))
         {
-            BatchId = 1,
-            UnknownOrganisations = codes,
+            BatchId = status == FileLoadStatus.Valid ? null : 1,
+            UnknownOrganisations = Codes,
             UnknownGrades = ["Band 9b"],
-            RolledUpSites = [.. codes.Take(12).Select(c => $"{c}01 → {c}")],
+            RolledUpSites = [.. Codes.Take(13).Select(c => $"{c}01 → {c}")],
         };
         var output = new StringWriter();
-
-        LoadReportPrinter.Print(output, [report], dryRun: false);
-
-        var lines = output.ToString().Split('\n');
-        var organisations = Assert.Single(lines, l => l.Contains("not in organisations.csv", StringComparison.Ordinal));
-        Assert.StartsWith("    200 organisation codes not in organisations.csv", organisations, StringComparison.Ordinal);
-        Assert.Contains("`staffdata unmapped` lists them all", organisations, StringComparison.Ordinal);
-        Assert.EndsWith("X001, X002, X003, X004, X005, X006, X007, X008, X009, X010, X011, X012 and 188 more", organisations.TrimEnd('\r'), StringComparison.Ordinal);
-        Assert.DoesNotContain("X013", organisations, StringComparison.Ordinal);
-
-        // One is "a grade"; twelve are shown whole.
-        Assert.Contains(lines, l => l.StartsWith("    1 grade not in grades.csv", StringComparison.Ordinal) && l.TrimEnd('\r').EndsWith(": Band 9b", StringComparison.Ordinal));
-        var sites = Assert.Single(lines, l => l.Contains("recorded against their trust", StringComparison.Ordinal));
-        Assert.EndsWith("X012", sites.TrimEnd('\r'), StringComparison.Ordinal);
-        Assert.DoesNotContain("more", sites, StringComparison.Ordinal);
+        LoadReportPrinter.Print(output, [report], dryRun);
+        return [.. output.ToString().Split('\n').Select(l => l.TrimEnd('\r'))];
     }
 }

@@ -32,8 +32,8 @@ public sealed class HashKeyMigrationTests : IDisposable
     [Fact]
     public async Task A_warehouse_from_before_the_hash_keys_keeps_every_key_and_the_next_load_finds_its_people_and_posts()
     {
-        var september = Directory.GetFiles(Repository.Samples("esr"), "*.csv").Where(f => f.Contains("09", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
-        var october = Directory.GetFiles(Repository.Samples("esr"), "*.csv").Where(f => !f.Contains("09", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        var september = Directory.GetFiles(Repository.Samples("esr"), "*.csv").Where(f => Path.GetFileName(f).Contains("09", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        var october = Directory.GetFiles(Repository.Samples("esr"), "*.csv").Where(f => !Path.GetFileName(f).Contains("09", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
         Assert.NotEmpty(september);
         Assert.NotEmpty(october);
 

@@ -66,7 +66,7 @@ public static class StaffDataServices
         services.AddScoped(sp => sp.GetRequiredService<ReferenceDataCache>().Current());
         services.AddScoped(sp => sp.GetRequiredService<ReferenceDataSet>().Mapper);
         var location = warehouse.Location;
-        services.AddSingleton(new WarehouseKeyGuard(new PseudonymisationKeySource(), pseudonymisation.Key, pseudonymisation.KeyFile, location));
+        services.AddSingleton(sp => new WarehouseKeyGuard(new PseudonymisationKeySource(), pseudonymisation.Key, pseudonymisation.KeyFile, location, sp.GetRequiredService<ILogger<WarehouseKeyGuard>>()));
         var surveys = SettingsBinder.Bind<SurveySettings>(configuration, "Surveys");
         services.AddScoped(sp => new ExtractorRegistry()
             .Add(new EsrCsvExtractor(sp.GetRequiredService<ReferenceDataSet>().Aliases))

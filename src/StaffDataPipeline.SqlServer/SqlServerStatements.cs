@@ -62,12 +62,12 @@ internal static partial class SqlServerStatements
         """;
 
     public const string BatchesOfFile = """
-        SELECT b.batch_id AS BatchId, b.status AS Status, b.owner_host AS Host, b.owner_pid AS Pid, b.owner_started_at AS ProcessStartedAt, b.heartbeat_at AS HeartbeatAt, b.started_at AS StartedAt
+        SELECT b.batch_id AS BatchId, b.status AS Status, b.owner_host AS Host, b.owner_pid AS Pid, b.owner_started_at AS ProcessStartedAt, b.heartbeat_at AS HeartbeatAt, b.started_at AS StartedAt, b.file_name AS FileName
         FROM staffdata.load_batch b WHERE b.sha256 = @sha256 AND b.status IN ('loaded', 'running') ORDER BY CASE b.status WHEN 'loaded' THEN 0 ELSE 1 END, b.batch_id;
         """;
 
     public const string RunningBatches = """
-        SELECT b.batch_id AS BatchId, b.status AS Status, b.owner_host AS Host, b.owner_pid AS Pid, b.owner_started_at AS ProcessStartedAt, b.heartbeat_at AS HeartbeatAt, b.started_at AS StartedAt
+        SELECT b.batch_id AS BatchId, b.status AS Status, b.owner_host AS Host, b.owner_pid AS Pid, b.owner_started_at AS ProcessStartedAt, b.heartbeat_at AS HeartbeatAt, b.started_at AS StartedAt, b.file_name AS FileName
         FROM staffdata.load_batch b WHERE b.status = 'running';
         """;
 

@@ -170,12 +170,12 @@ public sealed class SqlServerWarehouse : IWarehouse
         {
             if (row.Status == "loaded")
             {
-                return new BatchOfFile(row.BatchId, BatchStatus.Loaded, null);
+                return new BatchOfFile(row.BatchId, BatchStatus.Loaded, null) { FileName = row.FileName };
             }
 
             if (IsAlive(row))
             {
-                return new BatchOfFile(row.BatchId, BatchStatus.Running, $"{row.Host} pid {row.Pid}");
+                return new BatchOfFile(row.BatchId, BatchStatus.Running, $"{row.Host} pid {row.Pid}") { FileName = row.FileName };
             }
         }
 
@@ -261,7 +261,7 @@ public sealed class SqlServerWarehouse : IWarehouse
         }
     }
 
-    internal sealed record BatchRow(long BatchId, string Status, string? Host, int? Pid, DateTimeOffset? ProcessStartedAt, DateTimeOffset? HeartbeatAt, DateTimeOffset? StartedAt)
+    internal sealed record BatchRow(long BatchId, string Status, string? Host, int? Pid, DateTimeOffset? ProcessStartedAt, DateTimeOffset? HeartbeatAt, DateTimeOffset? StartedAt, string? FileName)
     {
         /// <summary>The running row this very start wrote: same owner process and the same start time (the audit keeps milliseconds).</summary>
         public bool IsStartOf(BatchStart start) =>

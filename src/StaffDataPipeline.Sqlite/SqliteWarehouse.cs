@@ -97,21 +97,21 @@ public sealed class SqliteWarehouse : IWarehouse
     /// <summary>The batch holding these bytes: loaded, or running under an owner that may still be alive.</summary>
     private static BatchOfFile? BatchOf(SqliteConnection connection, string sha256, SqliteTransaction? tx)
     {
-        var rows = connection.Query<(long Id, string Status, string? Host, long? Pid, string? Started)>(
-            "SELECT batch_id, status, owner_host, owner_pid, owner_started_at FROM load_batch WHERE sha256 = @sha256 AND status IN ('loaded', 'running') ORDER BY status = 'loaded' DESC, batch_id",
+        var rows = connection.Query<(long Id, string Status, string? Host, long? Pid, string? Started, string FileName)>(
+            "SELECT batch_id, status, owner_host, owner_pid, owner_started_at, file_name FROM load_batch WHERE sha256 = @sha256 AND status IN ('loaded', 'running') ORDER BY status = 'loaded' DESC, batch_id",
             new { sha256 },
             tx);
         foreach (var row in rows)
         {
             if (row.Status == "loaded")
             {
-                return new BatchOfFile(row.Id, BatchStatus.Loaded, null);
+                return new BatchOfFile(row.Id, BatchStatus.Loaded, null) { FileName = row.FileName };
             }
 
             var running = new RunningBatch(row.Id, Owner(row.Host, row.Pid, row.Started), null);
             if (running.IsAlive(DateTimeOffset.UtcNow, heartbeatStaleAfter: null))
             {
-                return new BatchOfFile(row.Id, BatchStatus.Running, running.Owner!.ToString());
+                return new BatchOfFile(row.Id, BatchStatus.Running, running.Owner!.ToString()) { FileName = row.FileName };
             }
         }
 

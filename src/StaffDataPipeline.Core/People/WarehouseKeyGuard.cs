@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace StaffDataPipeline.People;
 
@@ -14,14 +16,17 @@ public sealed class WarehouseKeyGuard
     private readonly string? _configuredKey;
     private readonly string? _keyFile;
     private readonly string _warehouse;
+    private readonly ILogger _logger;
 
     /// <param name="warehouse">Where the warehouse is, for messages.</param>
-    public WarehouseKeyGuard(PseudonymisationKeySource source, string? configuredKey, string? keyFile, string warehouse)
+    /// <param name="logger">Told when a key file is created: the one moment a data engineer must learn where it is.</param>
+    public WarehouseKeyGuard(PseudonymisationKeySource source, string? configuredKey, string? keyFile, string warehouse, ILogger<WarehouseKeyGuard>? logger = null)
     {
         _source = source;
         _configuredKey = configuredKey;
         _keyFile = keyFile;
         _warehouse = warehouse;
+        _logger = logger ?? NullLogger<WarehouseKeyGuard>.Instance;
     }
 
     /// <param name="state">What the warehouse recorded.</param>
@@ -46,6 +51,9 @@ public sealed class WarehouseKeyGuard
             }
 
             found = _source.Create(_keyFile);
+            _logger.LogWarning(
+                "Created a new pseudonymisation key in {KeyFile} for {Warehouse}. Back it up, apart from the warehouse's own backups: without it nothing can be loaded into this warehouse again (people would get a second identity), and with it the pseudonyms can be tested against known identifiers.",
+                PseudonymisationKeySource.KeyFilePath(_keyFile), _warehouse);
         }
 
         var pseudonymiser = new PersonPseudonymiser(found.Value.Key);

@@ -11,6 +11,9 @@ public sealed record FileLoadReport(string FilePath, FileLoadStatus Status, Batc
 
     public long? BatchId { get; init; }
 
+    /// <summary>For a file already loaded under another name: the name the batch took it under.</summary>
+    public string? LoadedAs { get; init; }
+
     public string? Extractor { get; init; }
 
     /// <summary>A survey return rather than an ESR file: its excluded rows are total rows, and it supersedes by period and service area.</summary>

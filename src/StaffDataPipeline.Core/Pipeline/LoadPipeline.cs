@@ -172,7 +172,12 @@ public sealed class LoadPipeline
     {
         _logger.LogInformation("{File}: batch {Batch} is {Status}", Path.GetFileName(path), batch.BatchId, batch.Status);
         return batch.IsLoaded
-            ? new FileLoadReport(path, FileLoadStatus.AlreadyLoaded, new BatchCounts(), clock.Elapsed) { BatchId = batch.BatchId, Message = $"Already loaded as batch {batch.BatchId}: these exact bytes are in the warehouse." }
+            ? new FileLoadReport(path, FileLoadStatus.AlreadyLoaded, new BatchCounts(), clock.Elapsed)
+            {
+                BatchId = batch.BatchId,
+                LoadedAs = batch.FileName is { } name && !string.Equals(name, Path.GetFileName(path), StringComparison.Ordinal) ? name : null,
+                Message = $"Already loaded as batch {batch.BatchId}: these exact bytes are in the warehouse.",
+            }
             : new FileLoadReport(path, FileLoadStatus.BeingLoadedElsewhere, new BatchCounts(), clock.Elapsed)
             {
                 BatchId = batch.BatchId,

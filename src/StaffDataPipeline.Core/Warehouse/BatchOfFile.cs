@@ -4,6 +4,9 @@ namespace StaffDataPipeline.Warehouse;
 public sealed record BatchOfFile(long BatchId, BatchStatus Status, string? Owner)
 {
     public bool IsLoaded => Status == BatchStatus.Loaded;
+
+    /// <summary>The name the file had when this batch took it: a renamed copy is told which file it repeats.</summary>
+    public string? FileName { get; init; }
 }
 
 /// <summary>A batch's state in the audit: running until it commits (loaded) or is abandoned (rejected for its content, failed for the environment).</summary>

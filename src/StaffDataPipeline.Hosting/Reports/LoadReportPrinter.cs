@@ -127,7 +127,7 @@ public static class LoadReportPrinter
     private static string Headline(FileLoadReport r) => r.Status switch
     {
         FileLoadStatus.Loaded => $"loaded as batch {r.BatchId} ({r.Extractor})",
-        FileLoadStatus.AlreadyLoaded => $"already loaded as batch {r.BatchId}; nothing to do",
+        FileLoadStatus.AlreadyLoaded => $"already loaded as batch {r.BatchId}{(r.LoadedAs is { } name ? $", as {name}" : string.Empty)}; nothing to do",
         FileLoadStatus.Valid => $"valid ({r.Extractor})",
         FileLoadStatus.Rejected => r.BatchId is { } b ? $"REJECTED ({r.ReasonCode}, recorded as batch {b}); nothing was loaded" : $"REJECTED ({r.ReasonCode}); nothing would be loaded",
         FileLoadStatus.BeingLoadedElsewhere => $"being loaded by another process (batch {r.BatchId}); left alone",

@@ -34,6 +34,13 @@ public sealed class CliHardeningTests : IDisposable
         Assert.True(first == 0, firstError);
         Assert.True(File.Exists(keyFile), "the first load of an empty warehouse creates the key");
 
+        // The one moment a data engineer must learn where the key is, and that it must be kept.
+        Assert.Contains($"Created a new pseudonymisation key in {keyFile}", firstError, StringComparison.Ordinal);
+        Assert.Contains("Back it up", firstError, StringComparison.Ordinal);
+        var (again, _, againError) = CliRunner.Run(_dir.Path, firstAccount, "load", Sample("RQ3_staff_in_post_2023-09.csv"));
+        Assert.True(again == 0, againError);
+        Assert.DoesNotContain("Created a new pseudonymisation key", againError, StringComparison.Ordinal);
+
         var otherKeyFile = _dir.File("other-home/pseudonymisation.key");
         var secondAccount = new Dictionary<string, string> { ["STAFFDATA__PSEUDONYMISATION__KEY"] = string.Empty, ["STAFFDATA__PSEUDONYMISATION__KEYFILE"] = otherKeyFile };
         var (exit, _, error) = CliRunner.Run(_dir.Path, secondAccount, "load", Sample("R0A_staff_in_post_2023-09.csv"));
@@ -41,7 +48,7 @@ public sealed class CliHardeningTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("already holds pseudonymised data, but no pseudonymisation key was found", error, StringComparison.Ordinal);
         Assert.False(File.Exists(otherKeyFile), "no second key is minted");
-        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM load_batch"));
+        Assert.Equal(2, Scalar("SELECT COUNT(*) FROM load_batch"));
     }
 
     [Fact]

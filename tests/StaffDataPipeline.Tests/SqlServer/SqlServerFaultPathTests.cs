@@ -121,7 +121,7 @@ public sealed class SqlServerFaultPathTests : IDisposable
     {
         var start = new BatchStart("a.csv", new string('a', 64), "esr-csv", "v1", new DateTimeOffset(2024, 11, 15, 9, 0, 0, 123, TimeSpan.Zero));
         var owner = start.Owner;
-        var mine = new SqlServerWarehouse.BatchRow(5, "running", owner.Host, owner.ProcessId, owner.ProcessStartedAt, null, start.StartedAt);
+        var mine = new SqlServerWarehouse.BatchRow(5, "running", owner.Host, owner.ProcessId, owner.ProcessStartedAt, null, start.StartedAt, "a.csv");
 
         Assert.True(mine.IsStartOf(start));
         Assert.False((mine with { StartedAt = start.StartedAt.AddSeconds(1) }).IsStartOf(start));

@@ -337,6 +337,24 @@ public abstract class WarehouseContractTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task A_renamed_copy_is_told_the_name_its_bytes_were_loaded_under()
+    {
+        var path = Esr("RGT_sip_2023-09.csv", "1,1-1,RGT,Clinical Scientist,Genomics Laboratory,,Band 7,,,1,");
+        await Load(path);
+        var copy = _files.File("renamed copy 2023-09.csv");
+        File.Copy(path, copy);
+
+        var renamed = await Load(copy);
+        var same = await Load(path);
+
+        Assert.Equal("RGT_sip_2023-09.csv", renamed.LoadedAs);
+        Assert.Null(same.LoadedAs);
+        var printed = new StringWriter();
+        StaffDataPipeline.Hosting.Reports.LoadReportPrinter.Print(printed, [renamed], dryRun: false);
+        Assert.StartsWith($"renamed copy 2023-09.csv: already loaded as batch {renamed.BatchId}, as RGT_sip_2023-09.csv; nothing to do", printed.ToString(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task The_whole_sample_folder_loads_and_reloading_it_changes_nothing()
     {
         var pipeline = TestPipeline.Create(Provider.CreateWarehouse(Reference.Data));

@@ -13,7 +13,7 @@ internal static class LoadCommand
     public static Command Create(bool dryRun)
     {
         var paths = new Argument<string[]>("paths") { Description = "ESR exports (.csv, .xlsx, .xls) and survey returns (.xlsx, .xls), or folders of them.", Arity = ArgumentArity.OneOrMore };
-        paths.Validators.Add(NoMistypedOptions);
+        paths.RefusingMistypedOptions();
         var snapshot = new Option<string?>("--snapshot") { Description = "Snapshot month (yyyy-mm) for files whose rows and name do not say." };
         var threshold = new Option<string?>("--reject-threshold") { Description = "Reject a file when more than this share of its in-scope rows fail validation (default 0.05)." };
         var acceptShrink = new Option<bool>("--accept-shrink") { Description = "Load a file even when it has under half the rows (Load:ShrinkThreshold) of the batch it would supersede for an organisation and month, or a return." };
@@ -59,26 +59,5 @@ internal static class LoadCommand
             });
         });
         return command;
-    }
-
-    /// <summary>The command's own options, then the ones its parents share with it (--database, --reference-data…).</summary>
-    private static string OptionsInScope(System.CommandLine.Parsing.ArgumentResult result)
-    {
-        var command = ((System.CommandLine.Parsing.CommandResult)result.Parent!).Command;
-        var shared = command.Parents.OfType<Command>().SelectMany(p => p.Options).Where(o => o.Recursive);
-        return string.Join(", ", command.Options.Concat(shared).Select(o => o.Name).Where(n => n.StartsWith("--", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal));
-    }
-
-    /// <summary>
-    /// A path argument takes any word, so a mistyped option ("--warehouse" for "--database") would otherwise be tried
-    /// as a file and reported as missing after the warehouse was opened. A word that looks like an option and names
-    /// nothing on disk is a usage error (exit 2), before anything is touched.
-    /// </summary>
-    private static void NoMistypedOptions(System.CommandLine.Parsing.ArgumentResult result)
-    {
-        foreach (var token in result.Tokens.Select(t => t.Value).Where(v => v.StartsWith('-') && SourcePaths.DoesNotExist(v)))
-        {
-            result.AddError($"'{token}' is not an option of this command; its options are {OptionsInScope(result)} (see --help). A file whose name begins with '-' can be given as ./-name.");
-        }
     }
 }

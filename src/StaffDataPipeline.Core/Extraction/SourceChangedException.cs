@@ -7,7 +7,7 @@ namespace StaffDataPipeline.Extraction;
 public sealed class SourceChangedException : Exception
 {
     public SourceChangedException(string fileName)
-        : base($"{fileName} changed while it was being loaded (it is still being written, or was replaced); nothing was kept. Load it again when it is complete.")
+        : base($"{fileName} changed while it was being loaded (it is still being written, or was replaced); none of its rows was loaded. Load it again when it is complete.")
     {
     }
 

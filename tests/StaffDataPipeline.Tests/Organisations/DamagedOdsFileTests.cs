@@ -34,6 +34,20 @@ public sealed class DamagedOdsFileTests : IDisposable
         Assert.Empty(Directory.GetFiles(_dir.Path, "warehouse.db*"));
     }
 
+    [Fact]
+    public void Organisations_import_with_a_mistyped_option_is_a_usage_error_naming_the_options()
+    {
+        var release = _dir.File("etrust-2018-08.csv.gz");
+        File.Copy(Repository.Fixture(Path.Combine("ods", "etrust-2018-08.csv.gz")), release);
+
+        var (exit, _, error) = CliRunner.Run(_dir.Path, null, "organisations", "import", release, "--warehouse", "other.db");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("'--warehouse' is not an option of this command; its options are --config, --database, ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Could not find file", error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_dir.Path, "*.db*"));
+    }
+
     [Theory]
     [MemberData(nameof(Cuts))]
     public void A_release_cut_short_is_refused_as_damaged(double kept)

@@ -71,6 +71,11 @@ internal sealed class EsrRefusal
             return $"{read}, its header line is one column: {OneColumn(line)}";
         }
 
+        if (Ods.OdsReleaseReader.LooksLikeRelease(header.Headings))
+        {
+            return $"{read}, it looks like an NHS ODS release (no header row; an organisation code, its name, and an open date in the 11th column), not an ESR export: import it with `staffdata organisations import <file>`";
+        }
+
         var fields = _aliases.Match(header.Headings).Columns.Keys.Select(RequiredFields.Display).Order(StringComparer.Ordinal).ToList();
         var named = fields.Count == 0 ? "none of them" : $"only {fields.Count} of them ({string.Join(", ", fields)})";
         return $"{read} with {EsrDelimiter.Name(header.Separator)} as the delimiter, its header line has {header.Headings.Count} columns and {named} is a staff-in-post heading where an ESR export has at least {HeaderSignature.MinimumFields}: check that the first line is the header row of an ESR staff-in-post report";

@@ -45,6 +45,18 @@ public static class OdsReleaseReader
         return organisations;
     }
 
+    /// <summary>
+    /// Whether a file's first line reads as the first line of a release: enough columns, a trust or site code first,
+    /// and an open date where a release has it. For the refusal of a release given to `load` (no value is shown).
+    /// </summary>
+    public static bool LooksLikeRelease(IReadOnlyList<string> firstLine)
+    {
+        ArgumentNullException.ThrowIfNull(firstLine);
+        return firstLine.Count >= CloseDate + 1
+            && firstLine[Code].Trim() is { Length: 3 or 5 } code && code.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c))
+            && DateOnly.TryParseExact(firstLine[OpenDate].Trim(), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+    }
+
     private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static DateOnly? Date(string value, string path, int line) =>

@@ -96,6 +96,24 @@ public sealed class EsrDelimiterTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unpacked_ods_release_given_to_load_is_refused_naming_the_command_and_no_value()
+    {
+        var release = _dir.File("etrust.csv");
+        using (var packed = new System.IO.Compression.GZipStream(File.OpenRead(Repository.Fixture(Path.Combine("ods", "etrust-2018-08.csv.gz"))), System.IO.Compression.CompressionMode.Decompress))
+        using (var unpacked = File.Create(release))
+        {
+            packed.CopyTo(unpacked);
+        }
+
+        var report = (await Load(release)).Report;
+
+        Assert.Equal("UNRECOGNISED_FORMAT", report.ReasonCode);
+        Assert.Contains("it looks like an NHS ODS release (no header row; an organisation code, its name, and an open date in the 11th column), not an ESR export: import it with `staffdata organisations import <file>`", report.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("MANCHESTER", report.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("R0A", report.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_header_saved_as_one_quoted_cell_is_refused_saying_so()
     {
         var report = (await Load(Fixture("one-quoted-cell.csv"))).Report;

@@ -39,6 +39,11 @@ internal static class MapRolesCommand
                 Console.Error.WriteLine($"Left out because they identify or describe a person (no rule needs them): {string.Join(", ", result.ColumnsLeftOut)}");
             }
 
+            if (result.Hint is { Length: > 0 } hint)
+            {
+                Console.Error.WriteLine($"Note: {hint.Trim('(', ')')}.");
+            }
+
             if (result.UnknownColumnsPassed.Count > 0)
             {
                 Console.Error.WriteLine($"Passed through as they are, under headings header-aliases.csv does not know (if one holds personal data, add it there as Personal): {string.Join(", ", result.UnknownColumnsPassed)}");

@@ -53,7 +53,7 @@ public sealed class WarehouseKeyGuard
             found = _source.Create(_keyFile);
             _logger.LogWarning(
                 "Created a new pseudonymisation key in {KeyFile} for {Warehouse}. Back it up, apart from the warehouse's own backups: without it nothing can be loaded into this warehouse again (people would get a second identity), and with it the pseudonyms can be tested against known identifiers.",
-                PseudonymisationKeySource.KeyFilePath(_keyFile), _warehouse);
+                Path.GetFullPath(PseudonymisationKeySource.KeyFilePath(_keyFile)), _warehouse);
         }
 
         var pseudonymiser = new PersonPseudonymiser(found.Value.Key);

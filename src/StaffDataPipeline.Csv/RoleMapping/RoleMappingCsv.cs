@@ -41,21 +41,20 @@ public static class RoleMappingCsv
         ArgumentNullException.ThrowIfNull(reference);
         var inspected = Extraction.SourceFileReader.Inspect(inputPath);
         using var reader = CsvFiles.OpenReader(inputPath, TextFileEncoding.For(inspected, null));
-        var header = reader.Headers.Select(CsvFiles.CleanHeader).ToArray();
+        var header = HeaderOf(reader, inputPath);
 
         // The snake_case names fold to ESR headings ("grade_code" meets "Grade Code"), so one alias match finds both.
         var match = reference.Aliases.Match(header);
         if (!MappingFields.Any(match.Has))
         {
-            // "Title" alone is a person's title (Mr, Dr) to the aliases: a list of job titles headed so would be refused unexplained.
-            var personal = match.PersonalColumnsDropped.Count == 0 ? string.Empty : $" ({string.Join(", ", match.PersonalColumnsDropped.Select(h => $"'{h}'"))} is read as personal data, not as a post's title or field)";
-            throw new InvalidDataException($"{Path.GetFileName(inputPath)}: the header has none of the columns {string.Join(", ", Inputs)}{personal}: head the job titles position_title.");
+            throw new InvalidDataException($"{Path.GetFileName(inputPath)}: the header has none of the columns {string.Join(", ", Inputs)}{TitleHint(match, header)}.");
         }
 
         // A row is read as a load reads it: the same descriptors, the same choice between pay band and grade code.
         var row = new CsvRow(reader, match);
         var grades = new GradeNotations(match, reference.Grades);
-        var leftOut = match.PersonLevelColumns();
+        // A column with no heading cannot be judged either: it is left out with the person-level ones.
+        var leftOut = new SortedSet<int>(match.PersonLevelColumns().Concat(Enumerable.Range(0, header.Length).Where(i => header[i].Length == 0)));
         var kept = Enumerable.Range(0, header.Length).Where(i => !leftOut.Contains(i)).ToArray();
         using var csv = CsvWriter.Create(output, CsvWriterOptions.Default with { NewLine = "\n" }, leaveOpen: true);
         csv.WriteRecord([.. kept.Select(i => SpreadsheetSafe.Cell(header[i])), "role_code", "rule", "grade_normalised", "service_area", "service_area_rule"]);
@@ -81,7 +80,28 @@ public static class RoleMappingCsv
             rows++;
         }
 
-        return new RoleMappingResult(rows, [.. leftOut.Select(i => header[i].Trim())], match.UnknownColumns);
+        return new RoleMappingResult(rows, [.. leftOut.Select(i => header[i].Length > 0 ? header[i] : $"column {i + 1} (no heading)")], match.UnknownColumns)
+        {
+            Hint = match.Has(EsrField.PositionTitle) || match.Has(EsrField.JobRole) ? null : TitleHint(match, header).TrimStart(),
+        };
+    }
+
+    // "Title" is a person's title (Mr, Dr) to the aliases: job titles headed so are left out, which must be said.
+    private static string TitleHint(HeaderMatch match, string[] header) =>
+        match.PersonalColumnsDropped.Any(h => string.Equals(HeaderName.Fold(h), HeaderName.Fold("Title"), StringComparison.Ordinal))
+            ? " ('Title' is read as a person's title, such as Mr or Dr, and left out: head the job titles position_title)"
+            : string.Empty;
+
+    private static string[] HeaderOf(CsvReader reader, string inputPath)
+    {
+        try
+        {
+            return [.. reader.Headers.Select(CsvFiles.CleanHeader)];
+        }
+        catch (CsvFormatException)
+        {
+            throw new InvalidDataException($"{Path.GetFileName(inputPath)}: the header cannot be read as CSV (a quote is never closed, or the line is impossibly long): fix the first line, or save the sheet again as CSV, and try again.");
+        }
     }
 
     private static bool Next(CsvReader reader, string inputPath)
@@ -92,7 +112,7 @@ public static class RoleMappingCsv
         }
         catch (CsvFormatException ex)
         {
-            throw new InvalidDataException($"{Path.GetFileName(inputPath)}, row {ex.RecordNumber}: the CSV cannot be parsed (a quoted field is never closed, or a quote stands inside an unquoted field): fix that row, or save the sheet again as CSV, and try again.");
+            throw new InvalidDataException($"{Path.GetFileName(inputPath)}, row {ex.RecordNumber}: the CSV cannot be parsed (a quoted field is never closed, a quote stands inside an unquoted field, or a record is impossibly long): fix that row, or save the sheet again as CSV, and try again.");
         }
     }
 

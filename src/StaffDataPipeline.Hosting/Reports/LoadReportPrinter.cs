@@ -60,13 +60,18 @@ public static class LoadReportPrinter
 
             if (r.UnknownOrganisations.Count > 0)
             {
-                if (r.Status == FileLoadStatus.Loaded && !dryRun && r.UnknownOrganisations.Count > CodesPerLine)
+                var organisations = Count(r.UnknownOrganisations, "organisation code");
+                if (r.Status != FileLoadStatus.Loaded || dryRun)
                 {
-                    o.WriteLine($"    {Count(r.UnknownOrganisations, "organisation code")} not in organisations.csv, loaded as Unknown: {string.Join(", ", r.UnknownOrganisations.Take(CodesPerLine))} and {r.UnknownOrganisations.Count - CodesPerLine:N0} more (`staffdata unmapped` lists them all with their names)");
+                    Codes(o, $"{organisations} not in organisations.csv ({(r.Status == FileLoadStatus.Valid ? "would be" : "would have been")} Unknown)", r.UnknownOrganisations);
+                }
+                else if (r.UnknownOrganisations.Count > CodesPerLine)
+                {
+                    o.WriteLine($"    {organisations} not in organisations.csv, loaded as Unknown: {string.Join(", ", r.UnknownOrganisations.Take(CodesPerLine))} and {r.UnknownOrganisations.Count - CodesPerLine:N0} more (`staffdata unmapped` lists them all with their names)");
                 }
                 else
                 {
-                    Codes(o, $"{Count(r.UnknownOrganisations, "organisation code")} not in organisations.csv ({(dryRun ? "would be" : "loaded as")} Unknown)", r.UnknownOrganisations);
+                    o.WriteLine($"    {organisations} not in organisations.csv, loaded as Unknown (`staffdata unmapped` lists them with their names): {string.Join(", ", r.UnknownOrganisations)}");
                 }
             }
 

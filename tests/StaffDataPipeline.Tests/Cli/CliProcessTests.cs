@@ -164,6 +164,8 @@ public sealed class CliProcessTests : IDisposable
     public void Map_roles_refuses_a_list_it_cannot_read_saying_why_without_a_stack_trace()
     {
         var titles = _dir.Write("titles.csv", "Title,count\nClinical Scientist,3\n");
+        var gradedTitles = _dir.Write("graded.csv", "Title,Pay Band,,notes\nClinical Scientist,Band 7,Ada Lovelace,n\n");
+        var badHeader = _dir.Write("bad-header.csv", "\"Position Title,Grade\nClinical Scientist,Band 7\n");
         var broken = _dir.Write("broken.csv", "position_title,notes\nClinical Scientist,\"Lovelace unterminated\nGenetic Counsellor,x\n");
 
         var (titleExit, _, titleError) = CliRunner.Run(_dir.Path, null, "map-roles", titles);
@@ -171,7 +173,19 @@ public sealed class CliProcessTests : IDisposable
 
         Assert.Equal(2, titleExit);
         Assert.Contains("titles.csv: the header has none of the columns position_title, ", titleError, StringComparison.Ordinal);
-        Assert.Contains("('Title' is read as personal data, not as a post's title or field): head the job titles position_title.", titleError, StringComparison.Ordinal);
+        Assert.Contains("('Title' is read as a person's title, such as Mr or Dr, and left out: head the job titles position_title).", titleError, StringComparison.Ordinal);
+
+        // Mapped on the grade alone, the titles headed "Title" are left out, which is said; a column with no heading
+        // cannot be judged, so it is left out too.
+        var (gradedExit, gradedOutput, gradedError) = CliRunner.Run(_dir.Path, null, "map-roles", gradedTitles);
+        Assert.Equal(0, gradedExit);
+        Assert.Contains("Note: 'Title' is read as a person's title, such as Mr or Dr, and left out: head the job titles position_title.", gradedError, StringComparison.Ordinal);
+        Assert.Contains("Left out because they identify or describe a person (no rule needs them): Title, column 3 (no heading)", gradedError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lovelace", gradedOutput, StringComparison.Ordinal);
+
+        var (headerExit, _, headerError) = CliRunner.Run(_dir.Path, null, "map-roles", badHeader);
+        Assert.Equal(2, headerExit);
+        Assert.Contains("bad-header.csv: the header cannot be read as CSV", headerError, StringComparison.Ordinal);
         Assert.Equal(2, brokenExit);
         Assert.Contains("broken.csv, row ", brokenError, StringComparison.Ordinal);
         Assert.Contains("the CSV cannot be parsed", brokenError, StringComparison.Ordinal);

@@ -28,6 +28,7 @@ public sealed class LoadReportPrinterTests
         var lines = Print(status, dryRun);
 
         var first = lines.FindIndex(l => l.Contains("200 organisation codes not in organisations.csv", StringComparison.Ordinal));
+        Assert.Contains(status == FileLoadStatus.Valid ? "(would be Unknown)" : "(would have been Unknown)", lines[first], StringComparison.Ordinal);
         Assert.EndsWith(": X001, X002, X003, X004, X005, X006, X007, X008, X009, X010, X011, X012,", lines[first], StringComparison.Ordinal);
         Assert.Equal("      X013, X014, X015, X016, X017, X018, X019, X020, X021, X022, X023, X024,", lines[first + 1]);
         Assert.Equal("      X193, X194, X195, X196, X197, X198, X199, X200", lines[first + 16]);
@@ -43,6 +44,15 @@ public sealed class LoadReportPrinterTests
         var sites = lines.FindIndex(l => l.Contains("13 site codes recorded against their trust", StringComparison.Ordinal));
         Assert.EndsWith("X01201 → X012,", lines[sites], StringComparison.Ordinal);
         Assert.Equal("      X01301 → X013", lines[sites + 1]);
+    }
+
+    [Fact]
+    public void A_loaded_file_with_a_few_unknown_organisations_lists_them_and_points_to_the_review_queue()
+    {
+        var output = new StringWriter();
+        LoadReportPrinter.Print(output, [new FileLoadReport("rrk.csv", FileLoadStatus.Loaded, new BatchCounts(), TimeSpan.FromSeconds(1)) { BatchId = 1, UnknownOrganisations = ["RRK"] }], dryRun: false);
+
+        Assert.Contains("    1 organisation code not in organisations.csv, loaded as Unknown (`staffdata unmapped` lists them with their names): RRK", output.ToString(), StringComparison.Ordinal);
     }
 
     private static List<string> Print(FileLoadStatus status, bool dryRun)

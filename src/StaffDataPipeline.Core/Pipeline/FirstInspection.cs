@@ -22,7 +22,7 @@ internal sealed class FirstInspection
     public static FirstInspection Start(IReadOnlyList<SourceEntry> entries)
     {
         // A path that is not there is reported without being read, so the first file to read is the one after it.
-        var first = entries.FirstOrDefault(e => e.SkipReason is null && !e.NotFound);
+        var first = entries.FirstOrDefault(e => e.IsToRead);
         return new(first, first is null ? null : Task.Run(() => SourceFileReader.Inspect(first.Path)));
     }
 

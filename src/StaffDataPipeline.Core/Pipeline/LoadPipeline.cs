@@ -80,7 +80,7 @@ public sealed class LoadPipeline
     {
         // Nothing to read (every path mistyped or missing, a folder of nothing loadable): the warehouse is not
         // created, migrated or opened for a run that can only report.
-        if (entries.All(e => e.SkipReason is not null || e.NotFound))
+        if (!entries.Any(e => e.IsToRead))
         {
             return [.. entries.Select(NotRead)];
         }
@@ -99,7 +99,7 @@ public sealed class LoadPipeline
         foreach (var entry in entries)
         {
             ct.ThrowIfCancellationRequested();
-            reports.Add(entry.SkipReason is null && !entry.NotFound
+            reports.Add(entry.IsToRead
                 ? await LoadFileAsync(entry.Path, firstInspection.Take(entry), context, progress, ct)
                 : NotRead(entry));
         }

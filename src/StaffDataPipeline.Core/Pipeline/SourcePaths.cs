@@ -160,4 +160,7 @@ public sealed record SourceEntry(string Path, string? SkipReason)
 {
     /// <summary>Named on the command line (or in a job) and not there when the paths were expanded.</summary>
     public bool NotFound { get; init; }
+
+    /// <summary>Neither skipped nor missing: a file the pipeline reads.</summary>
+    public bool IsToRead => SkipReason is null && !NotFound;
 }

@@ -39,9 +39,9 @@ internal static class MapRolesCommand
                 Console.Error.WriteLine($"Left out because they identify or describe a person (no rule needs them): {string.Join(", ", result.ColumnsLeftOut)}");
             }
 
-            if (result.Hint is { Length: > 0 } hint)
+            if (result.Hint is { } hint)
             {
-                Console.Error.WriteLine($"Note: {hint.Trim('(', ')')}.");
+                Console.Error.WriteLine($"Note: {hint}.");
             }
 
             if (result.UnknownColumnsPassed.Count > 0)

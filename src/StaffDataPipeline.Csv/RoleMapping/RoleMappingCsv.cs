@@ -47,7 +47,8 @@ public static class RoleMappingCsv
         var match = reference.Aliases.Match(header);
         if (!MappingFields.Any(match.Has))
         {
-            throw new InvalidDataException($"{Path.GetFileName(inputPath)}: the header has none of the columns {string.Join(", ", Inputs)}{TitleHint(match, header)}.");
+            var hint = TitleHint(match) is { } titles ? $" ({titles})" : string.Empty;
+            throw new InvalidDataException($"{Path.GetFileName(inputPath)}: the header has none of the columns {string.Join(", ", Inputs)}{hint}.");
         }
 
         // A row is read as a load reads it: the same descriptors, the same choice between pay band and grade code.
@@ -82,15 +83,15 @@ public static class RoleMappingCsv
 
         return new RoleMappingResult(rows, [.. leftOut.Select(i => header[i].Length > 0 ? header[i] : $"column {i + 1} (no heading)")], match.UnknownColumns)
         {
-            Hint = match.Has(EsrField.PositionTitle) || match.Has(EsrField.JobRole) ? null : TitleHint(match, header).TrimStart(),
+            Hint = match.Has(EsrField.PositionTitle) || match.Has(EsrField.JobRole) ? null : TitleHint(match),
         };
     }
 
     // "Title" is a person's title (Mr, Dr) to the aliases: job titles headed so are left out, which must be said.
-    private static string TitleHint(HeaderMatch match, string[] header) =>
+    private static string? TitleHint(HeaderMatch match) =>
         match.PersonalColumnsDropped.Any(h => string.Equals(HeaderName.Fold(h), HeaderName.Fold("Title"), StringComparison.Ordinal))
-            ? " ('Title' is read as a person's title, such as Mr or Dr, and left out: head the job titles position_title)"
-            : string.Empty;
+            ? "'Title' is read as a person's title, such as Mr or Dr, and left out: head the job titles position_title"
+            : null;
 
     private static string[] HeaderOf(CsvReader reader, string inputPath)
     {

@@ -87,7 +87,7 @@ public sealed class EsrDelimiterTests : IDisposable
     public async Task An_ods_release_given_to_load_is_refused_naming_the_command_that_imports_it()
     {
         var release = _dir.File("etrust.csv.gz");
-        File.Copy(Repository.Fixture(Path.Combine("ods", "etrust-2018-08.csv.gz")), release);
+        File.Copy(Repository.OdsRelease, release);
 
         var report = (await Load(release)).Report;
 
@@ -99,7 +99,7 @@ public sealed class EsrDelimiterTests : IDisposable
     public async Task An_unpacked_ods_release_given_to_load_is_refused_naming_the_command_and_no_value()
     {
         var release = _dir.File("etrust.csv");
-        using (var packed = new System.IO.Compression.GZipStream(File.OpenRead(Repository.Fixture(Path.Combine("ods", "etrust-2018-08.csv.gz"))), System.IO.Compression.CompressionMode.Decompress))
+        using (var packed = new System.IO.Compression.GZipStream(File.OpenRead(Repository.OdsRelease), System.IO.Compression.CompressionMode.Decompress))
         using (var unpacked = File.Create(release))
         {
             packed.CopyTo(unpacked);

@@ -320,7 +320,7 @@ public sealed class CliHardeningTests : IDisposable
     [Fact]
     public void Organisations_import_reports_what_it_added_and_a_second_import_changes_nothing()
     {
-        var release = Repository.Fixture(Path.Combine("ods", "etrust-2018-08.csv.gz"));
+        var release = Repository.OdsRelease;
 
         var (exit, output, error) = CliRunner.Run(_dir.Path, null, "organisations", "import", release);
         var (againExit, again, _) = CliRunner.Run(_dir.Path, null, "organisations", "import", release);

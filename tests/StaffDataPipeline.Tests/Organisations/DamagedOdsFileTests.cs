@@ -19,7 +19,7 @@ public sealed class DamagedOdsFileTests : IDisposable
     [Fact]
     public void Organisations_import_with_a_damaged_release_imports_nothing_and_creates_no_warehouse()
     {
-        var whole = File.ReadAllBytes(Repository.Fixture(Path.Combine("ods", "etrust-2018-08.csv.gz")));
+        var whole = File.ReadAllBytes(Repository.OdsRelease);
         var good = _dir.File("etrust-2018-08.csv.gz");
         var cut = _dir.File("etrust-2018-09.csv.gz");
         File.WriteAllBytes(good, whole);
@@ -38,7 +38,7 @@ public sealed class DamagedOdsFileTests : IDisposable
     public void Organisations_import_with_a_mistyped_option_is_a_usage_error_naming_the_options()
     {
         var release = _dir.File("etrust-2018-08.csv.gz");
-        File.Copy(Repository.Fixture(Path.Combine("ods", "etrust-2018-08.csv.gz")), release);
+        File.Copy(Repository.OdsRelease, release);
 
         var (exit, _, error) = CliRunner.Run(_dir.Path, null, "organisations", "import", release, "--warehouse", "other.db");
 
@@ -52,7 +52,7 @@ public sealed class DamagedOdsFileTests : IDisposable
     [MemberData(nameof(Cuts))]
     public void A_release_cut_short_is_refused_as_damaged(double kept)
     {
-        var whole = File.ReadAllBytes(Repository.Fixture(Path.Combine("ods", "etrust-2018-08.csv.gz")));
+        var whole = File.ReadAllBytes(Repository.OdsRelease);
         var cut = _dir.File("etrust.csv.gz");
         File.WriteAllBytes(cut, whole[..(int)(whole.Length * kept)]);
 
@@ -67,7 +67,7 @@ public sealed class DamagedOdsFileTests : IDisposable
         // Deflate blocks of a stream flushed after every line end on line boundaries: cut after one of them, the part left
         // decompresses to whole lines, each a valid ODS row.
         string[] lines;
-        using (var release = new StreamReader(new GZipStream(File.OpenRead(Repository.Fixture(Path.Combine("ods", "etrust-2018-08.csv.gz"))), CompressionMode.Decompress), System.Text.Encoding.Latin1))
+        using (var release = new StreamReader(new GZipStream(File.OpenRead(Repository.OdsRelease), CompressionMode.Decompress), System.Text.Encoding.Latin1))
         {
             lines = [.. Enumerable.Range(0, 200).Select(_ => release.ReadLine()!)];
         }

@@ -7,7 +7,7 @@ namespace StaffDataPipeline.Tests.Organisations;
 /// <summary>Reading an ODS release, names as people write them, and merger chains: no warehouse needed.</summary>
 public sealed class OdsReleaseTests
 {
-    internal static readonly Lazy<IReadOnlyList<OdsOrganisation>> Release = new(() => OdsReleaseReader.Read(Repository.Fixture(Path.Combine("ods", "etrust-2018-08.csv.gz"))));
+    internal static readonly Lazy<IReadOnlyList<OdsOrganisation>> Release = new(() => OdsReleaseReader.Read(Repository.OdsRelease));
 
     [Fact]
     public void The_release_reads_every_trust_and_site_with_readable_names_parents_and_dates()

@@ -21,4 +21,7 @@ internal static class Repository
     public static string Samples(params string[] parts) => Path.Combine([Root, "samples", .. parts]);
 
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+
+    /// <summary>The real NHS ODS trust and site release (August 2018) the organisation tests read, gzipped as published.</summary>
+    public static string OdsRelease => Fixture(Path.Combine("ods", "etrust-2018-08.csv.gz"));
 }

@@ -26,8 +26,20 @@ root.Add(JobsCommand.Create());
 root.Add(JobsCommand.CreateRunJob());
 root.Add(HashPasswordCommand.Create());
 
-// A mistyped command line is a usage error: exit 2 with the parser's sentences, like a wrong setting.
+// A mistyped command line is a usage error: exit 2 with the parser's sentences, like a wrong setting. A mistyped
+// option is named on its own: the words the parser could not place after it are its value, not more mistakes.
 var parse = root.Parse(args);
+var mistyped = parse.Action is System.CommandLine.Help.HelpAction ? [] : MistypedOptions.Describe(parse);
+if (mistyped.Count > 0)
+{
+    foreach (var sentence in mistyped)
+    {
+        await Console.Error.WriteLineAsync($"staffdata: {sentence}");
+    }
+
+    return ExitCodes.Configuration;
+}
+
 if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
 {
     foreach (var error in parse.Errors)

@@ -13,7 +13,6 @@ internal static class LoadCommand
     public static Command Create(bool dryRun)
     {
         var paths = new Argument<string[]>("paths") { Description = "ESR exports (.csv, .xlsx, .xls) and survey returns (.xlsx, .xls), or folders of them.", Arity = ArgumentArity.OneOrMore };
-        paths.RefusingMistypedOptions();
         var snapshot = new Option<string?>("--snapshot") { Description = "Snapshot month (yyyy-mm) for files whose rows and name do not say." };
         var threshold = new Option<string?>("--reject-threshold") { Description = "Reject a file when more than this share of its in-scope rows fail validation (default 0.05)." };
         var acceptShrink = new Option<bool>("--accept-shrink") { Description = "Load a file even when it has under half the rows (Load:ShrinkThreshold) of the batch it would supersede for an organisation and month, or a return." };

@@ -11,7 +11,7 @@ internal static class OrganisationsCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("ods-files") { Description = "ODS trust and site releases (etrust.csv or .csv.gz), oldest first.", Arity = ArgumentArity.OneOrMore }.RefusingMistypedOptions();
+        var files = new Argument<string[]>("ods-files") { Description = "ODS trust and site releases (etrust.csv or .csv.gz), oldest first.", Arity = ArgumentArity.OneOrMore };
         var import = new Command("import", "Import ODS releases: every trust and site with its parent, region and dates. Importing the same release again changes nothing.") { files };
         import.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, new Dictionary<string, string?>(), async services =>
         {

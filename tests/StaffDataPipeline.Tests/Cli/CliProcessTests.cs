@@ -77,9 +77,29 @@ public sealed class CliProcessTests : IDisposable
         var (exit, output, error) = CliRunner.Run(_dir.Path, null, "load", Repository.Samples("esr"), "--warehouse", "other.db");
 
         Assert.Equal(2, exit);
-        Assert.Contains("'--warehouse' is not an option of this command; its options are --accept-shrink, --config, --database, ", error, StringComparison.Ordinal);
+        Assert.Contains("'--warehouse' is not an option of load; its options are --accept-shrink, --config, --database, --encoding, --reference-data, ", error, StringComparison.Ordinal);
         Assert.DoesNotContain("FILE_MISSING", output + error, StringComparison.Ordinal);
         Assert.False(File.Exists(_dir.File("staffdata.db")));
+    }
+
+    [Theory]
+    [InlineData("map-roles --out mapped.csv {sample}", "'--out' is not an option of map-roles (did you mean --output?); its options are --config, --database, --output, ")]
+    [InlineData("unmapped --exprt titles.csv", "'--exprt' is not an option of unmapped (did you mean --export?); its options are --config, --database, --export, ")]
+    [InlineData("plan --scenaro more-stp", "'--scenaro' is not an option of plan (did you mean --scenario?); its options are ")]
+    [InlineData("load {sample} --snapshto 2023-09", "'--snapshto' is not an option of load (did you mean --snapshot?); its options are ")]
+    public void Every_command_names_a_mistyped_option_with_the_one_meant_and_nothing_else(string commandLine, string expected)
+    {
+        // map-roles would otherwise read '--out' as its input and call the real file an unknown word.
+        var args = commandLine.Replace("{sample}", Path.Combine(Repository.Samples("esr"), "RGT_staff_in_post_2023-09.csv"), StringComparison.Ordinal).Split(' ');
+
+        var (exit, output, error) = CliRunner.Run(_dir.Path, null, args);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unrecognized", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("--help,", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
+        Assert.Empty(Directory.GetFiles(_dir.Path));
     }
 
     [Fact]

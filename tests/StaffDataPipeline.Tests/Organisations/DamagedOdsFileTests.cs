@@ -43,7 +43,7 @@ public sealed class DamagedOdsFileTests : IDisposable
         var (exit, _, error) = CliRunner.Run(_dir.Path, null, "organisations", "import", release, "--warehouse", "other.db");
 
         Assert.Equal(2, exit);
-        Assert.Contains("'--warehouse' is not an option of this command; its options are --config, --database, ", error, StringComparison.Ordinal);
+        Assert.Contains("'--warehouse' is not an option of organisations import; its options are --config, --database, ", error, StringComparison.Ordinal);
         Assert.DoesNotContain("Could not find file", error, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(_dir.Path, "*.db*"));
     }

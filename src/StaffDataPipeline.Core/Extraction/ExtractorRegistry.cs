@@ -27,10 +27,12 @@ public sealed class ExtractorRegistry
     // Only when nothing recognised the file, so the explanations cost a successful load nothing.
     private FileRejectedException Unrecognised(SourceFile file)
     {
+        // An extractor that saw what the file is says so and what to do; the general description is for a file none could place.
         var seen = _extractors.OfType<IExplainsRefusal>().Select(e => e.Explain(file)).OfType<string>().ToList();
-        var found = seen.Count > 0 ? $": {string.Join("; ", seen)}" : string.Empty;
         return new FileRejectedException(
             "UNRECOGNISED_FORMAT",
-            $"{file.FileName}: no extractor recognises this file's content{found} (an ESR export needs a header row naming staff-in-post columns, separated by commas, semicolons, tabs or pipes; a survey return needs the template's sheets; registered: {string.Join(", ", _extractors.Select(e => e.Name))}).");
+            seen.Count > 0
+                ? $"{file.FileName}: no extractor recognises this file's content: {string.Join("; ", seen)}."
+                : $"{file.FileName}: no extractor recognises this file's content (an ESR export needs a header row naming staff-in-post columns, separated by commas, semicolons, tabs or pipes; a survey return needs the template's sheets; registered: {string.Join(", ", _extractors.Select(e => e.Name))}).");
     }
 }

@@ -74,8 +74,20 @@ public static class SourcePaths
             return "a hidden file";
         }
 
-        return Extensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase) ? null : "not a .csv, .txt, .xlsx, .xlsm or .xls file";
+        return Extensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase) ? null
+            : ArchiveReason(Path.GetExtension(name)) ?? "not a .csv, .txt, .xlsx, .xlsm or .xls file";
     }
+
+    /// <summary>
+    /// An archive is worth a line of its own where other files are passed over in silence: it most likely holds what
+    /// was meant to be loaded, and a gzip file in particular is most likely an NHS ODS release, which is not loaded but imported.
+    /// </summary>
+    private static string? ArchiveReason(string extension) => extension.ToUpperInvariant() switch
+    {
+        ".GZ" => "a gzip-compressed file (an NHS ODS release, etrust.csv.gz, is imported with `staffdata organisations import`; unpack anything else and load what it holds)",
+        ".ZIP" or ".7Z" => "an archive (unpack it and load the exports or workbooks it holds)",
+        _ => null,
+    };
 
     private static void Walk(string folder, List<SourceEntry> entries, HashSet<string> seenFiles, HashSet<string> seenFolders)
     {

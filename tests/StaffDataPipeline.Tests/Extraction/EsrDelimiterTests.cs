@@ -93,6 +93,9 @@ public sealed class EsrDelimiterTests : IDisposable
 
         Assert.Equal((FileLoadStatus.Rejected, "UNRECOGNISED_FORMAT"), (report.Status, report.ReasonCode));
         Assert.Contains("it is a gzip-compressed file, not a CSV export: an NHS ODS release (.csv.gz) is imported with `staffdata organisations import <file>`", report.Message, StringComparison.Ordinal);
+
+        // What the file is and what to do are said; the general description of an ESR export would only bury them.
+        Assert.DoesNotContain("an ESR export needs a header row", report.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -139,7 +139,9 @@ internal sealed partial class FieldDecisions
                     tested[pattern] = _contextPatterns[pattern].IsMatch(buffer) ? (sbyte)1 : (sbyte)-1;
                 }
 
-                if ((pattern < 0 || tested[pattern] > 0) && (place ??= CachedPlace(area, costCentre)).RuleHolds(i))
+                // A rule that reads no place needs none built: most posts a rule puts out of scope (a porter, a nurse
+                // outside genomics) are decided without their place.
+                if ((pattern < 0 || tested[pattern] > 0) && (_placeOfRule[i] < 0 || (place ??= CachedPlace(area, costCentre)).RuleHolds(i)))
                 {
                     decided = i;
                     break;

@@ -17,8 +17,11 @@ internal static class MistypedOptions
     public static IReadOnlyList<string> Describe(ParseResult parse)
     {
         var command = parse.CommandResult;
+
+        // Words after "--" are the user's own say that they are not options (a title, a file named "-x").
+        var afterDoubleDash = parse.Tokens.SkipWhile(t => t.Type != TokenType.DoubleDash).Skip(1).Select(t => t.Value).ToHashSet(StringComparer.Ordinal);
         var words = parse.UnmatchedTokens.Concat(command.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens).Select(t => t.Value));
-        var mistyped = words.Where(LooksLikeOption).Where(SourcePaths.DoesNotExist).Distinct(StringComparer.Ordinal).ToList();
+        var mistyped = words.Where(LooksLikeOption).Where(w => !afterDoubleDash.Contains(w)).Where(SourcePaths.DoesNotExist).Distinct(StringComparer.Ordinal).ToList();
         if (mistyped.Count == 0)
         {
             return [];
@@ -26,14 +29,14 @@ internal static class MistypedOptions
 
         var options = OptionsInScope(command.Command);
         var name = FullName(command);
-        var takesPaths = command.Command.Arguments.Count > 0 ? " A file whose name begins with '-' can be given as ./-name." : string.Empty;
+        var takesWords = command.Command.Arguments.Count > 0 ? " A file or a title that begins with '-' can be given after '--' (staffdata " + name + " -- -name)." : string.Empty;
         return [.. mistyped.Select(word =>
-            $"'{word}' is not an option of {name}{Suggestion(word, options)}; its options are {string.Join(", ", options)} (see 'staffdata {name} --help').{takesPaths}")];
+            $"'{word}' is not an option of {name}{Suggestion(word, options)}; its options are {string.Join(", ", options)} (see 'staffdata {name} --help').{takesWords}")];
     }
 
-    // "-5" is a number and "-" alone is a word; an option starts with a letter after its dashes.
+    // "-5" is a number, "-" alone a word and "-Locum consultant" a title; an option is one word, a letter after its dashes.
     private static bool LooksLikeOption(string word) =>
-        word.Length > 1 && word[0] == '-' && word.TrimStart('-') is { Length: > 0 } rest && char.IsLetter(rest[0]);
+        word.Length > 1 && word[0] == '-' && word.TrimStart('-') is { Length: > 0 } rest && char.IsLetter(rest[0]) && !word.Any(char.IsWhiteSpace);
 
     /// <summary>" (did you mean --output?)" for a prefix of one option or a near miss (two edits at most); else nothing.</summary>
     private static string Suggestion(string word, IReadOnlyList<string> options)

@@ -103,6 +103,15 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
+    public void A_word_after_a_double_dash_is_never_taken_for_an_option()
+    {
+        var (exit, output, error) = CliRunner.Run(_dir.Path, null, "explain", "--", "-Locum");
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("Title as written:       -Locum", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_file_named_like_an_option_still_loads_when_it_exists()
     {
         File.Copy(Path.Combine(Repository.Samples("esr"), "RGT_staff_in_post_2023-09.csv"), _dir.File("-RGT_2023-09.csv"));

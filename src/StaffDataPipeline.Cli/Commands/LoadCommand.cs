@@ -54,7 +54,8 @@ internal static class LoadCommand
                 var reports = await pipeline.RunAsync(parse.GetValue(paths)!, dryRun, progress, ct);
                 progress?.Clear();
                 LoadReportPrinter.Print(Console.Out, reports, dryRun);
-                return reports.Count > 0 && reports.All(r => r.Succeeded) ? ExitCodes.Success : ExitCodes.SomeFilesNotLoaded;
+                // Nothing read (no files, or only files passed over, such as an archive): not a success for a job to report.
+                return reports.Any(r => r.Status != FileLoadStatus.Skipped) && reports.All(r => r.Succeeded) ? ExitCodes.Success : ExitCodes.SomeFilesNotLoaded;
             });
         });
         return command;

@@ -84,7 +84,7 @@ public static class SourcePaths
     /// </summary>
     private static string? ArchiveReason(string extension) => extension.ToUpperInvariant() switch
     {
-        ".GZ" => "a gzip-compressed file (an NHS ODS release, etrust.csv.gz, is imported with `staffdata organisations import`; unpack anything else and load what it holds)",
+        ".GZ" => "a gzip-compressed file (an NHS ODS release is imported with `staffdata organisations import`, its successors file with `staffdata organisations successors`; unpack anything else and load what it holds)",
         ".ZIP" or ".7Z" => "an archive (unpack it and load the exports or workbooks it holds)",
         _ => null,
     };

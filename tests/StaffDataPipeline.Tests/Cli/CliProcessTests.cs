@@ -87,10 +87,16 @@ public sealed class CliProcessTests : IDisposable
     [InlineData("unmapped --exprt titles.csv", "'--exprt' is not an option of unmapped (did you mean --export?); its options are --config, --database, --export, ")]
     [InlineData("plan --scenaro more-stp", "'--scenaro' is not an option of plan (did you mean --scenario?); its options are ")]
     [InlineData("load {sample} --snapshto 2023-09", "'--snapshto' is not an option of load (did you mean --snapshot?); its options are ")]
+    [InlineData("load -d --acept-shrink {sample}", "'--acept-shrink' is not an option of load (did you mean --accept-shrink?)")]
+    [InlineData("load {sample} --database|other.db", "'--database other.db' is one word where an option and its value should be two: give --database and its value apart")]
+    [InlineData("--output mapped.csv map-roles {sample}", "'--output' is an option of map-roles but was given before it: give it after 'map-roles'.")]
+    [InlineData("--bogus", "'--bogus' is not an option of staffdata; its options are --config, --database, --reference-data, --verbose (see 'staffdata --help').")]
     public void Every_command_names_a_mistyped_option_with_the_one_meant_and_nothing_else(string commandLine, string expected)
     {
         // map-roles would otherwise read '--out' as its input and call the real file an unknown word.
-        var args = commandLine.Replace("{sample}", Path.Combine(Repository.Samples("esr"), "RGT_staff_in_post_2023-09.csv"), StringComparison.Ordinal).Split(' ');
+        // '|' joins two words into one argument, as quotes around both would.
+        var args = commandLine.Replace("{sample}", Path.Combine(Repository.Samples("esr"), "RGT_staff_in_post_2023-09.csv"), StringComparison.Ordinal)
+            .Split(' ').Select(a => a.Replace('|', ' ')).ToArray();
 
         var (exit, output, error) = CliRunner.Run(_dir.Path, null, args);
 
@@ -102,13 +108,28 @@ public sealed class CliProcessTests : IDisposable
         Assert.Empty(Directory.GetFiles(_dir.Path));
     }
 
-    [Fact]
-    public void A_word_after_a_double_dash_is_never_taken_for_an_option()
+    [Theory]
+    [InlineData("--", "-Locum")]
+    [InlineData("-Locum consultant")]
+    public void A_title_beginning_with_a_dash_is_explained_after_a_double_dash_or_with_its_words(params string[] title)
     {
-        var (exit, output, error) = CliRunner.Run(_dir.Path, null, "explain", "--", "-Locum");
+        var (exit, output, error) = CliRunner.Run(_dir.Path, null, ["explain", .. title]);
 
         Assert.True(exit == 0, output + error);
-        Assert.Contains("Title as written:       -Locum", output, StringComparison.Ordinal);
+        Assert.Contains($"Title as written:       {title[^1]}", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_folder_of_nothing_loadable_but_an_archive_is_not_a_success()
+    {
+        var inbox = Directory.CreateDirectory(_dir.File("inbox")).FullName;
+        File.Copy(Repository.OdsRelease, Path.Combine(inbox, "etrust.csv.gz"));
+
+        var (exit, output, _) = CliRunner.Run(_dir.Path, null, "load", inbox);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("etrust.csv.gz: skipped, a gzip-compressed file", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(_dir.File("staffdata.db")));
     }
 
     [Fact]

@@ -35,6 +35,8 @@ public sealed class UploadCheckTests
     [InlineData("return.xlsx.part", "partial download")]
     [InlineData(".hidden.csv", "hidden file")]
     [InlineData("return.docx", "not a .csv, .txt, .xlsx, .xlsm or .xls file")]
+    [InlineData("returns.zip", "is a compressed archive, which this page does not take: unpack it and send the workbooks or CSV exports it holds")]
+    [InlineData("etrust.csv.gz", "is a compressed archive, which this page does not take")]
     public void Names_the_inbox_would_skip_are_refused_with_the_inbox_reason(string name, string reason) =>
         Assert.Contains(reason, UploadCheck.Refusal(name, Csv.Length, 1000, Csv), StringComparison.Ordinal);
 

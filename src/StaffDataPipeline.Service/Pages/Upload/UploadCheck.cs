@@ -35,6 +35,12 @@ internal static class UploadCheck
     /// <summary>Why the file is refused before it is stored (a sentence), or null when it may go to the load.</summary>
     public static string? Refusal(string name, long length, long maxBytes, ReadOnlySpan<byte> start)
     {
+        // The page's users send returns; what an archive holds is what they should send.
+        if (Path.GetExtension(name).ToUpperInvariant() is ".ZIP" or ".7Z" or ".GZ")
+        {
+            return $"{name} is a compressed archive, which this page does not take: unpack it and send the workbooks or CSV exports it holds (.csv, .txt, .xlsx, .xlsm or .xls).";
+        }
+
         if (SourcePaths.SkipReason(name) is { } skip)
         {
             return $"{name} is {skip}, which the inbox does not take either: send the workbook or CSV export itself (.csv, .txt, .xlsx, .xlsm or .xls).";

@@ -13,7 +13,8 @@ internal static class CsvFiles
         OpenReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), encoding, referenceData);
 
     /// <summary>Reads from a stream the reader then owns; the separator is the one chosen for the file, never guessed per row.</summary>
-    public static CsvReader OpenReader(Stream stream, Encoding? encoding, bool referenceData = false, char separator = ',')
+    /// <param name="trackLines">Count the file's lines, so that a row is named by the line it starts on (blank lines and title lines included).</param>
+    public static CsvReader OpenReader(Stream stream, Encoding? encoding, bool referenceData = false, char separator = ',', bool trackLines = false)
     {
         var options = CsvReaderOptions.Default with
         {
@@ -21,7 +22,7 @@ internal static class CsvFiles
             HasHeader = true,
             SkipEmptyLines = true,
             CommentPrefix = referenceData ? '#' : null,
-            TrackLineNumbers = referenceData,
+            TrackLineNumbers = referenceData || trackLines,
             MalformedData = CsvMalformedDataHandling.Throw,
             MaxRecordSize = MaxRecordBytes,
 

@@ -15,24 +15,25 @@ internal sealed class CsvRecordView : ISourceRecord
 {
     private readonly int[] _columnOfField;
     private readonly int _headerFields;
-    private readonly long _rowOffset;
     private readonly DuplicateColumnCheck _duplicates;
     private readonly Func<int, string?> _cell;
 
-    /// <param name="rowOffset">What turns the reader's record number into the row a spreadsheet shows (the header and any title lines above it).</param>
-    public CsvRecordView(CsvReader reader, int[] columnOfField, int headerFields, long rowOffset, DuplicateColumnCheck duplicates)
+    public CsvRecordView(CsvReader reader, int[] columnOfField, int headerFields, DuplicateColumnCheck duplicates)
     {
         Reader = reader;
         _columnOfField = columnOfField;
         _headerFields = headerFields;
-        _rowOffset = rowOffset;
         _duplicates = duplicates;
         _cell = Cell;
     }
 
     public CsvReader Reader { get; }
 
-    /// <summary>As a spreadsheet shows it: the header is row 1, so the first record is row 2.</summary>
+    /// <summary>
+    /// The line of the file the record starts on, as a spreadsheet shows its row: title lines, the header and blank
+    /// lines counted (a blank line is a row in Excel too). Only a line break inside a quoted cell above, which a
+    /// spreadsheet shows within its row, puts the two apart.
+    /// </summary>
     public long RowNumber { get; private set; }
 
     public RecordDefect? Defect { get; private set; }
@@ -44,7 +45,7 @@ internal sealed class CsvRecordView : ISourceRecord
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CsvRecordView Current()
     {
-        RowNumber = Reader.RowNumber + _rowOffset;
+        RowNumber = Reader.LineNumber;
         Defect = ShapeDefect();
         if (Defect is null && _duplicates.IsNeeded)
         {

@@ -38,12 +38,6 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames
     /// <summary>Set where fields are not separated by commas: Excel may then write decimals with a comma.</summary>
     public bool DecimalComma { get; init; }
 
-    /// <summary>Title lines above the header row, so that row numbers are those a spreadsheet shows.</summary>
-    public int LinesAbove { get; init; }
-
-    /// <summary>What the reader had counted as data records when the header row was found below the title lines.</summary>
-    public long RecordsAbove { get; init; }
-
     /// <summary>How many threads map rows at once in <see cref="Map{T}"/> (<see cref="ExtractionOptions.Parallelism"/>).</summary>
     public int Parallelism { get; init; } = 1;
 
@@ -100,7 +94,7 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames
             }
             catch (CsvFormatException ex)
             {
-                throw new FileRejectedException("MALFORMED_CSV", $"{_file.FileName}, row {ex.RecordNumber}: the CSV cannot be parsed (a quoted field is never closed, or a record is impossibly long).");
+                throw new FileRejectedException("MALFORMED_CSV", $"{_file.FileName}, row {(ex.LineNumber > 0 ? ex.LineNumber : ex.RecordNumber)}: the CSV cannot be parsed (a quoted field is never closed, or a record is impossibly long).");
             }
 
             if (!more)
@@ -116,5 +110,5 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames
 
     public void Dispose() => _reader.Dispose();
 
-    private CsvRecordView ViewOf(CsvReader reader) => new(reader, _columnOfField, _headerFields, 1 + LinesAbove - RecordsAbove, _duplicates);
+    private CsvRecordView ViewOf(CsvReader reader) => new(reader, _columnOfField, _headerFields, _duplicates);
 }

@@ -54,10 +54,10 @@ public sealed class EsrCsvExtractor : IExtractor, IExplainsRefusal
         var detected = EsrDelimiter.Detect(file.Path, encoding, options.Aliases);
         var separator = detected?.Separator ?? ',';
         var stream = new VerifyingReadStream(file);
-        var reader = CsvFiles.OpenReader(stream, encoding, separator: separator);
+        var reader = CsvFiles.OpenReader(stream, encoding, separator: separator, trackLines: true);
         try
         {
-            var linesAbove = SkipToHeader(reader, detected?.LinesAbove ?? 0);
+            SkipToHeader(reader, detected?.LinesAbove ?? 0);
             var headerNames = reader.Headers.Select(CsvFiles.CleanHeader).ToArray();
             if (headerNames.All(h => h.Length == 0))
             {
@@ -65,7 +65,7 @@ public sealed class EsrCsvExtractor : IExtractor, IExplainsRefusal
             }
 
             // Where ';', tab or pipe separates fields, a comma in a number can only be Excel's decimal comma.
-            return new EsrCsvExtraction(file, reader, stream, options.Aliases.Match(headerNames), headerNames) { DecimalComma = separator != ',', LinesAbove = linesAbove, Parallelism = options.Parallelism, RecordsAbove = linesAbove > 0 ? reader.RowNumber : 0 };
+            return new EsrCsvExtraction(file, reader, stream, options.Aliases.Match(headerNames), headerNames) { DecimalComma = separator != ',', Parallelism = options.Parallelism };
         }
         catch (CsvFormatException ex)
         {
@@ -80,12 +80,12 @@ public sealed class EsrCsvExtractor : IExtractor, IExplainsRefusal
     }
 
     // Title lines above the header (an ESR BI report saved from Excel) are read past, and the header row becomes the
-    // reader's header; rows keep the numbers a spreadsheet shows.
-    private static int SkipToHeader(CsvReader reader, int linesAbove)
+    // reader's header; rows are named by the line they start on, title lines counted.
+    private static void SkipToHeader(CsvReader reader, int linesAbove)
     {
         if (linesAbove == 0)
         {
-            return 0;
+            return;
         }
 
         _ = reader.Headers;
@@ -93,12 +93,11 @@ public sealed class EsrCsvExtractor : IExtractor, IExplainsRefusal
         {
             if (!reader.Read())
             {
-                return 0;
+                return;
             }
         }
 
         reader.ReadHeader();
-        return linesAbove;
     }
 
     public string? Explain(SourceFile file) => IsWorkbook(file) ? null : new EsrRefusal(file, _aliases).Explain();

@@ -58,7 +58,7 @@ public sealed class EsrCsvExtractorTests : IDisposable
     }
 
     [Fact]
-    public void Quoted_fields_keep_commas_and_quotes_line_breaks_become_spaces_and_row_numbers_follow_records()
+    public void Quoted_fields_keep_commas_and_quotes_line_breaks_become_spaces_and_rows_are_the_lines_records_start_on()
     {
         var path = _dir.Write("f.csv", "Employee Number,Position Title,Organisation Code\r\n1,\"Scientist, \"\"Senior\"\"\r\nGenomics\",RGT\r\n\r\n2,  Genetic Counsellor  ,RJ1\r\n");
 
@@ -66,7 +66,21 @@ public sealed class EsrCsvExtractorTests : IDisposable
 
         Assert.Equal("Scientist, \"Senior\" Genomics", rows[0][EsrField.PositionTitle]);
         Assert.Equal("Genetic Counsellor", rows[1][EsrField.PositionTitle]);
-        Assert.Equal([2L, 3L], rows.Select(r => r.Row));
+
+        // The second record starts on line 5: after the first record's two lines and a blank line, which a text editor
+        // and a person counting lines see (a spreadsheet shows the quoted line break within row 2, so row 4 there).
+        Assert.Equal([2L, 5L], rows.Select(r => r.Row));
+    }
+
+    [Fact]
+    public void Blank_lines_and_title_lines_count_so_a_quarantined_row_names_the_line_it_is_on()
+    {
+        // An ESR BI report saved as CSV: a title block and a blank line above the header, blank lines between records.
+        var path = _dir.Write("f.csv", "Staff in Post\nReport run on 05/04/2024\n\nEmployee Number,Position Title,Organisation Code\n1,Clinical Scientist,RGT\n\n\n2,Genetic Counsellor,RJ1\n");
+
+        var rows = Read(path);
+
+        Assert.Equal([5L, 8L], rows.Select(r => r.Row));
     }
 
     [Fact]

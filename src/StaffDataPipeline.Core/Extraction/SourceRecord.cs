@@ -19,4 +19,11 @@ public interface ISourceRecord
 }
 
 /// <summary>Why a row cannot be read at all. The message says what is wrong, never what the row holds.</summary>
-public sealed record RecordDefect(string ReasonCode, string Message);
+public sealed record RecordDefect(string ReasonCode, string Message)
+{
+    /// <summary>
+    /// Short and nearly empty, as the total, count and "End of Report" lines a report prints below its data are: when
+    /// only such lines follow the last record, they are a footer, not records (see EsrStaffInPost).
+    /// </summary>
+    public bool MayBeFooter { get; init; }
+}

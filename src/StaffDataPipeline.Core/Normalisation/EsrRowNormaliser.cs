@@ -84,7 +84,7 @@ public sealed class EsrRowNormaliser
         // in other fields' places (an NI number in FTE), so neither its scope nor its figures can be trusted.
         if (r.Defect is { } defect)
         {
-            return RowOutcome.Rejected(new RowRejection(r.RowNumber, WholeRow, defect.ReasonCode, defect.Message));
+            return RowOutcome.Rejected(new RowRejection(r.RowNumber, WholeRow, defect.ReasonCode, defect.Message)) with { MayBeFooter = defect.MayBeFooter };
         }
 
         if (!_assignments.StatusCounts(r.Field(EsrField.AssignmentStatus)) || !_assignments.ContractCounts(r.Field(EsrField.ContractType)))

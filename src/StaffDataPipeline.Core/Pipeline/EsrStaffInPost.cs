@@ -29,6 +29,10 @@ public sealed class EsrStaffInPost : SourceKind<IExtractor, StaffFact>
     {
         // Grades listed in a report: a file with more unknown spellings than this has a wrong column, not new spellings.
         private const int MaxListed = 20;
+
+        // A report's footer is a few lines; more short rows at the end are a damaged file, and are quarantined.
+        private const int MaxFooterLines = 10;
+        private readonly List<long> _footerLines = [];
         private readonly IExtraction _extraction;
         private readonly LoadContext _context;
         private readonly HeaderMatch _header;
@@ -68,8 +72,23 @@ public sealed class EsrStaffInPost : SourceKind<IExtractor, StaffFact>
         public IEnumerable<SourceRow<StaffFact>> Rows()
         {
             // Rows are normalised on as many threads as the extraction runs (see IExtraction.Map), and come back in order.
+            // A short, nearly empty row is held back until the next record shows it was not the start of a footer
+            // (an ESR BI report's total, headcount and "End of Report" lines): only what ends the file is a footer.
+            var held = new List<RowRejection>();
             foreach (var outcome in _extraction.Map(_normaliser!.Normalise))
             {
+                if (outcome.MayBeFooter && held.Count < MaxFooterLines)
+                {
+                    held.Add(outcome.Rejection!);
+                    continue;
+                }
+
+                foreach (var rejection in held)
+                {
+                    yield return SourceRow.Rejected<StaffFact>(rejection);
+                }
+
+                held.Clear();
                 switch (outcome.Kind)
                 {
                     case RowOutcomeKind.Loaded:
@@ -89,6 +108,12 @@ public sealed class EsrStaffInPost : SourceKind<IExtractor, StaffFact>
                         yield return SourceRow.Rejected<StaffFact>(outcome.Rejection!);
                         break;
                 }
+            }
+
+            _footerLines.AddRange(held.Select(r => r.RowNumber));
+            foreach (var _ in held)
+            {
+                yield return SourceRow.Of<StaffFact>(SourceRowKind.Blank);
             }
         }
 
@@ -122,6 +147,7 @@ public sealed class EsrStaffInPost : SourceKind<IExtractor, StaffFact>
             UnknownOrganisations = _unknownOrgs.ToList(),
             UnknownGrades = _unknownGrades.ToList(),
             RolledUpSites = _rolledUp.ToList(),
+            FooterLines = _footerLines,
         };
 
         public void Dispose() => _extraction.Dispose();

@@ -43,6 +43,9 @@ public sealed record FileLoadReport(string FilePath, FileLoadStatus Status, Batc
 
     public long UnmappedRows { get; init; }
 
+    /// <summary>Lines below an ESR file's data that held a total, a count or a report footer: not records, not read.</summary>
+    public IReadOnlyList<long> FooterLines { get; init; } = [];
+
     /// <summary>Survey lines loaded with a consistency concern a reviewer should see.</summary>
     public IReadOnlyList<Surveys.SurveyWarning> Warnings { get; init; } = [];
 

@@ -101,7 +101,18 @@ internal sealed class CsvRecordView : ISourceRecord
             return null;
         }
 
-        return Shifted(count);
+        // Two values at most in a short row ("Total,,,25.4", "Headcount: 31", "End of Report"): a footer line if no
+        // record follows it; a record cut short keeps most of its values.
+        var values = 0;
+        for (var c = 0; c < count && values <= 2; c++)
+        {
+            if (!Reader.IsEmpty(c) && Reader.GetString(c).Trim().Length > 0)
+            {
+                values++;
+            }
+        }
+
+        return Shifted(count) with { MayBeFooter = values <= 2 };
     }
 
     private RecordDefect Shifted(int count) =>

@@ -85,6 +85,12 @@ public static class LoadReportPrinter
                 Codes(o, $"{Count(r.RolledUpSites, "site code")} recorded against their trust (from the ODS release)", r.RolledUpSites);
             }
 
+            if (r.FooterLines.Count > 0)
+            {
+                var lines = r.FooterLines.Count == 1 ? $"line {r.FooterLines[0]}" : $"lines {r.FooterLines[0]}-{r.FooterLines[^1]}";
+                o.WriteLine($"    {lines} below the data hold a total, a count or a report footer, not staff records: not read");
+            }
+
             if (r.UnknownColumns.Count > 0)
             {
                 o.WriteLine($"    columns ignored (not in header-aliases.csv): {string.Join(", ", r.UnknownColumns)}");

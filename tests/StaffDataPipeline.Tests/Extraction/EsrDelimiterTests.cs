@@ -191,6 +191,44 @@ public sealed class EsrDelimiterTests : IDisposable
         Assert.Equal((expected, columns), (chosen.Separator, chosen.Headings.Count));
     }
 
+    [Fact]
+    public async Task A_total_a_count_and_an_end_of_report_line_below_the_data_are_a_footer_not_quarantined_rows()
+    {
+        // ESR BI's Staff in Post report saved as CSV: a blank line, a total padded part of the way, a count, a footer.
+        var text = File.ReadAllText(Repository.Samples("esr", $"{Stem}.csv")).TrimEnd();
+        var dataLines = text.Split('\n').Length;
+        var path = _dir.Write($"{Stem}.csv", text + "\n\nTotal,,,,,,,,,,,,,25.4000\nHeadcount: 31\nEnd of Report\n");
+
+        var loaded = await Load(path);
+        var plain = await Load(Repository.Samples("esr", $"{Stem}.csv"));
+
+        Assert.Equal(FileLoadStatus.Loaded, loaded.Report.Status);
+        Assert.Equal(Counted(plain.Report), Counted(loaded.Report));
+        Assert.Equal(plain.Rejections, loaded.Rejections);
+        Assert.Equal([dataLines + 2L, dataLines + 3L, dataLines + 4L], loaded.Report.FooterLines);
+    }
+
+    [Fact]
+    public async Task A_short_row_followed_by_records_or_a_last_record_cut_short_stays_quarantined()
+    {
+        var lines = File.ReadAllText(Repository.Samples("esr", $"{Stem}.csv")).TrimEnd().Split('\n');
+
+        // A nearly empty short row in the middle is not a footer; a last record that lost its end keeps most values.
+        var middle = _dir.Write("middle_2023-09.csv", string.Join('\n', [.. lines[..5], "Subtotal,,3", .. lines[5..]]) + "\n");
+        var cut = _dir.Write("cut_2023-09.csv", string.Join('\n', lines[..^1]) + "\n" + string.Join(',', lines[^1].Split(',')[..6]) + "\n");
+
+        var inMiddle = await Load(middle);
+        var cutShort = await Load(cut);
+
+        Assert.Contains((6L, "FIELD_COUNT"), inMiddle.Report.Rejections.Select(r => (r.RowNumber, r.ReasonCode)));
+        Assert.Empty(inMiddle.Report.FooterLines);
+        Assert.Contains(((long)lines.Length, "FIELD_COUNT"), cutShort.Report.Rejections.Select(r => (r.RowNumber, r.ReasonCode)));
+        Assert.Empty(cutShort.Report.FooterLines);
+    }
+
+    private static (long Read, long Loaded, long OutOfScope, long Excluded, long Rejected) Counted(FileLoadReport report) =>
+        (report.Counts.Read, report.Counts.Loaded, report.Counts.OutOfScope, report.Counts.Excluded, report.Counts.Rejected);
+
     [Theory]
     [InlineData("excel-title-lines.csv", 3)]
     [InlineData("unicode-text-european.txt", 2)]

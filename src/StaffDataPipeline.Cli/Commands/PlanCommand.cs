@@ -51,6 +51,11 @@ internal static class PlanCommand
                 await Console.Error.WriteLineAsync($"staffdata: warning: scenario '{name}' cannot be run until its file is corrected: {problem}");
             }
 
+            if (await LoadedWarehouse.RefusedAsync(services, "there is nothing to plan from", ct))
+            {
+                return ExitCodes.Configuration;
+            }
+
             await services.GetRequiredService<IWarehouse>().MigrateAsync(ct);
             var stage = services.GetRequiredService<PlanStage>();
             IReadOnlyList<PlanStageResult>? outcomes;

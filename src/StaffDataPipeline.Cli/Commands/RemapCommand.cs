@@ -13,6 +13,11 @@ internal static class RemapCommand
         var command = new Command("remap", "Re-derive the roles of facts already loaded with the current mapping rules, and their service areas with the current service-area rules, and record the new taxonomy version.");
         command.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, new Dictionary<string, string?>(), async services =>
         {
+            if (await LoadedWarehouse.RefusedAsync(services, "nothing was remapped", ct))
+            {
+                return ExitCodes.Configuration;
+            }
+
             await services.GetRequiredService<IWarehouse>().MigrateAsync(ct);
             var remapper = new RoleRemapper(services.GetRequiredService<RoleMapper>(), services.GetRequiredService<ReferenceDataSet>().ServiceAreas, services.GetRequiredService<TimeProvider>());
             var result = await remapper.RemapAsync(services.GetRequiredService<IWarehouseReview>(), ct);

@@ -14,6 +14,11 @@ internal static class UnmappedCommand
         var command = new Command("unmapped", "List job titles that no mapping rule decided, and unknown organisation codes.") { export };
         command.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, new Dictionary<string, string?>(), async services =>
         {
+            if (await LoadedWarehouse.RefusedAsync(services, "there is nothing to review", ct))
+            {
+                return ExitCodes.Configuration;
+            }
+
             await services.GetRequiredService<IWarehouse>().MigrateAsync(ct);
             var review = services.GetRequiredService<IWarehouseReview>();
             var titles = await review.UnmappedAsync(ct);

@@ -27,10 +27,8 @@ internal static class WithdrawCommand
                 return ExitCodes.Configuration;
             }
 
-            // A mistyped --database must not create an empty warehouse only to answer that it has no such batch.
-            if ((await services.GetRequiredService<IWarehouseHealth>().RecentBatchesAsync(1, ct)).Count == 0)
+            if (await LoadedWarehouse.RefusedAsync(services, "nothing was withdrawn", ct))
             {
-                await Console.Error.WriteLineAsync($"staffdata: the warehouse {services.GetRequiredService<Hosting.WarehouseLocation>().Description} has no batches (check --database or Warehouse:*); nothing was withdrawn.");
                 return ExitCodes.Configuration;
             }
 

@@ -119,6 +119,21 @@ public sealed class CliProcessTests : IDisposable
         Assert.Contains($"Title as written:       {title[^1]}", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("unmapped", "there is nothing to review")]
+    [InlineData("remap", "nothing was remapped")]
+    [InlineData("plan", "there is nothing to plan from")]
+    public void A_command_that_reads_loads_refuses_a_warehouse_never_loaded_and_creates_none(string command, string nothingDone)
+    {
+        // A mistyped --database would otherwise be created empty and answer "no unmapped titles": an all-clear for the wrong file.
+        var (exit, output, error) = CliRunner.Run(_dir.Path, null, command, "--database", "staffdta.db");
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"staffdta.db has no batches (check --database or Warehouse:*; a warehouse is filled by `staffdata load`); {nothingDone}.", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
+        Assert.Empty(Directory.GetFiles(_dir.Path));
+    }
+
     [Fact]
     public void A_folder_of_nothing_loadable_but_an_archive_is_not_a_success()
     {

@@ -29,9 +29,10 @@ public sealed class PlanCommandTests : IDisposable
     [Fact]
     public void Plan_on_an_empty_warehouse_says_what_to_do_and_a_bad_option_is_a_usage_error()
     {
-        var (empty, output, _) = CliRunner.Run(_dir.Path, null, "plan");
-        Assert.Equal(1, empty);
-        Assert.Contains("Nothing to plan: the warehouse holds no staff in post", output, StringComparison.Ordinal);
+        var (empty, _, emptyError) = CliRunner.Run(_dir.Path, null, "plan");
+        Assert.Equal(2, empty);
+        Assert.Contains("has no batches (check --database or Warehouse:*; a warehouse is filled by `staffdata load`); there is nothing to plan from.", emptyError, StringComparison.Ordinal);
+        Assert.False(File.Exists(_dir.File("staffdata.db")));
 
         var (bad, _, error) = CliRunner.Run(_dir.Path, null, "plan", "--runs", "0");
         Assert.Equal(2, bad);

@@ -151,7 +151,7 @@ public sealed class CliHardeningTests : IDisposable
     public void Export_and_output_into_a_folder_that_does_not_exist_or_cannot_be_made_are_one_sentence_and_exit_2()
     {
         var input = _dir.Write("titles.csv", "position_title\nClinical Scientist\n");
-        CliRunner.Run(_dir.Path, null, "init");
+        CliRunner.Run(_dir.Path, null, "load", Repository.Samples("esr", "RGT_staff_in_post_2023-09.csv"));
 
         var (mapExit, _, mapError) = CliRunner.Run(_dir.Path, null, "map-roles", input, "--output", _dir.File("missing/out.csv"));
         var (exportExit, _, exportError) = CliRunner.Run(_dir.Path, null, "unmapped", "--export", _dir.File("missing/review.csv"));

@@ -176,9 +176,9 @@ public sealed class EsrRowNormaliser
         var fteText = r.Field(EsrField.Fte);
         if (fteText is not null)
         {
-            if (!TextValues.TryDecimal(fteText, DecimalComma, out var parsed))
+            if (!TextValues.TryFraction(fteText, DecimalComma, out var parsed))
             {
-                return Reject(r, EsrField.Fte, "FTE_NOT_NUMBER", "FTE is not a number (use '.' for decimals).");
+                return Reject(r, EsrField.Fte, "FTE_NOT_NUMBER", "FTE is not a number (use '.' for decimals, as in 0.6, or a percentage, as in 60%).");
             }
 
             stated = parsed;
@@ -218,7 +218,7 @@ public sealed class EsrRowNormaliser
             // Messages say what is wrong with a value, never what it is: any column may hold a personal value in a broken file.
             if (!TextValues.TryDate(dob, out var born))
             {
-                return Reject(r, EsrField.DateOfBirth, "DOB_INVALID", "Date of birth is not a valid date (dd/MM/yyyy or yyyy-MM-dd).");
+                return Reject(r, EsrField.DateOfBirth, "DOB_INVALID", "Date of birth is not a valid date (dd/MM/yyyy, yyyy-MM-dd or dd-MMM-yyyy, as 31/12/1980, 1980-12-31 or 31-DEC-1980).");
             }
 
             age = AgeBand.AgeAt(born, snapshot);
@@ -239,7 +239,7 @@ public sealed class EsrRowNormaliser
 
         if (r.Field(EsrField.HireDate) is { } hire && !TextValues.TryDate(hire, out _))
         {
-            return Reject(r, EsrField.HireDate, "HIRE_DATE_INVALID", "Hire date is not a valid date (dd/MM/yyyy or yyyy-MM-dd).");
+            return Reject(r, EsrField.HireDate, "HIRE_DATE_INVALID", "Hire date is not a valid date (dd/MM/yyyy, yyyy-MM-dd or dd-MMM-yyyy, as 31/12/2020, 2020-12-31 or 31-DEC-2020).");
         }
 
         var personKey = _pseudonymiser.Pseudonymise("person", personId);

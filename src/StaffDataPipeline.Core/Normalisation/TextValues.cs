@@ -8,13 +8,29 @@ public static class TextValues
     private static readonly string[] DateFormats =
     [
         "dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd", "dd/MM/yyyy HH:mm", "dd/MM/yyyy HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss",
+
+        // ESR's own (Oracle) spelling, 31-DEC-2023, in any case, and the same with spaces as reports print it.
+        "dd-MMM-yyyy", "d-MMM-yyyy", "dd MMM yyyy", "d MMM yyyy", "dd-MMM-yyyy HH:mm:ss",
     ];
 
+    // Excel's day 0, for dates a CSV was saved with as numbers (a date column formatted General shows 45322).
+    private static readonly DateOnly ExcelEpoch = new(1899, 12, 30);
+
+    /// <summary>
+    /// A date in one of <see cref="DateFormats"/> (month names in English, any case), or a five-digit Excel serial
+    /// number (10000 to 99999: 18 May 1927 to 2173), which is how Excel saves a date column formatted as General.
+    /// </summary>
     public static bool TryDate(string text, out DateOnly date)
     {
         if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt))
         {
             date = DateOnly.FromDateTime(dt);
+            return true;
+        }
+
+        if (text.Length == 5 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && serial >= 10_000)
+        {
+            date = ExcelEpoch.AddDays(serial);
             return true;
         }
 
@@ -49,6 +65,19 @@ public static class TextValues
     }
 
     public static DateOnly MonthEnd(DateOnly date) => new(date.Year, date.Month, DateTime.DaysInMonth(date.Year, date.Month));
+
+    /// <summary>A fraction written as a decimal ("0.6") or as a percentage ("60%", as Excel saves a cell formatted Percentage).</summary>
+    public static bool TryFraction(string text, bool decimalComma, out decimal value)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.EndsWith('%') && TryDecimal(trimmed[..^1], decimalComma, out var percent))
+        {
+            value = percent / 100m;
+            return true;
+        }
+
+        return TryDecimal(text, decimalComma, out value);
+    }
 
     /// <summary>Decimals written with '.', as ESR exports them. A comma is refused rather than guessed at.</summary>
     public static bool TryDecimal(string text, out decimal value) => TryDecimal(text, decimalComma: false, out value);

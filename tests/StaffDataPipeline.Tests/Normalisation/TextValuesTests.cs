@@ -9,7 +9,12 @@ public sealed class TextValuesTests
     [InlineData("1/4/2023", 2023, 4, 1)]
     [InlineData("2023-03-31", 2023, 3, 31)]
     [InlineData("2023-03-31 00:00:00", 2023, 3, 31)]
-    public void Reads_uk_and_iso_dates(string text, int y, int m, int d)
+    [InlineData("31-DEC-2023", 2023, 12, 31)]
+    [InlineData("1-Apr-2023", 2023, 4, 1)]
+    [InlineData("08 feb 1961", 1961, 2, 8)]
+    [InlineData("45322", 2024, 1, 31)]
+    [InlineData("22320", 1961, 2, 8)]
+    public void Reads_uk_iso_esr_and_excel_serial_dates(string text, int y, int m, int d)
     {
         Assert.True(TextValues.TryDate(text, out var date));
         Assert.Equal(new DateOnly(y, m, d), date);
@@ -20,7 +25,21 @@ public sealed class TextValuesTests
     [InlineData("03/31/2023")]
     [InlineData("2023-13-01")]
     [InlineData("yesterday")]
-    public void Refuses_impossible_or_us_dates(string text) => Assert.False(TextValues.TryDate(text, out _));
+    [InlineData("31-DCE-2023")]
+    [InlineData("9999")]
+    [InlineData("123456")]
+    [InlineData("-4532")]
+    public void Refuses_impossible_or_us_dates_and_numbers_that_are_not_excel_serials(string text) => Assert.False(TextValues.TryDate(text, out _));
+
+    [Theory]
+    [InlineData("60%", 0.6)]
+    [InlineData(" 100% ", 1.0)]
+    [InlineData("0.6", 0.6)]
+    public void Reads_a_fraction_as_a_decimal_or_a_percentage(string text, double expected)
+    {
+        Assert.True(TextValues.TryFraction(text, decimalComma: false, out var value));
+        Assert.Equal((decimal)expected, value);
+    }
 
     [Theory]
     [InlineData("202303", "2023-03-31")]

@@ -13,11 +13,24 @@ public sealed class AssignmentRules
     private readonly Taxonomy.BoundedCache<string, bool> _statusAnswers = new(1_000);
     private readonly Taxonomy.BoundedCache<string, bool> _contractAnswers = new(1_000);
 
-    public AssignmentRules(IEnumerable<string> countedStatuses, IEnumerable<string> countedContractTypes)
+    // Every value the file lists, counted or not: a value it does not list is excluded too, but a load names it.
+    private readonly HashSet<string> _listed;
+
+    public AssignmentRules(IEnumerable<string> countedStatuses, IEnumerable<string> countedContractTypes, IEnumerable<string>? listedNotCounted = null)
     {
         _statuses = new HashSet<string>(countedStatuses.Select(Key), StringComparer.Ordinal);
         _contracts = new HashSet<string>(countedContractTypes.Select(Key), StringComparer.Ordinal);
+        _listed = [.. _statuses, .. _contracts, .. (listedNotCounted ?? []).Select(Key)];
     }
+
+    /// <summary>
+    /// For an excluded row: its status, or else its contract type, when assignment-rules.csv does not list it at all
+    /// ("Apprentice", "Maternity Leave"), as "status 'Apprentice'"; null when the exclusion was the file's decision.
+    /// </summary>
+    public string? Unlisted(string? status, string? contractType) =>
+        !string.IsNullOrWhiteSpace(status) && !_listed.Contains(Key(status)) ? $"status '{status}'"
+        : !string.IsNullOrWhiteSpace(contractType) && !_listed.Contains(Key(contractType)) ? $"contract type '{contractType}'"
+        : null;
 
     public bool StatusCounts(string? status) =>
         string.IsNullOrWhiteSpace(status) || _statusAnswers.GetOrAdd(status, static (text, counted) => counted.Contains(Key(text)), _statuses);

@@ -58,6 +58,14 @@ public sealed class EsrRowNormaliser
 
     private long _rowsWithOnlyLocalIdentifier;
 
+    // Rows are normalised on several threads; a file with more unlisted values than this has a wrong column.
+    private const int MaxUnlisted = 20;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _unlisted = new(StringComparer.Ordinal);
+
+    /// <summary>Statuses and contract types assignment-rules.csv does not list, with the rows excluded for each, as "status 'Apprentice' (31 rows)".</summary>
+    public IReadOnlyList<string> UnlistedAssignmentValues =>
+        [.. _unlisted.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} ({kv.Value:N0} {(kv.Value == 1 ? "row" : "rows")})")];
+
     /// <summary>Rows quarantined for want of the national identifier that have an employee number: an empty national column.</summary>
     public long RowsWithOnlyLocalIdentifier => Interlocked.Read(ref _rowsWithOnlyLocalIdentifier);
 
@@ -89,6 +97,11 @@ public sealed class EsrRowNormaliser
 
         if (!_assignments.StatusCounts(r.Field(EsrField.AssignmentStatus)) || !_assignments.ContractCounts(r.Field(EsrField.ContractType)))
         {
+            if (_assignments.Unlisted(r.Field(EsrField.AssignmentStatus), r.Field(EsrField.ContractType)) is { } unlisted && (_unlisted.Count < MaxUnlisted || _unlisted.ContainsKey(unlisted)))
+            {
+                _unlisted.AddOrUpdate(unlisted, 1, static (_, n) => n + 1);
+            }
+
             return RowOutcome.Excluded();
         }
 

@@ -148,6 +148,7 @@ public sealed class EsrStaffInPost : SourceKind<IExtractor, StaffFact>
             UnknownGrades = _unknownGrades.ToList(),
             RolledUpSites = _rolledUp.ToList(),
             FooterLines = _footerLines,
+            UnlistedAssignmentValues = _normaliser?.UnlistedAssignmentValues ?? [],
         };
 
         public void Dispose() => _extraction.Dispose();

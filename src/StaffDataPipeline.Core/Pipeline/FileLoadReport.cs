@@ -43,6 +43,9 @@ public sealed record FileLoadReport(string FilePath, FileLoadStatus Status, Batc
 
     public long UnmappedRows { get; init; }
 
+    /// <summary>Assignment statuses and contract types assignment-rules.csv does not list, whose rows were excluded, with their counts.</summary>
+    public IReadOnlyList<string> UnlistedAssignmentValues { get; init; } = [];
+
     /// <summary>Lines below an ESR file's data that held a total, a count or a report footer: not records, not read.</summary>
     public IReadOnlyList<long> FooterLines { get; init; } = [];
 

@@ -540,6 +540,7 @@ public static class ReferenceDataLoader
     {
         var statuses = new List<string>();
         var contracts = new List<string>();
+        var notCounted = new List<string>();
         foreach (var row in table.Rows)
         {
             var counted = row["counted"].ToUpperInvariant() switch
@@ -554,13 +555,10 @@ public static class ReferenceDataLoader
                 "CONTRACT" => contracts,
                 _ => throw row.Error($"kind must be status or contract; got '{row["kind"]}'."),
             };
-            if (counted)
-            {
-                list.Add(row["value"]);
-            }
+            (counted ? list : notCounted).Add(row["value"]);
         }
 
-        return new AssignmentRules(statuses, contracts);
+        return new AssignmentRules(statuses, contracts, notCounted);
     }
 
     private static SurveyAliases LoadSurveyAliases(ReferenceTable table)

@@ -85,6 +85,11 @@ public static class LoadReportPrinter
                 Codes(o, $"{Count(r.RolledUpSites, "site code")} recorded against their trust (from the ODS release)", r.RolledUpSites);
             }
 
+            if (r.UnlistedAssignmentValues.Count > 0)
+            {
+                o.WriteLine($"    not in assignment-rules.csv, so excluded: {string.Join(", ", r.UnlistedAssignmentValues)} (add each there as counted yes or no)");
+            }
+
             if (r.FooterLines.Count > 0)
             {
                 var lines = r.FooterLines.Count == 1 ? $"line {r.FooterLines[0]}" : $"lines {r.FooterLines[0]}-{r.FooterLines[^1]}";

@@ -127,6 +127,25 @@ public sealed class EsrBiReportTests : IDisposable
     private string GradeOfRow(int row) =>
         _warehouse.Scalar<string>($"SELECT g.grade_code FROM fact_staff_in_post f JOIN dim_grade g ON g.grade_id = f.grade_id WHERE f.source_row = {row}");
 
+    [Fact]
+    public async Task A_status_or_contract_type_assignment_rules_does_not_list_is_excluded_and_named_with_its_rows()
+    {
+        // Two rows on maternity leave and one apprentice: values the team's assignment-rules.csv has not decided on.
+        var lines = File.ReadAllLines(Repository.Samples("esr", "RGT_staff_in_post_2023-09.csv"));
+        lines[1] = lines[1].Replace(",Active Assignment,", ",Maternity Leave,", StringComparison.Ordinal);
+        lines[2] = lines[2].Replace(",Active Assignment,", ",Maternity Leave,", StringComparison.Ordinal);
+        var permanent = Array.FindIndex(lines, 3, l => l.Contains(",Permanent,Active Assignment,", StringComparison.Ordinal));
+        lines[permanent] = lines[permanent].Replace(",Permanent,", ",Apprentice,", StringComparison.Ordinal);
+        var path = Path.Combine(_files.Path, "RGT_staff_in_post_2023-09.csv");
+        File.WriteAllLines(path, lines);
+
+        var report = (await Load(path)).Single();
+        var plain = (await Load(Repository.Samples("esr", "RGT_staff_in_post_2023-10.csv"))).Single();
+
+        Assert.Equal(["contract type 'Apprentice' (1 row)", "status 'Maternity Leave' (2 rows)"], report.UnlistedAssignmentValues);
+        Assert.Empty(plain.UnlistedAssignmentValues);
+    }
+
     private async Task<IReadOnlyList<FileLoadReport>> Load(params string[] names)
     {
         // The samples these reports are made from carry three bad rows of their own; the planted conflict is a fourth.

@@ -105,6 +105,7 @@ public static class ReasonCatalogue
         // Warnings: the file loaded.
         new("SURVEY_ESTABLISHMENT_GAP", ReasonOutcome.Warning, "WTE in post plus vacant WTE does not equal the funded establishment.", "Check the three figures with the sender."),
         new("SURVEY_HIDDEN_ROWS", ReasonOutcome.Warning, "Hidden rows were not loaded.", "Unhide them and send the return again if they hold figures."),
+        new("SURVEY_IDENTIFYING_TEXT_REMOVED", ReasonOutcome.Warning, "Free text held what looks like an NI or NHS number, a date, an e-mail address or a phone number; it was stored as [removed].", "Ask the sender to name and identify nobody in returns; check the text for names, which cannot be found this way."),
     ];
 
     private static readonly Dictionary<string, ReasonCode> ByCode = All.ToDictionary(r => r.Code, StringComparer.Ordinal);

@@ -125,7 +125,8 @@ public sealed partial class SurveyRowNormaliser
             return SurveyRowOutcome.OutOfScope;
         }
 
-        var driver = r.Field(SurveyField.Driver);
+        var removedFromDriver = false;
+        var driver = r.Field(SurveyField.Driver) is { } written ? People.IdentifyingText.Redact(written, out removedFromDriver) : null;
         var lines = new List<SurveyLine>();
         if (five is { } f)
         {
@@ -137,8 +138,15 @@ public sealed partial class SurveyRowNormaliser
             lines.Add(new ProjectionLine(r.SheetName, r.RowNumber, decision, decision.Grade, role, r.Field(SurveyField.Grade), 10, t, driver));
         }
 
-        return SurveyRowOutcome.Lines(lines, null);
+        return SurveyRowOutcome.Lines(lines, removedFromDriver ? IdentifyingRemoved(r) : null);
     }
+
+    /// <summary>Said beside the return, never with the value: what was removed is what must not be repeated.</summary>
+    private static SurveyWarning IdentifyingRemoved(ISurveyRecord r) => new(
+        r.SheetName,
+        r.RowNumber,
+        "SURVEY_IDENTIFYING_TEXT_REMOVED",
+        "The text held what looks like an NI or NHS number, a date, an e-mail address or a phone number; it was replaced by [removed] before storing. Returns must not identify people: names cannot be found this way, so check the text names nobody.");
 
     private static SurveyRowOutcome Comment(ISurveyRecord r)
     {
@@ -149,9 +157,10 @@ public sealed partial class SurveyRowNormaliser
             return SurveyRowOutcome.Blank;
         }
 
-        // The answer is kept whole (nvarchar(max)); the question is a label and has a limit.
+        // The answer is kept whole (nvarchar(max)) but for what identifies a person; the question is a label and has a limit.
+        var kept = People.IdentifyingText.Redact(answer, out var removed);
         return Longer(r, SurveyField.Question, question, StoredLengths.SurveyQuestion, "Shorten the question.")
-            ?? SurveyRowOutcome.Lines([new CommentLine(r.SheetName, r.RowNumber, question, answer)], null);
+            ?? SurveyRowOutcome.Lines([new CommentLine(r.SheetName, r.RowNumber, question, kept)], removed ? IdentifyingRemoved(r) : null);
     }
 
     private RoleDecision MapRole(string role, string? grade) => _mapper.MapSurveyRole(role, grade);

@@ -25,6 +25,31 @@ internal static class WorkbookGuard
         return read == 8 && head.SequenceEqual(Compound) ? WorkbookKind.Compound : WorkbookKind.Neither;
     }
 
+    /// <summary>
+    /// What a file named as a workbook is instead, and what to do, from its first bytes: reports "exported to Excel"
+    /// are often a web page or plain text with an .xls name.
+    /// </summary>
+    private static string WhatItIs(string path)
+    {
+        var head = new byte[512];
+        int read;
+        using (var stream = File.OpenRead(path))
+        {
+            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(head, 0, read).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (text.StartsWith('<'))
+        {
+            return ": it is a web page (an HTML table, as some reports' 'export to Excel' save one); open it in Excel, save it as an Excel workbook (.xlsx) or as CSV, and load that";
+        }
+
+        var printable = head.AsSpan(0, read).IndexOfAnyExceptInRange((byte)0x09, (byte)0x7E) is var at && (at < 0 || head[at] >= 0x80);
+        return read > 0 && printable && text.AsSpan().IndexOfAny(',', '\t', ';') >= 0
+            ? ": it is plain text, most likely CSV or tab-separated values saved with a workbook's name; rename it to .csv and load it again"
+            : "; open it in Excel, save it as an Excel workbook (.xlsx), and load that";
+    }
+
     public static WorkbookKind Check(SourceFile file, WorkbookLimits limits)
     {
         var name = file.FileName;
@@ -38,7 +63,7 @@ internal static class WorkbookGuard
         switch (kind)
         {
             case WorkbookKind.Neither:
-                throw Refuse("NOT_A_SPREADSHEET", $"{name}: the file is not a spreadsheet, whatever its extension says (it is neither an .xlsx nor an .xls workbook).");
+                throw Refuse("NOT_A_SPREADSHEET", $"{name}: the file is not a spreadsheet, whatever its extension says (it is neither an .xlsx nor an .xls workbook){WhatItIs(file.Path)}.");
             case WorkbookKind.Compound when extension is ".XLSX" or ".XLSM":
                 // An .xlsx saved with a password is an encrypted package inside an OLE compound file.
                 throw Refuse("WORKBOOK_ENCRYPTED", $"{name}: the workbook is password-protected or encrypted. Ask the sender for an unprotected copy.");

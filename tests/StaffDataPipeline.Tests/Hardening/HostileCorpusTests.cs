@@ -109,6 +109,21 @@ public sealed class HostileCorpusTests : IDisposable
         Assert.Equal(0, _provider.Scalar<long>("SELECT COUNT(*) FROM survey_line"));
     }
 
+    [Theory]
+    [InlineData("<html><body><table><tr><td>Employee Number</td></tr></table></body></html>", "it is a web page (an HTML table")]
+    [InlineData("Employee Number,Position Title,Organisation Code\n1,Clinical Scientist,RGT\n", "it is plain text, most likely CSV or tab-separated values saved with a workbook's name; rename it to .csv")]
+    public async Task A_report_exported_to_excel_as_a_web_page_or_text_is_told_how_to_load_it(string content, string expected)
+    {
+        // What a report's "export to Excel" often writes: not a workbook, with a workbook's name.
+        using var dir = new TempDirectory();
+        var path = dir.Write("RGT_2023-09.xls", content);
+
+        var report = (await TestPipeline.Create(_provider.CreateWarehouse(Reference.Data)).RunAsync([path], dryRun: false, null, CancellationToken.None)).Single();
+
+        Assert.Equal("NOT_A_SPREADSHEET", report.ReasonCode);
+        Assert.Contains(expected, report.Message, StringComparison.Ordinal);
+    }
+
     private static string Hostile(string file) => Repository.Fixture(Path.Combine("hostile", file));
 
     private Task<IReadOnlyList<FileLoadReport>> Run(string file) =>

@@ -33,6 +33,8 @@ public sealed class EsrStaffInPost : SourceKind<IExtractor, StaffFact>
         // A report's footer is a few lines; more short rows at the end are a damaged file, and are quarantined.
         private const int MaxFooterLines = 10;
         private readonly List<long> _footerLines = [];
+        private readonly SortedSet<DateOnly> _months = [];
+        private readonly string _fileName;
         private readonly IExtraction _extraction;
         private readonly LoadContext _context;
         private readonly HeaderMatch _header;
@@ -47,6 +49,7 @@ public sealed class EsrStaffInPost : SourceKind<IExtractor, StaffFact>
         {
             _extraction = extraction;
             _context = context;
+            _fileName = source.FileName;
             _header = extraction.Header;
             _headerNames = extraction is IHasHeaderNames named ? named.HeaderNames : _header.Columns.OrderBy(kv => kv.Value).Select(kv => kv.Key.ToString()).ToList();
             Refusal = Refuse(source);
@@ -149,6 +152,8 @@ public sealed class EsrStaffInPost : SourceKind<IExtractor, StaffFact>
             RolledUpSites = _rolledUp.ToList(),
             FooterLines = _footerLines,
             UnlistedAssignmentValues = _normaliser?.UnlistedAssignmentValues ?? [],
+            Months = [.. _months.Select(m => m.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))],
+            MonthNote = MonthNote(),
         };
 
         public void Dispose() => _extraction.Dispose();
@@ -176,8 +181,27 @@ public sealed class EsrStaffInPost : SourceKind<IExtractor, StaffFact>
                 : null;
         }
 
+        /// <summary>
+        /// When the rows' month is not the one the file's name or --snapshot gives (the rows win): said, since a file
+        /// loaded as another month than its sender meant supersedes that month.
+        /// </summary>
+        private string? MonthNote()
+        {
+            var byName = SnapshotFromFileName.Find(_fileName);
+            var byFlag = _context.Options.Snapshot is { } flag ? TextValues.MonthEnd(flag) : (DateOnly?)null;
+            var (said, by) = byName is { } n ? (n, "its name") : byFlag is { } f ? (f, "--snapshot") : (default, null);
+            if (by is null || _months.Count == 0 || _months.All(m => m == said))
+            {
+                return null;
+            }
+
+            var rows = _months.Count == 1 ? _months.Min.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) : $"{_months.Count} months";
+            return $"the rows give their month ({rows}), which wins over {said.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)} from {by}: check that this is the month meant";
+        }
+
         private void Observe(StaffFact fact)
         {
+            _months.Add(fact.SnapshotDate);
             if (!fact.Organisation.IsKnown)
             {
                 _unknownOrgs.Add(fact.Organisation.Code);

@@ -46,6 +46,12 @@ public sealed record FileLoadReport(string FilePath, FileLoadStatus Status, Batc
     /// <summary>Assignment statuses and contract types assignment-rules.csv does not list, whose rows were excluded, with their counts.</summary>
     public IReadOnlyList<string> UnlistedAssignmentValues { get; init; } = [];
 
+    /// <summary>The months (yyyy-MM) an ESR file's stored rows are for.</summary>
+    public IReadOnlyList<string> Months { get; init; } = [];
+
+    /// <summary>Said when the rows' month is not the one the file's name or --snapshot gives.</summary>
+    public string? MonthNote { get; init; }
+
     /// <summary>Lines below an ESR file's data that held a total, a count or a report footer: not records, not read.</summary>
     public IReadOnlyList<long> FooterLines { get; init; } = [];
 

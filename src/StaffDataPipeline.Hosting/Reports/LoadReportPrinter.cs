@@ -85,6 +85,11 @@ public static class LoadReportPrinter
                 Codes(o, $"{Count(r.RolledUpSites, "site code")} recorded against their trust (from the ODS release)", r.RolledUpSites);
             }
 
+            if (r.MonthNote is { } monthNote)
+            {
+                o.WriteLine($"    {monthNote}");
+            }
+
             if (r.UnlistedAssignmentValues.Count > 0)
             {
                 o.WriteLine($"    not in assignment-rules.csv, so excluded: {string.Join(", ", r.UnlistedAssignmentValues)} (add each there as counted yes or no)");
@@ -140,11 +145,18 @@ public static class LoadReportPrinter
         }
     }
 
+    private static string For(IReadOnlyList<string> months) => months switch
+    {
+        [] => string.Empty,
+        [var one] => $", month {one}",
+        [var first, .., var last] => $", {months.Count} months, {first} to {last}",
+    };
+
     private static string Headline(FileLoadReport r) => r.Status switch
     {
-        FileLoadStatus.Loaded => $"loaded as batch {r.BatchId} ({r.Extractor})",
+        FileLoadStatus.Loaded => $"loaded as batch {r.BatchId} ({r.Extractor}){For(r.Months)}",
         FileLoadStatus.AlreadyLoaded => $"already loaded as batch {r.BatchId}{(r.LoadedAs is { } name ? $", as {name}" : string.Empty)}; nothing to do",
-        FileLoadStatus.Valid => $"valid ({r.Extractor})",
+        FileLoadStatus.Valid => $"valid ({r.Extractor}){For(r.Months)}",
         FileLoadStatus.Rejected => r.BatchId is { } b ? $"REJECTED ({r.ReasonCode}, recorded as batch {b}); nothing was loaded" : $"REJECTED ({r.ReasonCode}); nothing would be loaded",
         FileLoadStatus.BeingLoadedElsewhere => $"being loaded by another process (batch {r.BatchId}); left alone",
         _ => $"FAILED ({r.ReasonCode}); nothing was loaded",

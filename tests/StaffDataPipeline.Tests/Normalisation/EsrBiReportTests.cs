@@ -146,6 +146,22 @@ public sealed class EsrBiReportTests : IDisposable
         Assert.Empty(plain.UnlistedAssignmentValues);
     }
 
+    [Fact]
+    public async Task The_month_a_file_is_loaded_as_is_reported_and_a_name_that_says_another_is_pointed_out()
+    {
+        // The rows say September 2023 (their Effective Date); the name says June.
+        var renamed = Path.Combine(_files.Path, "RGT_staff_in_post_2023-06.csv");
+        File.Copy(Repository.Samples("esr", "RGT_staff_in_post_2023-09.csv"), renamed);
+
+        var report = (await Load(renamed)).Single();
+        var named = (await Load(Repository.Samples("esr", "RGT_staff_in_post_2023-10.csv"))).Single();
+
+        Assert.Equal(["2023-09"], report.Months);
+        Assert.Equal("the rows give their month (2023-09), which wins over 2023-06 from its name: check that this is the month meant", report.MonthNote);
+        Assert.Equal(["2023-10"], named.Months);
+        Assert.Null(named.MonthNote);
+    }
+
     private async Task<IReadOnlyList<FileLoadReport>> Load(params string[] names)
     {
         // The samples these reports are made from carry three bad rows of their own; the planted conflict is a fourth.

@@ -7,9 +7,21 @@ namespace StaffDataPipeline.Cli.Commands;
 /// <summary>`staffdata withdraw &lt;batch&gt; --reason "…"`: takes a loaded batch out of every view, keeping it for audit.</summary>
 internal static class WithdrawCommand
 {
+    private static long Refuse(System.CommandLine.Parsing.ArgumentResult result, string message)
+    {
+        result.AddError(message);
+        return 0;
+    }
+
     public static Command Create()
     {
-        var batch = new Argument<long>("batch") { Description = "The batch number, as a load prints it and v_load_history lists it." };
+        var batch = new Argument<long>("batch")
+        {
+            Description = "The batch number, as a load prints it and v_load_history lists it.",
+            CustomParser = result => long.TryParse(result.Tokens.Single().Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+                ? number
+                : Refuse(result, $"'{result.Tokens.Single().Value}' is not a batch number: give the number a load printed (\"loaded as batch 12\") or v_load_history lists."),
+        };
         var reason = new Option<string>("--reason") { Description = "Why the batch is withdrawn (kept with it for good, in v_load_history: name no person in it).", Required = true };
         var by = new Option<string?>("--by") { Description = "Who withdraws it (default: the user running the command)." };
         var command = new Command(

@@ -32,7 +32,7 @@ public sealed class ExtractorRegistry
         return new FileRejectedException(
             "UNRECOGNISED_FORMAT",
             seen.Count > 0
-                ? $"{file.FileName}: no extractor recognises this file's content: {string.Join("; ", seen)}."
-                : $"{file.FileName}: no extractor recognises this file's content (an ESR export needs a header row naming staff-in-post columns, separated by commas, semicolons, tabs or pipes; a survey return needs the template's sheets; registered: {string.Join(", ", _extractors.Select(e => e.Name))}).");
+                ? $"{file.FileName}: not a file staffdata can load: {string.Join("; ", seen)}."
+                : $"{file.FileName}: not a file staffdata can load, by its content (an ESR export needs a header row naming staff-in-post columns, separated by commas, semicolons, tabs or pipes; a survey return needs the template's sheets; registered: {string.Join(", ", _extractors.Select(e => e.Name))}).");
     }
 }

@@ -116,5 +116,5 @@ internal sealed class CsvRecordView : ISourceRecord
     }
 
     private RecordDefect Shifted(int count) =>
-        new("FIELD_COUNT", $"The row has {count} fields but the header has {_headerFields}, so its values cannot be matched to columns; the row was not read.");
+        new("FIELD_COUNT", $"The row has {count} {(count == 1 ? "field" : "fields")} but the header has {_headerFields}, so its values cannot be matched to columns; the row was not read.");
 }

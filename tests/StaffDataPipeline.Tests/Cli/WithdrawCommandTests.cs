@@ -9,6 +9,19 @@ public sealed class WithdrawCommandTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-5")]
+    public void A_batch_that_is_not_a_number_is_named_in_words_not_as_a_type(string batch)
+    {
+        var (exit, _, error) = CliRunner.Run(_dir.Path, null, "withdraw", batch, "--reason", "wrong folder");
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"'{batch}' is not a batch number: give the number a load printed", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_dir.Path));
+    }
+
     [Fact]
     public void Withdraw_takes_a_sample_month_out_says_what_is_current_and_the_file_loads_again()
     {

@@ -91,6 +91,7 @@ public static class ReasonCatalogue
         new("SNAPSHOT_MISSING", ReasonOutcome.RowQuarantined, "The row has no snapshot month, and neither the file name nor --snapshot gives one.", "Fill in the snapshot month, or name the month in the file name."),
         new("SNAPSHOT_INVALID", ReasonOutcome.RowQuarantined, "The snapshot is not a month (yyyymm, yyyy-mm) or a date.", "Correct the snapshot column."),
         new("DUPLICATE_ASSIGNMENT", ReasonOutcome.RowQuarantined, "The same assignment appears earlier in the file for the same month and organisation; the first was kept.", "Remove the duplicate from the export."),
+        new("FORMULA_NOT_CALCULATED", ReasonOutcome.RowQuarantined, "A cell the row is read by holds a formula that was never calculated (a workbook written by a script and never opened), so its value is unknown.", "Open the workbook in Excel or LibreOffice, save it (which calculates it), and load it again."),
         new("FIELD_COUNT", ReasonOutcome.RowQuarantined, "The row has a different number of fields from the header, so its values cannot be matched to columns.", "Check the row for a stray separator or line break and export again."),
         new("VALUE_TOO_LONG", ReasonOutcome.RowQuarantined, "A value is longer than the warehouse column that stores it.", "Shorten the value in the source (the report names the column and its limit)."),
 

@@ -23,11 +23,16 @@ internal sealed class EsrWorkbookExtraction : IExtraction, IHasHeaderNames, ISou
     private readonly int[] _columnOfField;
     private readonly DuplicateColumnCheck _duplicates;
     private readonly Func<int, string?> _cell;
+    private readonly HashSet<(int Row, int Column)> _uncalculated;
+    private readonly HashSet<int> _uncalculatedRows;
     private string?[] _cells = [];
     private long[] _readAtRow = [];
 
-    public EsrWorkbookExtraction(SourceFile file, IExcelDataReader reader, string sheet, int headerRow, HeaderMatch header, IReadOnlyList<string> headerNames, WorkbookLimits limits)
+    /// <param name="uncalculated">The sheet's formula cells that carry no value (<see cref="UncalculatedFormulas"/>): read as blank, they would load "not given" where there is a figure.</param>
+    public EsrWorkbookExtraction(SourceFile file, IExcelDataReader reader, string sheet, int headerRow, HeaderMatch header, IReadOnlyList<string> headerNames, WorkbookLimits limits, HashSet<(int Row, int Column)>? uncalculated = null)
     {
+        _uncalculated = uncalculated ?? [];
+        _uncalculatedRows = [.. _uncalculated.Select(c => c.Row)];
         _file = file;
         _reader = reader;
         _sheet = sheet;
@@ -47,8 +52,11 @@ internal sealed class EsrWorkbookExtraction : IExtraction, IHasHeaderNames, ISou
     /// <summary>The row number Excel shows, counting the banner lines and the header above the data.</summary>
     public long RowNumber { get; private set; }
 
-    /// <summary>Always null: cells have positions, so a short row cannot shift its values into other columns as in a CSV.</summary>
-    public RecordDefect? Defect => null;
+    /// <summary>
+    /// A cell the row is read by holds a formula never calculated; otherwise null (cells have positions, so a short row
+    /// cannot shift its values into other columns as in a CSV).
+    /// </summary>
+    public RecordDefect? Defect { get; private set; }
 
     public IEnumerable<ISourceRecord> Records()
     {
@@ -103,12 +111,13 @@ internal sealed class EsrWorkbookExtraction : IExtraction, IHasHeaderNames, ISou
                 throw new FileRejectedException("WORKBOOK_TOO_BIG", $"{_file.FileName}, sheet '{_sheet}': more than {_limits.MaxRows:N0} rows or {_limits.MaxColumns:N0} columns, more than Excel allows.");
             }
 
-            if (IsBlank())
+            if (IsBlank() && !_uncalculatedRows.Contains((int)row))
             {
                 continue;
             }
 
             RowNumber = row;
+            Defect = _uncalculatedRows.Contains((int)row) ? Uncalculated((int)row) : null;
             if (_duplicates.IsNeeded)
             {
                 _duplicates.Check(RowNumber, _cell);
@@ -116,6 +125,21 @@ internal sealed class EsrWorkbookExtraction : IExtraction, IHasHeaderNames, ISou
 
             yield return this;
         }
+    }
+
+    private RecordDefect? Uncalculated(int row)
+    {
+        foreach (var column in _columnOfField)
+        {
+            if (column >= 0 && _uncalculated.Contains((row, column)))
+            {
+                return new RecordDefect(
+                    "FORMULA_NOT_CALCULATED",
+                    $"The cell in column '{HeaderNames[column]}' holds a formula that was never calculated, so its value is unknown; the row was not read. Open the workbook in Excel or LibreOffice, save it (which calculates it), and load it again.");
+            }
+        }
+
+        return null;
     }
 
     // A row with nothing in any cell, read or not (a spacer line, or formatting carried past the data).

@@ -65,14 +65,15 @@ public sealed class EsrWorkbookExtractor : IExtractor
     public IExtraction Open(SourceFile file, ExtractionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        WorkbookGuard.Check(file, _limits);
+        var kind = WorkbookGuard.Check(file, _limits);
         var reader = WorkbookReader.Open(file);
         try
         {
             var header = FindHeader(reader, options.Aliases, _limits, file) ?? throw new FileRejectedException(
                 "ESR_NO_HEADER_ROW",
                 $"{file.FileName}: no header row of ESR columns (such as 'Employee Number', 'Organisation Code', 'Position Title', 'FTE') was found in the first {HeaderSignature.SearchRows} rows of any visible sheet. Export the staff-in-post report with its column headings and load it again.");
-            return new EsrWorkbookExtraction(file, reader, header.Sheet, header.Row, header.Match, header.Names, _limits);
+            var uncalculated = kind == WorkbookKind.OpenXml ? UncalculatedFormulas.Find(file.Path).GetValueOrDefault(header.Sheet) : null;
+            return new EsrWorkbookExtraction(file, reader, header.Sheet, header.Row, header.Match, header.Names, _limits, uncalculated);
         }
         catch (Exception ex) when (WorkbookDamage.IsDamage(ex))
         {

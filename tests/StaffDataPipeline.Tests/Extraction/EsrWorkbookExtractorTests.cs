@@ -122,6 +122,21 @@ public sealed class EsrWorkbookExtractorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_row_read_by_a_formula_never_calculated_is_quarantined_not_given_an_fte_made_up_from_hours()
+    {
+        // FTE is =ROUND(hours/37.5,2) with no cached value: blank to ExcelDataReader, so hours would have stood in.
+        using var db = new SqliteWarehouseProvider();
+
+        var report = await Load(db, Fixture("uncalculated-fte_2023-09.xlsx"));
+
+        Assert.Equal(FileLoadStatus.Rejected, report.Status);
+        Assert.Equal(3, report.Counts.Rejected);
+        Assert.All(report.Rejections, r => Assert.Equal("FORMULA_NOT_CALCULATED", r.ReasonCode));
+        Assert.Equal([3L, 4L, 5L], report.Rejections.Select(r => r.RowNumber));
+        Assert.Contains("The cell in column 'FTE' holds a formula that was never calculated", report.Rejections[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_esr_workbook_outscores_the_survey_extractor_and_a_survey_return_scores_nothing()
     {
         var survey = new ExcelSurveyExtractor(Reference.Data.SurveyAliases);

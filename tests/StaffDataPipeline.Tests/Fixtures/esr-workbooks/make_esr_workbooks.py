@@ -115,6 +115,20 @@ def copy_sample(folder, name):
     return out(name)
 
 
+def uncalculated_fte():
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Staff in Post"
+    ws.append(["Staff in Post"])
+    ws.append(["Employee Number", "Organisation Code", "Position Title", "Staff Group", "Contracted Hours", "FTE", "Effective Date"])
+    for number, title, hours in ((10000601, "Clinical Scientist", 37.5), (10000602, "Genetic Counsellor", 22.5), (10000603, "Bioinformatician", 30)):
+        ws.append([number, "RGT", title, "Healthcare Scientists", hours, f"=ROUND(E{ws.max_row + 1}/37.5,2)", datetime.date(2023, 9, 30)])
+        ws.cell(row=ws.max_row, column=7).number_format = "DD/MM/YYYY"
+    wb.properties.created = wb.properties.modified = datetime.datetime(2024, 1, 1)
+    wb.save(out("uncalculated-fte_2023-09.xlsx"))
+    fixed_zip_times(out("uncalculated-fte_2023-09.xlsx"))
+
+
 def main():
     # An ESR BI "Staff in Post" report: title, run line, a blank line, then the header (row 4).
     rq3 = copy_sample("esr", "RQ3_staff_in_post_2023-09.csv")
@@ -149,6 +163,10 @@ def main():
     wb.properties.created = wb.properties.modified = datetime.datetime(2024, 1, 1)
     wb.save(out("blank-rows_2023-09.xlsx"))
     fixed_zip_times(out("blank-rows_2023-09.xlsx"))
+
+    # FTE as a formula of contracted hours that was never calculated (openpyxl writes no cached value, as scripts and
+    # some exporters do): read as blank, FTE would be made up from hours; the rows are quarantined instead.
+    uncalculated_fte()
 
     # Neither an ESR report nor a survey return: a budget sheet.
     wb = openpyxl.Workbook()

@@ -16,6 +16,13 @@ internal static class CsvFiles
     /// <param name="trackLines">Count the file's lines, so that a row is named by the line it starts on (blank lines and title lines included).</param>
     public static CsvReader OpenReader(Stream stream, Encoding? encoding, bool referenceData = false, char separator = ',', bool trackLines = false)
     {
+        // CsvHelper reads any UTF-8 its own way, so UTF-8 with a Windows-1252 fallback is decoded before it reads.
+        if (encoding is not null && Utf8OrWindows1252.Is(encoding))
+        {
+            stream = Encoding.CreateTranscodingStream(stream, encoding, new UTF8Encoding(false), leaveOpen: false);
+            encoding = null;
+        }
+
         var options = CsvReaderOptions.Default with
         {
             Separator = separator,

@@ -21,13 +21,14 @@ internal static class TextFileEncoding
         {
             "UTF-8" or "UTF8" => new UTF8Encoding(false),
             "WINDOWS-1252" or "CP1252" => Encoding.GetEncoding(1252),
-            null => file.Encoding == TextEncodingGuess.Windows1252 ? Encoding.GetEncoding(1252) : new UTF8Encoding(false),
+            // Not all UTF-8: UTF-8 where it is, Windows-1252 byte by byte where it is not (Utf8OrWindows1252).
+            null => file.Encoding == TextEncodingGuess.Windows1252 ? Utf8OrWindows1252.Instance : new UTF8Encoding(false),
             _ => throw new ArgumentException($"Unsupported encoding '{forced}'.", nameof(forced)),
         },
     };
 
     /// <summary>How a refusal names the encoding a file was read in.</summary>
-    public static string Describe(Encoding encoding) => encoding.CodePage switch
+    public static string Describe(Encoding encoding) => Utf8OrWindows1252.Is(encoding) ? "Windows-1252 (UTF-8 where its bytes are UTF-8)" : encoding.CodePage switch
     {
         1200 => "UTF-16 (little-endian, with a byte order mark)",
         1201 => "UTF-16 (big-endian, with a byte order mark)",

@@ -45,6 +45,20 @@ public sealed class EsrCsvExtractorTests : IDisposable
     }
 
     [Fact]
+    public void A_utf8_file_with_rows_appended_in_windows_1252_keeps_both_spellings()
+    {
+        // A UTF-8 export ("–" is three bytes) with a row appended from an older Windows-1252 one ("–" is 0x96, "é" 0xE9).
+        var utf8 = Encoding.UTF8.GetBytes("Employee Number,Position Title,Organisation Code\n1,Clinical Scientist – Genomics,RGT\n");
+        var older = Encoding.GetEncoding(1252).GetBytes("2,Clinical Scientist – Génomique,RGT\n");
+        var path = _dir.WriteBytes("f.csv", [.. utf8, .. older]);
+
+        var rows = Read(path);
+
+        Assert.Equal(TextEncodingGuess.Windows1252, SourceFileReader.Inspect(path).Encoding);
+        Assert.Equal(["Clinical Scientist – Genomics", "Clinical Scientist – Génomique"], rows.Select(r => r[EsrField.PositionTitle]));
+    }
+
+    [Fact]
     public void An_encoding_set_per_source_overrides_detection()
     {
         // Bytes that are valid UTF-8 but were written as Windows-1252 ("Ã©" is é in UTF-8 read as 1252).

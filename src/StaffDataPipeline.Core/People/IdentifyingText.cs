@@ -22,10 +22,12 @@ public static partial class IdentifyingText
         return result;
     }
 
-    // NI number (two letters, six digits, A-D; spaces allowed; any letters, temporary and mistyped numbers too), NHS number (3-3-4 digits), numeric and ISO dates,
+    // NI number (two letters, six digits, A-D; any letters, temporary and mistyped numbers too; spaced only in capitals,
+    // so that "we 12 34 56 a" is not one), NHS number (3-3-4 digits), numeric and ISO dates,
     // dates with a month name ("8 Feb 1961", "8th February 1961"), e-mail addresses, UK phone numbers (07…, 01…, 02…, +44…).
     [GeneratedRegex("""
-        \b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b
+        \b[A-Z]{2}\d{6}[A-D]\b
+        | (?-i:\b[A-Z]{2}\s\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b)
         | \b\d{3}[\s-]?\d{3}[\s-]?\d{4}\b
         | \b\d{1,2}[/.-]\d{1,2}[/.-](\d{4}|\d{2})\b
         | \b\d{4}-\d{2}-\d{2}\b

@@ -21,6 +21,7 @@ public sealed class IdentifyingTextTests
     [InlineData("Two band 7 clinical scientists from 2025; 3.5 WTE by 2030")]
     [InlineData("Growth of 20% in rare disease referrals (WGS), 1,200 tests a year")]
     [InlineData("AfC Band 8a, cost centre 809452")]
+    [InlineData("we 12 34 56 a few more, 2025/26, 12-15 posts, 0.8 WTE")]
     public void Figures_years_and_codes_a_return_gives_are_kept(string text)
     {
         Assert.Equal(text, IdentifyingText.Redact(text, out var removed));

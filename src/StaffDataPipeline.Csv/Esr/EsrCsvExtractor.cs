@@ -81,7 +81,7 @@ public sealed class EsrCsvExtractor : IExtractor, IExplainsRefusal
 
     // Title lines above the header (an ESR BI report saved from Excel) are read past, and the header row becomes the
     // reader's header; rows are named by the line they start on, title lines counted.
-    private static void SkipToHeader(CsvReader reader, int linesAbove)
+    internal static void SkipToHeader(CsvReader reader, int linesAbove)
     {
         if (linesAbove == 0)
         {

@@ -190,6 +190,20 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
+    public void Map_roles_reads_an_extract_as_a_load_does_past_its_title_lines_and_on_its_own_delimiter()
+    {
+        // An ESR BI report saved from Excel under a European locale: a title block, then ';' between fields.
+        var input = _dir.Write("report.csv", "Staff in Post;;;\nReport run on 05/04/2024;;;\n\nOrganisation Code;Position Title;Area of Work;Pay Band\nRGT;Snr Genetic Counselor;Cancer Genetics;Band 8a\n");
+
+        var (exit, output, error) = CliRunner.Run(_dir.Path, null, "map-roles", input);
+
+        Assert.True(exit == 0, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Organisation Code,Position Title,Area of Work,Pay Band,role_code,rule,grade_normalised,service_area,service_area_rule", lines[0]);
+        Assert.StartsWith("RGT,Snr Genetic Counselor,Cancer Genetics,Band 8a,GC-PRINCIPAL,GC-06,AFC-8A,INHERITED-CANCER,", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Map_roles_leaves_out_every_column_that_identifies_or_describes_a_person()
     {
         // A trust's ESR extract handed to map-roles as it is: identifiers, names, NI number, dates, age.

@@ -16,6 +16,12 @@ public sealed class ExtractorRegistry
 
     public ISourceFormat Choose(SourceFile file)
     {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.Length == 0)
+        {
+            throw new FileRejectedException("EMPTY_FILE", $"{file.FileName} is empty (0 bytes): check that the right file was exported, and export it again.");
+        }
+
         var best = _extractors
             .Select(e => (Extractor: e, Score: e.Probe(file)))
             .Where(x => x.Score > 0)

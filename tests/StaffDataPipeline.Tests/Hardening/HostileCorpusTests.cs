@@ -21,7 +21,7 @@ public sealed class HostileCorpusTests : IDisposable
     [InlineData("ambiguous-fte-wte_2023-09.csv", FileLoadStatus.Rejected, "AMBIGUOUS_HEADER")]
     [InlineData("broken-xml.xlsx", FileLoadStatus.Rejected, "WORKBOOK_DAMAGED")]
     [InlineData("falsified-sizes.xlsx", FileLoadStatus.Rejected, "WORKBOOK_DAMAGED")]
-    [InlineData("empty.csv", FileLoadStatus.Rejected, "UNRECOGNISED_FORMAT")]
+    [InlineData("empty.csv", FileLoadStatus.Rejected, "EMPTY_FILE")]
     [InlineData("random-bytes.csv", FileLoadStatus.Rejected, "UNRECOGNISED_FORMAT")]
     [InlineData("unclosed-quote_2023-09.csv", FileLoadStatus.Rejected, "MALFORMED_CSV")]
     [InlineData("uncalculated-formulas.xlsx", FileLoadStatus.Rejected, "THRESHOLD_EXCEEDED")]

@@ -25,12 +25,23 @@ public sealed class AssignmentRules
 
     /// <summary>
     /// For an excluded row: its status, or else its contract type, when assignment-rules.csv does not list it at all
-    /// ("Apprentice", "Maternity Leave"), as "status 'Apprentice'"; null when the exclusion was the file's decision.
+    /// ("Apprentice", "Maternity Leave"), folded as the file compares them ("status 'maternity leave'"); null when the
+    /// exclusion was the file's decision. A value with figures in it is not shown: a status column that is not one
+    /// (mapped wrongly, or free text) could hold anything.
     /// </summary>
-    public string? Unlisted(string? status, string? contractType) =>
-        !string.IsNullOrWhiteSpace(status) && !_listed.Contains(Key(status)) ? $"status '{status}'"
-        : !string.IsNullOrWhiteSpace(contractType) && !_listed.Contains(Key(contractType)) ? $"contract type '{contractType}'"
-        : null;
+    public string? Unlisted(string? status, string? contractType)
+    {
+        if (!string.IsNullOrWhiteSpace(status) && !_listed.Contains(Key(status)))
+        {
+            return Shown("status", status);
+        }
+
+        // A status the file lists as not counted decided the exclusion; the contract type is not named for it.
+        return StatusCounts(status) && !string.IsNullOrWhiteSpace(contractType) && !_listed.Contains(Key(contractType)) ? Shown("contract type", contractType) : null;
+    }
+
+    private static string Shown(string kind, string value) =>
+        value.Any(char.IsDigit) || value.Contains('@', StringComparison.Ordinal) ? $"{kind} (a value with figures or an address in it, not shown)" : $"{kind} '{Key(value)}'";
 
     public bool StatusCounts(string? status) =>
         string.IsNullOrWhiteSpace(status) || _statusAnswers.GetOrAdd(status, static (text, counted) => counted.Contains(Key(text)), _statuses);

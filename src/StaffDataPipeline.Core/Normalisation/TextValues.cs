@@ -55,7 +55,8 @@ public static class TextValues
             return TryMonthEnd(y, m, out monthEnd);
         }
 
-        if (TryDate(digits, out var date))
+        // A snapshot is this century's: a five-digit number below 36526 (1 January 2000) is no serial date ("20239").
+        if (TryDate(digits, out var date) && date.Year >= 2000)
         {
             monthEnd = MonthEnd(date);
             return true;

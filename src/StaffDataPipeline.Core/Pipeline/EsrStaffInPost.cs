@@ -78,11 +78,25 @@ public sealed class EsrStaffInPost : SourceKind<IExtractor, StaffFact>
             // A short, nearly empty row is held back until the next record shows it was not the start of a footer
             // (an ESR BI report's total, headcount and "End of Report" lines): only what ends the file is a footer.
             var held = new List<RowRejection>();
+            var holding = true;
             foreach (var outcome in _extraction.Map(_normaliser!.Normalise))
             {
-                if (outcome.MayBeFooter && held.Count < MaxFooterLines)
+                if (holding && outcome.MayBeFooter)
                 {
                     held.Add(outcome.Rejection!);
+                    if (held.Count <= MaxFooterLines)
+                    {
+                        continue;
+                    }
+
+                    // More short rows than a footer has: a damaged file, whose short rows are all quarantined.
+                    holding = false;
+                    foreach (var rejection in held)
+                    {
+                        yield return SourceRow.Rejected<StaffFact>(rejection);
+                    }
+
+                    held.Clear();
                     continue;
                 }
 

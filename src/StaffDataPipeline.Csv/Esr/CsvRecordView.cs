@@ -101,18 +101,20 @@ internal sealed class CsvRecordView : ISourceRecord
             return null;
         }
 
-        // Two values at most in a short row ("Total,,,25.4", "Headcount: 31", "End of Report"): a footer line if no
-        // record follows it; a record cut short keeps most of its values.
+        // Two values at most in a short row, the first of them words ("Total,,,25.4", "Headcount: 31", "End of
+        // Report"): a footer line if no record follows it. A record cut short starts with its identifier, a number.
         var values = 0;
+        var wordsFirst = false;
         for (var c = 0; c < count && values <= 2; c++)
         {
-            if (!Reader.IsEmpty(c) && Reader.GetString(c).Trim().Length > 0)
+            if (!Reader.IsEmpty(c) && Reader.GetString(c).Trim() is { Length: > 0 } value)
             {
+                wordsFirst |= values == 0 && char.IsLetter(value[0]);
                 values++;
             }
         }
 
-        return Shifted(count) with { MayBeFooter = values <= 2 };
+        return Shifted(count) with { MayBeFooter = values <= 2 && wordsFirst };
     }
 
     private RecordDefect Shifted(int count) =>

@@ -111,7 +111,8 @@ internal sealed class EsrWorkbookExtraction : IExtraction, IHasHeaderNames, ISou
                 throw new FileRejectedException("WORKBOOK_TOO_BIG", $"{_file.FileName}, sheet '{_sheet}': more than {_limits.MaxRows:N0} rows or {_limits.MaxColumns:N0} columns, more than Excel allows.");
             }
 
-            if (IsBlank() && !_uncalculatedRows.Contains((int)row))
+            // A row of nothing but formulas never calculated (copied down below the data) is as blank as it reads.
+            if (IsBlank())
             {
                 continue;
             }

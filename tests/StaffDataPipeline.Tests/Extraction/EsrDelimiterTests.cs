@@ -215,7 +215,7 @@ public sealed class EsrDelimiterTests : IDisposable
 
         // A nearly empty short row in the middle is not a footer; a last record that lost its end keeps most values.
         var middle = _dir.Write("middle_2023-09.csv", string.Join('\n', [.. lines[..5], "Subtotal,,3", .. lines[5..]]) + "\n");
-        var cut = _dir.Write("cut_2023-09.csv", string.Join('\n', lines[..^1]) + "\n" + string.Join(',', lines[^1].Split(',')[..6]) + "\n");
+        var cut = _dir.Write("cut_2023-09.csv", string.Join('\n', lines[..^1]) + "\n" + string.Join(',', lines[^1].Split(',')[..2]) + "\n");
 
         var inMiddle = await Load(middle);
         var cutShort = await Load(cut);
@@ -224,6 +224,18 @@ public sealed class EsrDelimiterTests : IDisposable
         Assert.Empty(inMiddle.Report.FooterLines);
         Assert.Contains(((long)lines.Length, "FIELD_COUNT"), cutShort.Report.Rejections.Select(r => (r.RowNumber, r.ReasonCode)));
         Assert.Empty(cutShort.Report.FooterLines);
+    }
+
+    [Fact]
+    public async Task More_short_lines_below_the_data_than_a_footer_has_are_all_quarantined()
+    {
+        var text = File.ReadAllText(Repository.Samples("esr", $"{Stem}.csv")).TrimEnd();
+        var path = _dir.Write("damaged_2023-09.csv", text + "\n" + string.Concat(Enumerable.Range(1, 11).Select(i => $"Note {i},x\n")));
+
+        var report = (await Load(path)).Report;
+
+        Assert.Empty(report.FooterLines);
+        Assert.Equal(11, report.Rejections.Count(r => r.ReasonCode == "FIELD_COUNT" && r.RowNumber > text.Split('\n').Length));
     }
 
     private static (long Read, long Loaded, long OutOfScope, long Excluded, long Rejected) Counted(FileLoadReport report) =>

@@ -131,6 +131,9 @@ public sealed class EsrWorkbookExtractorTests : IDisposable
 
         Assert.Equal(FileLoadStatus.Rejected, report.Status);
         Assert.Equal(3, report.Counts.Rejected);
+
+        // The formula copied down to rows 6 and 7, with nothing else there, is blank: not rows, not quarantined.
+        Assert.Equal(3, report.Counts.Read);
         Assert.All(report.Rejections, r => Assert.Equal("FORMULA_NOT_CALCULATED", r.ReasonCode));
         Assert.Equal([3L, 4L, 5L], report.Rejections.Select(r => r.RowNumber));
         Assert.Contains("The cell in column 'FTE' holds a formula that was never calculated", report.Rejections[0].Message, StringComparison.Ordinal);

@@ -133,6 +133,7 @@ public sealed class EsrBiReportTests : IDisposable
         // Two rows on maternity leave and one apprentice: values the team's assignment-rules.csv has not decided on.
         var lines = File.ReadAllLines(Repository.Samples("esr", "RGT_staff_in_post_2023-09.csv"));
         lines[1] = lines[1].Replace(",Active Assignment,", ",Maternity Leave,", StringComparison.Ordinal);
+        lines[4] = lines[4].Replace(",Active Assignment,", ",Suspended - Jones QS292630B,", StringComparison.Ordinal);
         lines[2] = lines[2].Replace(",Active Assignment,", ",Maternity Leave,", StringComparison.Ordinal);
         var permanent = Array.FindIndex(lines, 3, l => l.Contains(",Permanent,Active Assignment,", StringComparison.Ordinal));
         lines[permanent] = lines[permanent].Replace(",Permanent,", ",Apprentice,", StringComparison.Ordinal);
@@ -142,7 +143,7 @@ public sealed class EsrBiReportTests : IDisposable
         var report = (await Load(path)).Single();
         var plain = (await Load(Repository.Samples("esr", "RGT_staff_in_post_2023-10.csv"))).Single();
 
-        Assert.Equal(["contract type 'Apprentice' (1 row)", "status 'Maternity Leave' (2 rows)"], report.UnlistedAssignmentValues);
+        Assert.Equal(["contract type 'apprentice' (1 row)", "status 'maternity leave' (2 rows)", "status (a value with figures or an address in it, not shown) (1 row)"], report.UnlistedAssignmentValues);
         Assert.Empty(plain.UnlistedAssignmentValues);
     }
 
@@ -160,6 +161,21 @@ public sealed class EsrBiReportTests : IDisposable
         Assert.Equal("the rows give their month (2023-09), which wins over 2023-06 from its name: check that this is the month meant", report.MonthNote);
         Assert.Equal(["2023-10"], named.Months);
         Assert.Null(named.MonthNote);
+    }
+
+    [Fact]
+    public async Task An_fte_written_as_a_percentage_is_stored_as_the_fraction_it_is()
+    {
+        var lines = File.ReadAllLines(Repository.Samples("esr", "RGT_staff_in_post_2023-09.csv"));
+        lines[1] = lines[1].Replace(",1.0000,37.50,", ",60%,37.50,", StringComparison.Ordinal);
+        var path = Path.Combine(_files.Path, "RGT_staff_in_post_2023-09.csv");
+        File.WriteAllLines(path, lines);
+
+        var report = (await Load(path)).Single();
+
+        Assert.Equal(FileLoadStatus.Loaded, report.Status);
+        Assert.DoesNotContain(report.Rejections, r => r.RowNumber == 2);
+        Assert.Equal(0.6, _warehouse.Scalar<double>("SELECT fte FROM fact_staff_in_post WHERE source_row = 2"));
     }
 
     private async Task<IReadOnlyList<FileLoadReport>> Load(params string[] names)

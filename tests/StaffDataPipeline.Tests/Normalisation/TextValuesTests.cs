@@ -57,6 +57,7 @@ public sealed class TextValuesTests
     [InlineData("202313")]
     [InlineData("2023")]
     [InlineData("March 2023")]
+    [InlineData("20239")]
     public void Refuses_what_is_not_a_month(string text) => Assert.False(TextValues.TryMonth(text, out _));
 
     [Theory]

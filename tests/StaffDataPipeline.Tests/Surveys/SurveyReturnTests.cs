@@ -353,6 +353,24 @@ public abstract class SurveyReturnTests : IDisposable
         Assert.Contains("(esr-csv)", output, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task What_identifies_a_person_in_a_comment_or_a_driver_is_stored_as_removed_and_warned_of()
+    {
+        var spec = Spec() with
+        {
+            Demand = [["GC", "Band 7", 5, 6, "Cover for QZ918201A until 31/03/2025; 7.5-37.5 hours"]],
+            Comments = [["Any other comments?", "Call 07700 900123 or jane.doe@nhs.net; growth of 12.5-15 WTE"]],
+        };
+
+        var report = await Load(Return("identifying.xlsx", spec));
+
+        Assert.Equal(FileLoadStatus.Loaded, report.Status);
+        Assert.Equal("Call [removed] or [removed]; growth of 12.5-15 WTE", _db.Scalar<string>("SELECT answer FROM fact_survey_comment"));
+        Assert.Equal("Cover for [removed] until [removed]; 7.5-37.5 hours", _db.Scalar<string>("SELECT DISTINCT driver FROM survey_line WHERE driver IS NOT NULL"));
+        Assert.Equal(2, report.Warnings.Count(w => w.RuleCode == "SURVEY_IDENTIFYING_TEXT_REMOVED"));
+        Assert.All(report.Warnings, w => Assert.DoesNotContain("QZ918201A", w.Message, StringComparison.Ordinal));
+    }
+
     private static SurveyWorkbookSpec Spec(string area = "Rare disease") => new()
     {
         Cover = [("Organisation ODS code", "RGT"), ("Organisation name", "Cambridge"), ("Organisation type", "GLH"), ("Return period", "2024-25 Q2"), ("Service area", area), ("Template version", "1")],

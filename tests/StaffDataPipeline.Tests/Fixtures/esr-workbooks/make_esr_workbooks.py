@@ -124,6 +124,9 @@ def uncalculated_fte():
     for number, title, hours in ((10000601, "Clinical Scientist", 37.5), (10000602, "Genetic Counsellor", 22.5), (10000603, "Bioinformatician", 30)):
         ws.append([number, "RGT", title, "Healthcare Scientists", hours, f"=ROUND(E{ws.max_row + 1}/37.5,2)", datetime.date(2023, 9, 30)])
         ws.cell(row=ws.max_row, column=7).number_format = "DD/MM/YYYY"
+    # The formula copied down below the data, as a sheet prepared for more rows has it: blank, not rows.
+    for row in (6, 7):
+        ws.cell(row=row, column=6).value = f'=IF(E{row}="","",ROUND(E{row}/37.5,2))'
     wb.properties.created = wb.properties.modified = datetime.datetime(2024, 1, 1)
     wb.save(out("uncalculated-fte_2023-09.xlsx"))
     fixed_zip_times(out("uncalculated-fte_2023-09.xlsx"))

@@ -201,16 +201,29 @@ public sealed class EsrStaffInPost : SourceKind<IExtractor, StaffFact>
         /// </summary>
         private string? MonthNote()
         {
+            static string Month(DateOnly date) => date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
             var byName = SnapshotFromFileName.Find(_fileName);
             var byFlag = _context.Options.Snapshot is { } flag ? TextValues.MonthEnd(flag) : (DateOnly?)null;
-            var (said, by) = byName is { } n ? (n, "its name") : byFlag is { } f ? (f, "--snapshot") : (default, null);
-            if (by is null || _months.Count == 0 || _months.All(m => m == said))
+            if (_months.Count == 0)
             {
                 return null;
             }
 
-            var rows = _months.Count == 1 ? _months.Min.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) : $"{_months.Count} months";
-            return $"the rows give their month ({rows}), which wins over {said.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)} from {by}: check that this is the month meant";
+            var rows = _months.Count == 1 ? Month(_months.Min) : $"{_months.Count} months";
+            if (byName is { } name && _months.Any(m => m != name))
+            {
+                var flagToo = byFlag is { } also && also != name ? $" and {Month(also)} from --snapshot" : string.Empty;
+                return $"the rows give their month ({rows}), which wins over {Month(name)} from its name{flagToo}: check that this is the month meant";
+            }
+
+            if (byName is null && byFlag is { } given && _months.Any(m => m != given))
+            {
+                return $"the rows give their month ({rows}), which wins over {Month(given)} from --snapshot: check that this is the month meant";
+            }
+
+            return byName is { } named && byFlag is { } ignored && ignored != named
+                ? $"--snapshot {Month(ignored)} was not used: the file's name gives {Month(named)}, which wins; rename the file to load it as another month"
+                : null;
         }
 
         private void Observe(StaffFact fact)

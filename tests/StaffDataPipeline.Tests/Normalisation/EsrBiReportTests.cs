@@ -164,6 +164,22 @@ public sealed class EsrBiReportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_snapshot_option_the_file_name_overrides_is_said_to_be_unused()
+    {
+        // No month column: the name gives September, and --snapshot asks for October.
+        var lines = File.ReadAllLines(Repository.Samples("esr", "RGT_staff_in_post_2023-09.csv"));
+        Assert.EndsWith(",Effective Date", lines[0], StringComparison.Ordinal);
+        var path = Path.Combine(_files.Path, "RGT_staff_in_post_2023-09.csv");
+        File.WriteAllLines(path, lines.Select(l => l[..l.LastIndexOf(',')]));
+        var pipeline = TestPipeline.Create(_warehouse.CreateWarehouse(Reference.Data), options: new LoadOptions { RejectThreshold = 0.1, Snapshot = new DateOnly(2023, 10, 31) });
+
+        var report = (await pipeline.RunAsync([path], dryRun: false, null, CancellationToken.None)).Single();
+
+        Assert.Equal(["2023-09"], report.Months);
+        Assert.Equal("--snapshot 2023-10 was not used: the file's name gives 2023-09, which wins; rename the file to load it as another month", report.MonthNote);
+    }
+
+    [Fact]
     public async Task An_fte_written_as_a_percentage_is_stored_as_the_fraction_it_is()
     {
         var lines = File.ReadAllLines(Repository.Samples("esr", "RGT_staff_in_post_2023-09.csv"));

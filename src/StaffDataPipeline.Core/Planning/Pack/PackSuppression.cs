@@ -16,10 +16,16 @@ public sealed class PackSuppression(int below)
 
     public string Symbol => "<" + Below.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A count hidden only so that a small one cannot be worked out (secondary suppression): it may be any size, so it
+    /// must not read as "under 5".
+    /// </summary>
+    public const string SecondarySymbol = "*";
+
     /// <summary>The rule as stated on every sheet that shows counts.</summary>
     public string Rule => Below <= 0
         ? "Small numbers are not suppressed in this pack (suppress_below_heads is 0): do not publish it as it is. FTE and WTE are shown to one decimal."
-        : $"Counts of people under {Below} (zero included) are shown as {Symbol}. Where a table has totals, more counts are hidden in any row or column where a hidden count, or a sum of hidden counts under {Below}, could otherwise be worked out from the total (secondary suppression), and a share of people is hidden when a count it rests on is. Counts are rounded to whole people first; FTE and WTE are shown to one decimal and are not suppressed.";
+        : $"Counts of people under {Below} (zero included) are shown as {Symbol}. Where a table has totals, more counts are hidden, shown as {SecondarySymbol} (any size), in any row or column where a hidden count, or a sum of hidden counts under {Below}, could otherwise be worked out from the total (secondary suppression), and a share of people is hidden when a count it rests on is. Counts are rounded to whole people first; FTE and WTE are shown to one decimal and are not suppressed.";
 
     public bool Hides(double count) => Below > 0 && Whole(count) < Below;
 
@@ -87,7 +93,9 @@ public sealed class PackSuppression(int below)
         {
             for (var j = 0; j < columns; j++)
             {
-                cells[i, j] = hidden[i, j] ? PackCell.Of(Symbol) : PackCell.Of(Whole(counts[i, j]));
+                cells[i, j] = !hidden[i, j] ? PackCell.Of(Whole(counts[i, j]))
+                    : Hides(counts[i, j]) ? PackCell.Of(Symbol)
+                    : PackCell.Of(SecondarySymbol);
             }
         }
 

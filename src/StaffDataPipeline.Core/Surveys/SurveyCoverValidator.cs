@@ -22,7 +22,7 @@ public static partial class SurveyCoverValidator
         var code = cover.OrganisationCode?.Trim().ToUpperInvariant();
         if (code is null || !OdsCode().IsMatch(code))
         {
-            throw Refuse(fileName, $"the Cover sheet's organisation ODS code is {(code is null ? "missing" : $"'{code}', which is not a 3 to 5 character ODS code")}.");
+            throw Refuse(fileName, $"the organisation ODS code in {cover.Where(CoverField.OrganisationCode)} is {(code is null ? "missing" : $"'{code}', which is not a 3 to 5 character ODS code")}.");
         }
 
         var organisation = organisations.Resolve(code, cover.OrganisationName);
@@ -33,7 +33,7 @@ public static partial class SurveyCoverValidator
 
         if (!ReturnPeriod.TryParse(cover.ReturnPeriod, out var period, out var periodStart, out var periodEnd))
         {
-            throw Refuse(fileName, $"the Cover sheet's return period '{cover.ReturnPeriod}' is not a quarter ('2024-25 Q2'), a financial year ('2024-25') or a month ('2024-09').");
+            throw Refuse(fileName, $"the return period '{cover.ReturnPeriod}' in {cover.Where(CoverField.ReturnPeriod)} is not a quarter ('2024-25 Q2'), a financial year ('2024-25') or a month ('2024-09').");
         }
 
         if (ReturnPeriodWindow.IsInFuture(periodStart, today))
@@ -51,7 +51,7 @@ public static partial class SurveyCoverValidator
         }
 
         var area = ServiceAreas.Parse(cover.ServiceArea)
-            ?? throw Refuse(fileName, $"the Cover sheet's service area '{cover.ServiceArea}' is not one of: Rare disease, Inherited cancer, Cancer (somatic).");
+            ?? throw Refuse(fileName, $"the service area '{cover.ServiceArea}' in {cover.Where(CoverField.ServiceArea)} is not one of: Rare disease, Inherited cancer, Cancer (somatic).");
         var version = string.IsNullOrWhiteSpace(cover.TemplateVersion) ? SupportedTemplateVersion : cover.TemplateVersion.Trim().TrimStart('v', 'V');
         if (version.Split('.')[0] != SupportedTemplateVersion)
         {

@@ -63,7 +63,8 @@ internal sealed class ExcelSurveyExtraction : ISurveyExtraction
             {
                 foreach (var (field, (value, cell)) in CoverValues(top, aliases))
                 {
-                    if (cover.TryAdd(field, value))
+                    // A label left blank still names the cell a refusal points to.
+                    if (value is null ? cells.TryAdd(field, cell) : cover.TryAdd(field, value))
                     {
                         cells[field] = cell;
                         coverSheet ??= _reader.Name;
@@ -192,9 +193,9 @@ internal sealed class ExcelSurveyExtraction : ISurveyExtraction
     }
 
     // A cover is label/value pairs: a known label, then the next filled cell to its right (kept with its address, "B4").
-    private static Dictionary<CoverField, (string Value, string Cell)> CoverValues(List<string?[]> rows, SurveyAliases aliases)
+    private static Dictionary<CoverField, (string? Value, string Cell)> CoverValues(List<string?[]> rows, SurveyAliases aliases)
     {
-        var values = new Dictionary<CoverField, (string Value, string Cell)>();
+        var values = new Dictionary<CoverField, (string? Value, string Cell)>();
         for (var r = 0; r < rows.Count; r++)
         {
             var row = rows[r];
@@ -203,10 +204,7 @@ internal sealed class ExcelSurveyExtraction : ISurveyExtraction
                 if (row[c] is { } label && aliases.Cover(label.TrimEnd(':')) is { } field)
                 {
                     var at = Array.FindIndex(row, c + 1, v => v is not null);
-                    if (at >= 0)
-                    {
-                        values.TryAdd(field, (row[at]!, CellAddress.Of(r + 1, at)));
-                    }
+                    values.TryAdd(field, at >= 0 ? (row[at]!, CellAddress.Of(r + 1, at)) : (null, CellAddress.Of(r + 1, c + 1)));
 
                     break;
                 }

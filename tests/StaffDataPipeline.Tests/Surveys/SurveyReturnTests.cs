@@ -198,9 +198,9 @@ public abstract class SurveyReturnTests : IDisposable
     }
 
     [SkippableTheory]
-    [InlineData("Organisation ODS code", null, "organisation ODS code is missing")]
-    [InlineData("Return period", "sometime soon", "return period 'sometime soon' is not a quarter")]
-    [InlineData("Service area", "Cardiology", "service area 'Cardiology' is not one of")]
+    [InlineData("Organisation ODS code", null, "the organisation ODS code in cell B")]
+    [InlineData("Return period", "sometime soon", "the return period 'sometime soon' in cell B")]
+    [InlineData("Service area", "Cardiology", "the service area 'Cardiology' in cell B")]
     [InlineData("Template version", "2", "uses template version '2'")]
     public async Task A_wrong_cover_refuses_the_return_naming_the_cell(string label, string? value, string expected)
     {
@@ -339,7 +339,8 @@ public abstract class SurveyReturnTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Contains("template (version 1)", output, StringComparison.Ordinal);
         Assert.Equal(1, loadExit);
-        Assert.Contains("organisation ODS code is missing", load, StringComparison.Ordinal);
+        Assert.Contains("the organisation ODS code in cell B", load, StringComparison.Ordinal);
+        Assert.Contains("of the Cover sheet is missing", load, StringComparison.Ordinal);
     }
 
     [SkippableFact]

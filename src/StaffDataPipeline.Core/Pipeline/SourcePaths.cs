@@ -56,7 +56,25 @@ public static class SourcePaths
     }
 
     /// <summary>Why a file in a folder is not a return to load, or null when it is one.</summary>
-    public static string? SkipReason(string path)
+    public static string? SkipReason(string path) => PassingReason(path) ?? OtherKindReason(path);
+
+    /// <summary>
+    /// For a file of a kind no load reads (an archive, a document): why, else null. Unlike a lock file or a partial
+    /// download, which go away on their own, such a file was sent by mistake and is worth saying so to its sender.
+    /// </summary>
+    public static string? OtherKindReason(string path)
+    {
+        if (PassingReason(path) is not null)
+        {
+            return null;
+        }
+
+        var extension = Path.GetExtension(Path.GetFileName(path));
+        return Extensions.Contains(extension, StringComparer.OrdinalIgnoreCase) ? null : ArchiveReason(extension) ?? "not a .csv, .txt, .xlsx, .xlsm or .xls file";
+    }
+
+    // Lock files, partial downloads and hidden files: left by the team's tools, gone again on their own.
+    private static string? PassingReason(string path)
     {
         var name = Path.GetFileName(path);
         if (name.StartsWith("~$", StringComparison.Ordinal) || (name.StartsWith(".~lock.", StringComparison.Ordinal) && name.EndsWith('#')))
@@ -69,13 +87,7 @@ public static class SourcePaths
             return "a temporary file or a partial download";
         }
 
-        if (name.StartsWith('.') || IsHidden(path))
-        {
-            return "a hidden file";
-        }
-
-        return Extensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase) ? null
-            : ArchiveReason(Path.GetExtension(name)) ?? "not a .csv, .txt, .xlsx, .xlsm or .xls file";
+        return name.StartsWith('.') || IsHidden(path) ? "a hidden file" : null;
     }
 
     /// <summary>

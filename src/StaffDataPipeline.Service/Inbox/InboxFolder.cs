@@ -38,6 +38,19 @@ public static class InboxFolder
     }
 
     /// <summary>
+    /// Files of a kind no load reads (an archive, a document) in the folder and its accept/ subfolder. A name with no
+    /// extension at all is left alone, as it always was: nothing says it was meant as a return.
+    /// </summary>
+    public static IReadOnlyList<InboxFile> OtherKinds(string folder)
+    {
+        var accept = Path.Combine(folder, AcceptFolder);
+        return [.. Directory.EnumerateFiles(folder).Concat(Directory.Exists(accept) ? Directory.EnumerateFiles(accept) : [])
+            .Where(p => Path.HasExtension(p) && SourcePaths.OtherKindReason(p) is not null)
+            .Order(StringComparer.Ordinal)
+            .Select(p => new FileInfo(p)).Where(f => f.Exists).Select(InboxFile.Of)];
+    }
+
+    /// <summary>
     /// True when no other program holds the file open for writing: it opens with no sharing (on Linux, no other
     /// process holds a lock on it; on Windows, no one has it open). A copy still in progress fails this check.
     /// </summary>

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using StaffDataPipeline.Pipeline;
+using StaffDataPipeline.Warehouse;
 using StaffDataPipeline.Service.Settings;
 
 namespace StaffDataPipeline.Service.Inbox;
@@ -33,6 +35,30 @@ public sealed class InboxWatcher : BackgroundService
     {
         _wake.Dispose();
         base.Dispose();
+    }
+
+    /// <summary>
+    /// An archive or a document dropped in the inbox would sit there for good, unread and unmentioned: once it has
+    /// settled it goes to rejected/ with a report saying what it is and what to send instead.
+    /// </summary>
+    private void RefuseOtherKind(InboxFile file)
+    {
+        try
+        {
+            var moved = FileMover.MoveUnique(file.Path, _settings.ResolvedRejectedPath, [FileReport.ReportSuffix]);
+            var reason = SourcePaths.OtherKindReason(file.Path) ?? "not a return";
+            var report = new FileLoadReport(file.Path, FileLoadStatus.Rejected, new BatchCounts(), TimeSpan.Zero)
+            {
+                ReasonCode = "NOT_A_RETURN",
+                Message = $"{file.Name} is {reason}, which the inbox does not take: drop in the workbooks or CSV exports themselves (.csv, .txt, .xlsx, .xlsm or .xls).",
+            };
+            FileReport.Write(moved, report, _time.GetLocalNow());
+            _logger.LogWarning("{File}: not a return ({Reason}); moved to {Folder} with a report.", file.Name, reason, _settings.ResolvedRejectedPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning("{File}: not a return, and it could not be moved to {Folder}: {Reason}", file.Name, _settings.ResolvedRejectedPath, ex.Message);
+        }
     }
 
     /// <summary>The folder exists once the service has started, so the team can drop files at once.</summary>
@@ -77,8 +103,14 @@ public sealed class InboxWatcher : BackgroundService
         try
         {
             var files = InboxFolder.Scan(folder);
-            var (settled, settling) = tracker.Observe(files, _time.GetUtcNow());
-            foreach (var file in settled)
+            var others = InboxFolder.OtherKinds(folder);
+            var (settled, settling) = tracker.Observe([.. files, .. others], _time.GetUtcNow());
+            foreach (var other in settled.Where(others.Contains))
+            {
+                RefuseOtherKind(other);
+            }
+
+            foreach (var file in settled.Except(others))
             {
                 if (!InboxFolder.OpensExclusively(file.Path))
                 {

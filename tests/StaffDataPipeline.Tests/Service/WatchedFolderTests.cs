@@ -186,6 +186,25 @@ public sealed class WatchedFolderTests : IDisposable
     }
 
     [Fact]
+    public async Task An_archive_or_a_document_dropped_in_the_inbox_goes_to_rejected_saying_what_to_send_instead()
+    {
+        await using var service = await RunningService.StartAsync(_dir.Path);
+        await File.WriteAllBytesAsync(Path.Combine(service.Inbox, "returns.zip"), [0x50, 0x4B, 0x03, 0x04]);
+        await File.WriteAllTextAsync(Path.Combine(service.Inbox, "notes.docx"), "not a return");
+        await File.WriteAllTextAsync(Path.Combine(service.Inbox, "~$open.xlsx"), "user");
+
+        var rejected = Path.Combine(service.Inbox, "rejected");
+        await RunningService.WaitUntil(() => File.Exists(Path.Combine(rejected, "notes.docx.report.txt")) && File.Exists(Path.Combine(rejected, "returns.zip.report.txt")), Patience, "the reports");
+        var report = await File.ReadAllTextAsync(Path.Combine(rejected, "returns.zip.report.txt"));
+        Assert.Contains("returns.zip was not loaded", report, StringComparison.Ordinal);
+        Assert.Contains("returns.zip is an archive (unpack it and load the exports or workbooks it holds), which the inbox does not take", report, StringComparison.Ordinal);
+        Assert.Contains("not a .csv, .txt, .xlsx, .xlsm or .xls file", await File.ReadAllTextAsync(Path.Combine(rejected, "notes.docx.report.txt")), StringComparison.Ordinal);
+
+        // A lock file goes away on its own: it is left where it is.
+        Assert.Equal(["~$open.xlsx"], Directory.GetFiles(service.Inbox).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task A_rejected_file_lands_in_rejected_with_its_report_and_the_corrected_file_then_loads()
     {
         await using var service = await RunningService.StartAsync(_dir.Path);

@@ -43,7 +43,14 @@ public static class FileCompleteness
 
         var head = new byte[(int)Math.Min(length, 4096)];
         stream.ReadExactly(head);
-        if (ZipExtensions.Contains(extension) || head.AsSpan().StartsWith(ZipLocalHeader))
+        // A zip's first bytes are written first: an .xlsx that does not start as one is not a workbook arriving but
+        // something else under that name (a renamed CSV), which the load names at once rather than after a long wait.
+        if (ZipExtensions.Contains(extension) && !head.AsSpan().StartsWith(ZipLocalHeader))
+        {
+            return null;
+        }
+
+        if (head.AsSpan().StartsWith(ZipLocalHeader))
         {
             var tail = Tail(stream, ZipTail);
             return tail.AsSpan().LastIndexOf(ZipEndOfDirectory) >= 0

@@ -131,7 +131,7 @@ public sealed class InboxFileJob
         {
             try
             {
-                FileReport.Write(moved, report, _time.GetLocalNow(), incomplete is null ? null : $"This file was taken although {incomplete}: it was unchanged for {_watch.IncompleteWaitSeconds:0.#} s, so it was loaded as it was. If it was cut short, drop the whole file into the inbox again: it replaces this one.");
+                FileReport.Write(moved, report, _time.GetLocalNow(), incomplete is null ? null : $"This file was taken although {incomplete}: it was unchanged for {_watch.IncompleteWaitSeconds:0.#} s, so it was read as it was. If it was cut short, drop the whole file into the inbox again: it replaces this one.");
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -49,6 +49,16 @@ public sealed class FileCompletenessTests : IDisposable
     }
 
     [Fact]
+    public void A_csv_renamed_xlsx_is_not_a_workbook_still_arriving_so_it_is_not_waited_for()
+    {
+        // A copy of an .xlsx writes its "PK" first; without it, the load is what says the file is not a workbook.
+        var renamed = _dir.File("RQ3_renamed.xlsx");
+        File.Copy(Repository.Samples("esr", "RQ3_staff_in_post_2023-09.csv"), renamed);
+
+        Assert.Null(FileCompleteness.WhyIncomplete(renamed));
+    }
+
+    [Fact]
     public void An_empty_file_is_still_arriving_and_a_file_of_unknown_binary_kind_is_judged_by_size_and_time_alone()
     {
         var empty = _dir.File("esr.csv");

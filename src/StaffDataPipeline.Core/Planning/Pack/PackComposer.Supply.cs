@@ -163,7 +163,7 @@ internal sealed partial class PackComposer
                 [
                     TextCell(_runs[run].Result.Scenario), TextCell(c.RouteCode), TextCell(route?.Name ?? c.RouteCode), TextCell(c.QualifiedRole), PackCell.Of(c.HorizonYears),
                     _suppression.Count(c.BaselinePerYear), FteCell(c.NeededPerYear?.P10), FteCell(c.NeededPerYear?.P50), FteCell(c.NeededPerYear?.P90),
-                    TextCell(c.CannotCloseInTime ? "cannot close in time" : c.NeededPerYear is null ? "no gap stated" : string.Empty),
+                    TextCell(c.CannotCloseInTime ? "cannot close in time" : c.NeededPerYear is null ? "no gap stated" : OneIntake(c.HorizonYears, route) ? "one intake: only next year's starters qualify by then" : string.Empty),
                 ]);
             }
         }
@@ -173,6 +173,9 @@ internal sealed partial class PackComposer
             Rows(rows));
         yield return Note("Baseline starters a year are a count of people and follow the small-numbers rule; the starters needed are a planning figure (places to commission), shown to one decimal.");
     }
+
+    // Starters a year from next year to the horizon: a route one year shorter than the horizon has a single year of them.
+    private static bool OneIntake(int horizonYears, PlanningRoute? route) => route is not null && horizonYears - route.Years == 1;
 
     private static readonly int[] GapYears = [5, 10];
 

@@ -164,6 +164,20 @@ public sealed class PlanningPackContentTests
     }
 
     [Fact]
+    public void Commissions_a_route_can_start_only_one_year_of_before_the_horizon_are_said_to_be_one_intake()
+    {
+        // A 4-year route and a 5-year horizon: only next year's starters qualify in time, so "a year" is one intake.
+        var pack = Pack(Assumptions() with { Routes = [StpGc with { Years = 4 }] });
+
+        var rows = pack.Sheets.SelectMany(s => s.Tables()).Where(t => t.Title.StartsWith("Commissions needed per route", StringComparison.Ordinal))
+            .SelectMany(t => t.Rows.Select(r => (Horizon: r[4].Number, Note: r[9].Text))).Where(r => r.Note is not ("no gap stated" or "cannot close in time")).ToList();
+
+        Assert.Contains(rows, r => r.Horizon == 5);
+        Assert.All(rows.Where(r => r.Horizon == 5), r => Assert.Equal("one intake: only next year's starters qualify by then", r.Note));
+        Assert.All(rows.Where(r => r.Horizon == 10), r => Assert.True(string.IsNullOrEmpty(r.Note), r.Note));
+    }
+
+    [Fact]
     public void Age_profile_and_expected_retirements_follow_the_stated_method()
     {
         // Hand-worked: 10 people aged 60+ leaving at 50% a year: 10 × (1 − 0.5^5) retire within 5 years, 10 × (1 − 0.5^10) within 10.

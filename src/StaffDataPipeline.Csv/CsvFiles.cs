@@ -9,8 +9,8 @@ internal static class CsvFiles
     /// <summary>A record longer than this is a broken quote swallowing the file, not a staff record.</summary>
     private const int MaxRecordBytes = 1 << 20;
 
-    public static CsvReader OpenReader(string path, Encoding? encoding, bool referenceData = false) =>
-        OpenReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), encoding, referenceData);
+    public static CsvReader OpenReader(string path, Encoding? encoding, bool referenceData = false, char separator = ',') =>
+        OpenReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), encoding, referenceData, separator);
 
     /// <summary>Reads from a stream the reader then owns; the separator is the one chosen for the file, never guessed per row.</summary>
     /// <param name="trackLines">Count the file's lines, so that a row is named by the line it starts on (blank lines and title lines included).</param>

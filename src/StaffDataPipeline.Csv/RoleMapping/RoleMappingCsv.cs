@@ -44,7 +44,7 @@ public static class RoleMappingCsv
         // Read as a load reads it: the delimiter the header shows (';', tab, pipe) and the title lines above it skipped.
         var encoding = TextFileEncoding.For(inspected, null);
         var detected = Esr.EsrDelimiter.Detect(inputPath, encoding, reference.Aliases);
-        using var reader = CsvFiles.OpenReader(new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), encoding, separator: detected?.Separator ?? ',');
+        using var reader = CsvFiles.OpenReader(inputPath, encoding, separator: detected?.Separator ?? ',');
         Esr.EsrCsvExtractor.SkipToHeader(reader, detected?.LinesAbove ?? 0);
         var header = HeaderOf(reader, inputPath);
 

@@ -18,9 +18,7 @@ public static class InboxFolder
     public static IReadOnlyList<InboxFile> Scan(string folder)
     {
         var files = new List<InboxFile>();
-        var accept = Path.Combine(folder, AcceptFolder);
-        var paths = Directory.EnumerateFiles(folder).Concat(Directory.Exists(accept) ? Directory.EnumerateFiles(accept) : []);
-        foreach (var path in paths.Order(StringComparer.Ordinal))
+        foreach (var path in PathsIn(folder))
         {
             if (SourcePaths.SkipReason(path) is not null)
             {
@@ -41,13 +39,15 @@ public static class InboxFolder
     /// Files of a kind no load reads (an archive, a document) in the folder and its accept/ subfolder. A name with no
     /// extension at all is left alone, as it always was: nothing says it was meant as a return.
     /// </summary>
-    public static IReadOnlyList<InboxFile> OtherKinds(string folder)
+    public static IReadOnlyList<InboxFile> OtherKinds(string folder) =>
+        [.. PathsIn(folder).Where(p => Path.HasExtension(p) && SourcePaths.OtherKindReason(p) is not null)
+            .Select(p => new FileInfo(p)).Where(f => f.Exists).Select(InboxFile.Of)];
+
+    // The folder's files and its accept/ subfolder's (no other subfolder), in a stable order.
+    private static IEnumerable<string> PathsIn(string folder)
     {
         var accept = Path.Combine(folder, AcceptFolder);
-        return [.. Directory.EnumerateFiles(folder).Concat(Directory.Exists(accept) ? Directory.EnumerateFiles(accept) : [])
-            .Where(p => Path.HasExtension(p) && SourcePaths.OtherKindReason(p) is not null)
-            .Order(StringComparer.Ordinal)
-            .Select(p => new FileInfo(p)).Where(f => f.Exists).Select(InboxFile.Of)];
+        return Directory.EnumerateFiles(folder).Concat(Directory.Exists(accept) ? Directory.EnumerateFiles(accept) : []).Order(StringComparer.Ordinal);
     }
 
     /// <summary>

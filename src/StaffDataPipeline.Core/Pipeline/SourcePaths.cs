@@ -90,6 +90,9 @@ public static class SourcePaths
         return name.StartsWith('.') || IsHidden(path) ? "a hidden file" : null;
     }
 
+    /// <summary>A .gz, .zip or .7z: what holds the files meant, rather than being one.</summary>
+    public static bool IsArchive(string path) => ArchiveReason(Path.GetExtension(path)) is not null;
+
     /// <summary>
     /// An archive is worth a line of its own where other files are passed over in silence: it most likely holds what
     /// was meant to be loaded, and a gzip file in particular is most likely an NHS ODS release, which is not loaded but imported.

@@ -36,7 +36,7 @@ internal static class UploadCheck
     public static string? Refusal(string name, long length, long maxBytes, ReadOnlySpan<byte> start)
     {
         // The page's users send returns; what an archive holds is what they should send.
-        if (Path.GetExtension(name).ToUpperInvariant() is ".ZIP" or ".7Z" or ".GZ")
+        if (SourcePaths.IsArchive(name))
         {
             return $"{name} is a compressed archive, which this page does not take: unpack it and send the workbooks or CSV exports it holds (.csv, .txt, .xlsx, .xlsm or .xls).";
         }

@@ -166,7 +166,7 @@ public sealed class EsrStaffInPost : SourceKind<IExtractor, StaffFact>
             RolledUpSites = _rolledUp.ToList(),
             FooterLines = _footerLines,
             UnlistedAssignmentValues = _normaliser?.UnlistedAssignmentValues ?? [],
-            Months = [.. _months.Select(m => m.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))],
+            Months = [.. _months.Select(Month)],
             MonthNote = MonthNote(),
         };
 
@@ -199,9 +199,10 @@ public sealed class EsrStaffInPost : SourceKind<IExtractor, StaffFact>
         /// When the rows' month is not the one the file's name or --snapshot gives (the rows win): said, since a file
         /// loaded as another month than its sender meant supersedes that month.
         /// </summary>
+        private static string Month(DateOnly date) => date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
         private string? MonthNote()
         {
-            static string Month(DateOnly date) => date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
             var byName = SnapshotFromFileName.Find(_fileName);
             var byFlag = _context.Options.Snapshot is { } flag ? TextValues.MonthEnd(flag) : (DateOnly?)null;
             if (_months.Count == 0)

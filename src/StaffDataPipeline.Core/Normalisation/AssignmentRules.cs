@@ -13,6 +13,10 @@ public sealed class AssignmentRules
     private readonly Taxonomy.BoundedCache<string, bool> _statusAnswers = new(1_000);
     private readonly Taxonomy.BoundedCache<string, bool> _contractAnswers = new(1_000);
 
+    // Excluded rows take few values too: each is judged once, as listed (empty) or as named in a load's report.
+    private readonly Taxonomy.BoundedCache<string, string> _unlistedStatuses = new(1_000);
+    private readonly Taxonomy.BoundedCache<string, string> _unlistedContracts = new(1_000);
+
     // Every value the file lists, counted or not: a value it does not list is excluded too, but a load names it.
     private readonly HashSet<string> _listed;
 
@@ -31,17 +35,22 @@ public sealed class AssignmentRules
     /// </summary>
     public string? Unlisted(string? status, string? contractType)
     {
-        if (!string.IsNullOrWhiteSpace(status) && !_listed.Contains(Key(status)))
+        if (!string.IsNullOrWhiteSpace(status) && _unlistedStatuses.GetOrAdd(status, static (text, self) => self.Shown("status", text), this) is { Length: > 0 } shown)
         {
-            return Shown("status", status);
+            return shown;
         }
 
         // A status the file lists as not counted decided the exclusion; the contract type is not named for it.
-        return StatusCounts(status) && !string.IsNullOrWhiteSpace(contractType) && !_listed.Contains(Key(contractType)) ? Shown("contract type", contractType) : null;
+        return StatusCounts(status) && !string.IsNullOrWhiteSpace(contractType)
+            && _unlistedContracts.GetOrAdd(contractType, static (text, self) => self.Shown("contract type", text), this) is { Length: > 0 } contract
+            ? contract
+            : null;
     }
 
-    private static string Shown(string kind, string value) =>
-        value.Any(char.IsDigit) || value.Contains('@', StringComparison.Ordinal) ? $"{kind} (a value with figures or an address in it, not shown)" : $"{kind} '{Key(value)}'";
+    private string Shown(string kind, string value) =>
+        _listed.Contains(Key(value)) ? string.Empty
+        : value.Any(char.IsDigit) || value.Contains('@', StringComparison.Ordinal) ? $"{kind} (a value with figures or an address in it, not shown)"
+        : $"{kind} '{Key(value)}'";
 
     public bool StatusCounts(string? status) =>
         string.IsNullOrWhiteSpace(status) || _statusAnswers.GetOrAdd(status, static (text, counted) => counted.Contains(Key(text)), _statuses);

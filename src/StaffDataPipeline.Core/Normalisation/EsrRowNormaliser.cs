@@ -97,7 +97,7 @@ public sealed class EsrRowNormaliser
 
         if (!_assignments.StatusCounts(r.Field(EsrField.AssignmentStatus)) || !_assignments.ContractCounts(r.Field(EsrField.ContractType)))
         {
-            if (_assignments.Unlisted(r.Field(EsrField.AssignmentStatus), r.Field(EsrField.ContractType)) is { } unlisted && (_unlisted.Count < MaxUnlisted || _unlisted.ContainsKey(unlisted)))
+            if (_assignments.Unlisted(r.Field(EsrField.AssignmentStatus), r.Field(EsrField.ContractType)) is { } unlisted && (_unlisted.ContainsKey(unlisted) || _unlisted.Count < MaxUnlisted))
             {
                 _unlisted.AddOrUpdate(unlisted, 1, static (_, n) => n + 1);
             }

@@ -92,7 +92,7 @@ internal sealed class CsvRecordView : ISourceRecord
         {
             for (var c = _headerFields; c < count; c++)
             {
-                if (!Reader.IsEmpty(c) && Reader.GetString(c).Trim().Length > 0)
+                if (Written(c) is not null)
                 {
                     return Shifted(count);
                 }
@@ -107,7 +107,7 @@ internal sealed class CsvRecordView : ISourceRecord
         var wordsFirst = false;
         for (var c = 0; c < count && values <= 2; c++)
         {
-            if (!Reader.IsEmpty(c) && Reader.GetString(c).Trim() is { Length: > 0 } value)
+            if (Written(c) is { } value)
             {
                 wordsFirst |= values == 0 && char.IsLetter(value[0]);
                 values++;
@@ -116,6 +116,9 @@ internal sealed class CsvRecordView : ISourceRecord
 
         return Shifted(count) with { MayBeFooter = values <= 2 && wordsFirst };
     }
+
+    // A field's text when it holds more than blanks, for judging a row's shape (never stored, never shown).
+    private string? Written(int column) => !Reader.IsEmpty(column) && Reader.GetString(column).Trim() is { Length: > 0 } text ? text : null;
 
     private RecordDefect Shifted(int count) =>
         new("FIELD_COUNT", $"The row has {count} {(count == 1 ? "field" : "fields")} but the header has {_headerFields}, so its values cannot be matched to columns; the row was not read.");

@@ -15,7 +15,11 @@ internal sealed class BackgroundWriter<T> : IDisposable
     where T : class
 {
     private const int ChunkSize = 512;
-    private const int Chunks = 8;
+
+    // Two chunks wait at most, as many as keep both threads busy. When every row is stored the writer is the slower
+    // thread and the queue stays full; rows waiting in it outlive young collections and are promoted, so a deeper queue
+    // only grew the old generation: 8 chunks peaked 6 MB higher on 1.5 million rows, in the same time.
+    private const int Chunks = 2;
     private readonly BlockingCollection<T[]> _queue = new(Chunks);
     private readonly Action<T> _write;
     private readonly Thread _thread;

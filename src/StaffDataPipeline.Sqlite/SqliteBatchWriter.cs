@@ -25,10 +25,14 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IStaffInPostBatchWri
 
     // People and posts go into indexes keyed on hashes, in no order: once a batch has stored this many rows, a larger
     // page cache spares re-reading their pages. A national extract stores a few per cent of its rows and never needs it.
+    // 4 MB, not 8: with every row of 1.5 million stored, the load took as long and peaked 5 MB lower (docs/benchmark.md).
+    // Once the rows are written the small cache returns: what follows reads the batch in order, and SQLite sizes its
+    // sorts by the cache.
     private const int StoredBeforeLargeCache = 50_000;
     private const int SmallCacheKb = 2_048;
-    private const int LargeCacheKb = 8_192;
+    private const int LargeCacheKb = 4_096;
     private long _stored;
+    private bool _released;
 
     public SqliteBatchWriter(SqliteConnection connection, long batchId, BatchStart start, int ruleCount, TimeProvider time, SqliteBusyRetry retry)
         : base(connection, batchId, start, ruleCount, time, retry)
@@ -39,7 +43,7 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IStaffInPostBatchWri
         _serviceAreas = connection.Query<(string, long)>("SELECT service_area_code, service_area_id FROM dim_service_area", transaction: Transaction).ToDictionary(r => r.Item1, r => r.Item2, StringComparer.Ordinal);
 
         // SQLite's default page cache (2 MB) until the batch has stored many rows; see Write.
-        connection.Execute($"PRAGMA cache_size = -{SmallCacheKb}", transaction: Transaction);
+        SetCache(SmallCacheKb);
         _people = new SqlitePeople(connection);
         _positions = new SqlitePositions(connection);
 
@@ -67,7 +71,7 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IStaffInPostBatchWri
     {
         if (++_stored == StoredBeforeLargeCache)
         {
-            Connection.Execute($"PRAGMA cache_size = -{LargeCacheKb}", transaction: Transaction);
+            SetCache(LargeCacheKb);
         }
 
         var date = DateKey(fact.SnapshotDate);
@@ -95,7 +99,7 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IStaffInPostBatchWri
 
     public Task<IReadOnlyList<long>> RemoveDuplicateAssignmentsAsync(CancellationToken cancellationToken)
     {
-        _writer.Drain();
+        DrainWrites();
 
         // Every fact after the first of its assignment in a month and organisation. ix_fact_staff_in_post_batch_month_org
         // (sql/sqlite/0016) gives the batch a month and organisation at a time, and each is sorted by assignment on its
@@ -147,7 +151,7 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IStaffInPostBatchWri
 
     public Task<IReadOnlyList<SupersededVolume>> PreviewSupersessionAsync(CancellationToken cancellationToken)
     {
-        _writer.Drain();
+        DrainWrites();
         var rows = Connection.Query<(string Organisation, long DateKey, long Incoming, long Batch, long Facts)>(PreviewSql, new { batch = BatchId }, Transaction)
             .Select(r => new SupersededVolume(SupersededVolume.MonthScope(r.Organisation, r.DateKey), r.Incoming, r.Batch, r.Facts))
             .ToList();
@@ -156,7 +160,7 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IStaffInPostBatchWri
 
     public Task<CommitResult> CommitAsync(BatchSummary summary, CancellationToken cancellationToken)
     {
-        _writer.Drain();
+        DrainWrites();
         var tx = Transaction;
         long supersededFacts = 0;
         var supersededBatches = new SortedSet<long>();
@@ -192,6 +196,25 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IStaffInPostBatchWri
             : [];
         return Task.FromResult(Commit(summary, supersededFacts, supersededBatches.ToList()) with { IdentifierChangedOrganisations = changed });
     }
+
+    /// <summary>Waits for the rows still queued, and gives back the page cache and the heap they needed.</summary>
+    private void DrainWrites()
+    {
+        _writer.Drain();
+        if (_stored >= StoredBeforeLargeCache && !_released)
+        {
+            _released = true;
+            SetCache(SmallCacheKb);
+
+            // What follows (the duplicate check, supersession, the derived tables, the commit) is SQLite's work for tens
+            // of seconds at this size, while the runtime would keep the heap the rows passed through committed: given
+            // back now, a load storing 1.5 million rows peaked 10-15 MB lower, for one collection of a few tens of
+            // milliseconds (docs/benchmark.md, the memory goal).
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+    }
+
+    private void SetCache(int kilobytes) => Connection.Execute($"PRAGMA cache_size = -{kilobytes}", transaction: Transaction);
 
     protected override void StopWrites() => _writer.Dispose();
 

@@ -11,13 +11,14 @@ namespace StaffDataPipeline.Taxonomy;
 internal sealed class BoundedCache<TKey, TValue>
     where TKey : notnull
 {
-    private readonly ConcurrentDictionary<TKey, TValue> _entries = new();
+    private readonly ConcurrentDictionary<TKey, TValue> _entries;
     private readonly int _limit;
     private readonly Doorkeeper _doorkeeper;
     private int _count;
 
-    public BoundedCache(int limit)
+    public BoundedCache(int limit, IEqualityComparer<TKey>? comparer = null)
     {
+        _entries = new(comparer);
         _limit = limit;
         _doorkeeper = new Doorkeeper(Math.Clamp(32 - System.Numerics.BitOperations.LeadingZeroCount((uint)limit * 8), 8, 21));
     }
@@ -31,9 +32,19 @@ internal sealed class BoundedCache<TKey, TValue>
         }
 
         value = create(key, argument);
+        Admit(key, value);
+        return value;
+    }
+
+    /// <summary>The entries, for a lookup by another form of the key (<see cref="BoundedTextCache{TValue}"/>).</summary>
+    internal ConcurrentDictionary<TKey, TValue> Entries => _entries;
+
+    /// <summary>Keeps a value just worked out, if its key has been seen before.</summary>
+    internal void Admit(TKey key, TValue value)
+    {
         if (!_doorkeeper.SeenBefore(key.GetHashCode()))
         {
-            return value;
+            return;
         }
 
         // ConcurrentDictionary.Count takes every lock; a counter is enough to bound memory.
@@ -44,6 +55,5 @@ internal sealed class BoundedCache<TKey, TValue>
         }
 
         _entries.TryAdd(key, value);
-        return value;
     }
 }

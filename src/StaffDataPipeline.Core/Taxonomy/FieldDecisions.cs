@@ -29,8 +29,13 @@ internal sealed partial class FieldDecisions
     private int _titlesDecided;
     private readonly int[] _titleOfRule;
     private const int CompileAfter = 1_000;
-    private readonly BoundedCache<string, string> _normalised = new(FieldCacheLimit);
+    // Keyed by the folded text (a title and its variants in case and punctuation share an entry), whose normalised form
+    // is most often the key itself; and the title rules keyed by that same string: a title costs one string kept.
+    private readonly BoundedTextCache<string> _normalised = new(FieldCacheLimit);
     private readonly BoundedCache<string, RuleMask> _titleRules = new(FieldCacheLimit);
+
+    // Tens of thousands of titles match a few hundred combinations of title patterns: each title keeps a shared mask.
+    private readonly BoundedCache<RuleMask, RuleMask> _titleMasks = new(1_024);
     private readonly BoundedCache<string, StaffGroupFacts> _staffGroups = new(FieldCacheLimit);
     private readonly BoundedCache<string, OccupationFacts> _occupations = new(FieldCacheLimit);
     private readonly BoundedCache<string, GradeFacts> _gradeFacts = new(FieldCacheLimit);
@@ -208,8 +213,19 @@ internal sealed partial class FieldDecisions
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private string Normalised(string? text) =>
-        string.IsNullOrEmpty(text) ? string.Empty : _normalised.GetOrAdd(text, static (raw, titles) => titles.Normalise(raw), _titles);
+    private string Normalised(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        // Folded in a buffer and looked up by its characters: a value met before costs no string. Normalise folds
+        // first, and folding is idempotent, so the folded text decides the normalised one.
+        var buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var folded = buffer[..TitleText.Fold(text, buffer)];
+        return folded.IsEmpty ? string.Empty : _normalised.GetOrAdd(folded, static (key, titles) => titles.Normalise(key), _titles);
+    }
 
     private RuleMask RulesByTitle(string effectiveTitle)
     {
@@ -226,7 +242,7 @@ internal sealed partial class FieldDecisions
             matches[p] = patterns[p].IsMatch(effectiveTitle);
         }
 
-        return RuleMask.Where(_rules.Count, i => _titleOfRule[i] < 0 || matches[_titleOfRule[i]]);
+        return _titleMasks.GetOrAdd(RuleMask.Where(_rules.Count, i => _titleOfRule[i] < 0 || matches[_titleOfRule[i]]), static (mask, _) => mask, 0);
     }
 
     private StaffGroupFacts StaffGroupOf(string raw)

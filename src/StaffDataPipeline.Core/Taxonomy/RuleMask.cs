@@ -1,7 +1,7 @@
 namespace StaffDataPipeline.Taxonomy;
 
-/// <summary>A set of rule (or exclusion) positions, one bit each, in the order the rules are tried.</summary>
-internal sealed class RuleMask
+/// <summary>A set of rule (or exclusion) positions, one bit each, in the order the rules are tried. Equal when the same positions are set.</summary>
+internal sealed class RuleMask : IEquatable<RuleMask>
 {
     private readonly ulong[] _words;
 
@@ -58,5 +58,16 @@ internal sealed class RuleMask
         }
 
         return -1;
+    }
+
+    public bool Equals(RuleMask? other) => other is not null && _words.AsSpan().SequenceEqual(other._words);
+
+    public override bool Equals(object? obj) => Equals(obj as RuleMask);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_words.AsSpan()));
+        return hash.ToHashCode();
     }
 }

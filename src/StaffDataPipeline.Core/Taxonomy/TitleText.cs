@@ -12,6 +12,16 @@ public static class TitleText
 
         // Folded text is never longer than the text: written into a stack buffer (a title or a cost centre fits), then one string.
         var buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = Fold(text, buffer);
+        return length == text.Length && buffer[..length].SequenceEqual(text) ? text : new string(buffer[..length]);
+    }
+
+    /// <summary>
+    /// Writes the folded text into <paramref name="buffer"/> (at least as long as the text) and returns its length, so
+    /// that a caller can look the folded text up before it makes a string of it.
+    /// </summary>
+    public static int Fold(ReadOnlySpan<char> text, Span<char> buffer)
+    {
         var length = 0;
         var space = true;
         foreach (var c in text)
@@ -32,11 +42,6 @@ public static class TitleText
             }
         }
 
-        if (length > 0 && buffer[length - 1] == ' ')
-        {
-            length--;
-        }
-
-        return length == text.Length && buffer[..length].SequenceEqual(text) ? text : new string(buffer[..length]);
+        return length > 0 && buffer[length - 1] == ' ' ? length - 1 : length;
     }
 }

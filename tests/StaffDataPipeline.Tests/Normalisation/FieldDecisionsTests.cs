@@ -18,6 +18,28 @@ public sealed class FieldDecisionsTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
+    // The field caches are keyed by folded text: titles that differ only in case, spacing and punctuation share an entry,
+    // and each must be decided, through a mapper that has seen the others, as a mapper seeing it alone decides it.
+    [Fact]
+    public void Titles_written_differently_decide_as_they_do_alone()
+    {
+        string[] written = ["Genetic Counsellor", "GENETIC COUNSELLOR", "genetic  counsellor.", "Genetic-Counsellor", "Snr Genetic Counselor", "Clinical Scientist (Genomics)", "CLINICAL SCIENTIST - GENOMICS", "Porter", "PORTER!"];
+        string[] costCentres = ["180600 Clinical Genetics", "180600 CLINICAL GENETICS", "Estates & Facilities"];
+        var warm = Reference.Fresh().Mapper;
+        foreach (var title in written)
+        {
+            foreach (var costCentre in costCentres)
+            {
+                var input = new MappingInput(title, "Healthcare Scientists", "S9Z", "Clinical Genetics", "Scientist", costCentre, "Band 7");
+                var alone = Reference.Fresh().Mapper.Map(input);
+
+                // Twice, so that the second is served from the field caches.
+                Assert.Equal(alone, warm.Map(input));
+                Assert.Equal(Reference.Fresh().Mapper.MapInScope(input), warm.MapInScope(input));
+            }
+        }
+    }
+
     // With a cost centre drawn per row almost every row is a place of its own: the place patterns are compiled after the
     // first thousand places (FieldDecisions.PlaceOf), and must decide as the interpreted ones did.
     [Theory]

@@ -26,17 +26,16 @@ public static class TitleText
         var space = true;
         foreach (var c in text)
         {
-            if (char.IsLetterOrDigit(c))
+            // Every field of every row is folded to be looked up: ASCII, nearly all of it, through a table.
+            var folded = c < 128 ? AsciiFolds[c] : char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : c == '\u2019' ? Dropped : Separator;
+            if (folded > Dropped)
             {
-                buffer[length++] = char.ToLowerInvariant(c);
+                buffer[length++] = folded;
                 space = false;
             }
-            else if (c is '\'' or '\u2019')
+            else if (folded == Separator && !space)
             {
-                // "counsellor's" folds to "counsellors", not "counsellor s".
-            }
-            else if (!space)
-            {
+                // "counsellor's" folds to "counsellors", not "counsellor s": an apostrophe is Dropped, not a Separator.
                 buffer[length++] = ' ';
                 space = true;
             }
@@ -44,4 +43,15 @@ public static class TitleText
 
         return length > 0 && buffer[length - 1] == ' ' ? length - 1 : length;
     }
+
+    private const char Separator = '\0';
+    private const char Dropped = '\u0001';
+
+    // What each ASCII character folds to: itself in lower case (letters and digits), Dropped (the apostrophe) or Separator.
+    private static readonly char[] AsciiFolds = [.. Enumerable.Range(0, 128).Select(i => (char)i switch
+    {
+        var c when char.IsLetterOrDigit(c) => char.ToLowerInvariant(c),
+        '\'' => Dropped,
+        _ => Separator,
+    })];
 }

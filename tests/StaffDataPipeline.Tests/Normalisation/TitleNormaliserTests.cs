@@ -48,6 +48,17 @@ public sealed class TitleNormaliserTests
         Assert.Same(folded, TitleText.Fold(folded));
     }
 
+    // Folding reads ASCII through a table: every character, in it or not, must fold as the rule says.
+    [Fact]
+    public void Every_character_folds_by_the_rule()
+    {
+        for (var c = (char)1; c < char.MaxValue; c++)
+        {
+            var expected = char.IsLetterOrDigit(c) ? $"a{char.ToLowerInvariant(c)}b" : c is '\'' or '\u2019' ? "ab" : "a b";
+            Assert.True(expected == TitleText.Fold($"A{c}B"), $"U+{(int)c:X4}");
+        }
+    }
+
     [Fact]
     public void The_expansions_made_are_listed()
     {

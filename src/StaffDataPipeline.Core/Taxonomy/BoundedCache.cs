@@ -36,13 +36,14 @@ internal sealed class BoundedCache<TKey, TValue>
         return value;
     }
 
-    /// <summary>The entries, for a lookup by another form of the key (<see cref="BoundedTextCache{TValue}"/>).</summary>
-    internal ConcurrentDictionary<TKey, TValue> Entries => _entries;
+    /// <summary>A lookup of the entries by another form of the key (<see cref="BoundedTextCache{TValue}"/>); it adds nothing.</summary>
+    internal ConcurrentDictionary<TKey, TValue>.AlternateLookup<TAlternate> AlternateLookup<TAlternate>()
+        where TAlternate : notnull, allows ref struct => _entries.GetAlternateLookup<TAlternate>();
 
     /// <summary>Keeps a value just worked out, if its key has been seen before.</summary>
     internal void Admit(TKey key, TValue value)
     {
-        if (!_doorkeeper.SeenBefore(key.GetHashCode()))
+        if (!_doorkeeper.SeenBefore(_entries.Comparer.GetHashCode(key)))
         {
             return;
         }

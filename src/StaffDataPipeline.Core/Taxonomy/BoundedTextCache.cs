@@ -16,7 +16,7 @@ internal sealed class BoundedTextCache<TValue>
     public BoundedTextCache(int limit)
     {
         _cache = new BoundedCache<string, TValue>(limit, StringComparer.Ordinal);
-        _byCharacters = _cache.Entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byCharacters = _cache.AlternateLookup<ReadOnlySpan<char>>();
     }
 
     public TValue GetOrAdd<TArg>(ReadOnlySpan<char> key, Func<string, TArg, TValue> create, TArg argument)

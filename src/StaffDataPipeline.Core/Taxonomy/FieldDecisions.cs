@@ -25,6 +25,9 @@ internal sealed partial class FieldDecisions
     private readonly GradeCatalogue _grades;
     private readonly Regex[] _contextPatterns;
     private readonly int[] _contextOfRule;
+
+    // The context patterns, then the genomics signals (bit _contextPatterns.Length): which may match a post's context.
+    private readonly PatternPrefilter _contextWords;
     private Regex[] _titlePatterns;
     private int _titlesDecided;
     private readonly int[] _titleOfRule;
@@ -62,6 +65,7 @@ internal sealed partial class FieldDecisions
         var (contexts, contextOfRule) = Distinct(rules.Select(rule => rule.Context));
         _contextPatterns = [.. contexts.Select(Compiled)];
         _contextOfRule = contextOfRule;
+        _contextWords = new PatternPrefilter([.. _contextPatterns, _genomicsSignals]);
 
         // Titles are tested once per distinct title, but there are tens of thousands; rules that share a title pattern
         // ("\bcounsellor\b" decides five levels by grade) test it once.
@@ -132,6 +136,10 @@ internal sealed partial class FieldDecisions
             Span<sbyte> tested = stackalloc sbyte[_contextPatterns.Length];
             var decided = -1;
 
+            // Which patterns the context's words allow, from one scan once the context is written: a pattern that
+            // needs a word the context lacks is false without being run (PatternPrefilter).
+            var possible = 0UL;
+
             // A rule's place is tested last, once every other field and its context have let the rule through
             // (PlaceFacts.RuleHolds): a place met once is matched only for the rules a decision reaches, and the context
             // patterns, plain word lists, reject most posts more cheaply than the place patterns that look ahead.
@@ -140,8 +148,8 @@ internal sealed partial class FieldDecisions
                 var pattern = _contextOfRule[i];
                 if (pattern >= 0 && tested[pattern] == 0)
                 {
-                    written = written || PostContext.WriteContext(buffer, title, area, costCentre, jobRole);
-                    tested[pattern] = _contextPatterns[pattern].IsMatch(buffer) ? (sbyte)1 : (sbyte)-1;
+                    possible = written ? possible : Written(buffer, title, area, costCentre, jobRole, ref written);
+                    tested[pattern] = PatternPrefilter.MayMatch(possible, pattern) && _contextPatterns[pattern].IsMatch(buffer) ? (sbyte)1 : (sbyte)-1;
                 }
 
                 // A rule that reads no place needs none built: most posts a rule puts out of scope (a porter, a nurse
@@ -160,8 +168,9 @@ internal sealed partial class FieldDecisions
             }
             else
             {
-                written = written || PostContext.WriteContext(buffer, title, area, costCentre, jobRole);
-                var fallback = _rules.Count + _exclusions.Count + (_genomicsSignals.IsMatch(buffer) ? 0 : 1);
+                possible = written ? possible : Written(buffer, title, area, costCentre, jobRole, ref written);
+                var signals = PatternPrefilter.MayMatch(possible, _contextPatterns.Length) && _genomicsSignals.IsMatch(buffer);
+                var fallback = _rules.Count + _exclusions.Count + (signals ? 0 : 1);
                 trace?.Decided(-1, tested);
                 decision = grade.Decision(fallback, static (i, self, g) => i == self._rules.Count + self._exclusions.Count
                     ? new RoleDecision(Role.Unmapped, RoleDecision.DefaultUnmappedRule, g)
@@ -181,6 +190,13 @@ internal sealed partial class FieldDecisions
             : !decision.IsInScope ? null
             : RuleMask.FirstInBoth((place ??= CachedPlace(area, costCentre)).Exclusions, staffGroup.Exclusions) >= 0 ? null
             : decision;
+    }
+
+    /// <summary>Writes the context into the buffer and returns the patterns its words allow.</summary>
+    private ulong Written(Span<char> buffer, string title, string area, string costCentre, string jobRole, ref bool written)
+    {
+        written = PostContext.WriteContext(buffer, title, area, costCentre, jobRole);
+        return _contextWords.Possible(buffer);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -20,8 +20,9 @@ public static class TitleText
     /// Writes the folded text into <paramref name="buffer"/> (at least as long as the text) and returns its length, so
     /// that a caller can look the folded text up before it makes a string of it.
     /// </summary>
-    public static int Fold(ReadOnlySpan<char> text, Span<char> buffer)
+    internal static int Fold(ReadOnlySpan<char> text, Span<char> buffer)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(buffer.Length, text.Length);
         var length = 0;
         var space = true;
         foreach (var c in text)

@@ -18,24 +18,23 @@ public sealed class FieldDecisionsTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    // The field caches are keyed by folded text: titles that differ only in case, spacing and punctuation share an entry,
-    // and each must be decided, through a mapper that has seen the others, as a mapper seeing it alone decides it.
-    [Fact]
-    public void Titles_written_differently_decide_as_they_do_alone()
+    // The field caches are keyed by folded text: titles that differ only in case, spacing and punctuation share an entry.
+    // Each must be decided as its plain spelling is (the role named here), through a mapper that has seen the others.
+    [Theory]
+    [InlineData("GC", "Genetic Counsellor", "GENETIC COUNSELLOR", "genetic  counsellor.", "Genetic-Counsellor")]
+    [InlineData("LAB-CS", "Clinical Scientist (Genomics)", "CLINICAL SCIENTIST - GENOMICS", "clinical scientist genomics")]
+    [InlineData("MED-CG-CONS", "Consultant Clinical Geneticist", "CONSULTANT  CLINICAL-GENETICIST", "consultant clinical geneticist.")]
+    [InlineData("OUT-OF-SCOPE", "Porter", "PORTER!", "porter")]
+    public void Titles_written_differently_decide_alike(string role, params string[] written)
     {
-        string[] written = ["Genetic Counsellor", "GENETIC COUNSELLOR", "genetic  counsellor.", "Genetic-Counsellor", "Snr Genetic Counselor", "Clinical Scientist (Genomics)", "CLINICAL SCIENTIST - GENOMICS", "Porter", "PORTER!"];
-        string[] costCentres = ["180600 Clinical Genetics", "180600 CLINICAL GENETICS", "Estates & Facilities"];
         var warm = Reference.Fresh().Mapper;
-        foreach (var title in written)
+        foreach (var costCentre in new[] { "180600 Clinical Genetics", "180600 CLINICAL GENETICS" })
         {
-            foreach (var costCentre in costCentres)
+            foreach (var title in written.Concat(written))
             {
                 var input = new MappingInput(title, "Healthcare Scientists", "S9Z", "Clinical Genetics", "Scientist", costCentre, "Band 7");
-                var alone = Reference.Fresh().Mapper.Map(input);
-
-                // Twice, so that the second is served from the field caches.
-                Assert.Equal(alone, warm.Map(input));
-                Assert.Equal(Reference.Fresh().Mapper.MapInScope(input), warm.MapInScope(input));
+                Assert.Equal(role, warm.Map(input).RoleCode);
+                Assert.Equal(role, warm.MapInScope(input)?.RoleCode ?? "OUT-OF-SCOPE");
             }
         }
     }

@@ -30,21 +30,24 @@ public sealed class TitleNormaliserTests
     // The field caches are keyed by the folded text (FieldDecisions.Normalised): that is exact only if normalising a
     // folded title gives what normalising the title gives, and if folding into a buffer writes what Fold returns.
     [Theory]
-    [InlineData("Med Sec to Hd of Dept")]
-    [InlineData("Hd, Genomics")]
-    [InlineData("Med. Sec.")]
-    [InlineData("  Snr   BMS -- ")]
-    [InlineData("Counsellor's (PT)")]
-    [InlineData("GENETIC COUNSELLOR’S ASSISTANT")]
-    [InlineData("Zoë's Clinic, Ward 12B")]
-    [InlineData("---")]
-    public void A_folded_title_normalises_as_the_title_does(string title)
+    [InlineData("Med Sec to Hd of Dept", "med sec to hd of dept")]
+    [InlineData("Hd, Genomics", "hd genomics")]
+    [InlineData("Med. Sec.", "med sec")]
+    [InlineData("  Snr   BMS -- ", "snr bms")]
+    [InlineData("Counsellor's (PT)", "counsellors pt")]
+    [InlineData("GENETIC COUNSELLOR\u2019S ASSISTANT", "genetic counsellors assistant")]
+    [InlineData("Zoë's Clinic, Ward 12B", "zoës clinic ward 12b")]
+    [InlineData("---", "")]
+    public void A_folded_title_normalises_as_the_title_does(string title, string expected)
     {
-        var folded = TitleText.Fold(title);
         var buffer = new char[title.Length];
+        var folded = TitleText.Fold(title);
 
-        Assert.Equal(folded, new string(buffer, 0, TitleText.Fold(title, buffer)));
+        Assert.Equal(expected, folded);
+        Assert.Equal(expected, new string(buffer, 0, TitleText.Fold(title, buffer)));
         Assert.Equal(Normaliser.Normalise(title), Normaliser.Normalise(folded));
+
+        // Folding folded text gives it back, the same string: a title that needs no synonym is its own cache key and value.
         Assert.Same(folded, TitleText.Fold(folded));
     }
 

@@ -127,9 +127,10 @@ internal sealed class RequiredLiterals
                 _position++;
                 return (null, inner, false);
             case '[':
-                // One character of a set: no word. Skipped to its closing bracket (a ']' first in the set is a member).
+                // One character of a set: no word. Skipped to its closing bracket (a ']' first in the set is a member). A set
+                // with an escape or a nested set (subtraction, [a-z-[aeiou]]) may close elsewhere: not understood.
                 var close = _pattern.IndexOf(']', _position + (_pattern.AsSpan(_position).StartsWith("^]") ? 2 : _pattern.AsSpan(_position).StartsWith("]") ? 1 : 0));
-                if (close < 0 || _pattern.AsSpan(_position, close - _position).Contains('\\'))
+                if (close < 0 || _pattern.AsSpan(_position, close - _position).ContainsAny('\\', '['))
                 {
                     return Unsupported();
                 }
@@ -183,9 +184,11 @@ internal sealed class RequiredLiterals
                 _position++;
                 break;
             case '{':
+                // Only {n}, {n,} and {n,m} are quantifiers; .NET reads any other brace as text, and what follows it (a '|'
+                // or a group) as pattern: not understood.
                 var close = _pattern.IndexOf('}', _position);
                 var bounds = close < 0 ? [] : _pattern[(_position + 1)..close].Split(',');
-                if (bounds.Length is 0 or > 2 || !int.TryParse(bounds[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var least))
+                if (bounds.Length is 0 or > 2 || !Count(bounds[0], out var least) || (bounds.Length == 2 && bounds[1].Length > 0 && !Count(bounds[1], out _)))
                 {
                     _unsupported = true;
                     return Occurs.Optional;
@@ -206,6 +209,9 @@ internal sealed class RequiredLiterals
 
         return occurs;
     }
+
+    private static bool Count(string text, out int count) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count);
 
     private (char?, List<string>?, bool) Unsupported()
     {

@@ -44,6 +44,9 @@ public sealed class PatternPrefilterTests : IDisposable
     [InlineData(@"zoë")] // not ASCII: case-insensitive matching is wider there
     [InlineData(@".*")]
     [InlineData(@"genetic)")]
+    [InlineData(@"[a-z-[aeiou]]x")] // class subtraction: the set closes at the second ']'
+    [InlineData(@"a{1,|b}")] // not a quantifier: .NET reads '{1,' as text, so the '|' is an alternation
+    [InlineData(@"genetic{1,2|dna}")]
     public void A_pattern_it_cannot_read_or_that_needs_no_word_is_always_run(string pattern) =>
         Assert.Null(RequiredLiterals.Of(pattern));
 

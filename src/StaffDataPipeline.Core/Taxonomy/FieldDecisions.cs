@@ -129,16 +129,15 @@ internal sealed partial class FieldDecisions
         var length = PostContext.ContextLength(title, area, costCentre, jobRole);
         char[]? rented = null;
         var buffer = length <= 512 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
-        var written = false;
         RoleDecision decision;
         try
         {
             Span<sbyte> tested = stackalloc sbyte[_contextPatterns.Length];
             var decided = -1;
 
-            // Which patterns the context's words allow, from one scan once the context is written: a pattern that
-            // needs a word the context lacks is false without being run (PatternPrefilter).
-            var possible = 0UL;
+            // Which patterns the context's words allow, from one scan once the context is written (null until then): a
+            // pattern that needs a word the context lacks is false without being run (PatternPrefilter).
+            ulong? possible = null;
 
             // A rule's place is tested last, once every other field and its context have let the rule through
             // (PlaceFacts.RuleHolds): a place met once is matched only for the rules a decision reaches, and the context
@@ -148,8 +147,8 @@ internal sealed partial class FieldDecisions
                 var pattern = _contextOfRule[i];
                 if (pattern >= 0 && tested[pattern] == 0)
                 {
-                    possible = written ? possible : Written(buffer, title, area, costCentre, jobRole, ref written);
-                    tested[pattern] = PatternPrefilter.MayMatch(possible, pattern) && _contextPatterns[pattern].IsMatch(buffer) ? (sbyte)1 : (sbyte)-1;
+                    possible ??= Written(buffer, title, area, costCentre, jobRole);
+                    tested[pattern] = PatternPrefilter.MayMatch(possible.Value, pattern) && _contextPatterns[pattern].IsMatch(buffer) ? (sbyte)1 : (sbyte)-1;
                 }
 
                 // A rule that reads no place needs none built: most posts a rule puts out of scope (a porter, a nurse
@@ -168,8 +167,8 @@ internal sealed partial class FieldDecisions
             }
             else
             {
-                possible = written ? possible : Written(buffer, title, area, costCentre, jobRole, ref written);
-                var signals = PatternPrefilter.MayMatch(possible, _contextPatterns.Length) && _genomicsSignals.IsMatch(buffer);
+                possible ??= Written(buffer, title, area, costCentre, jobRole);
+                var signals = PatternPrefilter.MayMatch(possible.Value, _contextPatterns.Length) && _genomicsSignals.IsMatch(buffer);
                 var fallback = _rules.Count + _exclusions.Count + (signals ? 0 : 1);
                 trace?.Decided(-1, tested);
                 decision = grade.Decision(fallback, static (i, self, g) => i == self._rules.Count + self._exclusions.Count
@@ -193,9 +192,9 @@ internal sealed partial class FieldDecisions
     }
 
     /// <summary>Writes the context into the buffer and returns the patterns its words allow.</summary>
-    private ulong Written(Span<char> buffer, string title, string area, string costCentre, string jobRole, ref bool written)
+    private ulong Written(Span<char> buffer, string title, string area, string costCentre, string jobRole)
     {
-        written = PostContext.WriteContext(buffer, title, area, costCentre, jobRole);
+        PostContext.WriteContext(buffer, title, area, costCentre, jobRole);
         return _contextWords.Possible(buffer);
     }
 

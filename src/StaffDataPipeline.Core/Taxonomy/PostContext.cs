@@ -27,12 +27,9 @@ public static class PostContext
     /// <summary>The length of <see cref="Context"/>, for a caller that writes it into a buffer of its own.</summary>
     internal static int ContextLength(string title, string area, string costCentre, string jobRole) => Length(title, area, costCentre, jobRole);
 
-    /// <summary>Writes <see cref="Context"/> into a span of exactly <see cref="ContextLength"/> characters; returns true.</summary>
-    internal static bool WriteContext(Span<char> span, string title, string area, string costCentre, string jobRole)
-    {
+    /// <summary>Writes <see cref="Context"/> into a span of exactly <see cref="ContextLength"/> characters.</summary>
+    internal static void WriteContext(Span<char> span, string title, string area, string costCentre, string jobRole) =>
         Write(span, title, area, costCentre, jobRole);
-        return true;
-    }
 
     private static int Length(string a, string b, string c, string d)
     {

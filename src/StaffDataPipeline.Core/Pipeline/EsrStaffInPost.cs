@@ -195,12 +195,13 @@ public sealed class EsrStaffInPost : SourceKind<IExtractor, StaffFact>
                 : null;
         }
 
+        /// <summary>A month as the report names it (yyyy-MM).</summary>
+        private static string Month(DateOnly date) => date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
         /// <summary>
         /// When the rows' month is not the one the file's name or --snapshot gives (the rows win): said, since a file
         /// loaded as another month than its sender meant supersedes that month.
         /// </summary>
-        private static string Month(DateOnly date) => date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-
         private string? MonthNote()
         {
             var byName = SnapshotFromFileName.Find(_fileName);

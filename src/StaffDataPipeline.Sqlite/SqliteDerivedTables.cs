@@ -29,21 +29,21 @@ internal static class SqliteDerivedTables
         INSERT INTO derived_person_month (organisation_id, snapshot_date_key, person_id, role_id, fte, national_identifier)
         SELECT organisation_id, snapshot_date_key, person_id, role_id, person_fte, national_identifier
         FROM (
+            -- A person's month in an organisation takes the role of the top assignment (the primary one, else the largest
+            -- FTE, else the smallest role id) and the sum of the FTEs. SQLite gives a GROUP BY's bare columns from the row
+            -- holding its one MAX(), so the top assignment's order is written as one integer: the primary flag, then the
+            -- FTE in billionths (0 to 1.5, CHECK in 0001), then the role id reversed (ids are the taxonomy's, far below
+            -- 2^20). One grouping sort, where ranking over a window took twice as long (docs/benchmark.md); grouped month
+            -- and person first, the rows come out in the order of ix_derived_person_month_month_person, which they are
+            -- appended to, while the primary key takes them at one place per organisation.
             SELECT f.organisation_id, f.snapshot_date_key, f.person_id, f.role_id,
                    CASE WHEN b.person_identifier = 'national' THEN 1 ELSE 0 END AS national_identifier,
-                   ROW_NUMBER() OVER person AS rank_in_person,
-                   SUM(f.fte) OVER person AS person_fte
+                   MAX((COALESCE(f.is_primary, 0) * 2147483648 + CAST(ROUND(f.fte * 1e9) AS INTEGER)) * 1048576 + (1048575 - f.role_id)) AS top_assignment,
+                   SUM(f.fte) AS person_fte
             FROM temp.derived_touched t
             CROSS JOIN fact_staff_in_post f ON f.organisation_id = t.organisation_id AND f.snapshot_date_key = t.snapshot_date_key
             JOIN load_batch b ON b.batch_id = f.batch_id
-            -- One window for both (SQLite sorts once per distinct window, frame included; ROW_NUMBER ignores the frame),
-            -- partitioned month and person first: the rows come out in the order of ix_derived_person_month_month_person,
-            -- which they are appended to, while the primary key takes them at one place per organisation. Partitioned by
-            -- organisation first, every organisation swept the whole month index again.
-            WINDOW person AS (PARTITION BY f.snapshot_date_key, f.person_id, f.organisation_id
-                              ORDER BY COALESCE(f.is_primary, 0) DESC, f.fte DESC, f.role_id
-                              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) AS ranked
-        WHERE rank_in_person = 1;
+            GROUP BY f.snapshot_date_key, f.person_id, f.organisation_id) AS grouped;
         """,
         """
         DELETE FROM derived_workforce_summary WHERE (organisation_id, snapshot_date_key) IN (SELECT organisation_id, snapshot_date_key FROM temp.derived_touched);

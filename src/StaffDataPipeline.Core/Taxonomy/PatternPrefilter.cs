@@ -17,6 +17,12 @@ internal sealed class PatternPrefilter
     private readonly ulong[] _patternsOfWord;
     private readonly ulong _alwaysPossible;
 
+    // The words by their first letter, upper-cased as OrdinalIgnoreCase compares it: where the scan finds a word, only
+    // those that start with the letter there are compared (a few, not a few dozen). A word whose first letter upper-cases
+    // outside ASCII cannot start where the text (ASCII) does, but is compared everywhere rather than reasoned about.
+    private readonly int[][] _wordsByFirst = new int[128][];
+    private readonly int[] _wordsOfOtherFirst;
+
     public PatternPrefilter(IReadOnlyList<Regex> patterns)
     {
         var patternsOfWord = new Dictionary<string, ulong>(StringComparer.OrdinalIgnoreCase);
@@ -38,6 +44,13 @@ internal sealed class PatternPrefilter
         _wordList = [.. patternsOfWord.Keys];
         _patternsOfWord = [.. patternsOfWord.Values];
         _words = _wordList.Length > 0 ? SearchValues.Create(_wordList, StringComparison.OrdinalIgnoreCase) : null;
+        int FirstOf(int w) => _wordList[w].Length > 0 ? char.ToUpperInvariant(_wordList[w][0]) : -1;
+        for (var c = 0; c < _wordsByFirst.Length; c++)
+        {
+            _wordsByFirst[c] = [.. Enumerable.Range(0, _wordList.Length).Where(w => FirstOf(w) == c)];
+        }
+
+        _wordsOfOtherFirst = [.. Enumerable.Range(0, _wordList.Length).Where(w => FirstOf(w) is < 0 or >= 128)];
     }
 
     /// <summary>The patterns that may match <paramref name="text"/>, one bit each (pattern i is bit i).</summary>
@@ -51,18 +64,26 @@ internal sealed class PatternPrefilter
         var possible = _alwaysPossible;
         for (var at = text.IndexOfAny(_words); at >= 0;)
         {
-            // Every word that starts here: a few dozen compared, and only where some word starts.
+            // Every word that starts here, among those starting with this letter whose patterns are not yet possible.
             var rest = text[at..];
-            for (var w = 0; w < _wordList.Length; w++)
-            {
-                if (rest.StartsWith(_wordList[w], StringComparison.OrdinalIgnoreCase))
-                {
-                    possible |= _patternsOfWord[w];
-                }
-            }
+            possible = WordsAt(rest, _wordsByFirst[char.ToUpperInvariant(rest[0])], possible);
+            possible = WordsAt(rest, _wordsOfOtherFirst, possible);
 
             var next = text[(at + 1)..].IndexOfAny(_words);
             at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return possible;
+    }
+
+    private ulong WordsAt(ReadOnlySpan<char> rest, int[] candidates, ulong possible)
+    {
+        foreach (var w in candidates)
+        {
+            if ((_patternsOfWord[w] & ~possible) != 0 && rest.StartsWith(_wordList[w], StringComparison.OrdinalIgnoreCase))
+            {
+                possible |= _patternsOfWord[w];
+            }
         }
 
         return possible;

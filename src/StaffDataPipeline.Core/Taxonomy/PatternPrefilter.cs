@@ -17,9 +17,9 @@ internal sealed class PatternPrefilter
     private readonly ulong[] _patternsOfWord;
     private readonly ulong _alwaysPossible;
 
-    // The words by their first letter, upper-cased as OrdinalIgnoreCase compares it: where the scan finds a word, only
-    // those that start with the letter there are compared (a few, not a few dozen). A word whose first letter upper-cases
-    // outside ASCII cannot start where the text (ASCII) does, but is compared everywhere rather than reasoned about.
+    // The words by their first letter, upper-cased as OrdinalIgnoreCase compares ASCII: where the scan finds a word, only
+    // those that start with the letter there are compared (a few, not a few dozen). A word starting outside ASCII is
+    // compared everywhere rather than reasoned about (some such letters upper-case to ASCII ones).
     private readonly int[][] _wordsByFirst = new int[128][];
     private readonly int[] _wordsOfOtherFirst;
 
@@ -44,7 +44,7 @@ internal sealed class PatternPrefilter
         _wordList = [.. patternsOfWord.Keys];
         _patternsOfWord = [.. patternsOfWord.Values];
         _words = _wordList.Length > 0 ? SearchValues.Create(_wordList, StringComparison.OrdinalIgnoreCase) : null;
-        int FirstOf(int w) => _wordList[w].Length > 0 ? char.ToUpperInvariant(_wordList[w][0]) : -1;
+        int FirstOf(int w) => _wordList[w].Length > 0 && char.IsAscii(_wordList[w][0]) ? char.ToUpperInvariant(_wordList[w][0]) : -1;
         for (var c = 0; c < _wordsByFirst.Length; c++)
         {
             _wordsByFirst[c] = [.. Enumerable.Range(0, _wordList.Length).Where(w => FirstOf(w) == c)];

@@ -15,41 +15,36 @@ public static class SourceFileReader
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var content = new XxHash128();
-        var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
-        var buffer = new byte[1 << 16];
-        var chars = new char[Encoding.UTF8.GetMaxCharCount(buffer.Length)];
-        var utf8 = true;
+
+        // The bytes are read after a few of headroom, where the end of an incomplete UTF-8 sequence from the read before
+        // is put back in front of them (Utf8Validation).
+        var buffer = new byte[Utf8Validation.Headroom + (1 << 16)];
+        var utf8 = new Utf8Validation();
         var first = true;
         TextEncodingGuess? bom = null;
         long length = 0;
         int read;
-        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        while ((read = stream.Read(buffer, Utf8Validation.Headroom, buffer.Length - Utf8Validation.Headroom)) > 0)
         {
-            sha.AppendData(buffer, 0, read);
-            content.Append(buffer.AsSpan(0, read));
+            var bytes = buffer.AsSpan(Utf8Validation.Headroom, read);
+            sha.AppendData(bytes);
+            content.Append(bytes);
             if (first)
             {
-                bom = ByteOrderMark(buffer.AsSpan(0, read));
+                bom = ByteOrderMark(bytes);
                 first = false;
             }
 
             // A byte order mark settles it, so the bytes are not scanned (UTF-16's mark is not UTF-8: the scan would call it Windows-1252).
-            if (utf8 && bom is null)
+            if (bom is null)
             {
-                try
-                {
-                    decoder.GetChars(buffer, 0, read, chars, 0, flush: false);
-                }
-                catch (DecoderFallbackException)
-                {
-                    utf8 = false;
-                }
+                utf8.Append(buffer, read);
             }
 
             length += read;
         }
 
-        var guess = bom ?? (utf8 ? TextEncodingGuess.Utf8 : TextEncodingGuess.Windows1252);
+        var guess = bom ?? (utf8.IsValid ? TextEncodingGuess.Utf8 : TextEncodingGuess.Windows1252);
         return new SourceFile(Path.GetFullPath(path), Convert.ToHexStringLower(sha.GetHashAndReset()), length, guess, content.GetCurrentHashAsUInt128());
     }
 

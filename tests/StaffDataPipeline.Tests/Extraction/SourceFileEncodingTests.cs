@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using StaffDataPipeline.Extraction;
 using StaffDataPipeline.Tests.Support;
@@ -6,12 +7,13 @@ namespace StaffDataPipeline.Tests.Extraction;
 
 /// <summary>
 /// A file's first read calls it UTF-8 exactly when its bytes are (a strict decoder of the whole file is the reference),
-/// although it checks them a 64 KB buffer at a time: characters of two, three and four bytes across the buffers' edges,
+/// although it checks them a buffer at a time: characters of two, three and four bytes across the buffers' edges,
 /// bytes that are not UTF-8 on either side of an edge and inside a character that crosses one, and the ends of files.
+/// The SHA-256 and length, taken on another thread a buffer at a time, are those of the whole file.
 /// </summary>
 public sealed class SourceFileEncodingTests : IDisposable
 {
-    private const int BufferSize = 1 << 16;
+    private const int BufferSize = SourceFileReader.ChunkSize;
     private static readonly UTF8Encoding Strict = new(false, throwOnInvalidBytes: true);
     private readonly TempDirectory _dir = new();
 
@@ -24,7 +26,7 @@ public sealed class SourceFileEncodingTests : IDisposable
         byte[][] faults = [[0xFF], [0x80], [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE9]];
         var random = new Random(25);
         int utf8 = 0, not = 0;
-        for (var file = 0; file < 300; file++)
+        for (var file = 0; file < 160; file++)
         {
             // Text up to a few bytes either side of one or two buffer edges, with characters of every length there.
             var bytes = new List<byte>();
@@ -45,13 +47,16 @@ public sealed class SourceFileEncodingTests : IDisposable
             var path = _dir.File($"f{file}.csv");
             File.WriteAllBytes(path, [.. bytes]);
             var expected = IsStrictUtf8([.. bytes]);
+            var inspected = SourceFileReader.Inspect(path);
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData([.. bytes])), inspected.Sha256);
+            Assert.Equal(bytes.Count, inspected.Length);
             Assert.True(
-                (SourceFileReader.Inspect(path).Encoding == TextEncodingGuess.Utf8) == expected,
+                (inspected.Encoding == TextEncodingGuess.Utf8) == expected,
                 $"file {file}: {bytes.Count} bytes, strict decoder says {(expected ? "UTF-8" : "not UTF-8")}");
             _ = expected ? utf8++ : not++;
         }
 
-        Assert.True(utf8 > 100 && not > 100, $"{utf8} UTF-8 and {not} not");
+        Assert.True(utf8 > 50 && not > 50, $"{utf8} UTF-8 and {not} not");
     }
 
     [Theory]

@@ -32,7 +32,8 @@ internal static class SqliteDerivedTables
             -- A person's month in an organisation takes the role of the top assignment (the primary one, else the largest
             -- FTE, else the smallest role id) and the sum of the FTEs. SQLite gives a GROUP BY's bare columns from the row
             -- holding its one MAX(), so the top assignment's order is written as one integer: the primary flag, then the
-            -- FTE in billionths (0 to 1.5, CHECK in 0001), then the role id reversed (ids are the taxonomy's, far below
+            -- FTE in billionths (0 to 1.5, CHECK in 0001; FTEs closer than that are taken as equal, and the smaller role
+            -- id wins, where 0012 compared them exactly), then the role id reversed (ids are the taxonomy's, far below
             -- 2^20). One grouping sort, where ranking over a window took twice as long (docs/benchmark.md); grouped month
             -- and person first, the rows come out in the order of ix_derived_person_month_month_person, which they are
             -- appended to, while the primary key takes them at one place per organisation.

@@ -56,6 +56,7 @@ public static class SourceFileReader
 
                 length += read;
                 hashing.GetAwaiter().GetResult();
+        utf8.Complete();
                 hashing = Task.Run(() => sha.AppendData(bytes.Span));
             }
         }
@@ -68,6 +69,7 @@ public static class SourceFileReader
         }
 
         hashing.GetAwaiter().GetResult();
+        utf8.Complete();
 
         var guess = bom ?? (utf8.IsValid ? TextEncodingGuess.Utf8 : TextEncodingGuess.Windows1252);
         return new SourceFile(Path.GetFullPath(path), Convert.ToHexStringLower(sha.GetHashAndReset()), length, guess, content.GetCurrentHashAsUInt128());

@@ -72,6 +72,19 @@ public sealed class SourceFileEncodingTests : IDisposable
         Assert.Equal(TextEncodingGuess.Utf8, SourceFileReader.Inspect(path).Encoding);
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0xE0, 0x80 })] // an overlong form
+    [InlineData(new byte[] { 0xED, 0xA0 })] // a surrogate
+    [InlineData(new byte[] { 0xF4, 0x90 })] // beyond U+10FFFF
+    [InlineData(new byte[] { 0xF0, 0x85 })]
+    public void A_file_that_ends_in_bytes_no_character_begins_with_is_not_utf8(byte[] end)
+    {
+        var path = _dir.File("bad-end.csv");
+        File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes(new string('a', BufferSize + 1)), .. end]);
+
+        Assert.Equal(TextEncodingGuess.Windows1252, SourceFileReader.Inspect(path).Encoding);
+    }
+
     [Fact]
     public void A_byte_that_is_not_utf8_after_the_first_buffer_makes_the_file_windows_1252()
     {

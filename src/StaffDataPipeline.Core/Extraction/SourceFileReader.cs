@@ -56,7 +56,6 @@ public static class SourceFileReader
 
                 length += read;
                 hashing.GetAwaiter().GetResult();
-        utf8.Complete();
                 hashing = Task.Run(() => sha.AppendData(bytes.Span));
             }
         }

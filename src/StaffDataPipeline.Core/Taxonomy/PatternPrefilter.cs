@@ -44,13 +44,14 @@ internal sealed class PatternPrefilter
         _wordList = [.. patternsOfWord.Keys];
         _patternsOfWord = [.. patternsOfWord.Values];
         _words = _wordList.Length > 0 ? SearchValues.Create(_wordList, StringComparison.OrdinalIgnoreCase) : null;
-        int FirstOf(int w) => _wordList[w].Length > 0 && char.IsAscii(_wordList[w][0]) ? char.ToUpperInvariant(_wordList[w][0]) : -1;
+        var byFirst = Enumerable.Range(0, _wordList.Length)
+            .ToLookup(w => _wordList[w].Length > 0 && char.IsAscii(_wordList[w][0]) ? char.ToUpperInvariant(_wordList[w][0]) : -1);
         for (var c = 0; c < _wordsByFirst.Length; c++)
         {
-            _wordsByFirst[c] = [.. Enumerable.Range(0, _wordList.Length).Where(w => FirstOf(w) == c)];
+            _wordsByFirst[c] = [.. byFirst[c]];
         }
 
-        _wordsOfOtherFirst = [.. Enumerable.Range(0, _wordList.Length).Where(w => FirstOf(w) is < 0 or >= 128)];
+        _wordsOfOtherFirst = [.. byFirst[-1]];
     }
 
     /// <summary>The patterns that may match <paramref name="text"/>, one bit each (pattern i is bit i).</summary>

@@ -59,6 +59,8 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames
 
     private IEnumerable<T> MapInParallel<T>(Func<ISourceRecord, T> map)
     {
+        ThreadPoolHeadroom.Ensure(Parallelism);
+
         // Each worker thread reads through a reader of its own, and gets a view of its own over it.
         using var views = new ThreadLocal<CsvRecordView?>();
         using var results = _reader.ParallelEnumerate(

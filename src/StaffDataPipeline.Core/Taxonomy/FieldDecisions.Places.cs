@@ -26,7 +26,7 @@ internal sealed partial class FieldDecisions
             _anyExclusionPlace = _anyExclusionPlace is { } any ? Compiled(any) : null;
         }
 
-        var facts = new PlaceFacts(this, PostContext.Place(area, costCentre));
+        var facts = new PlaceFacts(this, area, PostContext.Place(area, costCentre));
         if (trace is not null)
         {
             // The exclusions first, as the decision reads them, then every rule's place, so the trace shows both.
@@ -77,9 +77,10 @@ internal sealed partial class FieldDecisions
         private readonly Regex[] _patterns;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public PlaceFacts(FieldDecisions owner, string place)
+        public PlaceFacts(FieldDecisions owner, string area, string place)
         {
             _owner = owner;
+            Area = area;
             _place = place;
             _patterns = owner._placePatterns;
             Tested = new sbyte[_patterns.Length];
@@ -92,6 +93,9 @@ internal sealed partial class FieldDecisions
         public RuleMask Exclusions => Volatile.Read(ref _exclusions) ?? (_exclusions = MatchExclusions());
 
         private RuleMask? _exclusions;
+
+        /// <summary>The area of work the place was made with (normalised).</summary>
+        public string Area { get; }
 
         /// <summary>Each distinct place pattern: 1 matched, -1 did not, 0 not matched yet.</summary>
         public sbyte[] Tested { get; }

@@ -33,16 +33,15 @@ internal sealed partial class FieldDecisions
     private readonly int[] _titleOfRule;
     private const int CompileAfter = 1_000;
     // Keyed by the folded text (a title and its variants in case and punctuation share an entry), whose normalised form
-    // is most often the key itself; and the title rules keyed by that same string: a title costs one string kept.
-    private readonly BoundedTextCache<string> _normalised = new(FieldCacheLimit);
-    private readonly BoundedCache<string, RuleMask> _titleRules = new(FieldCacheLimit);
+    // is most often the key itself; the entry also keeps the value's title rules and place (FieldText).
+    private readonly BoundedTextCache<FieldText> _normalised = new(FieldCacheLimit);
+    private readonly FieldText _empty = new(string.Empty);
 
     // Tens of thousands of titles match a few hundred combinations of title patterns: each title keeps a shared mask.
     private readonly BoundedCache<RuleMask, RuleMask> _titleMasks = new(1_024);
     private readonly BoundedCache<string, StaffGroupFacts> _staffGroups = new(FieldCacheLimit);
     private readonly BoundedCache<string, OccupationFacts> _occupations = new(FieldCacheLimit);
     private readonly BoundedCache<string, GradeFacts> _gradeFacts = new(FieldCacheLimit);
-    private readonly BoundedCache<(string Area, string CostCentre), PlaceFacts> _places = new(FieldCacheLimit);
 
     // The place patterns of the rules (Place) and exclusions (Place, Unless), each distinct one once: a file whose cost
     // centres hardly repeat decides a place per row, and the same few patterns recur across the rules.
@@ -93,15 +92,16 @@ internal sealed partial class FieldDecisions
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private RoleDecision? Decide(in MappingInput input, Trace? trace, bool scopeOnly)
     {
-        var title = Normalised(input.PositionTitle);
-        var jobRole = Normalised(input.JobRole);
-        var area = Normalised(input.AreaOfWork);
-        var costCentre = Normalised(input.CostCentre);
+        var titleText = Normalised(input.PositionTitle);
+        var jobRoleText = Normalised(input.JobRole);
+        var areaText = Normalised(input.AreaOfWork);
+        var costCentreText = Normalised(input.CostCentre);
+        var (title, jobRole, area, costCentre) = (titleText.Text, jobRoleText.Text, areaText.Text, costCentreText.Text);
         var staffGroup = _staffGroups.GetOrAdd(input.StaffGroup ?? string.Empty, static (raw, self) => self.StaffGroupOf(raw), this);
         var grade = _gradeFacts.GetOrAdd(input.Grade ?? string.Empty, static (raw, self) => self.GradeOf(raw), this);
 
         // A trace needs each place pattern's result, which the cache does not keep: it decides the place afresh, by the same code.
-        PlaceFacts? place = trace is not null ? PlaceOf(area, costCentre, trace) : scopeOnly ? null : CachedPlace(area, costCentre);
+        PlaceFacts? place = trace is not null ? PlaceOf(area, costCentre, trace) : scopeOnly ? null : CachedPlace(areaText, costCentreText);
         if (!scopeOnly)
         {
             var excluded = RuleMask.FirstInBoth(place!.Exclusions, staffGroup.Exclusions);
@@ -118,7 +118,8 @@ internal sealed partial class FieldDecisions
             }
         }
 
-        var titleRules = _titleRules.GetOrAdd(title.Length > 0 ? title : jobRole, static (effective, self) => self.RulesByTitle(effective), this);
+        var effectiveTitle = title.Length > 0 ? titleText : jobRoleText;
+        var titleRules = Volatile.Read(ref effectiveTitle.TitleRules) ?? (effectiveTitle.TitleRules = RulesByTitle(effectiveTitle.Text));
         var occupation = _occupations.GetOrAdd(input.OccupationCode ?? string.Empty, static (raw, self) => self.OccupationOf(raw), this);
         if (trace is not null)
         {
@@ -153,7 +154,7 @@ internal sealed partial class FieldDecisions
 
                 // A rule that reads no place needs none built: most posts a rule puts out of scope (a porter, a nurse
                 // outside genomics) are decided without their place.
-                if ((pattern < 0 || tested[pattern] > 0) && (_placeOfRule[i] < 0 || (place ??= CachedPlace(area, costCentre)).RuleHolds(i)))
+                if ((pattern < 0 || tested[pattern] > 0) && (_placeOfRule[i] < 0 || (place ??= CachedPlace(areaText, costCentreText)).RuleHolds(i)))
                 {
                     decided = i;
                     break;
@@ -187,7 +188,7 @@ internal sealed partial class FieldDecisions
         // Scope only: the exclusions, tried first above, are tried now, and only for a post the rules take in.
         return !scopeOnly ? decision
             : !decision.IsInScope ? null
-            : RuleMask.FirstInBoth((place ??= CachedPlace(area, costCentre)).Exclusions, staffGroup.Exclusions) >= 0 ? null
+            : RuleMask.FirstInBoth((place ??= CachedPlace(areaText, costCentreText)).Exclusions, staffGroup.Exclusions) >= 0 ? null
             : decision;
     }
 
@@ -198,9 +199,22 @@ internal sealed partial class FieldDecisions
         return _contextWords.Possible(buffer);
     }
 
+    /// <summary>
+    /// The place of an area and a cost centre, kept on the cost centre's entry (on the area's when there is no cost
+    /// centre): a cost centre belongs to one department, so it is read with the same area row after row. Read with
+    /// another area, the place is made again and replaces the one kept.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private PlaceFacts CachedPlace(string area, string costCentre) =>
-        _places.GetOrAdd((area, costCentre), static (place, self) => self.PlaceOf(place.Area, place.CostCentre, null), this);
+    private PlaceFacts CachedPlace(FieldText area, FieldText costCentre)
+    {
+        var holder = costCentre.Text.Length > 0 ? costCentre : area;
+        if (Volatile.Read(ref holder.Place) is { } kept && string.Equals(kept.Area, area.Text, StringComparison.Ordinal))
+        {
+            return kept;
+        }
+
+        return holder.Place = PlaceOf(area.Text, costCentre.Text, null);
+    }
 
     private static Regex Compiled(Regex r) => new(r.ToString(), r.Options | RegexOptions.Compiled, r.MatchTimeout);
 
@@ -228,18 +242,18 @@ internal sealed partial class FieldDecisions
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private string Normalised(string? text)
+    private FieldText Normalised(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
-            return string.Empty;
+            return _empty;
         }
 
         // Folded in a buffer and looked up by its characters: a value met before costs no string. Normalise folds
         // first, and folding is idempotent, so the folded text decides the normalised one.
         var buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
         var folded = buffer[..TitleText.Fold(text, buffer)];
-        return folded.IsEmpty ? string.Empty : _normalised.GetOrAdd(folded, static (key, titles) => titles.Normalise(key), _titles);
+        return folded.IsEmpty ? _empty : _normalised.GetOrAdd(folded, static (key, titles) => new FieldText(titles.Normalise(key)), _titles);
     }
 
     private RuleMask RulesByTitle(string effectiveTitle)

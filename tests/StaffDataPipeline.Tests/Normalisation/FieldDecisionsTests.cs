@@ -143,6 +143,70 @@ public sealed class FieldDecisionsTests : IDisposable
     }
 
     /// <summary>A load's answer (RoleMapper.MapInScope) is Map's decision when that takes the post in, and null otherwise.</summary>
+    // A place is kept on its cost centre's entry with the area it was made with (FieldDecisions.CachedPlace), or on the
+    // area's when there is no cost centre. The same cost centre read with one area and then another, in every order and
+    // written in two cases, must be decided by the area of its own row: as `explain`, which makes every place afresh.
+    [Fact]
+    public void A_cost_centre_read_with_different_areas_is_decided_by_the_area_of_each_row()
+    {
+        string[] areas = ["Clinical Genetics", "Medical Physics", "Genomics Laboratory", "Biochemistry", string.Empty];
+        string[] costCentres = ["180600 Scientific Services", "180600 SCIENTIFIC SERVICES", string.Empty];
+        string[] titles = ["Clinical Scientist", "Bioinformatician", "Healthcare Science Practitioner"];
+        var mapper = Reference.Fresh().Mapper;
+        var loadMapper = Reference.Fresh().Mapper;
+        var oracle = Reference.Fresh().Mapper;
+        var decisions = new HashSet<string>();
+
+        // Three rounds, each in a different order of areas, so that every area follows every other on the same cost centre.
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var costCentre in costCentres)
+            {
+                foreach (var title in titles)
+                {
+                    for (var k = 0; k < areas.Length; k++)
+                    {
+                        var area = areas[((k * (round + 1)) + round) % areas.Length];
+                        var input = new MappingInput(title, "Healthcare Scientists", null, area, null, costCentre, "Band 7");
+                        var expected = oracle.Explain(input).Decision;
+                        var post = $"'{title}' in '{area}' / '{costCentre}' (round {round})";
+                        Assert.True(expected == mapper.Map(input), $"{post}: explained as {expected.RoleCode} by {expected.RuleId}, mapped as {mapper.Map(input).RoleCode} by {mapper.Map(input).RuleId}");
+                        AssertLoadAgrees(expected, loadMapper.MapInScope(input), post);
+                        decisions.Add($"{title} {expected.RuleId}");
+                    }
+                }
+            }
+        }
+
+        // The areas must matter here, or a place kept with the wrong area would pass unseen.
+        Assert.All(titles, title => Assert.True(decisions.Count(d => d.StartsWith(title + " ", StringComparison.Ordinal)) >= 2, $"{title}: the areas did not change its decision"));
+    }
+
+    // A post with no title is read by its job role (the effective title), whose title rules are kept on the job role's
+    // entry: posts without titles, one job role after another, must each be decided by their own.
+    [Fact]
+    public void Posts_without_a_title_are_decided_by_their_job_role()
+    {
+        string[] jobRoles = ["Genetic Counsellor", "Clinical Scientist", "Bioinformatician", "Porter", "Consultant Clinical Geneticist"];
+        var mapper = Reference.Fresh().Mapper;
+        var loadMapper = Reference.Fresh().Mapper;
+        var oracle = Reference.Fresh().Mapper;
+        var roles = new HashSet<string>();
+        foreach (var title in new[] { null, string.Empty, " - " })
+        {
+            foreach (var jobRole in jobRoles.Concat(jobRoles.Reverse()))
+            {
+                var input = new MappingInput(title, "Healthcare Scientists", null, "Clinical Genetics", jobRole, "180600 Clinical Genetics", "Band 7");
+                var expected = oracle.Explain(input).Decision;
+                Assert.True(expected == mapper.Map(input), $"job role '{jobRole}', title '{title}': explained as {expected.RoleCode} by {expected.RuleId}, mapped as {mapper.Map(input).RoleCode} by {mapper.Map(input).RuleId}");
+                AssertLoadAgrees(expected, loadMapper.MapInScope(input), $"job role '{jobRole}'");
+                roles.Add(expected.RoleCode);
+            }
+        }
+
+        Assert.True(roles.Count >= 3, $"the job roles decided only {string.Join(", ", roles)}");
+    }
+
     private static void AssertLoadAgrees(RoleDecision decided, RoleDecision? forLoad, string post) => Assert.True(
         decided.IsInScope ? forLoad == decided : forLoad is null,
         $"{post}: decided {decided.RoleCode} by {decided.RuleId}, but a load takes it as {forLoad?.RoleCode ?? "out of scope"} by {forLoad?.RuleId}");

@@ -1,0 +1,21 @@
+namespace StaffDataPipeline.Taxonomy;
+
+/// <summary>
+/// A field value as the rules read it (folded, abbreviations expanded), with what a decision works out from that value
+/// kept beside it, each when first asked for: the title rules it lets through, when it is a post's effective title, and
+/// the place it makes, when it is a cost centre (with the area it was last read with) or an area with no cost centre.
+/// One cache lookup of the value then answers what took three. A national file shuffled across organisations meets
+/// tens of thousands of titles and cost centres in no order, and a lookup in a cache that large is a few misses of the
+/// processor's cache each (<see cref="FieldDecisions"/>). Shared between threads: a value written twice is the same
+/// value, since each is a pure function of the text (and, for a place, of the area it is checked against).
+/// </summary>
+internal sealed class FieldText(string text)
+{
+    public string Text { get; } = text;
+
+    /// <summary>The title rules of this value as a post's effective title; null until first asked for.</summary>
+    public RuleMask? TitleRules;
+
+    /// <summary>The last place made with this value (<see cref="FieldDecisions.PlaceFacts.Area"/> says with which area); null until then.</summary>
+    public FieldDecisions.PlaceFacts? Place;
+}

@@ -26,7 +26,7 @@ internal sealed partial class FieldDecisions
             _anyExclusionPlace = _anyExclusionPlace is { } any ? Compiled(any) : null;
         }
 
-        var facts = new PlaceFacts(this, area, PostContext.Place(area, costCentre));
+        var facts = new PlaceFacts(this, area, costCentre, PostContext.Place(area, costCentre));
         if (trace is not null)
         {
             // The exclusions first, as the decision reads them, then every rule's place, so the trace shows both.
@@ -77,10 +77,11 @@ internal sealed partial class FieldDecisions
         private readonly Regex[] _patterns;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public PlaceFacts(FieldDecisions owner, string area, string place)
+        public PlaceFacts(FieldDecisions owner, string area, string costCentre, string place)
         {
             _owner = owner;
             Area = area;
+            CostCentre = costCentre;
             _place = place;
             _patterns = owner._placePatterns;
             Tested = new sbyte[_patterns.Length];
@@ -96,6 +97,9 @@ internal sealed partial class FieldDecisions
 
         /// <summary>The area of work the place was made with (normalised).</summary>
         public string Area { get; }
+
+        /// <summary>The cost centre the place was made with (normalised; empty for none).</summary>
+        public string CostCentre { get; }
 
         /// <summary>Each distinct place pattern: 1 matched, -1 did not, 0 not matched yet.</summary>
         public sbyte[] Tested { get; }

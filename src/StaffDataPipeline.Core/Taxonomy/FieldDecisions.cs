@@ -201,14 +201,17 @@ internal sealed partial class FieldDecisions
 
     /// <summary>
     /// The place of an area and a cost centre, kept on the cost centre's entry (on the area's when there is no cost
-    /// centre): a cost centre belongs to one department, so it is read with the same area row after row. Read with
-    /// another area, the place is made again and replaces the one kept.
+    /// centre): a cost centre mostly belongs to one department, so it is read with the same area row after row. A kept
+    /// place is used only for the area and cost centre it was made with (one text can be an area in one row and a cost
+    /// centre in another, and the entries are shared by every field); otherwise the place is made again and replaces it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private PlaceFacts CachedPlace(FieldText area, FieldText costCentre)
     {
         var holder = costCentre.Text.Length > 0 ? costCentre : area;
-        if (Volatile.Read(ref holder.Place) is { } kept && string.Equals(kept.Area, area.Text, StringComparison.Ordinal))
+        if (Volatile.Read(ref holder.Place) is { } kept
+            && string.Equals(kept.Area, area.Text, StringComparison.Ordinal)
+            && string.Equals(kept.CostCentre, costCentre.Text, StringComparison.Ordinal))
         {
             return kept;
         }

@@ -6,8 +6,9 @@ namespace StaffDataPipeline.Taxonomy;
 /// the place it makes, when it is a cost centre (with the area it was last read with) or an area with no cost centre.
 /// One cache lookup of the value then answers what took three. A national file shuffled across organisations meets
 /// tens of thousands of titles and cost centres in no order, and a lookup in a cache that large is a few misses of the
-/// processor's cache each (<see cref="FieldDecisions"/>). Shared between threads: a value written twice is the same
-/// value, since each is a pure function of the text (and, for a place, of the area it is checked against).
+/// processor's cache each (<see cref="FieldDecisions"/>). Shared between threads and rows: the title rules are a pure
+/// function of the text, so two threads writing them write the same; the place is the last one made with this value,
+/// any thread's, and is used only after checking it was made with the same area and cost centre.
 /// </summary>
 internal sealed class FieldText(string text)
 {
@@ -16,6 +17,6 @@ internal sealed class FieldText(string text)
     /// <summary>The title rules of this value as a post's effective title; null until first asked for.</summary>
     public RuleMask? TitleRules;
 
-    /// <summary>The last place made with this value (<see cref="FieldDecisions.PlaceFacts.Area"/> says with which area); null until then.</summary>
+    /// <summary>The last place kept on this value (its area and cost centre say what it was made with); null until then.</summary>
     public FieldDecisions.PlaceFacts? Place;
 }

@@ -5,8 +5,9 @@ namespace StaffDataPipeline.Tests.Extraction;
 /// <summary>
 /// A parallel CSV read raises the thread pool's minimum so that its workers start at once beside the pool thread that
 /// waits for them (ThreadPoolHeadroom): one per core, the workers and the waiting thread. A minimum set higher by the
-/// host is kept.
+/// host is kept. The pool's minimum is one per process, and parallel loads in other tests raise it: this runs alone.
 /// </summary>
+[Collection(MeasuredAlone.Name)]
 public sealed class ThreadPoolHeadroomTests
 {
     [Fact]

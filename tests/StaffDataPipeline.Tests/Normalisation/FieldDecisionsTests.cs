@@ -157,7 +157,9 @@ public sealed class FieldDecisionsTests : IDisposable
         var oracle = Reference.Fresh().Mapper;
         var decisions = new HashSet<string>();
 
-        // Three rounds, each in a different order of areas, so that every area follows every other on the same cost centre.
+        // Three rounds, each in a different order of areas, so that every area follows every other on the same cost centre;
+        // each round at a grade of its own, so that no round is answered by the mapper's cache of whole posts.
+        string[] grades = ["Band 7", "Band 8a", "Band 6"];
         for (var round = 0; round < 3; round++)
         {
             foreach (var costCentre in costCentres)
@@ -167,7 +169,7 @@ public sealed class FieldDecisionsTests : IDisposable
                     for (var k = 0; k < areas.Length; k++)
                     {
                         var area = areas[((k * (round + 1)) + round) % areas.Length];
-                        var input = new MappingInput(title, "Healthcare Scientists", null, area, null, costCentre, "Band 7");
+                        var input = new MappingInput(title, "Healthcare Scientists", null, area, null, costCentre, grades[round]);
                         var expected = oracle.Explain(input).Decision;
                         var post = $"'{title}' in '{area}' / '{costCentre}' (round {round})";
                         Assert.True(expected == mapper.Map(input), $"{post}: explained as {expected.RoleCode} by {expected.RuleId}, mapped as {mapper.Map(input).RoleCode} by {mapper.Map(input).RuleId}");
@@ -180,6 +182,36 @@ public sealed class FieldDecisionsTests : IDisposable
 
         // The areas must matter here, or a place kept with the wrong area would pass unseen.
         Assert.All(titles, title => Assert.True(decisions.Count(d => d.StartsWith(title + " ", StringComparison.Ordinal)) >= 2, $"{title}: the areas did not change its decision"));
+    }
+
+    // One text can be an area in one row and a cost centre in another, and the field entries are shared by every field:
+    // the place kept on "genomic hub" (so "Genomics Hub" normalises) as an area with no cost centre must not serve a post
+    // whose area and cost centre are both that text (place "genomic hub | genomic hub"), nor the other way round. An exclusion anchored on
+    // the whole place tells the two apart.
+    [Fact]
+    public void A_place_kept_for_a_text_as_area_is_not_used_where_the_same_text_is_also_the_cost_centre()
+    {
+        var reference = _dir.CopyReferenceData();
+        File.AppendAllText(Path.Combine(reference, "scope-exclusions.csv"), "EX-TEST,^genomic hub$,,,the place alone with no cost centre\n");
+        var mapper = StaffDataPipeline.Csv.ReferenceData.ReferenceDataLoader.Load(reference).Mapper;
+        var loadMapper = StaffDataPipeline.Csv.ReferenceData.ReferenceDataLoader.Load(reference).Mapper;
+        var oracle = StaffDataPipeline.Csv.ReferenceData.ReferenceDataLoader.Load(reference).Mapper;
+        var alone = new MappingInput("Clinical Scientist (Genomics)", "Healthcare Scientists", null, "Genomics Hub", null, null, "Band 7");
+        var twice = alone with { CostCentre = "GENOMICS HUB" };
+        Assert.Equal("EX-TEST", oracle.Explain(alone).Decision.RuleId);
+        Assert.True(oracle.Explain(twice).Decision.IsInScope, $"the post in 'Genomics Hub | Genomics Hub' is {oracle.Explain(twice).Decision.RuleId}");
+
+        // Alternating, at a grade of its own each time so that every row is decided from its fields.
+        string[] grades = ["Band 7", "Band 8a", "Band 6", "Band 8b", "Band 5", "Band 8c"];
+        var posts = new[] { alone, twice, alone, twice, twice, alone, alone, twice };
+        for (var i = 0; i < posts.Length; i++)
+        {
+            var input = posts[i] with { Grade = grades[i % grades.Length] };
+            var expected = oracle.Explain(input).Decision;
+            var decided = mapper.Map(input);
+            Assert.True(expected == decided, $"row {i} ('{input.AreaOfWork}' / '{input.CostCentre}'): explained as {expected.RuleId}, mapped as {decided.RuleId}");
+            AssertLoadAgrees(expected, loadMapper.MapInScope(input), $"row {i}");
+        }
     }
 
     // A post with no title is read by its job role (the effective title), whose title rules are kept on the job role's

@@ -26,11 +26,20 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IStaffInPostBatchWri
     // People and posts go into indexes keyed on hashes, in no order: once a batch has stored this many rows, a larger
     // page cache spares re-reading their pages. A national extract stores a few per cent of its rows and never needs it.
     // 4 MB, not 8: with every row of 1.5 million stored, the load took as long and peaked 5 MB lower (docs/benchmark.md).
-    // Once the rows are written the small cache returns: what follows reads the batch in order. SQLite sizes its sorts
-    // by the cache, so they spill to temporary files sooner; the derived tables' refresh took 7.8-7.9 s either way.
     private const int StoredBeforeLargeCache = 50_000;
     private const int SmallCacheKb = 2_048;
     private const int LargeCacheKb = 4_096;
+
+    // What follows the rows (the duplicate check, then the derived tables' person-months and summary) reads the batch's
+    // facts an organisation and month at a time. A file grouped by organisation stored them in that order; in a file
+    // that is not (a national extract sorted by name or by post), each organisation's facts are spread over the whole
+    // batch, and with the small cache nearly every fact read was a page read: 340,000 for 48,654 stored rows of a
+    // shuffled national file, on the one core the end of a load has. A cache that holds the batch's facts and their
+    // indexes (about 200 bytes a fact: 120 in the table, the rest in its three indexes and the person-months) reads each
+    // page once. A batch too large for 16 MB keeps the small cache: its set-based work took as long with a larger one
+    // (7.8-7.9 s for 1.5 million stored rows), and SQLite sizes its sorts by the cache, so they would take more memory.
+    private const int EndBytesPerFact = 200;
+    private const int EndCacheMaxKb = 16_384;
     private long _stored;
     private bool _released;
 
@@ -197,27 +206,36 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IStaffInPostBatchWri
         return Task.FromResult(Commit(summary, supersededFacts, supersededBatches.ToList()) with { IdentifierChangedOrganisations = changed });
     }
 
-    /// <summary>Waits for the rows still queued, and gives back the page cache and the heap they needed.</summary>
+    /// <summary>
+    /// Waits for the rows still queued, gives back the heap they needed, and sizes the page cache for what follows
+    /// (<see cref="EndCacheKb"/>).
+    /// </summary>
     private void DrainWrites()
     {
         _writer.Drain();
-        if (_stored >= StoredBeforeLargeCache && !_released)
+        var endCacheKb = EndCacheKb(_stored);
+        if ((_stored >= StoredBeforeLargeCache || endCacheKb > SmallCacheKb) && !_released)
         {
             _released = true;
-            SetCache(SmallCacheKb);
+            SetCache(endCacheKb);
 
-            // What follows (the duplicate check, supersession, the derived tables, the commit) is SQLite's work for tens
-            // of seconds at this size, while the runtime would keep the heap the rows passed through committed. A process
-            // that runs as a batch job (the command line: Hosting/BatchGarbageCollector) gives it back now, in one
-            // collection of a few tens of milliseconds: a load storing 1.5 million rows then ran its set-based work at
-            // 117-126 MB instead of about 150 MB (docs/benchmark.md, the memory goal). The service, whose pages answer
-            // people while it loads, leaves its collector alone.
+            // What follows (the duplicate check, supersession, the derived tables, the commit) is SQLite's work, tens of
+            // seconds of it when every row is stored, while the runtime would keep the heap the rows passed through
+            // committed. A process that runs as a batch job (the command line: Hosting/BatchGarbageCollector) gives it
+            // back now, in one collection of a few tens of milliseconds: a load storing 1.5 million rows then ran its
+            // set-based work at 117-126 MB instead of about 150 MB (docs/benchmark.md, the memory goal), and a larger
+            // end cache takes memory the rows no longer hold. The service, whose pages answer people while it loads,
+            // leaves its collector alone.
             if (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Batch)
             {
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             }
         }
     }
+
+    /// <summary>The page cache for what follows the rows: one that holds the batch's facts when 16 MB can, else the small one.</summary>
+    internal static int EndCacheKb(long stored) =>
+        stored * EndBytesPerFact / 1024 is var kilobytes && kilobytes > SmallCacheKb && kilobytes <= EndCacheMaxKb ? (int)kilobytes : SmallCacheKb;
 
     private void SetCache(int kilobytes) => Connection.Execute($"PRAGMA cache_size = -{kilobytes}", transaction: Transaction);
 

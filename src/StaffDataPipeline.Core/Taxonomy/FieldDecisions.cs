@@ -137,8 +137,10 @@ internal sealed partial class FieldDecisions
             var decided = -1;
 
             // Which patterns the context's words allow, from one scan once the context is written (null until then): a
-            // pattern that needs a word the context lacks is false without being run (PatternPrefilter).
+            // pattern that needs a word the context lacks is false without being run (PatternPrefilter). The context is
+            // written out only for a pattern that is run.
             ulong? possible = null;
+            var written = false;
 
             // A rule's place is tested last, once every other field and its context have let the rule through
             // (PlaceFacts.RuleHolds): a place met once is matched only for the rules a decision reaches, and the context
@@ -148,8 +150,8 @@ internal sealed partial class FieldDecisions
                 var pattern = _contextOfRule[i];
                 if (pattern >= 0 && tested[pattern] == 0)
                 {
-                    possible ??= Written(buffer, title, area, costCentre, jobRole);
-                    tested[pattern] = PatternPrefilter.MayMatch(possible.Value, pattern) && _contextPatterns[pattern].IsMatch(buffer) ? (sbyte)1 : (sbyte)-1;
+                    possible ??= ContextWords(buffer, ref written, titleText, areaText, costCentreText, jobRoleText);
+                    tested[pattern] = PatternPrefilter.MayMatch(possible.Value, pattern) && _contextPatterns[pattern].IsMatch(Written(buffer, ref written, title, area, costCentre, jobRole)) ? (sbyte)1 : (sbyte)-1;
                 }
 
                 // A rule that reads no place needs none built: most posts a rule puts out of scope (a porter, a nurse
@@ -168,8 +170,8 @@ internal sealed partial class FieldDecisions
             }
             else
             {
-                possible ??= Written(buffer, title, area, costCentre, jobRole);
-                var signals = PatternPrefilter.MayMatch(possible.Value, _contextPatterns.Length) && _genomicsSignals.IsMatch(buffer);
+                possible ??= ContextWords(buffer, ref written, titleText, areaText, costCentreText, jobRoleText);
+                var signals = PatternPrefilter.MayMatch(possible.Value, _contextPatterns.Length) && _genomicsSignals.IsMatch(Written(buffer, ref written, title, area, costCentre, jobRole));
                 var fallback = _rules.Count + _exclusions.Count + (signals ? 0 : 1);
                 trace?.Decided(-1, tested);
                 decision = grade.Decision(fallback, static (i, self, g) => i == self._rules.Count + self._exclusions.Count
@@ -192,11 +194,26 @@ internal sealed partial class FieldDecisions
             : decision;
     }
 
-    /// <summary>Writes the context into the buffer and returns the patterns its words allow.</summary>
-    private ulong Written(Span<char> buffer, string title, string area, string costCentre, string jobRole)
+    /// <summary>
+    /// The patterns the post's context allows: its parts' words, each worked out once per value, when no word can span
+    /// two parts (<see cref="PatternPrefilter.WordsStayInParts"/>); otherwise a scan of the context, written out for it.
+    /// Most posts (a porter, a nurse outside genomics) are decided by these bits alone, without their context written.
+    /// </summary>
+    private ulong ContextWords(Span<char> buffer, ref bool written, FieldText title, FieldText area, FieldText costCentre, FieldText jobRole) =>
+        _contextWords.WordsStayInParts
+            ? title.ContextWords(_contextWords) | area.ContextWords(_contextWords) | costCentre.ContextWords(_contextWords) | jobRole.ContextWords(_contextWords)
+            : _contextWords.Possible(Written(buffer, ref written, title.Text, area.Text, costCentre.Text, jobRole.Text));
+
+    /// <summary>The context, written into the buffer the first time it is needed.</summary>
+    private static Span<char> Written(Span<char> buffer, ref bool written, string title, string area, string costCentre, string jobRole)
     {
-        PostContext.WriteContext(buffer, title, area, costCentre, jobRole);
-        return _contextWords.Possible(buffer);
+        if (!written)
+        {
+            PostContext.WriteContext(buffer, title, area, costCentre, jobRole);
+            written = true;
+        }
+
+        return buffer;
     }
 
     /// <summary>

@@ -19,4 +19,25 @@ internal sealed class FieldText(string text)
 
     /// <summary>The last place kept on this value (its area and cost centre say what it was made with); null until then.</summary>
     public FieldDecisions.PlaceFacts? Place;
+
+    // Written before the flag that says it is there; a second thread that computes it meanwhile writes the same.
+    private ulong _contextWords;
+    private volatile bool _contextWordsKnown;
+
+    /// <summary>
+    /// The context patterns this value allows as one part of a post's context (<see cref="PatternPrefilter.PossibleInPart"/>),
+    /// worked out when first asked for. Only for a prefilter whose words stay in parts, and always the same one (the
+    /// cache of these entries belongs to one <see cref="FieldDecisions"/>).
+    /// </summary>
+    public ulong ContextWords(PatternPrefilter prefilter)
+    {
+        if (_contextWordsKnown)
+        {
+            return _contextWords;
+        }
+
+        _contextWords = prefilter.PossibleInPart(Text);
+        _contextWordsKnown = true;
+        return _contextWords;
+    }
 }

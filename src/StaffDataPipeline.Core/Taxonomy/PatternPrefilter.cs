@@ -52,6 +52,32 @@ internal sealed class PatternPrefilter
         }
 
         _wordsOfOtherFirst = [.. byFirst[-1]];
+        WordsStayInParts = !_wordList.Any(w => w.Contains('|', StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// True when no word contains '|', so that none can be found across the " | " between two parts of a post's
+    /// context (PostContext): a word with letters of two parts would hold the whole separator. A word may still take in
+    /// the space beside a part ("molecular " from `molecular (diagnostic|pathology)`), so a part is read between two
+    /// spaces (<see cref="PossibleInPart"/>). The words of a context are then among those of its parts, so what a part
+    /// allows can be worked out once per value (FieldText.ContextWords) and the parts' answers combined with |, where a
+    /// scan of every post's context found no more.
+    /// </summary>
+    public bool WordsStayInParts { get; }
+
+    /// <summary>
+    /// The patterns that may match a context with <paramref name="part"/> as one of its parts, as far as that part's
+    /// words go: it is read with a space either side, as the separator or the context's end would leave it (where the
+    /// context has no space, a pattern is allowed that could not match, never the other way round).
+    /// </summary>
+    public ulong PossibleInPart(string part)
+    {
+        // A value met once (a cost centre per row) is read here once: in a buffer, not a string of its own.
+        var spaced = part.Length <= 254 ? stackalloc char[part.Length + 2] : new char[part.Length + 2];
+        spaced[0] = ' ';
+        part.CopyTo(spaced[1..]);
+        spaced[^1] = ' ';
+        return Possible(spaced);
     }
 
     /// <summary>The patterns that may match <paramref name="text"/>, one bit each (pattern i is bit i).</summary>

@@ -239,6 +239,27 @@ public sealed class FieldDecisionsTests : IDisposable
         Assert.True(roles.Count >= 3, $"the job roles decided only {string.Join(", ", roles)}");
     }
 
+    // A post's context words are read from its parts, once per value: a rule must still find a word that takes in the space
+    // of the separator after a part ("molecular " in `\bmolecular \W`, met in "research molecular | laboratory"), and a word
+    // across two parts ("genetic | pathology") must still be found in the context as a whole.
+    [Theory]
+    [InlineData(@"\bmolecular \W", "Research Molecular", "Laboratory")]
+    [InlineData(@"genetic \| pathology", "Cancer Genetic", "Pathology")]
+    public void A_context_word_at_or_across_the_edge_of_a_part_is_found(string context, string title, string area)
+    {
+        var reference = _dir.CopyReferenceData();
+        var rules = Path.Combine(reference, "mapping-rules.csv");
+        var lines = File.ReadAllLines(rules).ToList();
+        lines.Insert(lines.FindIndex(l => l.StartsWith("rule_id,", StringComparison.Ordinal)) + 1, $"RT-EDGE,GC-TRAINEE,,\"{context}\",,,,,a context word at the edge of a part");
+        File.WriteAllLines(rules, lines);
+        var mapper = StaffDataPipeline.Csv.ReferenceData.ReferenceDataLoader.Load(reference).Mapper;
+        var loadMapper = StaffDataPipeline.Csv.ReferenceData.ReferenceDataLoader.Load(reference).Mapper;
+        var input = new MappingInput(title, "Healthcare Scientists", null, area, null, null, "Band 6");
+
+        Assert.Equal("RT-EDGE", mapper.Map(input).RuleId);
+        Assert.Equal("RT-EDGE", loadMapper.MapInScope(input)?.RuleId);
+    }
+
     private static void AssertLoadAgrees(RoleDecision decided, RoleDecision? forLoad, string post) => Assert.True(
         decided.IsInScope ? forLoad == decided : forLoad is null,
         $"{post}: decided {decided.RoleCode} by {decided.RuleId}, but a load takes it as {forLoad?.RoleCode ?? "out of scope"} by {forLoad?.RuleId}");

@@ -87,6 +87,93 @@ public sealed class PatternPrefilterFuzzTests
         Assert.True(unsound.Count == 0, string.Join("\n", unsound.Distinct().Take(10)));
     }
 
+    // The same promise when a context's parts are read one by one (FieldText.ContextWords): wherever the prefilter says
+    // its words stay in parts, a context the pattern matches, cut into parts by " | " at random places, must be one the
+    // parts' answers together allow. The random patterns have words that end in a space or hold a '|' (" ", "\\|").
+    [Fact]
+    public void No_random_pattern_matches_a_context_its_parts_rule_out()
+    {
+        var checkedMatches = 0;
+        var inParts = 0;
+        var unsound = new List<string>();
+        for (var p = 0; p < 6_000; p++)
+        {
+            var node = Alt(0);
+            Regex pattern;
+            try
+            {
+                pattern = new Regex(node.Pat, Opt, TimeSpan.FromMilliseconds(200));
+                _ = pattern.IsMatch("abcks ab");
+            }
+            catch (Exception e) when (e is ArgumentException or RegexMatchTimeoutException or OverflowException)
+            {
+                continue;
+            }
+
+            if (RequiredLiterals.Of(node.Pat) is null)
+            {
+                continue;
+            }
+
+            var prefilter = new PatternPrefilter([pattern]);
+            if (!prefilter.WordsStayInParts)
+            {
+                continue;
+            }
+
+            inParts++;
+            for (var t = 0; t < 6; t++)
+            {
+                var text = new StringBuilder(Noise(R.Next(3)));
+                node.Gen(text);
+                text.Append(Noise(R.Next(3)));
+                var parts = Cut(text.ToString());
+                var context = string.Join(" | ", parts);
+                bool matches;
+                try
+                {
+                    matches = pattern.IsMatch(context);
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    continue;
+                }
+
+                if (!matches)
+                {
+                    continue;
+                }
+
+                checkedMatches++;
+                var possible = parts.Aggregate(0UL, (all, part) => all | prefilter.PossibleInPart(part));
+                if (!PatternPrefilter.MayMatch(possible, 0))
+                {
+                    unsound.Add($"'{node.Pat}' matches \"{context}\" but its parts rule it out");
+                }
+            }
+        }
+
+        Assert.True(inParts > 500, $"only {inParts} random patterns keep their words in parts");
+        Assert.True(checkedMatches > 2_000, $"only {checkedMatches} matches were checked");
+        Assert.True(unsound.Count == 0, string.Join("\n", unsound.Distinct().Take(10)));
+    }
+
+    /// <summary>The text cut at up to three random places.</summary>
+    private List<string> Cut(string text)
+    {
+        var cuts = Enumerable.Range(0, R.Next(4)).Select(_ => R.Next(text.Length + 1)).Distinct().Order().ToList();
+        var parts = new List<string>();
+        var from = 0;
+        foreach (var cut in cuts)
+        {
+            parts.Add(text[from..cut]);
+            from = cut;
+        }
+
+        parts.Add(text[from..]);
+        return parts;
+    }
+
     private const RegexOptions Opt = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
     private sealed record Node(string Pat, Func<StringBuilder, bool> Gen, bool ZeroWidth = false);
 

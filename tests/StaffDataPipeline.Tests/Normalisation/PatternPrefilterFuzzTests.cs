@@ -23,30 +23,16 @@ public sealed class PatternPrefilterFuzzTests
         var matched = 0;
         var unsound = new List<string>();
         var batch = new List<(Regex Pattern, Node Node)>();
-        for (var p = 0; p < 6_000; p++)
+        foreach (var readable in ReadablePatterns(6_000).Append(default))
         {
-            var node = Alt(0);
-            Regex pattern;
-            try
+            if (readable.Pattern is not null)
             {
-                pattern = new Regex(node.Pat, Opt, TimeSpan.FromMilliseconds(200));
-                _ = pattern.IsMatch("abcks ab");
-            }
-            catch (Exception e) when (e is ArgumentException or RegexMatchTimeoutException or OverflowException)
-            {
-                continue;
-            }
-
-            if (RequiredLiterals.Of(node.Pat) is null)
-            {
-                continue;
-            }
-
-            read++;
-            batch.Add((pattern, node));
-            if (batch.Count < 70 && p < 5_999)
-            {
-                continue;
+                read++;
+                batch.Add(readable);
+                if (batch.Count < 70)
+                {
+                    continue;
+                }
             }
 
             var shared = new PatternPrefilter([.. batch.Select(b => b.Pattern)]);
@@ -96,25 +82,8 @@ public sealed class PatternPrefilterFuzzTests
         var checkedMatches = 0;
         var inParts = 0;
         var unsound = new List<string>();
-        for (var p = 0; p < 6_000; p++)
+        foreach (var (pattern, node) in ReadablePatterns(6_000))
         {
-            var node = Alt(0);
-            Regex pattern;
-            try
-            {
-                pattern = new Regex(node.Pat, Opt, TimeSpan.FromMilliseconds(200));
-                _ = pattern.IsMatch("abcks ab");
-            }
-            catch (Exception e) when (e is ArgumentException or RegexMatchTimeoutException or OverflowException)
-            {
-                continue;
-            }
-
-            if (RequiredLiterals.Of(node.Pat) is null)
-            {
-                continue;
-            }
-
             var prefilter = new PatternPrefilter([pattern]);
             if (!prefilter.WordsStayInParts)
             {
@@ -156,6 +125,30 @@ public sealed class PatternPrefilterFuzzTests
         Assert.True(inParts > 500, $"only {inParts} random patterns keep their words in parts");
         Assert.True(checkedMatches > 2_000, $"only {checkedMatches} matches were checked");
         Assert.True(unsound.Count == 0, string.Join("\n", unsound.Distinct().Take(10)));
+    }
+
+    /// <summary>The random patterns, of <paramref name="tries"/>, that .NET compiles and whose words RequiredLiterals names.</summary>
+    private IEnumerable<(Regex Pattern, Node Node)> ReadablePatterns(int tries)
+    {
+        for (var p = 0; p < tries; p++)
+        {
+            var node = Alt(0);
+            Regex pattern;
+            try
+            {
+                pattern = new Regex(node.Pat, Opt, TimeSpan.FromMilliseconds(200));
+                _ = pattern.IsMatch("abcks ab");
+            }
+            catch (Exception e) when (e is ArgumentException or RegexMatchTimeoutException or OverflowException)
+            {
+                continue;
+            }
+
+            if (RequiredLiterals.Of(node.Pat) is not null)
+            {
+                yield return (pattern, node);
+            }
+        }
     }
 
     /// <summary>The text cut at up to three random places.</summary>

@@ -33,15 +33,19 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IStaffInPostBatchWri
     // What follows the rows (the duplicate check, then the derived tables' person-months and summary) reads the batch's
     // facts an organisation and month at a time. A file grouped by organisation stored them in that order; in a file
     // that is not (a national extract sorted by name or by post), each organisation's facts are spread over the whole
-    // batch, and with the small cache nearly every fact read was a page read: 340,000 for 48,654 stored rows of a
-    // shuffled national file, on the one core the end of a load has. A cache that holds the batch's facts and their
-    // indexes (about 200 bytes a fact: 120 in the table, the rest in its three indexes and the person-months) reads each
-    // page once. A batch too large for 16 MB keeps the small cache: its set-based work took as long with a larger one
-    // (7.8-7.9 s for 1.5 million stored rows), and SQLite sizes its sorts by the cache, so they would take more memory.
+    // batch, and with the small cache nearly every fact read was a page read: about 340,000 for 48,654 stored rows of a
+    // shuffled national file, on the one core the end of a load has. Such a batch (its organisation changed from one
+    // fact to the next more than once in eight) gets a cache sized to its facts and their indexes (about 200 bytes a
+    // fact: 120 in the table, the rest in its three indexes and the person-months), at most 16 MB. A grouped batch keeps
+    // the small cache: it reads in order, and SQLite sizes its sorts by the cache (every row of 1.5 million stored peaked
+    // 3-5 MB higher with 16 MB). Only in a batch job, which gives the rows' heap back first (DrainWrites): the service
+    // keeps the small cache, as its heap is not collected here.
     private const int EndBytesPerFact = 200;
     private const int EndCacheMaxKb = 16_384;
     private long _stored;
-    private bool _released;
+    private long _organisationRuns;
+    private long _lastOrganisation = -1;
+    private bool _endSized;
 
     public SqliteBatchWriter(SqliteConnection connection, long batchId, BatchStart start, int ruleCount, TimeProvider time, SqliteBusyRetry retry)
         : base(connection, batchId, start, ruleCount, time, retry)
@@ -85,6 +89,12 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IStaffInPostBatchWri
 
         var date = DateKey(fact.SnapshotDate);
         var organisation = OrganisationId(fact.Organisation);
+        if (organisation != _lastOrganisation)
+        {
+            _organisationRuns++;
+            _lastOrganisation = organisation;
+        }
+
         _pairs.Add((organisation, date));
         var role = _roles[fact.Role.RoleCode];
         _insertFact
@@ -213,10 +223,11 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IStaffInPostBatchWri
     private void DrainWrites()
     {
         _writer.Drain();
-        var endCacheKb = EndCacheKb(_stored);
-        if ((_stored >= StoredBeforeLargeCache || endCacheKb > SmallCacheKb) && !_released)
+        var batchJob = System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Batch;
+        var endCacheKb = batchJob ? EndCacheKb(_stored, _organisationRuns) : SmallCacheKb;
+        if (!_endSized && (_stored >= StoredBeforeLargeCache || endCacheKb > SmallCacheKb))
         {
-            _released = true;
+            _endSized = true;
             SetCache(endCacheKb);
 
             // What follows (the duplicate check, supersession, the derived tables, the commit) is SQLite's work, tens of
@@ -226,16 +237,20 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IStaffInPostBatchWri
             // set-based work at 117-126 MB instead of about 150 MB (docs/benchmark.md, the memory goal), and a larger
             // end cache takes memory the rows no longer hold. The service, whose pages answer people while it loads,
             // leaves its collector alone.
-            if (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Batch)
+            if (batchJob)
             {
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             }
         }
     }
 
-    /// <summary>The page cache for what follows the rows: one that holds the batch's facts when 16 MB can, else the small one.</summary>
-    internal static int EndCacheKb(long stored) =>
-        stored * EndBytesPerFact / 1024 is var kilobytes && kilobytes > SmallCacheKb && kilobytes <= EndCacheMaxKb ? (int)kilobytes : SmallCacheKb;
+    /// <summary>
+    /// The page cache for what follows the rows in a batch job: the small one for facts stored in runs of one
+    /// organisation (<paramref name="organisationRuns"/> at most an eighth of them), else sized to the facts, from the
+    /// small cache up to 16 MB.
+    /// </summary>
+    internal static int EndCacheKb(long stored, long organisationRuns) =>
+        organisationRuns * 8 <= stored ? SmallCacheKb : (int)Math.Clamp(stored * EndBytesPerFact / 1024, SmallCacheKb, EndCacheMaxKb);
 
     private void SetCache(int kilobytes) => Connection.Execute($"PRAGMA cache_size = -{kilobytes}", transaction: Transaction);
 

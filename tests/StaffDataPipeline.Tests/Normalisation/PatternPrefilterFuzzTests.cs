@@ -22,19 +22,9 @@ public sealed class PatternPrefilterFuzzTests
         var read = 0;
         var matched = 0;
         var unsound = new List<string>();
-        var batch = new List<(Regex Pattern, Node Node)>();
-        foreach (var readable in ReadablePatterns(6_000).Append(default))
+        foreach (var batch in ReadablePatterns(6_000).Chunk(70))
         {
-            if (readable.Pattern is not null)
-            {
-                read++;
-                batch.Add(readable);
-                if (batch.Count < 70)
-                {
-                    continue;
-                }
-            }
-
+            read += batch.Length;
             var shared = new PatternPrefilter([.. batch.Select(b => b.Pattern)]);
             var texts = batch.SelectMany(b => Enumerable.Range(0, 4).Select(_ =>
             {
@@ -45,7 +35,7 @@ public sealed class PatternPrefilterFuzzTests
             foreach (var text in texts)
             {
                 var possible = shared.Possible(text);
-                for (var i = 0; i < batch.Count; i++)
+                for (var i = 0; i < batch.Length; i++)
                 {
                     bool matches;
                     try
@@ -64,8 +54,6 @@ public sealed class PatternPrefilterFuzzTests
                     }
                 }
             }
-
-            batch.Clear();
         }
 
         Assert.True(read > 1_000, $"only {read} random patterns were read");

@@ -65,12 +65,13 @@ internal sealed class CsvRecordView : ISourceRecord
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? Cell(int column)
     {
-        if (column >= Reader.FieldCount || Reader.IsEmpty(column))
+        // An empty field reads as the empty string: one read of the field, where asking IsEmpty first decoded it twice.
+        if (column >= Reader.FieldCount || Reader.GetString(column) is not { Length: > 0 } text)
         {
             return null;
         }
 
-        var value = StoredText.Clean(Reader.GetString(column));
+        var value = StoredText.Clean(text);
         if (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])))
         {
             value = value.Trim();

@@ -53,6 +53,7 @@ var small = Math.Max(1, rows / 10);
 Console.WriteLine($"| case | rows | file MB | sqlite3 .import s | staffdata load s | of which derived refresh s | rows/s | load ÷ .import | peak RSS MB | peak RSS MB at {small:N0} rows | load ÷ .import at {small:N0} rows | facts stored |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 const string ShuffledCase = "trust-shuffled";
+const string QuotedCase = "trust-quoted";
 var cases = new (string Name, string File, NationalExtractOptions Options)[]
 {
     ("NHS Digital layout, 15 columns, 1% genomics", "nhs-digital", new(rows, 0.01, NationalLayout.NhsDigital)),
@@ -60,21 +61,29 @@ var cases = new (string Name, string File, NationalExtractOptions Options)[]
     ("trust ESR BI layout, cost centres drawn per row (almost every row a post of its own), 3.5% genomics", "trust-distinct-posts", new(rows, 0.035, NationalLayout.TrustBi, CostCentrePerRow: true)),
     ("trust ESR BI layout, every row an active genomics post (all stored)", "trust-all-in-scope", new(rows, 1.0, NationalLayout.TrustBi, InactiveShare: 0)),
     ("trust ESR BI layout as above, its rows in random order (not grouped by organisation)", ShuffledCase, new(rows, 0.035, NationalLayout.TrustBi)),
+    ("trust ESR BI layout as above, every field in quotes and Windows line ends (a reporting tool's quoted CSV)", QuotedCase, new(rows, 0.035, NationalLayout.TrustBi)),
 };
 string FileOf(string prefix, NationalExtractOptions options) => Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"{prefix}_{options.Rows}_202309.csv"));
 (double? Import, ChildLoad.Result Load) Run(string prefix, NationalExtractOptions options)
 {
     var file = FileOf(prefix, options);
-    if (!File.Exists(file) && prefix == ShuffledCase)
+    if (!File.Exists(file) && prefix is ShuffledCase or QuotedCase)
     {
-        // The trust case's own file, shuffled (ShuffledRows).
+        // The trust case's own file, shuffled (ShuffledRows) or quoted (QuotedRows).
         var sorted = FileOf("trust", options);
         if (!File.Exists(sorted))
         {
             NationalExtract.Write(sorted, options);
         }
 
-        ShuffledRows.Write(sorted, file, seed: 11);
+        if (prefix == ShuffledCase)
+        {
+            ShuffledRows.Write(sorted, file, seed: 11);
+        }
+        else
+        {
+            QuotedRows.Write(sorted, file);
+        }
     }
     else if (!File.Exists(file))
     {
@@ -85,7 +94,7 @@ string FileOf(string prefix, NationalExtractOptions options) => Path.Combine(wor
 }
 
 string Ratio(double? import, double seconds) => import is { } i ? (seconds / i).ToString("N2", CultureInfo.InvariantCulture) : "—";
-// --only PREFIX runs the cases whose file name starts with it (nhs-digital, trust, trust-distinct-posts, trust-all-in-scope, trust-shuffled).
+// --only PREFIX runs the cases whose file name starts with it (nhs-digital, trust, trust-distinct-posts, trust-all-in-scope, trust-shuffled, trust-quoted).
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 if (only is not null)
 {

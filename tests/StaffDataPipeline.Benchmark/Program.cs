@@ -61,7 +61,7 @@ var cases = new (string Name, string File, NationalExtractOptions Options)[]
     ("trust ESR BI layout, cost centres drawn per row (almost every row a post of its own), 3.5% genomics", "trust-distinct-posts", new(rows, 0.035, NationalLayout.TrustBi, CostCentrePerRow: true)),
     ("trust ESR BI layout, every row an active genomics post (all stored)", "trust-all-in-scope", new(rows, 1.0, NationalLayout.TrustBi, InactiveShare: 0)),
     ("trust ESR BI layout as above, its rows in random order (not grouped by organisation)", ShuffledCase, new(rows, 0.035, NationalLayout.TrustBi)),
-    ("trust ESR BI layout as above, every field in quotes and Windows line ends (a reporting tool's quoted CSV)", QuotedCase, new(rows, 0.035, NationalLayout.TrustBi)),
+    ("trust ESR BI layout as above, every field in quotes (a reporting tool's quoted CSV)", QuotedCase, new(rows, 0.035, NationalLayout.TrustBi)),
 };
 string FileOf(string prefix, NationalExtractOptions options) => Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"{prefix}_{options.Rows}_202309.csv"));
 (double? Import, ChildLoad.Result Load) Run(string prefix, NationalExtractOptions options)
@@ -94,7 +94,7 @@ string FileOf(string prefix, NationalExtractOptions options) => Path.Combine(wor
 }
 
 string Ratio(double? import, double seconds) => import is { } i ? (seconds / i).ToString("N2", CultureInfo.InvariantCulture) : "—";
-// --only PREFIX runs the cases whose file name starts with it (nhs-digital, trust, trust-distinct-posts, trust-all-in-scope, trust-shuffled, trust-quoted).
+// --only NAME runs the case whose file name begins with NAME and a "_" (nhs-digital, trust, trust-distinct-posts, trust-all-in-scope, trust-shuffled, trust-quoted).
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 if (only is not null)
 {

@@ -10,10 +10,10 @@ namespace StaffDataPipeline.Taxonomy;
 /// Three bits per key (a Bloom filter with three hashes), so a key is admitted on its first sighting only when all its
 /// bits were set by others: harmless, since a cache's values are pure functions of their keys, and rare, because the
 /// bits are cleared once a quarter of them are set (a key then passes wrongly at most one time in 64, about one in 250
-/// on average), which also keeps the record of sightings, like the cache, small and recent. Two bits let about one in
-/// fifty through: with a cost centre drawn per row (1.4 million values met once), the kept strays took a national
-/// load's heap to 27 MB at its end, against 17-20 MB with three (docs/benchmark.md). Thread-safe: bits are set with an
-/// atomic OR.
+/// on average; with two bits about one in fifty, and a file of a million values met once, such as a cost centre per row,
+/// kept tens of thousands of them). Clearing also keeps the record of sightings, like the cache, small and recent: a
+/// value is kept if it recurs within about 0.8 to 1.5 times a bounded cache's limit of other new values. Thread-safe:
+/// bits are set with an atomic OR.
 /// </remarks>
 internal sealed class Doorkeeper
 {
@@ -21,6 +21,7 @@ internal sealed class Doorkeeper
     private readonly long[] _words;
     private readonly int _mask;
     private readonly int _clearAt;
+    private readonly int _shift;
     private int _set;
 
     /// <param name="bucketBits">The doorkeeper has 2^bucketBits bits (2^20 bits take 128 KB).</param>
@@ -29,16 +30,17 @@ internal sealed class Doorkeeper
         _words = new long[Math.Max(1, (1 << bucketBits) / WordBits)];
         _mask = (1 << bucketBits) - 1;
         _clearAt = 1 << (bucketBits - 2);
+        _shift = 32 - bucketBits;
     }
 
     /// <summary>Records a sighting of the key with this hash; true when it (or keys sharing its bits) was seen before.</summary>
     public bool SeenBefore(int hash)
     {
-        // The second and third bits come from the same hash, remixed (Fibonacci hashing with two multipliers), so that
-        // keys sharing one bit rarely share all three.
+        // The second and third bits come from the same hash, remixed by two multipliers (Fibonacci hashing: the top bits
+        // of the product, for any size), so that keys sharing one bit rarely share all three.
         var first = Set(hash & _mask);
-        var second = Set((int)(((uint)hash * 2654435769u) >> 7) & _mask);
-        var third = Set((int)(((uint)hash * 2246822519u) >> 11) & _mask);
+        var second = Set((int)(((uint)hash * 2654435769u) >> _shift));
+        var third = Set((int)(((uint)hash * 2246822519u) >> _shift));
         if (first && second && third)
         {
             return true;

@@ -65,7 +65,7 @@ internal sealed class CsvRecordView : ISourceRecord
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? Cell(int column)
     {
-        // An empty field reads as the empty string: one read of the field, where asking IsEmpty first decoded it twice.
+        // GetString gives "" for an empty field, quoted or not; asking IsEmpty first would decode a quoted field again.
         if (column >= Reader.FieldCount || Reader.GetString(column) is not { Length: > 0 } text)
         {
             return null;
@@ -119,7 +119,7 @@ internal sealed class CsvRecordView : ISourceRecord
     }
 
     // A field's text when it holds more than blanks, for judging a row's shape (never stored, never shown).
-    private string? Written(int column) => !Reader.IsEmpty(column) && Reader.GetString(column).Trim() is { Length: > 0 } text ? text : null;
+    private string? Written(int column) => Reader.GetString(column).Trim() is { Length: > 0 } text ? text : null;
 
     private RecordDefect Shifted(int count) =>
         new("FIELD_COUNT", $"The row has {count} {(count == 1 ? "field" : "fields")} but the header has {_headerFields}, so its values cannot be matched to columns; the row was not read.");

@@ -21,7 +21,7 @@ public sealed class DoorkeeperTests
     public void Values_that_never_repeat_are_rarely_let_in_however_many_there_are()
     {
         // A cost centre drawn per row: a million values, each once. With three bits a key and the bits cleared at a quarter
-        // full, a key passes wrongly at most one time in 64 and about one in 250 on average (two bits: one in fifty).
+        // full, a key passes wrongly at most one time in 64 and about one in 250 on average.
         var doorkeeper = new Doorkeeper(16);
         var random = new Random(7);
         var admitted = Enumerable.Range(0, 1_000_000).Count(_ => doorkeeper.SeenBefore(random.Next()));
@@ -45,7 +45,8 @@ public sealed class DoorkeeperTests
             }
         }
 
-        // Only the sighting after each clearing (about every 5,500 new keys here: three bits each, cleared at 16,384) is a first one again.
+        // Only the sighting after each clearing is a first one again: about every 6,300 new keys here (three bits each, some
+        // already set, cleared at 16,384 of 65,536).
         Assert.InRange(letIn, 960, 999);
     }
 }

@@ -52,9 +52,7 @@ public static class ReferenceDataLoader
         var roles = LoadRoles(ReferenceTable.Read(P(RolesFile), "code", "name", "family", "typical_grade"));
         var version = $"{ReadVersion(P(VersionFile))}.{ContentHash(folder, RolesFile, TitleOverridesFile, RulesFile, SynonymsFile, SignalsFile, GradesFile, ExclusionsFile, ServiceAreaRulesFile)}";
         var taxonomy = new RoleTaxonomy(version, roles);
-        var synonyms = ReferenceTable.Read(P(SynonymsFile), "word", "replacement").Rows
-            .Select(r => string.IsNullOrEmpty(r["word"]) ? throw r.Error("'word' is blank.") : new KeyValuePair<string, string>(r["word"], r["replacement"]));
-        var titles = new TitleNormaliser(synonyms);
+        var titles = new TitleNormaliser(LoadSynonyms(ReferenceTable.Read(P(SynonymsFile), "word", "replacement")));
         var signals = LoadSignals(ReferenceTable.Read(P(SignalsFile), "pattern"));
         var rules = LoadRules(ReferenceTable.Read(P(RulesFile), "rule_id", "role_code", "title", "context", "staff_group", "occupation_code", "grade"), taxonomy, grades);
 
@@ -323,6 +321,34 @@ public static class ReferenceDataLoader
         }
 
         return rules;
+    }
+
+    /// <summary>
+    /// The abbreviations and spellings, each word once: a word listed twice (as the rules read it, so "Co-ord" and
+    /// "co ord" are one) would leave one of its lines without effect, and the team editing the earlier one would see
+    /// nothing change.
+    /// </summary>
+    private static List<KeyValuePair<string, string>> LoadSynonyms(ReferenceTable table)
+    {
+        var synonyms = new List<KeyValuePair<string, string>>();
+        var lines = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var word = TitleText.Fold(row["word"]);
+            if (word.Length == 0)
+            {
+                throw row.Error("'word' is blank: write the abbreviation or spelling as titles show it.");
+            }
+
+            if (!lines.TryAdd(word, row.Line))
+            {
+                throw row.Error($"'{row["word"]}' is already listed on line {lines[word]} (words are compared as the rules read them: case and punctuation do not matter); keep one of the two.");
+            }
+
+            synonyms.Add(new(row["word"], row["replacement"]));
+        }
+
+        return synonyms;
     }
 
     private static List<TitleOverride> LoadTitleOverrides(ReferenceTable table, RoleTaxonomy taxonomy, TitleNormaliser titles)

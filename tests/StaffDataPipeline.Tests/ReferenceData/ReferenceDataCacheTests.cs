@@ -18,7 +18,7 @@ public sealed class ReferenceDataCacheTests : IDisposable
         var first = cache.Current();
         Assert.Same(first, cache.Current());
 
-        File.AppendAllText(Path.Combine(folder, "title-synonyms.csv"), "hd,head\n");
+        File.AppendAllText(Path.Combine(folder, "title-synonyms.csv"), "hds,heads\n");
         var second = cache.Current();
 
         Assert.NotSame(first, second);

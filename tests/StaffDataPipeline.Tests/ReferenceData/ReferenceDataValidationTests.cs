@@ -92,6 +92,9 @@ public sealed class ReferenceDataValidationTests : IDisposable
     [InlineData("training-routes.csv", "GEN-PRACT,GEN-NURSE,0,0.9,", "training_years must be a number of years above 0")]
     [InlineData("training-routes.csv", "GC-TRAINEE,GC-CONS,2,0.9,", "each trainee role and each qualified role may appear in one route only")]
     [InlineData("supply-assumptions.csv", "rate_window_months,0,", "rate_window_months must be a whole number of months from 1 to 60")]
+    [InlineData("title-synonyms.csv", "Counselor,counsellor", "'Counselor' is already listed on line ")]
+    [InlineData("title-synonyms.csv", "Co-Ord,co-ordinator", "'Co-Ord' is already listed on line ")]
+    [InlineData("title-synonyms.csv", "--,nothing", "'word' is blank")]
     public void Other_reference_file_mistakes_name_the_file_and_line(string file, string line, string expected)
     {
         var folder = _dir.CopyReferenceData();

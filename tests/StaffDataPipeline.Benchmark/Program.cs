@@ -49,9 +49,6 @@ Directory.CreateDirectory(work);
 
 Console.WriteLine($"StaffDataPipeline load benchmark: {Environment.ProcessorCount} cores, {Memory.Total()}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
 Console.WriteLine();
-var small = Math.Max(1, rows / 10);
-Console.WriteLine($"| case | rows | file MB | sqlite3 .import s | staffdata load s | of which derived refresh s | rows/s | load ÷ .import | peak RSS MB | peak RSS MB at {small:N0} rows | load ÷ .import at {small:N0} rows | facts stored |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 const string ShuffledCase = "trust-shuffled";
 const string QuotedCase = "trust-quoted";
 var cases = new (string Name, string File, NationalExtractOptions Options)[]
@@ -99,7 +96,16 @@ var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 if (only is not null)
 {
     cases = cases.Where(c => c.File == only).ToArray();
+    if (cases.Length == 0)
+    {
+        Console.Error.WriteLine($"--only: no case is named '{only}'; the cases are nhs-digital, trust, trust-distinct-posts, trust-all-in-scope, trust-shuffled and trust-quoted.");
+        return 2;
+    }
 }
+
+var small = Math.Max(1, rows / 10);
+Console.WriteLine($"| case | rows | file MB | sqlite3 .import s | staffdata load s | of which derived refresh s | rows/s | load ÷ .import | peak RSS MB | peak RSS MB at {small:N0} rows | load ÷ .import at {small:N0} rows | facts stored |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 
 var measured = new List<(string Name, double Ratio, double SmallRatio, double Seconds, double Refresh, double Peak, double SmallPeak)>();
 for (var run = 1; run <= runs; run++)

@@ -324,14 +324,15 @@ public static class ReferenceDataLoader
     }
 
     /// <summary>
-    /// The abbreviations and spellings, each word once: a word listed twice (as the rules read it, so "Co-ord" and
-    /// "co ord" are one) would leave one of its lines without effect, and the team editing the earlier one would see
-    /// nothing change.
+    /// The abbreviations and spellings. A word listed twice (as the rules read it, so "Co-ord" and "co ord" are one)
+    /// with two replacements is refused: only one of its lines could take effect, and the team editing the other would
+    /// see nothing change. Listed twice with the same replacement it changes nothing and is let be, so that a folder
+    /// copied from an earlier release, which repeated a few, still loads.
     /// </summary>
     private static List<KeyValuePair<string, string>> LoadSynonyms(ReferenceTable table)
     {
         var synonyms = new List<KeyValuePair<string, string>>();
-        var lines = new Dictionary<string, long>(StringComparer.Ordinal);
+        var first = new Dictionary<string, (long Line, string Replacement)>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
         {
             var word = TitleText.Fold(row["word"]);
@@ -340,11 +341,18 @@ public static class ReferenceDataLoader
                 throw row.Error("'word' is blank: write the abbreviation or spelling as titles show it.");
             }
 
-            if (!lines.TryAdd(word, row.Line))
+            var replacement = TitleText.Fold(row["replacement"]);
+            if (first.TryGetValue(word, out var earlier))
             {
-                throw row.Error($"'{row["word"]}' is already listed on line {lines[word]} (words are compared as the rules read them: case and punctuation do not matter); keep one of the two.");
+                if (earlier.Replacement != replacement)
+                {
+                    throw row.Error($"'{row["word"]}' is already listed on line {earlier.Line}, as '{earlier.Replacement}' (words are compared as the rules read them: case and punctuation do not matter); keep the line you mean and delete the other.");
+                }
+
+                continue;
             }
 
+            first[word] = (row.Line, replacement);
             synonyms.Add(new(row["word"], row["replacement"]));
         }
 

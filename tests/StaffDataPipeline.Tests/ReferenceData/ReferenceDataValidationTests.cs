@@ -92,7 +92,7 @@ public sealed class ReferenceDataValidationTests : IDisposable
     [InlineData("training-routes.csv", "GEN-PRACT,GEN-NURSE,0,0.9,", "training_years must be a number of years above 0")]
     [InlineData("training-routes.csv", "GC-TRAINEE,GC-CONS,2,0.9,", "each trainee role and each qualified role may appear in one route only")]
     [InlineData("supply-assumptions.csv", "rate_window_months,0,", "rate_window_months must be a whole number of months from 1 to 60")]
-    [InlineData("title-synonyms.csv", "Counselor,counsellor", "'Counselor' is already listed on line ")]
+    [InlineData("title-synonyms.csv", "Counselor,adviser", "'Counselor' is already listed on line 6, as 'counsellor'")]
     [InlineData("title-synonyms.csv", "Co-Ord,co-ordinator", "'Co-Ord' is already listed on line ")]
     [InlineData("title-synonyms.csv", "--,nothing", "'word' is blank")]
     public void Other_reference_file_mistakes_name_the_file_and_line(string file, string line, string expected)
@@ -105,6 +105,19 @@ public sealed class ReferenceDataValidationTests : IDisposable
 
         Assert.Contains($"{file}, line ", error.Message, StringComparison.Ordinal);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_synonym_repeated_with_the_same_replacement_changes_nothing_and_loads()
+    {
+        var folder = _dir.CopyReferenceData();
+        var before = ReferenceDataLoader.Load(folder);
+        File.AppendAllText(Path.Combine(folder, ReferenceDataLoader.SynonymsFile), "Counselor,Counsellor\nhd of,head of\n");
+
+        var after = ReferenceDataLoader.Load(folder);
+
+        Assert.Equal("senior genetic counsellor", after.Mapper.NormaliseTitle("Snr Genetic Counselor"));
+        Assert.Equal(before.Mapper.NormaliseTitle("Hd of Bioinf"), after.Mapper.NormaliseTitle("Hd of Bioinf"));
     }
 
     [Fact]

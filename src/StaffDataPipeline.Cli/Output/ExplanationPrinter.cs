@@ -7,11 +7,15 @@ internal static class ExplanationPrinter
 {
     public static void Print(TextWriter o, string title, MappingExplanation e, RoleTaxonomy taxonomy)
     {
+        // The answer first: the rules tried below run to a hundred lines, and most readers want the decision and the rule.
+        var decision = Decision(e, taxonomy);
+        o.WriteLine($"In short: {decision}. Why, rule by rule:");
+        o.WriteLine();
         o.WriteLine($"Title as written:       {title}");
         o.WriteLine($"Title as rules read it: {Show(e.NormalisedTitle)}");
         o.WriteLine($"Abbreviations expanded: {(e.Expansions.Count > 0 ? string.Join("; ", e.Expansions) : "none")} (title-synonyms.csv)");
-        o.WriteLine($"Context:                {Show(e.Context)} ({PostContext.ContextParts})");
-        o.WriteLine($"Place:                  {Show(e.Place)} ({PostContext.PlaceParts})");
+        o.WriteLine($"Context:                {Show(e.Context)} ({PostContext.ContextParts}, blank parts left out)");
+        o.WriteLine($"Place:                  {Show(e.Place)} ({PostContext.PlaceParts}, blank parts left out)");
         o.WriteLine($"Staff group:            {Show(e.StaffGroup)}; occupation code {Show(e.OccupationCode)}; grade {e.Grade.Code} ({e.Grade.Label})");
         o.WriteLine();
         string? layer = null;
@@ -34,10 +38,16 @@ internal static class ExplanationPrinter
         }
 
         o.WriteLine();
+        o.WriteLine($"Decision: {decision}; taxonomy {taxonomy.Version}.");
+    }
+
+    /// <summary>The role decided, by which rule and where that rule is written.</summary>
+    private static string Decision(MappingExplanation e, RoleTaxonomy taxonomy)
+    {
         var decided = e.Decision;
         var role = taxonomy.Contains(decided.RoleCode) ? taxonomy[decided.RoleCode].Name : decided.RoleCode;
         var source = e.Trials.FirstOrDefault(t => t.Matched) is { } match ? $" ({Path.GetFileName(match.SourceFile)} line {match.SourceLine})" : string.Empty;
-        o.WriteLine($"Decision: {decided.RoleCode} ({role}) by {decided.RuleId}{source}; taxonomy {taxonomy.Version}.");
+        return $"{decided.RoleCode} ({role}) by {decided.RuleId}{source}";
     }
 
     /// <summary>The service area the post's place gives it: every service-area rule tried, top to bottom, and the decision.</summary>

@@ -312,6 +312,15 @@ public sealed class CliProcessTests : IDisposable
         Assert.Contains("Decision: OUT-OF-SCOPE (Not genomics workforce) by EX-01 (scope-exclusions.csv line", excluded, StringComparison.Ordinal);
         Assert.Equal(0, surveyExit);
         Assert.Contains("Decision: UNMAPPED", survey, StringComparison.Ordinal);
+
+        // The answer comes first, the same as the last line, for a reader who does not want every rule.
+        foreach (var explained in (string[])[output, excluded, survey])
+        {
+            var lines = explained.Split('\n', StringSplitOptions.TrimEntries);
+            var decision = lines.Single(l => l.StartsWith("Decision: ", StringComparison.Ordinal))["Decision: ".Length..];
+            Assert.StartsWith("In short: ", lines[0], StringComparison.Ordinal);
+            Assert.StartsWith(decision[..decision.IndexOf("; taxonomy", StringComparison.Ordinal)], lines[0]["In short: ".Length..], StringComparison.Ordinal);
+        }
     }
 
     [Fact]

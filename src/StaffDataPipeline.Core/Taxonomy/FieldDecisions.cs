@@ -29,6 +29,10 @@ internal sealed partial class FieldDecisions
     // The context patterns, then the genomics signals (bit _contextPatterns.Length): which may match a post's context.
     private readonly PatternPrefilter _contextWords;
     private Regex[] _titlePatterns;
+
+    // Which title patterns a title's words allow: a title met once (a position number or ward in it) is tested against
+    // the few patterns whose words it has, not all of them (PatternPrefilter, as for contexts).
+    private readonly PatternPrefilter _titleWords;
     private int _titlesDecided;
     private readonly int[] _titleOfRule;
     private const int CompileAfter = 1_000;
@@ -69,6 +73,7 @@ internal sealed partial class FieldDecisions
         // Titles are tested once per distinct title, but there are tens of thousands; rules that share a title pattern
         // ("\bcounsellor\b" decides five levels by grade) test it once.
         (_titlePatterns, _titleOfRule) = Distinct(rules.Select(rule => rule.Title));
+        _titleWords = new PatternPrefilter(_titlePatterns);
 
         int[] places;
         (_placePatterns, places) = Distinct(rules.Select(rule => rule.Place).Concat(exclusions.Select(e => e.Place)).Concat(exclusions.Select(e => e.Unless)));
@@ -285,10 +290,11 @@ internal sealed partial class FieldDecisions
         }
 
         var patterns = _titlePatterns;
+        var possible = _titleWords.Possible(effectiveTitle);
         var matches = new bool[patterns.Length];
         for (var p = 0; p < patterns.Length; p++)
         {
-            matches[p] = patterns[p].IsMatch(effectiveTitle);
+            matches[p] = PatternPrefilter.MayMatch(possible, p) && patterns[p].IsMatch(effectiveTitle);
         }
 
         return _titleMasks.GetOrAdd(RuleMask.Where(_rules.Count, i => _titleOfRule[i] < 0 || matches[_titleOfRule[i]]), static (mask, _) => mask, 0);

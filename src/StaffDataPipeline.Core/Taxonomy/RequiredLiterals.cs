@@ -7,8 +7,9 @@ namespace StaffDataPipeline.Taxonomy;
 /// without regard to ASCII case. `\b(genetic|genomic)` needs "genetic" or "genomic"; `\bclinical scientist\b.*\bglh`
 /// needs "clinical scientist". Worked out from the pattern's text for the part of the regular-expression language the
 /// reference data uses (literal characters and escapes, groups, alternation, `\b`, `^`, `$`, `.`, classes such as `\s`
-/// and `[...]`, quantifiers). A pattern with anything else (lookarounds, inline options, named groups,
-/// back-references, escapes such as `\t`) or a word that is not ASCII gets null: nothing is claimed, and it is always run.
+/// and `[...]`, quantifiers, lookarounds, whose contents are passed over). A pattern with anything else (inline options,
+/// named groups, back-references, escapes such as `\t`) or a word that is not ASCII gets null: nothing is claimed, and it
+/// is always run.
 /// </summary>
 internal sealed class RequiredLiterals
 {
@@ -107,15 +108,27 @@ internal sealed class RequiredLiterals
         switch (c)
         {
             case '(':
-                // Only a plain or non-capturing group: lookarounds, inline options and named groups are not understood.
+                // A plain or non-capturing group, or a lookaround; inline options and named groups are not understood.
+                var lookaround = false;
                 if (_position < _pattern.Length && _pattern[_position] == '?')
                 {
-                    if (_position + 1 >= _pattern.Length || _pattern[_position + 1] != ':')
+                    var kind = _pattern.AsSpan(_position + 1);
+                    if (kind.StartsWith(":"))
+                    {
+                        _position += 2;
+                    }
+                    else if (kind.StartsWith("=") || kind.StartsWith("!"))
+                    {
+                        (lookaround, _position) = (true, _position + 2);
+                    }
+                    else if (kind.StartsWith("<=") || kind.StartsWith("<!"))
+                    {
+                        (lookaround, _position) = (true, _position + 3);
+                    }
+                    else
                     {
                         return Unsupported();
                     }
-
-                    _position += 2;
                 }
 
                 var inner = Alternation();
@@ -124,8 +137,11 @@ internal sealed class RequiredLiterals
                     return Unsupported();
                 }
 
+                // A lookaround matches no character and a negative one needs its words absent: it is passed over like \b,
+                // and the words come from the rest of the sequence ("^(?!.*\bclinical scientist\b).*\bscientist\b" needs
+                // "scientist").
                 _position++;
-                return (null, inner, false);
+                return lookaround ? (null, null, true) : (null, inner, false);
             case '[':
                 // One character of a set: no word. Skipped to its closing bracket (a ']' first in the set is a member). A set
                 // with an escape or a nested set (subtraction, [a-z-[aeiou]]) may close elsewhere: not understood.

@@ -205,8 +205,12 @@ public sealed class PatternPrefilterFuzzTests
             default:
             {
                 var inner = Alt(depth + 1);
-                var pre = new[] { "(", "(?:", "(?<n>" }[R.Next(3)];
-                return new(pre + inner.Pat + ")", inner.Gen);
+                var pre = new[] { "(", "(?:", "(?<n>", "(?=", "(?!", "(?<=", "(?<!" }[R.Next(7)];
+
+                // A lookaround adds no text: the text around it decides whether it holds, and only matches are checked.
+                return pre is "(?=" or "(?!" or "(?<=" or "(?<!"
+                    ? new(pre + inner.Pat + ")", sb => true, true)
+                    : new(pre + inner.Pat + ")", inner.Gen);
             }
         }
     }

@@ -31,13 +31,19 @@ public sealed class PatternPrefilterTests : IDisposable
     [InlineData(@"(?:st|sp)r\s+\d+", "sp;st")]
     [InlineData(@"a{2,}bc", "bc")]
     [InlineData(@"GENETIC\.", "genetic.")]
+    [InlineData(@"^(?!.*\bclinical scientist\b).*\bscientist\b", "scientist")] // a lookaround is passed over
+    [InlineData(@"(?=genetic)gen", "gen")]
+    [InlineData(@"(?<!clinical )scientist", "scientist")]
+    [InlineData(@"(?<=genetic )counsellor|(?<=(glh|dna) )lab", "counsellor;lab")]
     public void A_pattern_needs_the_words_every_match_contains(string pattern, string words) =>
         Assert.Equal(words.Split(';').Order(), RequiredLiterals.Of(pattern)!.Order());
 
     [Theory]
     [InlineData(@"\b(genetic|)")] // an empty branch needs nothing
     [InlineData(@"(genetic)?\bservice\b|\d+")] // a branch of digits only
-    [InlineData(@"(?=genetic)gen")] // a lookahead: not understood
+    [InlineData(@"(?=genetic)")] // a lookahead alone needs no word of the match
+    [InlineData(@"(?<name>genetic)")] // a named group
+    [InlineData(@"(?!(?i)x)genetic")] // inline options inside a lookaround
     [InlineData(@"(?i)genetic")] // inline options
     [InlineData(@"\tgenetic")] // an escape it does not know
     [InlineData(@"g[\]]enetic")] // a class with an escape
@@ -75,6 +81,7 @@ public sealed class PatternPrefilterTests : IDisposable
             var input = StaffDataPipeline.Normalisation.EsrRowNormaliser.MappingInputOf(row, grades);
             texts.Add(PostContext.Context(TitleText.Fold(input.PositionTitle), TitleText.Fold(input.AreaOfWork), TitleText.Fold(input.CostCentre), TitleText.Fold(input.JobRole)));
             texts.Add($"{input.PositionTitle} | {input.AreaOfWork} | {input.CostCentre} | {input.JobRole}");
+            texts.Add(reference.Mapper.NormaliseTitle(input.PositionTitle)); // the text the title patterns are tested on
         }
 
         // Written to break it: case, words split or joined by the separator, a Kelvin sign, a long s, words at the ends.

@@ -18,9 +18,10 @@ public enum NationalLayout
 /// <summary>
 /// What to generate: <paramref name="InactiveShare"/> of rows have an assignment status that does not count; with
 /// <paramref name="CostCentrePerRow"/> (trust layout) each row draws a cost centre of its own, so almost every row is a
-/// post of its own (about 1.4 million distinct posts in 1.5 million rows).
+/// post of its own (about 1.4 million distinct posts in 1.5 million rows); with <paramref name="TitlePerRow"/> (trust
+/// layout) each title carries the row's position number, so every title is met once.
 /// </summary>
-public sealed record NationalExtractOptions(int Rows, double GenomicsShare = 0.01, NationalLayout Layout = NationalLayout.NhsDigital, double InactiveShare = 0.07, int Seed = 7, bool CostCentrePerRow = false)
+public sealed record NationalExtractOptions(int Rows, double GenomicsShare = 0.01, NationalLayout Layout = NationalLayout.NhsDigital, double InactiveShare = 0.07, int Seed = 7, bool CostCentrePerRow = false, bool TitlePerRow = false)
 {
     public void Validate()
     {
@@ -68,6 +69,14 @@ public static class NationalExtract
         }
     }
 
+    // As some trusts' exports have it: the position number written into the title ("Staff Nurse RQ3-0001234"), so that
+    // no two rows share a title.
+    private static string TitleOf(Random random, PostTemplate post, bool genomics, string department, string code, int? row)
+    {
+        var title = Decorate(random, Pick(random, post.Titles), genomics, department, code);
+        return row is { } r ? string.Create(CultureInfo.InvariantCulture, $"{title} {code}-{r:D7}") : title;
+    }
+
     private static IEnumerable<SampleRow> TrustRows(Random random, NationalExtractOptions options)
     {
         var snapshot = EsrSampleGenerator.Months[0];
@@ -100,7 +109,7 @@ public static class NationalExtract
                 name,
                 person,
                 1,
-                Decorate(random, Pick(random, post.Titles), genomics, department, code),
+                TitleOf(random, post, genomics, department, code, options.TitlePerRow ? i : null),
                 post.StaffGroup,
                 post.OccupationCode,
                 post.AreaOfWork,

@@ -31,7 +31,7 @@ switch (command)
         var options = NationalOptions(rows, args.Skip(3).ToList());
         if (options is null)
         {
-            Console.Error.WriteLine("national: [genomics-share] [--layout nhs-digital|trust] [--inactive share] [--cost-centre-per-row]");
+            Console.Error.WriteLine("national: [genomics-share] [--layout nhs-digital|trust] [--inactive share] [--cost-centre-per-row] [--title-per-row]");
             return 2;
         }
 
@@ -46,7 +46,7 @@ switch (command)
         Console.WriteLine($"{args[1]}: a return whose Workforce sheet has 1,048,576 rows");
         return 0;
     default:
-        Console.Error.WriteLine("usage: samples [folder] | national <rows> <file> [genomics-share] [--layout nhs-digital|trust] [--inactive share] [--cost-centre-per-row] | survey-returns <count> <folder> | largest-survey <file.xlsx>");
+        Console.Error.WriteLine("usage: samples [folder] | national <rows> <file> [genomics-share] [--layout nhs-digital|trust] [--inactive share] [--cost-centre-per-row] [--title-per-row] | survey-returns <count> <folder> | largest-survey <file.xlsx>");
         return 2;
 }
 
@@ -63,6 +63,9 @@ static NationalExtractOptions? NationalOptions(int rows, List<string> rest)
                 break;
             case "--cost-centre-per-row":
                 options = options with { CostCentrePerRow = true };
+                break;
+            case "--title-per-row":
+                options = options with { TitlePerRow = true };
                 break;
             case "--inactive" when i + 1 < rest.Count && double.TryParse(rest[i + 1], inv, out var inactive):
                 options = options with { InactiveShare = inactive };

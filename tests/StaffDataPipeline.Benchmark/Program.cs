@@ -56,6 +56,7 @@ var cases = new (string Name, string File, NationalExtractOptions Options)[]
     ("NHS Digital layout, 15 columns, 1% genomics", "nhs-digital", new(rows, 0.01, NationalLayout.NhsDigital)),
     ("trust ESR BI layout, 26 columns, both identifiers and grade notations, 3.5% genomics, 7% inactive", "trust", new(rows, 0.035, NationalLayout.TrustBi)),
     ("trust ESR BI layout, cost centres drawn per row (almost every row a post of its own), 3.5% genomics", "trust-distinct-posts", new(rows, 0.035, NationalLayout.TrustBi, CostCentrePerRow: true)),
+    ("trust ESR BI layout, each title with its position number (every title met once), 3.5% genomics", "trust-distinct-titles", new(rows, 0.035, NationalLayout.TrustBi, TitlePerRow: true)),
     ("trust ESR BI layout, every row an active genomics post (all stored)", "trust-all-in-scope", new(rows, 1.0, NationalLayout.TrustBi, InactiveShare: 0)),
     ("trust ESR BI layout as above, its rows in random order (not grouped by organisation)", ShuffledCase, new(rows, 0.035, NationalLayout.TrustBi)),
     ("trust ESR BI layout as above, every field in quotes (a reporting tool's quoted CSV)", QuotedCase, new(rows, 0.035, NationalLayout.TrustBi)),
@@ -91,14 +92,14 @@ string FileOf(string prefix, NationalExtractOptions options) => Path.Combine(wor
 }
 
 string Ratio(double? import, double seconds) => import is { } i ? (seconds / i).ToString("N2", CultureInfo.InvariantCulture) : "—";
-// --only NAME runs the case whose file name begins with NAME and a "_" (nhs-digital, trust, trust-distinct-posts, trust-all-in-scope, trust-shuffled, trust-quoted).
+// --only NAME runs the case whose file name begins with NAME and a "_" (nhs-digital, trust, trust-distinct-posts, trust-distinct-titles, trust-all-in-scope, trust-shuffled, trust-quoted).
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 if (only is not null)
 {
     cases = cases.Where(c => c.File == only).ToArray();
     if (cases.Length == 0)
     {
-        Console.Error.WriteLine($"--only: no case is named '{only}'; the cases are nhs-digital, trust, trust-distinct-posts, trust-all-in-scope, trust-shuffled and trust-quoted.");
+        Console.Error.WriteLine($"--only: no case is named '{only}'; the cases are nhs-digital, trust, trust-distinct-posts, trust-distinct-titles, trust-all-in-scope, trust-shuffled and trust-quoted.");
         return 2;
     }
 }

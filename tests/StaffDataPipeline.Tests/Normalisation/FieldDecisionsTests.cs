@@ -40,14 +40,16 @@ public sealed class FieldDecisionsTests : IDisposable
     }
 
     // With a cost centre drawn per row almost every row is a place of its own: the place patterns are compiled after the
-    // first thousand places (FieldDecisions.PlaceOf), and must decide as the interpreted ones did.
+    // first thousand places (FieldDecisions.PlaceOf), and must decide as the interpreted ones did. With the position number
+    // in every title, every title is tested against the title patterns its words allow, compiled after the first thousand.
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Every_row_of_a_national_trust_extract_is_explained_by_the_decision_that_made_it(bool costCentrePerRow)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void Every_row_of_a_national_trust_extract_is_explained_by_the_decision_that_made_it(bool costCentrePerRow, bool titlePerRow)
     {
         var path = Path.Combine(_dir.Path, "national_202309.csv");
-        NationalExtract.Write(path, new NationalExtractOptions(20_000, GenomicsShare: 0.3, NationalLayout.TrustBi, Seed: 11, CostCentrePerRow: costCentrePerRow));
+        NationalExtract.Write(path, new NationalExtractOptions(20_000, GenomicsShare: 0.3, NationalLayout.TrustBi, Seed: 11, CostCentrePerRow: costCentrePerRow, TitlePerRow: titlePerRow));
         var mapper = Reference.Fresh().Mapper;
 
         // A load's mapper of its own, so that its caches hold only what the in-scope path computed.

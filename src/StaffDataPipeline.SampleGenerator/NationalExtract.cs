@@ -19,7 +19,7 @@ public enum NationalLayout
 /// What to generate: <paramref name="InactiveShare"/> of rows have an assignment status that does not count; with
 /// <paramref name="CostCentrePerRow"/> (trust layout) each row draws a cost centre of its own, so almost every row is a
 /// post of its own (about 1.4 million distinct posts in 1.5 million rows); with <paramref name="TitlePerRow"/> (trust
-/// layout) each title carries the row's position number, so every title is met once.
+/// layout only, as is the cost centre per row) each title carries the row's position number, so every title is met once.
 /// </summary>
 public sealed record NationalExtractOptions(int Rows, double GenomicsShare = 0.01, NationalLayout Layout = NationalLayout.NhsDigital, double InactiveShare = 0.07, int Seed = 7, bool CostCentrePerRow = false, bool TitlePerRow = false)
 {

@@ -92,16 +92,18 @@ string FileOf(string prefix, NationalExtractOptions options) => Path.Combine(wor
 }
 
 string Ratio(double? import, double seconds) => import is { } i ? (seconds / i).ToString("N2", CultureInfo.InvariantCulture) : "—";
-// --only NAME runs the case whose file name begins with NAME and a "_" (nhs-digital, trust, trust-distinct-posts, trust-distinct-titles, trust-all-in-scope, trust-shuffled, trust-quoted).
+// --only NAME runs the case whose file name begins with NAME and a "_" (a case's File above).
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 if (only is not null)
 {
-    cases = cases.Where(c => c.File == only).ToArray();
-    if (cases.Length == 0)
+    var named = cases.Where(c => c.File == only).ToArray();
+    if (named.Length == 0)
     {
-        Console.Error.WriteLine($"--only: no case is named '{only}'; the cases are nhs-digital, trust, trust-distinct-posts, trust-distinct-titles, trust-all-in-scope, trust-shuffled and trust-quoted.");
+        Console.Error.WriteLine($"--only: no case is named '{only}'; the cases are {string.Join(", ", cases.Select(c => c.File))}.");
         return 2;
     }
+
+    cases = named;
 }
 
 var small = Math.Max(1, rows / 10);

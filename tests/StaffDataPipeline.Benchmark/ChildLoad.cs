@@ -86,7 +86,7 @@ internal static class ChildLoad
 
         // Where the memory went, for README: the managed heap and SQLite's own allocations at their peak.
         var gc = GC.GetGCMemoryInfo();
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GC heap {gc.HeapSizeBytes / 1e6:F0} MB (committed {gc.TotalCommittedBytes / 1e6:F0} MB), SQLite peak {SQLitePCL.raw.sqlite3_memory_highwater(0) / 1e6:F0} MB, {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} GCs, {GC.GetTotalAllocatedBytes() / 1e6:F0} MB allocated, {System.Runtime.JitInfo.GetCompiledMethodCount()} methods compiled in {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GC heap {gc.HeapSizeBytes / 1e6:F0} MB (committed {gc.TotalCommittedBytes / 1e6:F0} MB), SQLite peak {SQLitePCL.raw.sqlite3_memory_highwater(0) / 1e6:F0} MB, {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} GCs (paused {GC.GetTotalPauseDuration().TotalSeconds:F2} s), {GC.GetTotalAllocatedBytes() / 1e6:F0} MB allocated, {System.Runtime.JitInfo.GetCompiledMethodCount()} methods compiled in {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s"));
         using var self = Process.GetCurrentProcess();
         var peak = self.PeakWorkingSet64;
 

@@ -41,7 +41,10 @@ internal sealed partial class FieldDecisions
     private readonly BoundedTextCache<FieldText> _normalised = new(FieldCacheLimit);
     private readonly FieldText _empty = new(string.Empty);
 
-    // Tens of thousands of titles match a few hundred combinations of title patterns: each title keeps a shared mask.
+    // Tens of thousands of titles match a few hundred combinations of title patterns: each title keeps a shared mask,
+    // found by which patterns it matched (one bit each, up to 64 patterns; the shipped rules have under 40), so that a
+    // title met once (a position number in it) makes no mask of its own to find it. Past 64, by the mask itself.
+    private readonly BoundedCache<ulong, RuleMask> _titleMasksByMatches = new(1_024);
     private readonly BoundedCache<RuleMask, RuleMask> _titleMasks = new(1_024);
     private readonly BoundedCache<string, StaffGroupFacts> _staffGroups = new(FieldCacheLimit);
     private readonly BoundedCache<string, OccupationFacts> _occupations = new(FieldCacheLimit);
@@ -278,7 +281,7 @@ internal sealed partial class FieldDecisions
         // first, and folding is idempotent, so the folded text decides the normalised one.
         var buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
         var folded = buffer[..TitleText.Fold(text, buffer)];
-        return folded.IsEmpty ? _empty : _normalised.GetOrAdd(folded, static (key, titles) => new FieldText(titles.Normalise(key)), _titles);
+        return folded.IsEmpty ? _empty : _normalised.GetOrAdd(folded, static (key, titles) => new FieldText(titles.NormaliseFolded(key)), _titles);
     }
 
     private RuleMask RulesByTitle(string effectiveTitle)
@@ -291,13 +294,30 @@ internal sealed partial class FieldDecisions
 
         var patterns = _titlePatterns;
         var possible = _titleWords.Possible(effectiveTitle);
-        var matches = new bool[patterns.Length];
-        for (var p = 0; p < patterns.Length; p++)
+        if (patterns.Length > 64)
         {
-            matches[p] = PatternPrefilter.MayMatch(possible, p) && patterns[p].IsMatch(effectiveTitle);
+            var matches = new bool[patterns.Length];
+            for (var p = 0; p < patterns.Length; p++)
+            {
+                matches[p] = PatternPrefilter.MayMatch(possible, p) && patterns[p].IsMatch(effectiveTitle);
+            }
+
+            return _titleMasks.GetOrAdd(RuleMask.Where(_rules.Count, i => _titleOfRule[i] < 0 || matches[_titleOfRule[i]]), static (mask, _) => mask, 0);
         }
 
-        return _titleMasks.GetOrAdd(RuleMask.Where(_rules.Count, i => _titleOfRule[i] < 0 || matches[_titleOfRule[i]]), static (mask, _) => mask, 0);
+        var matched = 0UL;
+        for (var p = 0; p < patterns.Length; p++)
+        {
+            if (PatternPrefilter.MayMatch(possible, p) && patterns[p].IsMatch(effectiveTitle))
+            {
+                matched |= 1UL << p;
+            }
+        }
+
+        return _titleMasksByMatches.GetOrAdd(
+            matched,
+            static (bits, self) => RuleMask.Where(self._rules.Count, i => self._titleOfRule[i] < 0 || (bits & (1UL << self._titleOfRule[i])) != 0),
+            this);
     }
 
     private StaffGroupFacts StaffGroupOf(string raw)

@@ -39,10 +39,15 @@ public sealed class TitleNormaliser
     public string Normalise(string? title) => Normalise(title, null);
 
     /// <summary>Normalises, adding each expansion made ("hd of → head of") to <paramref name="expansions"/> when given.</summary>
+    public string Normalise(string? title, List<string>? expansions) => NormaliseFolded(TitleText.Fold(title), expansions);
+
+    /// <summary>
+    /// <see cref="Normalise(string?, List{string}?)"/> of a text already folded (<see cref="TitleText.Fold(string?)"/>):
+    /// the field caches fold every value to look it up, and a value met once need not be folded twice.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public string Normalise(string? title, List<string>? expansions)
+    internal string NormaliseFolded(string folded, List<string>? expansions = null)
     {
-        var folded = TitleText.Fold(title);
         if (folded.Length == 0 || _entries.Count == 0 || !AnyWordListed(folded))
         {
             return folded;

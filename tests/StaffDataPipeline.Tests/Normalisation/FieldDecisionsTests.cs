@@ -90,6 +90,43 @@ public sealed class FieldDecisionsTests : IDisposable
         Assert.True(roles.Count > 15, $"only {roles.Count} roles reached: {string.Join(", ", roles)}");
     }
 
+    // A title's mask is found by which title patterns it matched, one bit each, up to 64 patterns (FieldDecisions.RulesByTitle);
+    // past 64 by the mask itself. Forty rules that never match, put first, move every shipped title pattern past the 40th
+    // and most past the 64th: every row of a national extract whose titles are met once must be decided as the shipped
+    // rules decide it, by the same rule.
+    [Fact]
+    public void Rules_with_more_than_64_title_patterns_decide_as_the_shipped_rules_do()
+    {
+        var reference = _dir.CopyReferenceData();
+        var rules = Path.Combine(reference, "mapping-rules.csv");
+        var lines = File.ReadAllLines(rules).ToList();
+        lines.InsertRange(
+            lines.FindIndex(l => l.StartsWith("rule_id,", StringComparison.Ordinal)) + 1,
+            Enumerable.Range(0, 40).Select(n => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"RT-NEVER-{n},GC,\\bzzq{n}x\\b,,,,,,a title no post has")));
+        File.WriteAllLines(rules, lines);
+        var many = StaffDataPipeline.Csv.ReferenceData.ReferenceDataLoader.Load(reference).Mapper;
+        var loadMany = StaffDataPipeline.Csv.ReferenceData.ReferenceDataLoader.Load(reference).Mapper;
+        Assert.True(many.Rules.Select(r => r.Title?.ToString()).Distinct().Count(t => t is not null) > 64 + 10, "the premise: well over 64 distinct title patterns");
+
+        var shipped = Reference.Fresh().Mapper;
+        var path = Path.Combine(_dir.Path, "titles_202309.csv");
+        NationalExtract.Write(path, new NationalExtractOptions(5_000, GenomicsShare: 0.3, NationalLayout.TrustBi, Seed: 5, TitlePerRow: true));
+        using var extraction = new EsrCsvExtractor(Reference.Data.Aliases).Open(SourceFileReader.Inspect(path), new ExtractionOptions(Reference.Data.Aliases));
+        var grades = new StaffDataPipeline.Normalisation.GradeNotations(extraction.Header, Reference.Data.Grades);
+        var rulesDeciding = new HashSet<string>();
+        foreach (var r in extraction.Records())
+        {
+            var input = StaffDataPipeline.Normalisation.EsrRowNormaliser.MappingInputOf(r, grades);
+            var expected = shipped.Map(input);
+            Assert.True(expected == many.Map(input), $"row {r.RowNumber}: '{input.PositionTitle}': {expected.RoleCode} by {expected.RuleId} with the shipped rules, {many.Map(input).RoleCode} by {many.Map(input).RuleId} with 40 more");
+            AssertLoadAgrees(expected, loadMany.MapInScope(input), $"row {r.RowNumber}: '{input.PositionTitle}'");
+            rulesDeciding.Add(expected.RuleId);
+        }
+
+        // Many rules decide, so that many title patterns past the 64th were read.
+        Assert.True(rulesDeciding.Count > 20, $"only {rulesDeciding.Count} rules decided: {string.Join(", ", rulesDeciding)}");
+    }
+
     /// <summary>
     /// A load tries the rules before the exclusions (RoleMapper.MapInScope). Where that could go wrong is a post the
     /// rules alone would take in and an exclusion keeps out (a Bioinformatician in Medical Physics), or one whose place

@@ -101,12 +101,26 @@ public static class TextValues
             && decimal.TryParse(text.Replace(',', '.'), Styles, CultureInfo.InvariantCulture, out value);
     }
 
-    public static bool? YesNo(string? text) => text?.Trim().ToUpperInvariant() switch
+    // Compared in place, ignoring case: a stored row's flag is read on every row, and upper-casing it made a string each time.
+    public static bool? YesNo(string? text) => text is null ? null : YesNo(text.AsSpan().Trim());
+
+    private static bool? YesNo(ReadOnlySpan<char> flag) =>
+        AnyOf(flag, "Y", "YES", "TRUE", "1", "PRIMARY") ? true
+        : AnyOf(flag, "N", "NO", "FALSE", "0", "SECONDARY") ? false
+        : null;
+
+    private static bool AnyOf(ReadOnlySpan<char> flag, params ReadOnlySpan<string> words)
     {
-        "Y" or "YES" or "TRUE" or "1" or "PRIMARY" => true,
-        "N" or "NO" or "FALSE" or "0" or "SECONDARY" => false,
-        _ => null,
-    };
+        foreach (var word in words)
+        {
+            if (flag.Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool TryMonthEnd(int year, int month, out DateOnly monthEnd)
     {

@@ -106,4 +106,22 @@ public sealed class TextValuesTests
     [InlineData("run_12345678.csv")]
     [InlineData("2023-13.csv")]
     public void Does_not_guess_a_month_from_other_numbers(string name) => Assert.Null(SnapshotFromFileName.Find(name));
+
+    // ESR writes its flags as Yes/No, Y/N or Primary/Secondary; Excel exports TRUE/FALSE; spacing and case vary.
+    [Theory]
+    [InlineData("Yes", true)]
+    [InlineData(" y ", true)]
+    [InlineData("TRUE", true)]
+    [InlineData("1", true)]
+    [InlineData("primary", true)]
+    [InlineData("No", false)]
+    [InlineData("n", false)]
+    [InlineData("False", false)]
+    [InlineData("0", false)]
+    [InlineData("Secondary ", false)]
+    [InlineData("", null)]
+    [InlineData("Yess", null)]
+    [InlineData("Primary Assignment", null)]
+    [InlineData(null, null)]
+    public void Reads_yes_and_no_in_any_case(string? text, bool? expected) => Assert.Equal(expected, TextValues.YesNo(text));
 }

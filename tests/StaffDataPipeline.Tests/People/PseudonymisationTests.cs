@@ -105,6 +105,10 @@ public sealed class PseudonymisationTests : IDisposable
     [InlineData("2000-10-01", "2023-09-30", 22, "Under 25")]
     [InlineData("1958-01-01", "2023-09-30", 65, "65 and over")]
     [InlineData("1998-09-30", "2023-09-30", 25, "25-29")]
+    [InlineData("1994-10-01", "2023-09-30", 28, "25-29")]
+    [InlineData("1959-10-01", "2023-09-30", 63, "60-64")]
+    [InlineData("1958-10-01", "2023-09-30", 64, "60-64")]
+    [InlineData("1988-09-30", "2023-09-30", 35, "35-39")]
     public void Date_of_birth_becomes_an_age_band_at_the_snapshot(string born, string snapshot, int age, string band)
     {
         var a = AgeBand.AgeAt(DateOnly.Parse(born, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(snapshot, System.Globalization.CultureInfo.InvariantCulture));

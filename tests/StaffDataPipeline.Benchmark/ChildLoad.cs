@@ -77,7 +77,8 @@ internal static class ChildLoad
         }).Build();
         BatchGarbageCollector.Use();
         await using var services = StaffDataServices.Build(configuration);
-        var reports = await services.GetRequiredService<LoadPipeline>().RunAsync(paths, dryRun: false, null, CancellationToken.None);
+        using var run = LoadRun.Start(paths);
+        var reports = await services.GetRequiredService<LoadPipeline>().RunAsync(run, dryRun: false, null, CancellationToken.None);
         var outcome = string.Join(", ", reports.GroupBy(r => r.Status).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
         if (reports.FirstOrDefault(r => r.Status is not FileLoadStatus.Loaded) is { } first)
         {

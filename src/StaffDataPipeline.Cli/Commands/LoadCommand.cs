@@ -49,9 +49,11 @@ internal static class LoadCommand
             BatchGarbageCollector.Use();
             return GlobalOptions.RunAsync(parse, flags, async services =>
             {
+                // The first file's hash is taken while the pipeline is composed (the reference data read) and the warehouse migrated.
+                using var run = LoadRun.Start(parse.GetValue(paths)!);
                 var pipeline = services.GetRequiredService<LoadPipeline>();
                 var progress = Console.IsErrorRedirected ? null : new ConsoleProgress();
-                var reports = await pipeline.RunAsync(parse.GetValue(paths)!, dryRun, progress, ct);
+                var reports = await pipeline.RunAsync(run, dryRun, progress, ct);
                 progress?.Clear();
                 LoadReportPrinter.Print(Console.Out, reports, dryRun);
                 // Nothing read (no files, or only files passed over, such as an archive): not a success for a job to report.

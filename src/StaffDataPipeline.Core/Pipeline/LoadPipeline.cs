@@ -60,19 +60,19 @@ public sealed class LoadPipeline
     /// </summary>
     public async Task<IReadOnlyList<FileLoadReport>> RunAsync(IEnumerable<string> paths, bool dryRun, IProgress<LoadProgress>? progress, CancellationToken ct)
     {
-        var entries = SourcePaths.Expand(paths);
+        using var run = LoadRun.Start(paths);
+        return await RunAsync(run, dryRun, progress, ct);
+    }
 
-        // The first file is read for its hash (a third of a second for a national extract) on another core while this
-        // one migrates and opens the warehouse, which takes about as long.
-        var firstInspection = FirstInspection.Start(entries);
-        try
-        {
-            return await RunEntriesAsync(entries, firstInspection, dryRun, progress, ct);
-        }
-        finally
-        {
-            firstInspection.Forget();
-        }
+    /// <summary>
+    /// <see cref="RunAsync(IEnumerable{string}, bool, IProgress{LoadProgress}?, CancellationToken)"/> for a run already
+    /// started (<see cref="LoadRun.Start"/>), whose first file has been read for its hash on another core since: while
+    /// the host composed this pipeline (the reference data read) and while this one migrates and opens the warehouse.
+    /// </summary>
+    public Task<IReadOnlyList<FileLoadReport>> RunAsync(LoadRun run, bool dryRun, IProgress<LoadProgress>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return RunEntriesAsync(run.Entries, run.FirstInspection, dryRun, progress, ct);
     }
 
     private async Task<IReadOnlyList<FileLoadReport>> RunEntriesAsync(

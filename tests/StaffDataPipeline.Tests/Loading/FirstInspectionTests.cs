@@ -65,4 +65,34 @@ public sealed class FirstInspectionTests : IDisposable
         string Hash(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
         Assert.Equal([Hash(first), Hash(first), Hash(other)], reports.Select(r => r.Sha256));
     }
+
+    // A host starts the run before it composes the pipeline (the reference data read), as `staffdata load` does.
+    [Fact]
+    public async Task A_run_started_before_the_pipeline_is_composed_loads_each_file_under_its_own_hash()
+    {
+        var samples = Directory.GetFiles(Repository.Samples("esr"), "*.csv").Order(StringComparer.Ordinal).ToList();
+        var first = _dir.File("1_" + Path.GetFileName(samples[0]));
+        var copy = _dir.File("2_copy_of_the_first.csv");
+        var other = _dir.File("3_" + Path.GetFileName(samples[1]));
+        File.Copy(samples[0], first);
+        File.Copy(samples[0], copy);
+        File.Copy(samples[1], other);
+        using var run = LoadRun.Start([first, _dir.File("typo.csv"), copy, other]);
+        var pipeline = TestPipeline.Create(new SqliteWarehouse(_dir.File("warehouse.db"), Reference.Data, NullLogger<SqliteWarehouse>.Instance));
+
+        var reports = await pipeline.RunAsync(run, dryRun: false, null, CancellationToken.None);
+
+        Assert.Equal([FileLoadStatus.Loaded, FileLoadStatus.Failed, FileLoadStatus.AlreadyLoaded, FileLoadStatus.Loaded], reports.Select(r => r.Status));
+        string Hash(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+        Assert.Equal([Hash(first), null, Hash(first), Hash(other)], reports.Select(r => r.Sha256));
+    }
+
+    [Fact]
+    public void A_run_never_loaded_leaves_its_first_file_s_inspection_to_end_on_its_own()
+    {
+        var run = LoadRun.Start([_dir.File("gone.csv"), _dir.Write("a.csv", "first")]);
+
+        run.Dispose();
+        run.Dispose();
+    }
 }

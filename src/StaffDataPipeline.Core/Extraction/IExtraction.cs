@@ -23,4 +23,10 @@ public interface IExtraction : IDisposable
     /// of the records before it. By default the records are mapped one at a time, on the caller's thread.
     /// </summary>
     IEnumerable<T> Map<T>(Func<ISourceRecord, T> map) => Records().Select(map);
+
+    /// <summary>
+    /// <see cref="Map{T}(Func{ISourceRecord, T})"/>, with the threads for the rest of the file decided from its first
+    /// results (<see cref="ThreadsAfterSample"/>). An extraction that maps one record at a time ignores the question.
+    /// </summary>
+    IEnumerable<T> Map<T>(Func<ISourceRecord, T> map, ThreadsAfterSample threads) => Map(map);
 }

@@ -77,10 +77,13 @@ public sealed class EsrStaffInPost : SourceKind<IExtractor, StaffFact>
             // Rows are normalised on as many threads as the extraction runs (see IExtraction.Map), and come back in order.
             // A short, nearly empty row is held back until the next record shows it was not the start of a footer
             // (an ESR BI report's total, headcount and "End of Report" lines): only what ends the file is a footer.
+            // Where most rows are stored the writer sets the pace, and the rest of the file is mapped on one thread (MappingThreads).
             var held = new List<RowRejection>();
             var holding = true;
-            foreach (var outcome in _extraction.Map(_normaliser!.Normalise))
+            var threads = new MappingThreads();
+            foreach (var outcome in _extraction.Map(_normaliser!.Normalise, threads.AfterSample))
             {
+                threads.Count(outcome.Kind == RowOutcomeKind.Loaded);
                 if (holding && outcome.MayBeFooter)
                 {
                     held.Add(outcome.Rejection!);

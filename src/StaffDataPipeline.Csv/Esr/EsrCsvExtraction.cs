@@ -7,8 +7,9 @@ namespace StaffDataPipeline.Csv.Esr;
 /// <summary>
 /// An open ESR CSV: streams records straight off CsvHelper's reader, one reused record object, no row buffering.
 /// <see cref="Map{T}"/> normalises on several threads (CsvHelper's ParallelEnumerate: the file is still read once, in
-/// order, and the results come back in order). The bytes parsed are the bytes hashed: at the end the stream is checked
-/// against the hash taken at inspection.
+/// order, and the results come back in order); given a <see cref="ThreadsAfterSample"/>, the first records are mapped on
+/// the caller's thread and the rest on as many threads as the caller then says. The bytes parsed are the bytes hashed:
+/// at the end the stream is checked against the hash taken at inspection.
 /// </summary>
 internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames
 {
@@ -47,19 +48,43 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames
         return Guarded(_reader.Read, view.Current);
     }
 
-    public IEnumerable<T> Map<T>(Func<ISourceRecord, T> map)
-    {
-        if (Parallelism <= 1)
-        {
-            return Records().Select(map);
-        }
+    public IEnumerable<T> Map<T>(Func<ISourceRecord, T> map) => Parallelism <= 1 ? Records().Select(map) : MapInParallel(map, Parallelism);
 
-        return MapInParallel(map);
+    public IEnumerable<T> Map<T>(Func<ISourceRecord, T> map, ThreadsAfterSample threads)
+    {
+        ArgumentNullException.ThrowIfNull(threads);
+        return Parallelism <= 1 ? Records().Select(map) : MapSampleThenRest(map, threads);
     }
 
-    private IEnumerable<T> MapInParallel<T>(Func<ISourceRecord, T> map)
+    /// <summary>
+    /// One record at a time on this thread; at the first record after the sample (so a file the sample ends is never
+    /// asked about) the question is asked, and if it allows more than one thread, the rest are mapped on them.
+    /// </summary>
+    private IEnumerable<T> MapSampleThenRest<T>(Func<ISourceRecord, T> map, ThreadsAfterSample threads)
     {
-        ThreadPoolHeadroom.Ensure(Parallelism);
+        var view = ViewOf(_reader);
+        var read = 0L;
+        while (MoveNext(_reader.Read))
+        {
+            var degree = read++ == threads.Records ? Math.Clamp(threads.Threads(), 1, Parallelism) : 1;
+            yield return map(view.Current());
+            if (degree > 1)
+            {
+                foreach (var result in MapInParallel(map, degree))
+                {
+                    yield return result;
+                }
+
+                yield break;
+            }
+        }
+
+        _stream.VerifyComplete();
+    }
+
+    private IEnumerable<T> MapInParallel<T>(Func<ISourceRecord, T> map, int degree)
+    {
+        ThreadPoolHeadroom.Ensure(degree);
 
         // Each worker thread reads through a reader of its own, and gets a view of its own over it.
         using var views = new ThreadLocal<CsvRecordView?>();
@@ -74,7 +99,7 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames
 
                 return map(view.Current());
             },
-            Parallelism).GetEnumerator();
+            degree).GetEnumerator();
         foreach (var result in Guarded(results.MoveNext, () => results.Current))
         {
             yield return result;
@@ -87,27 +112,24 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames
     /// </summary>
     private IEnumerable<T> Guarded<T>(Func<bool> moveNext, Func<T> current)
     {
-        while (true)
+        while (MoveNext(moveNext))
         {
-            bool more;
-            try
-            {
-                more = moveNext();
-            }
-            catch (CsvFormatException ex)
-            {
-                throw new FileRejectedException("MALFORMED_CSV", $"{_file.FileName}, row {(ex.LineNumber > 0 ? ex.LineNumber : ex.RecordNumber)}: the CSV cannot be parsed (a quoted field is never closed, or a record is impossibly long).");
-            }
-
-            if (!more)
-            {
-                break;
-            }
-
             yield return current();
         }
 
         _stream.VerifyComplete();
+    }
+
+    private bool MoveNext(Func<bool> moveNext)
+    {
+        try
+        {
+            return moveNext();
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new FileRejectedException("MALFORMED_CSV", $"{_file.FileName}, row {(ex.LineNumber > 0 ? ex.LineNumber : ex.RecordNumber)}: the CSV cannot be parsed (a quoted field is never closed, or a record is impossibly long).");
+        }
     }
 
     public void Dispose() => _reader.Dispose();

@@ -11,6 +11,6 @@ public sealed record ExtractionOptions(HeaderAliases Aliases)
     /// </summary>
     public string? EncodingName { get; init; }
 
-    /// <summary>How many threads may map records at once (<see cref="IExtraction.Map{T}"/>); 1 maps them on the caller's thread.</summary>
+    /// <summary>How many threads may map records at once (<see cref="IExtraction.Map{T}(Func{ISourceRecord, T})"/>); 1 maps them on the caller's thread.</summary>
     public int Parallelism { get; init; } = 1;
 }

@@ -11,7 +11,7 @@ namespace StaffDataPipeline.Normalisation;
 /// Turns one ESR record into a fact, an exclusion, an out-of-scope count or a quarantined row.
 /// Order matters for data minimisation: rows that are excluded or out of scope are never validated or hashed,
 /// because nothing about them is kept. Thread-safe: an extraction may normalise several rows at once
-/// (<see cref="IExtraction.Map{T}"/>), so every cache it reaches is a concurrent one and its one count is atomic.
+/// (<see cref="IExtraction.Map{T}(Func{ISourceRecord, T})"/>), so every cache it reaches is a concurrent one and its one count is atomic.
 /// </summary>
 public sealed class EsrRowNormaliser
 {

@@ -77,13 +77,15 @@ public sealed class EsrStaffInPost : SourceKind<IExtractor, StaffFact>
             // Rows are normalised on as many threads as the extraction runs (see IExtraction.Map), and come back in order.
             // A short, nearly empty row is held back until the next record shows it was not the start of a footer
             // (an ESR BI report's total, headcount and "End of Report" lines): only what ends the file is a footer.
-            // Where most rows are stored the writer sets the pace, and the rest of the file is mapped on one thread (MappingThreads).
+            // Where the writer is slower than one mapping thread and most rows are stored, the rest of the file is mapped
+            // on one thread (MappingThreads).
             var held = new List<RowRejection>();
             var holding = true;
-            var threads = new MappingThreads();
-            foreach (var outcome in _extraction.Map(_normaliser!.Normalise, threads.AfterSample))
+            var threads = _writer!.SlowerThanOneMappingThread ? new MappingThreads() : null;
+            var outcomes = threads is null ? _extraction.Map(_normaliser!.Normalise) : _extraction.Map(_normaliser!.Normalise, threads.AfterSample);
+            foreach (var outcome in outcomes)
             {
-                threads.Count(outcome.Kind == RowOutcomeKind.Loaded);
+                threads?.Count(outcome.Kind == RowOutcomeKind.Loaded);
                 if (holding && outcome.MayBeFooter)
                 {
                     held.Add(outcome.Rejection!);

@@ -3,10 +3,11 @@ using StaffDataPipeline.Extraction;
 namespace StaffDataPipeline.Pipeline;
 
 /// <summary>
-/// How many threads map an ESR file's rows, judged from its first rows. Where a quarter or more of them are stored,
-/// the warehouse's writer is the slower side however fast the rows are mapped (one mapping thread offers it stored rows
-/// about twice as fast as it writes them), and a second thread only holds more rows in memory, waiting for it: with
-/// every row of a national file stored, one thread loaded it as fast and peaked 15 MB lower (docs/benchmark.md). A
+/// How many threads map an ESR file's rows, judged from its first rows, for a writer slower than one mapping thread
+/// (<see cref="Warehouse.IStaffInPostBatchWriter.SlowerThanOneMappingThread"/>: SQLite's). Where a quarter or more of
+/// the rows are stored, that writer is the slower side however fast they are mapped (one mapping thread offers it stored
+/// rows about twice as fast as it writes them), and a second thread only holds more rows in memory, waiting for it: with
+/// every row of a national file stored, one thread loaded it no slower and peaked 20 MB lower (docs/benchmark.md). A
 /// national extract, a few per cent of it genomics, keeps every thread.
 /// </summary>
 internal sealed class MappingThreads

@@ -277,8 +277,9 @@ internal sealed partial class FieldDecisions
             return _empty;
         }
 
-        // Folded in a buffer and looked up by its characters: a value met before costs no string. Normalise folds
-        // first, and folding is idempotent, so the folded text decides the normalised one.
+        // Folded in a buffer and looked up by its characters: a value met before costs no string. Normalising folds
+        // first, and folding is idempotent, so the folded text decides the normalised one, and a value met for the first
+        // time is normalised from its folded text (NormaliseFolded) rather than folded again.
         var buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
         var folded = buffer[..TitleText.Fold(text, buffer)];
         return folded.IsEmpty ? _empty : _normalised.GetOrAdd(folded, static (key, titles) => new FieldText(titles.NormaliseFolded(key)), _titles);

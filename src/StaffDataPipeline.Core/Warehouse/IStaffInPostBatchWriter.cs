@@ -11,4 +11,11 @@ public interface IStaffInPostBatchWriter : IBatchWriter<StaffFact>
     /// with the file, and so that a bulk-copy adapter (SQL Server) can do it in its staging table.
     /// </summary>
     Task<IReadOnlyList<long>> RemoveDuplicateAssignmentsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when this writer stores rows more slowly than one thread maps them, so that in a file whose rows are mostly
+    /// stored a second mapping thread would only hold rows waiting for it (<c>MappingThreads</c>). False, the default,
+    /// keeps every mapping thread: a dry run writes nothing, and a writer that has not been measured is not assumed slow.
+    /// </summary>
+    bool SlowerThanOneMappingThread => false;
 }

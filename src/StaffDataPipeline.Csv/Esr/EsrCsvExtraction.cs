@@ -6,10 +6,10 @@ namespace StaffDataPipeline.Csv.Esr;
 
 /// <summary>
 /// An open ESR CSV: streams records straight off CsvHelper's reader, one reused record object, no row buffering.
-/// <see cref="Map{T}"/> normalises on several threads (CsvHelper's ParallelEnumerate: the file is still read once, in
-/// order, and the results come back in order); given a <see cref="ThreadsAfterSample"/>, the first records are mapped on
-/// the caller's thread and the rest on as many threads as the caller then says. The bytes parsed are the bytes hashed:
-/// at the end the stream is checked against the hash taken at inspection.
+/// <see cref="Map{T}(Func{ISourceRecord, T})"/> normalises on several threads (CsvHelper's ParallelEnumerate: the file
+/// is still read once, in order, and the results come back in order); given a <see cref="ThreadsAfterSample"/>, the
+/// first records are mapped on the caller's thread and the rest on as many threads as the caller then says. The bytes
+/// parsed are the bytes hashed: at the end the stream is checked against the hash taken at inspection.
 /// </summary>
 internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames
 {
@@ -39,7 +39,7 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames
     /// <summary>Set where fields are not separated by commas: Excel may then write decimals with a comma.</summary>
     public bool DecimalComma { get; init; }
 
-    /// <summary>How many threads map rows at once in <see cref="Map{T}"/> (<see cref="ExtractionOptions.Parallelism"/>).</summary>
+    /// <summary>How many threads map rows at once in <see cref="Map{T}(Func{ISourceRecord, T})"/> (<see cref="ExtractionOptions.Parallelism"/>).</summary>
     public int Parallelism { get; init; } = 1;
 
     public IEnumerable<ISourceRecord> Records()
@@ -62,12 +62,13 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames
     /// </summary>
     private IEnumerable<T> MapSampleThenRest<T>(Func<ISourceRecord, T> map, ThreadsAfterSample threads)
     {
-        var view = ViewOf(_reader);
+        // Records() checks the stream once it is read to the end; left for the threads, it is checked at their end.
+        using var records = Records().GetEnumerator();
         var read = 0L;
-        while (MoveNext(_reader.Read))
+        while (records.MoveNext())
         {
             var degree = read++ == threads.Records ? Math.Clamp(threads.Threads(), 1, Parallelism) : 1;
-            yield return map(view.Current());
+            yield return map(records.Current);
             if (degree > 1)
             {
                 foreach (var result in MapInParallel(map, degree))
@@ -78,8 +79,6 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames
                 yield break;
             }
         }
-
-        _stream.VerifyComplete();
     }
 
     private IEnumerable<T> MapInParallel<T>(Func<ISourceRecord, T> map, int degree)
@@ -112,24 +111,27 @@ internal sealed class EsrCsvExtraction : IExtraction, IHasHeaderNames
     /// </summary>
     private IEnumerable<T> Guarded<T>(Func<bool> moveNext, Func<T> current)
     {
-        while (MoveNext(moveNext))
+        while (true)
         {
+            bool more;
+            try
+            {
+                more = moveNext();
+            }
+            catch (CsvFormatException ex)
+            {
+                throw new FileRejectedException("MALFORMED_CSV", $"{_file.FileName}, row {(ex.LineNumber > 0 ? ex.LineNumber : ex.RecordNumber)}: the CSV cannot be parsed (a quoted field is never closed, or a record is impossibly long).");
+            }
+
+            if (!more)
+            {
+                break;
+            }
+
             yield return current();
         }
 
         _stream.VerifyComplete();
-    }
-
-    private bool MoveNext(Func<bool> moveNext)
-    {
-        try
-        {
-            return moveNext();
-        }
-        catch (CsvFormatException ex)
-        {
-            throw new FileRejectedException("MALFORMED_CSV", $"{_file.FileName}, row {(ex.LineNumber > 0 ? ex.LineNumber : ex.RecordNumber)}: the CSV cannot be parsed (a quoted field is never closed, or a record is impossibly long).");
-        }
     }
 
     public void Dispose() => _reader.Dispose();

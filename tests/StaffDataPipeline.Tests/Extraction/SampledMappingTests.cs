@@ -93,6 +93,29 @@ public sealed class SampledMappingTests : IDisposable
         Assert.Equal(0, asked);
     }
 
+    // The bytes mapped are the bytes hashed, on every path: a file that grew after its inspection fails at its end.
+    [Theory]
+    [InlineData(0, 2)]
+    [InlineData(4_096, 1)]
+    [InlineData(4_096, 2)]
+    [InlineData(Rows + 10, 2)]
+    public void A_file_changed_after_its_inspection_fails_at_its_end_whatever_the_sample_and_the_answer(int sample, int threads)
+    {
+        var inspected = SourceFileReader.Inspect(_path);
+        File.AppendAllText(_path, File.ReadLines(_path).Last() + "\n");
+        using var extraction = new EsrCsvExtractor(Reference.Data.Aliases).Open(inspected, new ExtractionOptions(Reference.Data.Aliases) { Parallelism = 2 });
+        var mapped = 0;
+
+        Assert.Throws<SourceChangedException>(() =>
+        {
+            foreach (var _ in extraction.Map(Describe, new ThreadsAfterSample(sample, () => threads)))
+            {
+                mapped++;
+            }
+        });
+        Assert.True(mapped >= Rows, $"only {mapped} records mapped before the change was found");
+    }
+
     private static string Describe(ISourceRecord record) => $"{record.RowNumber}|{record.Field(EsrField.AssignmentNumber)}|{record.Field(EsrField.PositionTitle)}";
 
     private T Read<T>(Func<IExtraction, T> read, int parallelism)

@@ -46,8 +46,12 @@ public sealed class FirstInspectionTests : IDisposable
         Assert.Null(inspection.Take(missing));
     }
 
-    [Fact]
-    public async Task Each_file_of_a_run_is_loaded_under_its_own_hash_and_a_copy_of_the_first_is_found_already_loaded()
+    // Either way a run is started: by the pipeline from its paths, or by a host before it composes the pipeline (LoadRun,
+    // as `staffdata load` does), with a mistyped path before the copy.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Each_file_of_a_run_is_loaded_under_its_own_hash_and_a_copy_of_the_first_is_found_already_loaded(bool startedByTheHost)
     {
         var samples = Directory.GetFiles(Repository.Samples("esr"), "*.csv").Order(StringComparer.Ordinal).ToList();
         var first = _dir.File("1_" + Path.GetFileName(samples[0]));
@@ -56,33 +60,16 @@ public sealed class FirstInspectionTests : IDisposable
         File.Copy(samples[0], first);
         File.Copy(samples[0], copy);
         File.Copy(samples[1], other);
-        var db = _dir.File("warehouse.db");
-        var pipeline = TestPipeline.Create(new SqliteWarehouse(db, Reference.Data, NullLogger<SqliteWarehouse>.Instance));
-
-        var reports = await pipeline.RunAsync([first, copy, other], dryRun: false, null, CancellationToken.None);
-
-        Assert.Equal([FileLoadStatus.Loaded, FileLoadStatus.AlreadyLoaded, FileLoadStatus.Loaded], reports.Select(r => r.Status));
-        string Hash(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
-        Assert.Equal([Hash(first), Hash(first), Hash(other)], reports.Select(r => r.Sha256));
-    }
-
-    // A host starts the run before it composes the pipeline (the reference data read), as `staffdata load` does.
-    [Fact]
-    public async Task A_run_started_before_the_pipeline_is_composed_loads_each_file_under_its_own_hash()
-    {
-        var samples = Directory.GetFiles(Repository.Samples("esr"), "*.csv").Order(StringComparer.Ordinal).ToList();
-        var first = _dir.File("1_" + Path.GetFileName(samples[0]));
-        var copy = _dir.File("2_copy_of_the_first.csv");
-        var other = _dir.File("3_" + Path.GetFileName(samples[1]));
-        File.Copy(samples[0], first);
-        File.Copy(samples[0], copy);
-        File.Copy(samples[1], other);
-        using var run = LoadRun.Start([first, _dir.File("typo.csv"), copy, other]);
+        string[] paths = [first, _dir.File("typo.csv"), copy, other];
+        using var run = startedByTheHost ? LoadRun.Start(paths) : null;
         var pipeline = TestPipeline.Create(new SqliteWarehouse(_dir.File("warehouse.db"), Reference.Data, NullLogger<SqliteWarehouse>.Instance));
 
-        var reports = await pipeline.RunAsync(run, dryRun: false, null, CancellationToken.None);
+        var reports = run is null
+            ? await pipeline.RunAsync(paths, dryRun: false, null, CancellationToken.None)
+            : await pipeline.RunAsync(run, dryRun: false, null, CancellationToken.None);
 
         Assert.Equal([FileLoadStatus.Loaded, FileLoadStatus.Failed, FileLoadStatus.AlreadyLoaded, FileLoadStatus.Loaded], reports.Select(r => r.Status));
+        Assert.Equal("FILE_MISSING", reports[1].ReasonCode);
         string Hash(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
         Assert.Equal([Hash(first), null, Hash(first), Hash(other)], reports.Select(r => r.Sha256));
     }
@@ -90,9 +77,12 @@ public sealed class FirstInspectionTests : IDisposable
     [Fact]
     public void A_run_never_loaded_leaves_its_first_file_s_inspection_to_end_on_its_own()
     {
-        var run = LoadRun.Start([_dir.File("gone.csv"), _dir.Write("a.csv", "first")]);
+        var run = LoadRun.Start([_dir.Write("a.csv", "first")]);
+        var entry = Assert.Single(run.Entries);
 
         run.Dispose();
         run.Dispose();
+
+        Assert.Null(run.FirstInspection.Take(entry));
     }
 }

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using StaffDataPipeline.Extraction;
-using StaffDataPipeline.Headers;
 using StaffDataPipeline.Pipeline;
 using StaffDataPipeline.SampleGenerator;
 using StaffDataPipeline.Sqlite;
@@ -56,61 +54,45 @@ public sealed class MappingThreadsTests : IDisposable
     }
 
     // Through a real load on two threads: the file of stored rows is asked about and answered one thread, the national
-    // extract every thread; both load as they do on one thread.
+    // extract every thread; both load as they do on one thread. A dry run writes nothing, and is never asked.
     [Theory]
     [InlineData(1.0, 1)]
     [InlineData(0.03, int.MaxValue)]
     public async Task A_load_answers_from_the_rows_it_has_stored(double genomicsShare, int expected)
     {
-        var path = _dir.File($"national_{genomicsShare * 100:0}_202309.csv");
-        NationalExtract.Write(path, new NationalExtractOptions(6_000, genomicsShare, NationalLayout.TrustBi, InactiveShare: 0, Seed: 9));
-        var answers = new List<int>();
-        var two = TestPipeline.Create(Warehouse("two.db"), options: new LoadOptions { Parallelism = 2 }, wrap: e => new Answers(e, answers));
+        var path = File(genomicsShare);
+        ThreadAnswers? answers = null;
+        var two = TestPipeline.Create(Warehouse("two.db"), options: new LoadOptions { Parallelism = 2 }, wrap: e => answers = new ThreadAnswers(e));
         var one = TestPipeline.Create(Warehouse("one.db"), options: new LoadOptions { Parallelism = 1 });
 
         var onTwo = Assert.Single(await two.RunAsync([path], dryRun: false, null, CancellationToken.None));
         var onOne = Assert.Single(await one.RunAsync([path], dryRun: false, null, CancellationToken.None));
 
         Assert.Equal(FileLoadStatus.Loaded, onTwo.Status);
-        Assert.Equal([expected], answers);
+        Assert.Equal(ThreadAnswers.Expected(expected), answers!.Given);
         Assert.Equal(onOne.Counts.Loaded, onTwo.Counts.Loaded);
         Assert.Equal(WarehouseFacts.Of(_dir.File("one.db")), WarehouseFacts.Of(_dir.File("two.db")));
     }
 
+    [Fact]
+    public async Task A_dry_run_keeps_every_thread_however_many_rows_it_would_store()
+    {
+        var path = File(1.0);
+        ThreadAnswers? answers = null;
+        var pipeline = TestPipeline.Create(Warehouse("dry.db"), options: new LoadOptions { Parallelism = 2 }, wrap: e => answers = new ThreadAnswers(e));
+
+        var report = Assert.Single(await pipeline.RunAsync([path], dryRun: true, null, CancellationToken.None));
+
+        Assert.Equal(FileLoadStatus.Valid, report.Status);
+        Assert.Empty(answers!.Given);
+    }
+
+    private string File(double genomicsShare)
+    {
+        var path = _dir.File($"national_{genomicsShare * 100:0}_202309.csv");
+        NationalExtract.Write(path, new NationalExtractOptions(6_000, genomicsShare, NationalLayout.TrustBi, InactiveShare: 0, Seed: 9));
+        return path;
+    }
+
     private SqliteWarehouse Warehouse(string name) => new(_dir.File(name), Reference.Data, NullLogger<SqliteWarehouse>.Instance);
-
-    /// <summary>The extractor, with every answer its extractions are given recorded.</summary>
-    private sealed class Answers(IExtractor inner, List<int> answers) : IExtractor
-    {
-        public string Name => inner.Name;
-
-        public int Probe(SourceFile file) => inner.Probe(file);
-
-        public IExtraction Open(SourceFile file, ExtractionOptions options) => new Recording(inner.Open(file, options), answers);
-    }
-
-    private sealed class Recording(IExtraction inner, List<int> answers) : IExtraction, IHasHeaderNames
-    {
-        public HeaderMatch Header => inner.Header;
-
-        public IReadOnlyList<string> HeaderNames => ((IHasHeaderNames)inner).HeaderNames;
-
-        public bool DecimalComma => inner.DecimalComma;
-
-        public IEnumerable<ISourceRecord> Records() => inner.Records();
-
-        public IEnumerable<T> Map<T>(Func<ISourceRecord, T> map) => inner.Map(map);
-
-        public IEnumerable<T> Map<T>(Func<ISourceRecord, T> map, ThreadsAfterSample threads) => inner.Map(map, threads with
-        {
-            Threads = () =>
-            {
-                var answer = threads.Threads();
-                answers.Add(answer);
-                return answer;
-            },
-        });
-
-        public void Dispose() => inner.Dispose();
-    }
 }

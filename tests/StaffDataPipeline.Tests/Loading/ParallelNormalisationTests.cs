@@ -21,9 +21,9 @@ public sealed class ParallelNormalisationTests : IDisposable
     // A tenth genomics keeps every thread after the first rows; three tenths (a quarter or more stored) maps the rest on
     // one (MappingThreads): both paths must load as one thread does.
     [Theory]
-    [InlineData(0.1)]
-    [InlineData(0.3)]
-    public async Task One_thread_and_several_load_a_national_extract_with_defects_alike(double genomicsShare)
+    [InlineData(0.1, int.MaxValue)]
+    [InlineData(0.3, 1)]
+    public async Task One_thread_and_several_load_a_national_extract_with_defects_alike(double genomicsShare, int threadsAfterSample)
     {
         var path = _dir.File("national_202309.csv");
         NationalExtract.Write(path, new NationalExtractOptions(30_000, genomicsShare, NationalLayout.TrustBi, Seed: 5, CostCentrePerRow: true));
@@ -53,9 +53,11 @@ public sealed class ParallelNormalisationTests : IDisposable
         File.WriteAllText(path, string.Join("\n", lines) + "\n");
 
         var (one, oneFacts) = await Load(path, threads: 1);
-        var (four, fourFacts) = await Load(path, threads: 4);
+        var answers = new List<int>();
+        var (four, fourFacts) = await Load(path, threads: 4, answers);
 
         Assert.Equal(FileLoadStatus.Loaded, one.Status);
+        Assert.Equal(ThreadAnswers.Expected(threadsAfterSample), answers);
         Assert.True(one.Rejections.Count > 35, $"only {one.Rejections.Count} rows quarantined: the defects did not take");
         Assert.Contains(one.Rejections, r => r.ReasonCode == "FIELD_COUNT");
         Assert.Contains(one.Rejections, r => r.ReasonCode == "DUPLICATE_ASSIGNMENT");
@@ -88,11 +90,13 @@ public sealed class ParallelNormalisationTests : IDisposable
         Assert.Equal(0, SqliteFile.Scalar<long>(_dir.File("4.db"), "SELECT COUNT(*) FROM fact_staff_in_post"));
     }
 
-    private async Task<(FileLoadReport Report, List<(long SourceRow, string Values)> Facts)> Load(string path, int threads)
+    private async Task<(FileLoadReport Report, List<(long SourceRow, string Values)> Facts)> Load(string path, int threads, List<int>? answers = null)
     {
         var database = _dir.File($"{threads}.db");
-        var pipeline = TestPipeline.Create(new SqliteWarehouse(database, Reference.Data, NullLogger<SqliteWarehouse>.Instance), options: new LoadOptions { Parallelism = threads });
+        ThreadAnswers? recorded = null;
+        var pipeline = TestPipeline.Create(new SqliteWarehouse(database, Reference.Data, NullLogger<SqliteWarehouse>.Instance), options: new LoadOptions { Parallelism = threads }, wrap: e => recorded = new ThreadAnswers(e));
         var report = Assert.Single(await pipeline.RunAsync([path], dryRun: false, null, CancellationToken.None));
+        answers?.AddRange(recorded!.Given);
         return (report, WarehouseFacts.Of(database));
     }
 }

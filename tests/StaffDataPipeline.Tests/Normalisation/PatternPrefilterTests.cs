@@ -23,12 +23,20 @@ public sealed class PatternPrefilterTests : IDisposable
     [InlineData(@"\b(genetic|genomic)", "genetic;genomic")]
     [InlineData(@"\bclinical scientist\b", "clinical scientist")]
     [InlineData(@"\bclinical scientist\b.*\b(genetic|glh)|\b(genetic|glh).*\bclinical scientist\b", "clinical scientist")]
-    [InlineData(@"\b(genetic|genomic) counsell?or", " counsel")]
-    [InlineData(@"\bmolecular (genetic|diagnostic|pathology)\b", "molecular ")]
+    [InlineData(@"\b(genetic|genomic) counsell?or", "genetic counsel;genomic counsel")]
+    [InlineData(@"\bmolecular (genetic|diagnostic|pathology)\b", "molecular genetic;molecular diagnostic;molecular pathology")]
     [InlineData(@"pharmacogen", "pharmacogen")]
     [InlineData(@"\bdna\b|\bglh\b", "dna;glh")]
-    [InlineData(@"^band [5-9]$", "band ")]
-    [InlineData(@"(?:st|sp)r\s+\d+", "sp;st")]
+    [InlineData(@"^band [5-9]$", "band 5;band 6;band 7;band 8;band 9")]
+    [InlineData(@"(?:st|sp)r\s+\d+", "spr;str")]
+    [InlineData(@"\b(specialty registrar|st[3-8]|specialty trainee)\b", "specialty registrar;st3;st4;st5;st6;st7;st8;specialty trainee")] // a few ways through make words
+    [InlineData(@"\b(genetic|genomic) counselling (associate|assistant)", "genetic counselling associate;genetic counselling assistant;genomic counselling associate;genomic counselling assistant")]
+    [InlineData(@"[Gg]enetic", "genetic")]
+    [InlineData(@"st[^3]x", "st")] // a negated set is not a few ways
+    [InlineData(@"[a-z]x", "x")] // nor are 26 letters
+    [InlineData(@"(a|b|c|d|e)(f|g|h|i)yz", "fyz;gyz;hyz;iyz")] // 20 ways are too many to join: a new word starts
+    [InlineData(@"(genetic|)counsellor", "counsellor;geneticcounsellor")] // an empty branch is a way through too
+    [InlineData(@"(?:ab)+c", "ab")] // repeated, a group of one way is there at least once
     [InlineData(@"a{2,}bc", "bc")]
     [InlineData(@"GENETIC\.", "genetic.")]
     [InlineData(@"^(?!.*\bclinical scientist\b).*\bscientist\b", "scientist")] // a lookaround is passed over

@@ -160,9 +160,14 @@ public sealed class PatternPrefilterFuzzTests
 
     private char RandCase(char c) => R.Next(2) == 0 ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c);
     private const string Alpha = "abcks";
+    // Small sets a word may be joined through (RequiredLiterals makes a word of each way through a few alternatives), with
+    // their members as .NET reads them: the printable ASCII characters each set matches on its own.
+    private static readonly (string Set, string Members)[] SmallSets = [.. new[] { "[3-8]", "[Gg]", "[A-C]", "[]-a]", "[a-c-e]", "[+-0]", "[Z-a]", "[a-p]", "[a-q]", "[0-9a-f]" }
+        .Select(set => (set, string.Concat(Enumerable.Range(32, 95).Select(c => (char)c).Where(c => Regex.IsMatch(c.ToString(), "^" + set + "$", Opt)))))];
+
     private Node Atom(int depth)
     {
-        int k = R.Next(depth > 2 ? 14 : 17);
+        int k = R.Next(depth > 2 ? 14 : 19);
         switch (k)
         {
             case 0: case 1: case 2: case 3: case 4:
@@ -202,6 +207,12 @@ public sealed class PatternPrefilterFuzzTests
                 var c = Alpha[R.Next(Alpha.Length)];
                 return new(c.ToString(), sb => { sb.Append(RandCase(c)); return true; });
             }
+            case 17: return Product();
+            case 18:
+            {
+                var (set, members) = SmallSets[R.Next(SmallSets.Length)];
+                return new(set, sb => { sb.Append(members[R.Next(members.Length)]); return true; });
+            }
             default:
             {
                 var inner = Alt(depth + 1);
@@ -213,6 +224,32 @@ public sealed class PatternPrefilterFuzzTests
                     : new(pre + inner.Pat + ")", inner.Gen);
             }
         }
+    }
+
+    // Two to five groups or small sets side by side, each one of a few characters, sometimes with a \b, \B or lookaround
+    // between: the ways through them are joined into words, up to 16 of them and past.
+    private Node Product()
+    {
+        var items = new List<Node>();
+        for (int i = 0, n = R.Next(2, 6); i < n; i++)
+        {
+            if (i > 0 && R.Next(4) == 0)
+            {
+                items.Add(new[] { new Node(@"\b", sb => true, true), new Node(@"\B", sb => true, true), new Node("(?=[a-z0-9])", sb => true, true) }[R.Next(3)]);
+            }
+
+            if (R.Next(3) == 0)
+            {
+                var (set, members) = SmallSets[R.Next(SmallSets.Length)];
+                items.Add(new(set, sb => { sb.Append(members[R.Next(members.Length)]); return true; }));
+                continue;
+            }
+
+            var ways = Enumerable.Range(0, R.Next(2, 5)).Select(_ => "abcks0123"[R.Next(9)].ToString()).Distinct().ToArray();
+            items.Add(new("(?:" + string.Join("|", ways) + ")", sb => { sb.Append(RandCase(ways[R.Next(ways.Length)][0])); return true; }));
+        }
+
+        return new(string.Concat(items.Select(x => x.Pat)), sb => items.All(x => x.Gen(sb)));
     }
 
     private Node Quant(Node a)

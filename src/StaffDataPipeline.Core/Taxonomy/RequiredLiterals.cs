@@ -6,8 +6,8 @@ namespace StaffDataPipeline.Taxonomy;
 /// The words a pattern cannot match without: a set of literals of which every match contains at least one, compared
 /// without regard to ASCII case. `\b(genetic|genomic)` needs "genetic" or "genomic"; `\bclinical scientist\b.*\bglh`
 /// needs "clinical scientist"; `\bconsultant (genetic|genomic) counsellor` needs one of its two whole phrases, and
-/// `st[3-8]` one of "st3" to "st8" (a word is made of each way through a few alternatives, the fewer texts it fits). Worked out from the pattern's text for the part of the regular-expression language the
-/// reference data uses (literal characters and escapes, groups, alternation, `\b`, `^`, `$`, `.`, classes such as `\s`
+/// `st[3-8]` one of "st3" to "st8" (a word is made of each way through a few alternatives, the fewer texts it fits).
+/// Worked out from the pattern's text for the part of the regular-expression language the reference data uses (literal characters and escapes, groups, alternation, `\b`, `^`, `$`, `.`, classes such as `\s`
 /// and `[...]`, quantifiers, lookarounds, whose contents are passed over). A pattern with anything else (inline options,
 /// named groups, back-references, escapes such as `\t`) or a word that is not ASCII gets null: nothing is claimed, and it
 /// is always run.
@@ -72,7 +72,6 @@ internal sealed class RequiredLiterals
         void EndWord()
         {
             best = Better(best, word);
-
             word = [string.Empty];
         }
 

@@ -52,9 +52,8 @@ public sealed class ParallelNormalisationTests : IDisposable
         lines.InsertRange(0, ["Staff in Post - Organisation Report", "Run on 01/10/2023,,,"]);
         File.WriteAllText(path, string.Join("\n", lines) + "\n");
 
-        var (one, oneFacts) = await Load(path, threads: 1);
-        var answers = new List<int>();
-        var (four, fourFacts) = await Load(path, threads: 4, answers);
+        var (one, oneFacts, _) = await Load(path, threads: 1);
+        var (four, fourFacts, answers) = await Load(path, threads: 4);
 
         Assert.Equal(FileLoadStatus.Loaded, one.Status);
         Assert.Equal(ThreadAnswers.Expected(threadsAfterSample), answers);
@@ -80,8 +79,8 @@ public sealed class ParallelNormalisationTests : IDisposable
         lines[9_000] = lines[9_000].Replace(",Yes,", ",\"Yes,", StringComparison.Ordinal);
         File.WriteAllLines(path, lines);
 
-        var (one, _) = await Load(path, threads: 1);
-        var (four, _) = await Load(path, threads: 4);
+        var (one, _, _) = await Load(path, threads: 1);
+        var (four, _, _) = await Load(path, threads: 4);
 
         Assert.Equal(FileLoadStatus.Rejected, one.Status);
         Assert.Equal("MALFORMED_CSV", one.ReasonCode);
@@ -90,13 +89,13 @@ public sealed class ParallelNormalisationTests : IDisposable
         Assert.Equal(0, SqliteFile.Scalar<long>(_dir.File("4.db"), "SELECT COUNT(*) FROM fact_staff_in_post"));
     }
 
-    private async Task<(FileLoadReport Report, List<(long SourceRow, string Values)> Facts)> Load(string path, int threads, List<int>? answers = null)
+    /// <summary>The report, the facts stored and the answers the load gave to how many threads may map the rest.</summary>
+    private async Task<(FileLoadReport Report, List<(long SourceRow, string Values)> Facts, List<int> Answers)> Load(string path, int threads)
     {
         var database = _dir.File($"{threads}.db");
         ThreadAnswers? recorded = null;
         var pipeline = TestPipeline.Create(new SqliteWarehouse(database, Reference.Data, NullLogger<SqliteWarehouse>.Instance), options: new LoadOptions { Parallelism = threads }, wrap: e => recorded = new ThreadAnswers(e));
         var report = Assert.Single(await pipeline.RunAsync([path], dryRun: false, null, CancellationToken.None));
-        answers?.AddRange(recorded!.Given);
-        return (report, WarehouseFacts.Of(database));
+        return (report, WarehouseFacts.Of(database), recorded!.Given);
     }
 }

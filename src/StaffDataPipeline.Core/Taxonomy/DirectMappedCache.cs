@@ -9,12 +9,21 @@ namespace StaffDataPipeline.Taxonomy;
 /// dictionary's insert would cost as much as the computation. Thread-safe because a slot holds an immutable entry that
 /// is swapped whole.
 /// </summary>
+/// <remarks>
+/// Where it does not pay, it stands aside (<see cref="CacheUse"/>): a thread whose last <see cref="CacheUse.Window"/>
+/// lookups found fewer than half their keys computes directly for the next <see cref="CacheUse.StandAside"/> keys, then
+/// looks again. Hashing a post's seven fields and comparing them costs about what deciding the post from its cached field
+/// values does, so a cache that mostly misses only adds to it: a trust extract finds under half its posts here, and a
+/// national file shuffled across organisations a tenth (docs/benchmark.md); the NHS Digital layout finds nearly all,
+/// and keeps its cache. Values are pure functions of their keys, so whether a lookup used the cache changes no answer.
+/// </remarks>
 internal sealed class DirectMappedCache<TKey, TValue>
     where TKey : IEquatable<TKey>
 {
     private readonly Entry?[] _slots;
     private readonly int _mask;
     private readonly Doorkeeper _doorkeeper;
+    private readonly CacheUse _use = new();
 
     /// <param name="slotBits">The cache has 2^slotBits slots.</param>
     public DirectMappedCache(int slotBits)
@@ -27,14 +36,22 @@ internal sealed class DirectMappedCache<TKey, TValue>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TValue GetOrAdd<TArg>(in TKey key, Func<TKey, TArg, TValue> create, TArg argument)
     {
+        ref var tally = ref _use.OfThisThread();
+        if (tally.StandingAside())
+        {
+            return create(key, argument);
+        }
+
         var hash = key.GetHashCode();
         var slot = hash & _mask;
         var entry = Volatile.Read(ref _slots[slot]);
         if (entry is not null && entry.Key.Equals(key))
         {
+            tally.Looked(found: true);
             return entry.Value;
         }
 
+        tally.Looked(found: false);
         var value = create(key, argument);
         if (!_doorkeeper.SeenBefore(hash))
         {

@@ -36,8 +36,17 @@ internal sealed class FieldText(string text)
             return _contextWords;
         }
 
-        _contextWords = prefilter.PossibleInPart(Text);
-        _contextWordsKnown = true;
+        KnowContextWords(prefilter.PossibleInPart(Text));
         return _contextWords;
+    }
+
+    /// <summary>
+    /// Keeps <see cref="ContextWords"/>' answer worked out beside the title rules, in one scan of the value
+    /// (FieldDecisions, where the title and context patterns fit one 64-bit word).
+    /// </summary>
+    public void KnowContextWords(ulong words)
+    {
+        _contextWords = words;
+        _contextWordsKnown = true;
     }
 }

@@ -4,34 +4,40 @@ namespace StaffDataPipeline.Taxonomy;
 
 /// <summary>
 /// Whether a cache is worth looking in, judged by each thread from its own recent lookups
-/// (<see cref="DirectMappedCache{TKey, TValue}"/>): after every <see cref="Window"/> lookups, a thread that found fewer
-/// than half of them stops looking for the next <see cref="StandAside"/> keys, then looks for another window and judges
-/// again. So a file whose posts stop repeating (a trust's own posts, then a shuffled national extract) is followed within
-/// a few thousand rows either way, and the cost of finding out is a window in sixteen.
+/// (<see cref="DirectMappedCache{TKey, TValue}"/>): a thread whose last two windows of <see cref="Window"/> lookups each
+/// met fewer than half of their keys before (found, or seen by the cache's doorkeeper) stops looking for the next
+/// <see cref="StandAside"/> keys, then looks for two windows and judges again. Two, not one: a single window can be
+/// poor where a file's keys are not (the one in which an extract sorted by organisation moves to the next, or the
+/// doorkeeper forgets what it had seen). Keys that stop repeating are followed within two windows, keys that start
+/// repeating again within thirty-two, and finding out costs two windows in thirty-two.
 /// </summary>
 /// <remarks>
-/// The tallies are per thread (a slot chosen by the managed thread id, each on a cache line of its own), so that mapping
-/// threads do not write one shared counter on every lookup. Two threads that share a slot only blur each other's
-/// counts: the tally decides when to look, never what a lookup answers.
+/// The tallies are per thread (a slot chosen by the managed thread id, each on cache lines of its own), so that mapping
+/// threads do not write one shared counter on every lookup. Two threads that share a slot (or two loads sharing one
+/// mapper) only blur each other's counts: the tally decides when to look, never what a lookup answers.
 /// </remarks>
 internal sealed class CacheUse
 {
     /// <summary>Lookups a thread judges the cache by.</summary>
     public const int Window = 4096;
 
-    /// <summary>Keys a thread computes directly once a window found fewer than half: fifteen windows.</summary>
-    public const int StandAside = 15 * Window;
+    /// <summary>Keys a thread computes directly once two windows in a row met fewer than half before: thirty windows.</summary>
+    public const int StandAside = 30 * Window;
+
+    /// <summary>Poor windows in a row that stand a thread aside.</summary>
+    public const int PoorWindows = 2;
 
     private const int Slots = 8;
 
     // One spare at each end keeps the first and last tallies off cache lines shared with the array's header or a
-    // neighbouring object.
+    // neighbouring object. An array's elements start at any 8-byte boundary, so a tally takes two lines' worth (128
+    // bytes, as .NET pads its own per-core counters) for its 16 bytes never to share a line with another's.
     private readonly Tally[] _tallies = new Tally[Slots + 2];
 
     public ref Tally OfThisThread() => ref _tallies[1 + (Environment.CurrentManagedThreadId & (Slots - 1))];
 
     /// <summary>One thread's count of its current window, or of the keys it still computes directly.</summary>
-    [StructLayout(LayoutKind.Explicit, Size = 64)]
+    [StructLayout(LayoutKind.Explicit, Size = 128)]
     public struct Tally
     {
         [FieldOffset(0)]
@@ -42,6 +48,9 @@ internal sealed class CacheUse
 
         [FieldOffset(8)]
         private int _asideFor;
+
+        [FieldOffset(12)]
+        private int _poorInARow;
 
         /// <summary>True while this thread computes directly; counts the key off.</summary>
         public bool StandingAside()
@@ -55,7 +64,7 @@ internal sealed class CacheUse
             return true;
         }
 
-        /// <summary>Counts a lookup, and at the end of a window judges it.</summary>
+        /// <summary>Counts a lookup (found: its key was met before), and at the end of a window judges it.</summary>
         public void Looked(bool found)
         {
             _found += found ? 1 : 0;
@@ -64,9 +73,10 @@ internal sealed class CacheUse
                 return;
             }
 
-            if (_found * 2 < _looked)
+            _poorInARow = _found * 2 < _looked ? _poorInARow + 1 : 0;
+            if (_poorInARow >= PoorWindows)
             {
-                _asideFor = StandAside;
+                (_asideFor, _poorInARow) = (StandAside, 0);
             }
 
             (_looked, _found) = (0, 0);

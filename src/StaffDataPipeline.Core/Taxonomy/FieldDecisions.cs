@@ -32,8 +32,7 @@ internal sealed partial class FieldDecisions
 
     // Which title patterns a title's words allow: a title met once (a position number or ward in it) is tested against
     // the few patterns whose words it has, not all of them (PatternPrefilter, as for contexts).
-    private readonly PatternPrefilter _titleWords;
-    private readonly PatternPrefilter? _titleAndContextWords;
+    private readonly TitleWords _titleWords;
     private int _titlesDecided;
     private readonly int[] _titleOfRule;
     private const int CompileAfter = 1_000;
@@ -77,14 +76,7 @@ internal sealed partial class FieldDecisions
         // Titles are tested once per distinct title, but there are tens of thousands; rules that share a title pattern
         // ("\bcounsellor\b" decides five levels by grade) test it once.
         (_titlePatterns, _titleOfRule) = Distinct(rules.Select(rule => rule.Title));
-        _titleWords = new PatternPrefilter(_titlePatterns);
-
-        // A title met for the first time is scanned once for the words of both kinds of pattern where they fit one 64-bit
-        // word together (the shipped rules have 37 title and 21 context patterns): the title patterns' bits come first,
-        // then the context prefilter's, so the second part is what _contextWords would find in the title as a part.
-        _titleAndContextWords = _contextWords.WordsStayInParts && _titlePatterns.Length + _contextPatterns.Length + 1 <= 64
-            ? new PatternPrefilter([.. _titlePatterns, .. _contextPatterns, _genomicsSignals])
-            : null;
+        _titleWords = new TitleWords(_titlePatterns, [.. _contextPatterns, _genomicsSignals], _contextWords);
 
         int[] places;
         (_placePatterns, places) = Distinct(rules.Select(rule => rule.Place).Concat(exclusions.Select(e => e.Place)).Concat(exclusions.Select(e => e.Unless)));
@@ -296,6 +288,7 @@ internal sealed partial class FieldDecisions
     private RuleMask RulesByTitle(FieldText title)
     {
         var effectiveTitle = title.Text;
+
         // As with places: compiled once a file has shown many titles (titles with wards and sites hardly repeat).
         if (Interlocked.Increment(ref _titlesDecided) == CompileAfter)
         {
@@ -305,19 +298,7 @@ internal sealed partial class FieldDecisions
         // The two loops below are written out: a local function for their shared test, beside the lambda that captures
         // `matches`, made a closure object per title (22 MB more allocated on 1.4 million titles met once).
         var patterns = _titlePatterns;
-        ulong possible;
-        if (_titleAndContextWords is not null)
-        {
-            // Read as a context part is read (a space either side): a title pattern may then be allowed that the title
-            // alone would not (a word ending in a space, at the title's end), never the other way round.
-            var both = _titleAndContextWords.PossibleInPart(effectiveTitle);
-            possible = both;
-            title.KnowContextWords(both >> _titlePatterns.Length);
-        }
-        else
-        {
-            possible = _titleWords.Possible(effectiveTitle);
-        }
+        var possible = _titleWords.Possible(title);
         if (patterns.Length > 64)
         {
             var matches = new bool[patterns.Length];

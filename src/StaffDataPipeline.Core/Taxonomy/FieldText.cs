@@ -20,7 +20,8 @@ internal sealed class FieldText(string text)
     /// <summary>The last place kept on this value (its area and cost centre say what it was made with); null until then.</summary>
     public FieldDecisions.PlaceFacts? Place;
 
-    // Written before the flag that says it is there; a second thread that computes it meanwhile writes the same.
+    // Written before the flag that says it is there; a second thread that works it out meanwhile writes the same bits
+    // for every context pattern (a title's joint scan, TitleWords, may leave bits above them set: they are never read).
     private ulong _contextWords;
     private volatile bool _contextWordsKnown;
 

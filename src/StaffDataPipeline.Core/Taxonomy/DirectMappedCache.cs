@@ -10,9 +10,9 @@ namespace StaffDataPipeline.Taxonomy;
 /// is swapped whole.
 /// </summary>
 /// <remarks>
-/// Where it does not pay, it stands aside (<see cref="CacheUse"/>): a thread whose last <see cref="CacheUse.Window"/>
-/// lookups met fewer than half their keys before computes directly for the next <see cref="CacheUse.StandAside"/> keys,
-/// then looks again. Hashing a post's seven fields and comparing them costs about what deciding the post from its cached
+/// Where it does not pay, it stands aside (<see cref="CacheUse"/>): a thread whose windows of
+/// <see cref="CacheUse.Window"/> lookups found fewer than half their keys two windows in a row computes directly for the
+/// next <see cref="CacheUse.StandAside"/> keys, then looks again. Hashing a post's seven fields and comparing them costs about what deciding the post from its cached
 /// field values does, so a cache that mostly misses only adds to it: a national file shuffled across organisations finds
 /// a tenth of its posts here, and one with a title or a cost centre per row none (docs/benchmark.md); the NHS Digital
 /// layout finds nearly all, and keeps its cache. Values are pure functions of their keys, so whether a lookup used the
@@ -52,17 +52,14 @@ internal sealed class DirectMappedCache<TKey, TValue>
             return entry.Value;
         }
 
-        // A key met again counts as found though this time it was not: the window judges how often keys recur, which a
-        // cache looked in all along would find, not how warm this one is, which after standing aside is cold and would
-        // keep it aside for good.
-        var metBefore = _doorkeeper.SeenBefore(hash);
-        tally.Looked(found: metBefore);
+        tally.Looked(found: false);
         var value = create(key, argument);
-        if (metBefore)
+        if (!_doorkeeper.SeenBefore(hash))
         {
-            Volatile.Write(ref _slots[slot], new Entry(key, value));
+            return value;
         }
 
+        Volatile.Write(ref _slots[slot], new Entry(key, value));
         return value;
     }
 

@@ -73,6 +73,16 @@ public sealed class TitleWordsTests
         Assert.InRange(wider, 0, texts.Count / 20);
     }
 
+    [Theory]
+    [InlineData(64, true)]
+    [InlineData(65, false)]
+    public void Title_and_context_patterns_are_read_together_up_to_64(int patterns, bool together)
+    {
+        var (titles, contexts) = ShippedPatterns();
+        Regex[] padded = [.. titles, .. Enumerable.Range(0, patterns - titles.Length - contexts.Length).Select(n => new Regex($@"\bzzq{n}x\b"))];
+        Assert.Equal(together, new TitleWords(padded, contexts, new PatternPrefilter(contexts)).ReadsContextWords);
+    }
+
     [Fact]
     public void Past_64_patterns_the_title_is_read_alone_and_its_context_words_are_left_to_its_entry()
     {

@@ -12,11 +12,11 @@ namespace StaffDataPipeline.Taxonomy;
 /// <remarks>
 /// Where it does not pay, it stands aside (<see cref="CacheUse"/>): a thread whose windows of
 /// <see cref="CacheUse.Window"/> lookups found fewer than half their keys two windows in a row computes directly for the
-/// next <see cref="CacheUse.StandAside"/> keys, then looks again. Hashing a post's seven fields and comparing them costs about what deciding the post from its cached
-/// field values does, so a cache that mostly misses only adds to it: a national file shuffled across organisations finds
-/// a tenth of its posts here, and one with a title or a cost centre per row none (docs/benchmark.md); the NHS Digital
-/// layout finds nearly all, and keeps its cache. Values are pure functions of their keys, so whether a lookup used the
-/// cache changes no answer.
+/// next <see cref="CacheUse.StandAside"/> keys, then looks again. Hashing a post's seven fields and comparing them
+/// costs about what deciding the post from its cached field values does, so a cache that mostly misses only adds to it:
+/// a national file shuffled across organisations finds a tenth of its posts here, and one with a title or a cost centre
+/// per row none (docs/benchmark.md); the NHS Digital layout finds nearly all, and keeps its cache. Values are pure
+/// functions of their keys, so whether a lookup used the cache changes no answer.
 /// </remarks>
 internal sealed class DirectMappedCache<TKey, TValue>
     where TKey : IEquatable<TKey>

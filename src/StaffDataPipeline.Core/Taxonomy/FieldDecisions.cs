@@ -71,12 +71,13 @@ internal sealed partial class FieldDecisions
         var (contexts, contextOfRule) = Distinct(rules.Select(rule => rule.Context));
         _contextPatterns = [.. contexts.Select(Compiled)];
         _contextOfRule = contextOfRule;
-        _contextWords = new PatternPrefilter([.. _contextPatterns, _genomicsSignals]);
+        Regex[] contextsAndSignals = [.. _contextPatterns, _genomicsSignals];
+        _contextWords = new PatternPrefilter(contextsAndSignals);
 
         // Titles are tested once per distinct title, but there are tens of thousands; rules that share a title pattern
         // ("\bcounsellor\b" decides five levels by grade) test it once.
         (_titlePatterns, _titleOfRule) = Distinct(rules.Select(rule => rule.Title));
-        _titleWords = new TitleWords(_titlePatterns, [.. _contextPatterns, _genomicsSignals], _contextWords);
+        _titleWords = new TitleWords(_titlePatterns, contextsAndSignals, _contextWords);
 
         int[] places;
         (_placePatterns, places) = Distinct(rules.Select(rule => rule.Place).Concat(exclusions.Select(e => e.Place)).Concat(exclusions.Select(e => e.Unless)));

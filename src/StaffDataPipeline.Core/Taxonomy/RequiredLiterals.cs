@@ -7,10 +7,11 @@ namespace StaffDataPipeline.Taxonomy;
 /// without regard to ASCII case. `\b(genetic|genomic)` needs "genetic" or "genomic"; `\bclinical scientist\b.*\bglh`
 /// needs "clinical scientist"; `\bconsultant (genetic|genomic) counsellor` needs one of its two whole phrases, and
 /// `st[3-8]` one of "st3" to "st8" (a word is made of each way through a few alternatives, the fewer texts it fits).
-/// Worked out from the pattern's text for the part of the regular-expression language the reference data uses (literal characters and escapes, groups, alternation, `\b`, `^`, `$`, `.`, classes such as `\s`
-/// and `[...]`, quantifiers, lookarounds, whose contents are passed over). A pattern with anything else (inline options,
-/// named groups, back-references, escapes such as `\t`) or a word that is not ASCII gets null: nothing is claimed, and it
-/// is always run.
+/// Worked out from the pattern's text for the part of the regular-expression language the reference data uses (literal
+/// characters and escapes, groups, alternation, `\b`, `^`, `$`, `.`, classes such as `\s` and `[...]`, quantifiers,
+/// lookarounds, whose contents are passed over). A pattern with anything else (inline options, named groups,
+/// back-references, escapes such as `\t`) or a word that is not ASCII gets null: nothing is claimed, and it is always
+/// run.
 /// </summary>
 internal sealed class RequiredLiterals
 {

@@ -28,7 +28,7 @@ internal sealed class SqliteBatchWriter : SqliteBatchScope, IStaffInPostBatchWri
     // 4 MB, not 8: with every row of 1.5 million stored, the load took as long and peaked 5 MB lower (docs/benchmark.md).
     private const int StoredBeforeLargeCache = 50_000;
     private const int SmallCacheKb = 2_048;
-    private const int LargeCacheKb = 4_096;
+    internal const int LargeCacheKb = 4_096;
 
     // What follows the rows (the duplicate check, then the derived tables' person-months and summary) reads the batch's
     // facts an organisation and month at a time. A file grouped by organisation stored them in that order; in a file

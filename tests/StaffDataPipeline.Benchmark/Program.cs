@@ -28,6 +28,8 @@ if (workLock is null)
     return 2;
 }
 
+StorageFloor.DeleteLeftovers(work);
+
 if (args.Contains("--plan"))
 {
     return PlanBenchmark.Run(args);
@@ -135,7 +137,7 @@ for (var run = 1; run <= runs; run++)
             {
                 // The warehouse this load has just written, set aside before the next case's load replaces it; its floor is
                 // measured after every case has run, so that its copies do not disturb them.
-                var warehouse = Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"floor-source-{run}.db"));
+                var warehouse = StorageFloor.Kept(work, run);
                 StorageFloor.Keep(Path.Combine(work, "warehouse.db"), warehouse);
                 kept.Add((run, i, load.RefreshSeconds, warehouse));
             }
@@ -173,7 +175,7 @@ if (kept.Count > 0)
         try
         {
             var result = StorageFloor.Measure(warehouse, work);
-            foreach (var (way, o) in new[] { ("as a load stores them", result.AsLoaded), ("hash indexes built after the insert", result.IndexesAfter), ("most favourable (people in key order, foreign keys off)", result.Favourable) })
+            foreach (var (way, o) in new[] { ("as a load stores them", result.AsLoaded), ("hash indexes built after the insert", result.IndexesAfter), ("people in key order, foreign keys off", result.PeopleInKeyOrder) })
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {run} | {way} | {o.People:N1} | {o.Posts:N1} | {o.Facts:N1} | {o.Indexes:N1} | {o.Commit:N1} | {o.Seconds:N1} | {o.Seconds / import:N2} | {(o.Seconds + refresh) / import:N2} |"));
             }

@@ -137,9 +137,7 @@ for (var run = 1; run <= runs; run++)
             {
                 // The warehouse this load has just written, set aside before the next case's load replaces it; its floor is
                 // measured after every case has run, so that its copies do not disturb them.
-                var warehouse = StorageFloor.Kept(work, run);
-                StorageFloor.Keep(Path.Combine(work, "warehouse.db"), warehouse);
-                kept.Add((run, i, load.RefreshSeconds, warehouse));
+                kept.Add((run, i, load.RefreshSeconds, StorageFloor.Keep(Path.Combine(work, "warehouse.db"), work, run)));
             }
         }
     }

@@ -39,9 +39,6 @@ internal static class StorageFloor
     private const string FactColumns = "batch_id, snapshot_date_key, organisation_id, role_id, grade_id, person_id, service_area_id, position_id, assignment_key, fte, contracted_hours, is_primary, age_band, rule_id, taxonomy_version, source_row, service_area_rule";
     private static readonly string[] HashIndexes = ["ix_dim_person_key_prefix", "ix_dim_position_post_hash"];
 
-    /// <summary>The name of a warehouse set aside by <see cref="Keep"/> for the given run.</summary>
-    public static string Kept(string work, int run) => Path.Combine(work, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"floor-source-{run}.db"));
-
     /// <summary>Deletes what an invocation that did not finish left: set-aside warehouses (hundreds of MB each) and copies.</summary>
     public static void DeleteLeftovers(string work)
     {
@@ -51,16 +48,21 @@ internal static class StorageFloor
         }
     }
 
-    /// <summary>Moves a loaded warehouse aside to be measured later, so that the copies do not disturb the cases after it.</summary>
-    public static void Keep(string warehouse, string kept)
+    /// <summary>
+    /// Moves a loaded warehouse aside, under a name of its run in the work folder, to be measured later, so that the
+    /// copies do not disturb the cases after it. Returns where it went.
+    /// </summary>
+    public static string Keep(string warehouse, string work, int run)
     {
         using (var connection = SqliteConnections.Open(warehouse))
         {
             connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
         }
 
+        var kept = Path.Combine(work, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"floor-source-{run}.db"));
         Sqlite3Import.Delete(kept);
         File.Move(warehouse, kept);
+        return kept;
     }
 
     /// <param name="loaded">A warehouse into which one load has stored its rows (and nothing else was loaded).</param>
@@ -73,12 +75,9 @@ internal static class StorageFloor
         {
             EmptyCopy(loaded, empty);
             Stage(loaded, stage);
-            var people = "SELECT person_id, person_key FROM src.dim_person ORDER BY person_id";
-            var posts = $"SELECT position_id, {PositionColumns} FROM src.dim_position ORDER BY position_id";
-            var facts = $"SELECT fact_id, {FactColumns} FROM src.fact_staff_in_post ORDER BY fact_id";
-            var asLoaded = Time(empty, target, loaded, foreignKeys: true, indexesAfter: false, people, posts, facts);
-            var indexesAfter = Time(empty, target, loaded, foreignKeys: true, indexesAfter: true, people, posts, facts);
-            var peopleInKeyOrder = Time(empty, target, stage, foreignKeys: false, indexesAfter: false, people, posts, facts);
+            var asLoaded = Time(empty, target, loaded, foreignKeys: true, indexesAfter: false);
+            var indexesAfter = Time(empty, target, loaded, foreignKeys: true, indexesAfter: true);
+            var peopleInKeyOrder = Time(empty, target, stage, foreignKeys: false, indexesAfter: false);
             return new Result(asLoaded, indexesAfter, peopleInKeyOrder);
         }
         finally
@@ -107,8 +106,8 @@ internal static class StorageFloor
     }
 
     /// <summary>
-    /// The rows of the way with people in key order, under the loaded warehouse's table and column names: people renumbered in the order
-    /// of their key prefix, facts pointing at them; posts as loaded (numbered in the order the file names them, so that
+    /// The rows of the way with people in key order, under the loaded warehouse's table and column names: people
+    /// renumbered in the order of their key prefix, facts pointing at them; posts as loaded (numbered in the order the file names them, so that
     /// the facts' position index fills in order: numbered by their hash instead, that index of 1.5 million facts would
     /// fill at random to spare the 690,000 posts' hash index). Each table is declared from the loaded one's definition,
     /// keyed on its number, so that reading it in that order is a scan, not a sort (CREATE TABLE … AS would drop the key),
@@ -140,19 +139,23 @@ internal static class StorageFloor
             commandTimeout: 0);
     }
 
-    private static Way Time(string empty, string target, string source, bool foreignKeys, bool indexesAfter, string people, string posts, string facts)
+    /// <summary>Copies <paramref name="source"/>'s people, posts and facts (the loaded warehouse or the stage, under the
+    /// same names) into a fresh copy of the empty warehouse, each in the order of its number.</summary>
+    private static Way Time(string empty, string target, string source, bool foreignKeys, bool indexesAfter)
     {
         Sqlite3Import.Delete(target);
         File.Copy(empty, target);
         using var connection = SqliteConnections.Open(target);
         connection.Execute($"PRAGMA foreign_keys = {(foreignKeys ? "ON" : "OFF")}; PRAGMA cache_size = -{SqliteBatchWriter.LargeCacheKb}");
         Attach(connection, source);
-        var indexes = indexesAfter
-            ? connection.Query<string>("SELECT sql FROM main.sqlite_master WHERE type = 'index' AND name IN @HashIndexes", new { HashIndexes }).ToList()
-            : [];
-        foreach (var name in indexesAfter ? HashIndexes : [])
+        List<string> indexes = [];
+        if (indexesAfter)
         {
-            connection.Execute($"DROP INDEX main.{name}");
+            indexes = connection.Query<string>("SELECT sql FROM main.sqlite_master WHERE type = 'index' AND name IN @HashIndexes", new { HashIndexes }).ToList();
+            foreach (var name in HashIndexes)
+            {
+                connection.Execute($"DROP INDEX main.{name}");
+            }
         }
 
         double Step(string sql)
@@ -163,9 +166,9 @@ internal static class StorageFloor
         }
 
         Step("BEGIN TRANSACTION");
-        var p = Step($"INSERT INTO main.dim_person (person_id, person_key) {people}");
-        var q = Step($"INSERT INTO main.dim_position (position_id, {PositionColumns}) {posts}");
-        var f = Step($"INSERT INTO main.fact_staff_in_post (fact_id, {FactColumns}) {facts}");
+        var p = Step("INSERT INTO main.dim_person (person_id, person_key) SELECT person_id, person_key FROM src.dim_person ORDER BY person_id");
+        var q = Step($"INSERT INTO main.dim_position (position_id, {PositionColumns}) SELECT position_id, {PositionColumns} FROM src.dim_position ORDER BY position_id");
+        var f = Step($"INSERT INTO main.fact_staff_in_post (fact_id, {FactColumns}) SELECT fact_id, {FactColumns} FROM src.fact_staff_in_post ORDER BY fact_id");
         var i = indexes.Sum(Step);
         var c = Step("COMMIT TRANSACTION");
         return new Way(p, q, f, i, c);
@@ -176,5 +179,4 @@ internal static class StorageFloor
 
     private static string Prefixed(string alias, string columns) =>
         string.Join(", ", columns.Split(", ").Select(c => $"{alias}.{c}"));
-
 }
